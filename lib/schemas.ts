@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** Request bodies of the console's own API, shared by forms and route handlers. */
+
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email.").max(320),
+  password: z.string().min(1, "Enter your password.").max(256),
+});
+
+export const setupSchema = z.object({
+  code: z.string().trim().min(1, "Enter the setup code from the server log."),
+  email: z.email("Enter a valid email address."),
+  name: z.string().trim().max(100).optional().default(""),
+  password: z.string().min(12, "Use at least 12 characters.").max(256),
+});
+
+export const roleSchema = z.enum(["admin", "member"]);
+
+export const createUserSchema = z.object({
+  email: z.email("Enter a valid email address."),
+  name: z.string().trim().max(100).optional().default(""),
+  role: roleSchema.default("member"),
+  password: z.string().min(12, "Use at least 12 characters.").max(256),
+});
+
+export const updateUserSchema = z
+  .object({
+    name: z.string().trim().max(100).optional(),
+    role: roleSchema.optional(),
+    disabled: z.boolean().optional(),
+    password: z.string().min(12, "Use at least 12 characters.").max(256).optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "Nothing to change.");
+
+export const createTokenSchema = z.object({
+  name: z.string().trim().min(1, "Give the token a name.").max(100),
+  expires_at: z.iso
+    .datetime({ offset: true, error: "expires_at must be an ISO 8601 date-time or null" })
+    .nullable()
+    .optional(),
+});

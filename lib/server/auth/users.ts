@@ -1,0 +1,173 @@
+import "server-only";
+import { ApiError, errors } from "@/lib/errors";
+import { getConfig } from "../config";
+import { getDb, type Queryable } from "../db";
+import { randomId } from "./crypto";
+import { hashPassword, passwordProblem } from "./passwords";
+
+export type Role = "admin" | "member";
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled_at: Date | null;
+  created_at: Date;
+  password_hash: string;
+}
+
+export function toUser(r: Omit<UserRow, "password_hash">): User {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    disabledAt: r.disabled_at ? new Date(r.disabled_at).toISOString() : null,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+const COLUMNS = "id, email, name, role, disabled_at, created_at";
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserForSignIn(email: string): Promise<(User & { passwordHash: string }) | null> {
+  const db = await getDb();
+  const [row] = await db.query<UserRow>(`select ${COLUMNS}, password_hash from users where email = $1`, [
+    normaliseEmail(email),
+  ]);
+  return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+}
+
+export async function getUser(id: string, q?: Queryable): Promise<User | null> {
+  const db = q ?? (await getDb());
+  const [row] = await db.query<UserRow>(`select ${COLUMNS} from users where id = $1`, [id]);
+  return row ? toUser(row) : null;
+}
+
+export async function listUsers(): Promise<User[]> {
+  const db = await getDb();
+  return (await db.query<UserRow>(`select ${COLUMNS} from users order by created_at, email`)).map(toUser);
+}
+
+export async function countUsers(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.query<{ n: number }>("select count(*)::int as n from users");
+  return row?.n ?? 0;
+}
+
+export interface NewUser {
+  email: string;
+  name?: string;
+  password: string;
+  role: Role;
+}
+
+export async function createUser(input: NewUser, q?: Queryable): Promise<User> {
+  const email = normaliseEmail(input.email);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw errors.badRequest("Enter a valid email address.", "email");
+  const problem = passwordProblem(input.password);
+  if (problem) throw errors.badRequest(problem, "password");
+  const db = q ?? (await getDb());
+  const passwordHash = await hashPassword(input.password);
+  const rows = await db.query<UserRow>(
+    `insert into users (id, email, name, password_hash, role) values ($1, $2, $3, $4, $5)
+     on conflict (email) do nothing returning ${COLUMNS}`,
+    [randomId("usr"), email, input.name?.trim() ?? "", passwordHash, input.role],
+  );
+  const row = rows[0];
+  if (!row) {
+    throw new ApiError({
+      type: "conflict_error",
+      message: `A user with the email ${email} already exists.`,
+      param: "email",
+      code: "email_taken",
+    });
+  }
+  return toUser(row);
+}
+
+export interface UserPatch {
+  name?: string;
+  role?: Role;
+  disabled?: boolean;
+  password?: string;
+}
+
+export async function updateUser(id: string, patch: UserPatch, actorId?: string): Promise<User> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const current = await getUser(id, tx);
+    if (!current) throw errors.notFound(`No user with id ${id}.`);
+    if (actorId === id && (patch.disabled === true || patch.role === "member")) {
+      throw errors.badRequest(
+        "You cannot disable or demote yourself; ask another admin.",
+        null,
+        "self_lockout",
+      );
+    }
+    const losesAdmin = current.role === "admin" && (patch.role === "member" || patch.disabled === true);
+    if (losesAdmin) {
+      const [row] = await tx.query<{ n: number }>(
+        "select count(*)::int as n from users where role = 'admin' and disabled_at is null and id <> $1",
+        [id],
+      );
+      if (!row?.n) throw errors.badRequest("At least one active admin must remain.", "role", "last_admin");
+    }
+    if (patch.name !== undefined)
+      await tx.query("update users set name = $2 where id = $1", [id, patch.name.trim()]);
+    if (patch.role) await tx.query("update users set role = $2 where id = $1", [id, patch.role]);
+    if (patch.disabled !== undefined) {
+      await tx.query(
+        "update users set disabled_at = case when $2::boolean then coalesce(disabled_at, now()) else null end where id = $1",
+        [id, patch.disabled],
+      );
+      // A disabled user is signed out everywhere at once.
+      if (patch.disabled)
+        await tx.query("update sessions set revoked_at = now() where user_id = $1 and revoked_at is null", [
+          id,
+        ]);
+    }
+    if (patch.password !== undefined) {
+      const problem = passwordProblem(patch.password);
+      if (problem) throw errors.badRequest(problem, "password");
+      await tx.query("update users set password_hash = $2 where id = $1", [
+        id,
+        await hashPassword(patch.password),
+      ]);
+      // A reset password ends existing sessions (but not tokens, which scripts depend on).
+      await tx.query("update sessions set revoked_at = now() where user_id = $1 and revoked_at is null", [
+        id,
+      ]);
+    }
+    await tx.query("update users set updated_at = now() where id = $1", [id]);
+    const updated = await getUser(id, tx);
+    if (!updated) throw errors.notFound(`No user with id ${id}.`);
+    return updated;
+  });
+}
+
+/** CONSOLE_ADMIN_EMAIL/PASSWORD create the first admin on an empty database; never overwrite an existing user. */
+export async function ensureBootstrapAdmin(): Promise<User | null> {
+  const admin = getConfig().admin;
+  if (!admin) return null;
+  if ((await countUsers()) > 0) return null;
+  try {
+    return await createUser({ email: admin.email, password: admin.password, role: "admin", name: "Admin" });
+  } catch (e) {
+    if (e instanceof ApiError && e.code === "email_taken") return null;
+    throw e;
+  }
+}

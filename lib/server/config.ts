@@ -1,0 +1,139 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Configuration, validated once. Every problem is reported at once with the variable's name,
+ * so a misconfigured deployment fails at boot instead of at the first request.
+ */
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const schema = z
+  .object({
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.openai.com/v1" })
+        .default("https://api.openai.com/v1"),
+    ),
+    OPENAI_ORG_ID: optionalString,
+    OPENAI_PROJECT_ID: optionalString,
+    OPENAI_ADMIN_KEY: optionalString,
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL")
+        .optional(),
+    ),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+    CONSOLE_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
+    ),
+    CONSOLE_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email("must be an email address").optional()),
+    CONSOLE_ADMIN_PASSWORD: z.preprocess(
+      emptyToUndefined,
+      z.string().min(12, "must be at least 12 characters").optional(),
+    ),
+    CONSOLE_ORIGIN: z.preprocess(
+      emptyToUndefined,
+      z.url({ error: "must be the console's public origin, e.g. https://benchtop.example.com" }).optional(),
+    ),
+    UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.CONSOLE_ADMIN_EMAIL) !== Boolean(env.CONSOLE_ADMIN_PASSWORD)) {
+      const missing = env.CONSOLE_ADMIN_EMAIL ? "CONSOLE_ADMIN_PASSWORD" : "CONSOLE_ADMIN_EMAIL";
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "must be set together with CONSOLE_ADMIN_EMAIL / CONSOLE_ADMIN_PASSWORD",
+      });
+    }
+    if (env.DATABASE_URL && !env.CONSOLE_SECRET) {
+      // With an external database there may be many instances and no shared disk to keep a generated secret on.
+      ctx.addIssue({
+        code: "custom",
+        path: ["CONSOLE_SECRET"],
+        message: "is required when DATABASE_URL is set (try: openssl rand -hex 32)",
+      });
+    }
+  });
+
+export interface Config {
+  openai: {
+    apiKey: string | undefined;
+    baseUrl: URL;
+    orgId: string | undefined;
+    projectId: string | undefined;
+    adminKey: string | undefined;
+    timeoutMs: number;
+  };
+  databaseUrl: string | undefined;
+  dataDir: string;
+  secret: string | undefined;
+  admin: { email: string; password: string } | undefined;
+  origin: string | undefined;
+  port: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"} ${i.message}`));
+  }
+  const e = result.data;
+  // A trailing slash would make `new URL("chat/completions", base)` drop the last segment's sibling logic.
+  const baseUrl = new URL(e.OPENAI_BASE_URL.replace(/\/+$/, ""));
+  return {
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl,
+      orgId: e.OPENAI_ORG_ID,
+      projectId: e.OPENAI_PROJECT_ID,
+      adminKey: e.OPENAI_ADMIN_KEY,
+      timeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    },
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    secret: e.CONSOLE_SECRET,
+    admin:
+      e.CONSOLE_ADMIN_EMAIL && e.CONSOLE_ADMIN_PASSWORD
+        ? { email: e.CONSOLE_ADMIN_EMAIL.toLowerCase(), password: e.CONSOLE_ADMIN_PASSWORD }
+        : undefined,
+    origin: e.CONSOLE_ORIGIN ? new URL(e.CONSOLE_ORIGIN).origin : undefined,
+    port: e.PORT,
+  };
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** Tests and the CLI re-read the environment after changing it. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}
+
+/** `sk-…abcd`: enough to tell keys apart, never enough to use one. */
+export function maskKey(key: string | undefined): string | null {
+  if (!key) return null;
+  const tail = key.slice(-4);
+  const head = key.startsWith("sk-") ? "sk-" : key.slice(0, Math.min(3, Math.max(0, key.length - 8)));
+  return `${head}…${tail}`;
+}

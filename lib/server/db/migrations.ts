@@ -1,0 +1,110 @@
+import "server-only";
+import type { Db } from "./types";
+
+/**
+ * One dialect for PGlite and Postgres. Append only: a migration that has shipped is never edited.
+ */
+export const migrations: { id: string; sql: string }[] = [
+  {
+    id: "0001_accounts",
+    sql: `
+      create table users (
+        id text primary key,
+        email text not null unique,
+        name text not null default '',
+        password_hash text not null,
+        role text not null check (role in ('admin', 'member')),
+        disabled_at timestamptz,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      );
+      create table sessions (
+        id_hash text primary key,
+        user_id text not null references users(id) on delete cascade,
+        created_at timestamptz not null default now(),
+        last_seen_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        revoked_at timestamptz,
+        user_agent text,
+        ip text
+      );
+      create index sessions_user on sessions(user_id);
+      create table tokens (
+        id text primary key,
+        user_id text not null references users(id) on delete cascade,
+        name text not null,
+        display_prefix text not null,
+        token_hash text not null unique,
+        created_at timestamptz not null default now(),
+        expires_at timestamptz,
+        last_used_at timestamptz,
+        revoked_at timestamptz
+      );
+      create index tokens_user on tokens(user_id);
+      create table sign_in_throttle (
+        key text primary key,
+        failures integer not null default 0,
+        window_started_at timestamptz not null default now(),
+        locked_until timestamptz
+      );
+      create table settings (
+        key text primary key,
+        value jsonb not null,
+        updated_at timestamptz not null default now()
+      );
+    `,
+  },
+  {
+    id: "0002_ledger",
+    sql: `
+      create table ledger (
+        id bigserial primary key,
+        at timestamptz not null,
+        user_id text,
+        token_id text,
+        method text not null,
+        path text not null,
+        model text,
+        status integer not null,
+        duration_ms integer not null,
+        ttfb_ms integer,
+        upstream_request_id text,
+        stream boolean not null default false,
+        aborted boolean not null default false,
+        error_type text,
+        error_code text,
+        input_tokens integer,
+        cached_tokens integer,
+        output_tokens integer,
+        reasoning_tokens integer,
+        request_bytes bigint,
+        response_bytes bigint
+      );
+      create index ledger_at on ledger(at);
+      create index ledger_user_at on ledger(user_id, at);
+    `,
+  },
+];
+
+// Any constant: serialises migrations across instances booting together against one Postgres.
+const MIGRATION_LOCK = 7_413_225;
+
+export async function migrate(db: Db): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    await tx.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await tx.exec(
+      "create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())",
+    );
+    const done = new Set(
+      (await tx.query<{ id: string }>("select id from schema_migrations")).map((r) => r.id),
+    );
+    const applied: string[] = [];
+    for (const m of migrations) {
+      if (done.has(m.id)) continue;
+      await tx.exec(m.sql);
+      await tx.query("insert into schema_migrations (id) values ($1)", [m.id]);
+      applied.push(m.id);
+    }
+    return applied;
+  });
+}

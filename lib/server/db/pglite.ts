@@ -1,0 +1,93 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { type Db, DbLockedError, type Queryable } from "./types";
+
+const INT8 = 20;
+
+/**
+ * PGlite keeps the whole cluster in one process; two processes writing the same directory corrupt it.
+ * A pid lock file makes the second opener fail fast with a message instead.
+ */
+export function acquireLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(dataDir, "pglite.lock");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, JSON.stringify({ pid: process.pid, at: new Date().toISOString() }), {
+        flag: "wx",
+        mode: 0o600,
+      });
+      const release = () => {
+        try {
+          const held = JSON.parse(fs.readFileSync(lockFile, "utf8")) as { pid?: number };
+          if (held.pid === process.pid) fs.unlinkSync(lockFile);
+        } catch {
+          // Already gone: nothing to release.
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const pid = readLockPid(lockFile);
+      if (pid !== undefined && pid !== process.pid && isAlive(pid)) throw new DbLockedError(lockFile, pid);
+      // Stale lock from a crashed process (or our own from a previous module instance): take it over.
+      fs.rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Could not acquire ${lockFile}`);
+}
+
+export function readLockPid(lockFile: string): number | undefined {
+  try {
+    const held = JSON.parse(fs.readFileSync(lockFile, "utf8")) as { pid?: unknown };
+    return typeof held.pid === "number" ? held.pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function wrap(q: Pick<PGlite, "query" | "exec">): Queryable {
+  return {
+    async query<T>(sql: string, params?: unknown[]) {
+      const r = await q.query<T>(sql, params);
+      return r.rows;
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  };
+}
+
+export async function openPglite(dataDir: string | "memory://"): Promise<Db> {
+  const inMemory = dataDir === "memory://";
+  const release = inMemory ? () => {} : acquireLock(dataDir);
+  try {
+    const pg = await PGlite.create(inMemory ? undefined : path.join(dataDir, "pglite"), {
+      parsers: { [INT8]: (v: string) => Number(v) },
+    });
+    return {
+      kind: "pglite",
+      ...wrap(pg),
+      transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+      async close() {
+        await pg.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}

@@ -1,0 +1,132 @@
+import "server-only";
+import type { TokenUsage } from "@/lib/usage";
+import { getDb } from "./db";
+
+export interface LedgerEntry {
+  at: Date;
+  userId: string | null;
+  tokenId: string | null;
+  method: string;
+  path: string;
+  model: string | null;
+  status: number;
+  durationMs: number;
+  ttfbMs: number | null;
+  upstreamRequestId: string | null;
+  stream: boolean;
+  aborted: boolean;
+  errorType: string | null;
+  errorCode: string | null;
+  usage: TokenUsage | null;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+/**
+ * Entries are queued in memory and written in batches off the request path, so a slow or failing
+ * database never delays or fails a proxied call. Past the cap, entries are dropped and counted.
+ */
+const FLUSH_MS = 250;
+const BATCH = 200;
+const CAP = 20_000;
+
+const state = globalThis as unknown as {
+  __benchtopLedger?: {
+    queue: LedgerEntry[];
+    timer: NodeJS.Timeout | null;
+    flushing: Promise<void> | null;
+    dropped: number;
+  };
+};
+state.__benchtopLedger ??= { queue: [], timer: null, flushing: null, dropped: 0 };
+const ledger = state.__benchtopLedger;
+
+export function record(entry: LedgerEntry): void {
+  if (ledger.queue.length >= CAP) {
+    ledger.dropped++;
+    return;
+  }
+  ledger.queue.push(entry);
+  ledger.timer ??= setTimeout(() => void flushLedger(), FLUSH_MS);
+}
+
+const COLS = [
+  "at",
+  "user_id",
+  "token_id",
+  "method",
+  "path",
+  "model",
+  "status",
+  "duration_ms",
+  "ttfb_ms",
+  "upstream_request_id",
+  "stream",
+  "aborted",
+  "error_type",
+  "error_code",
+  "input_tokens",
+  "cached_tokens",
+  "output_tokens",
+  "reasoning_tokens",
+  "request_bytes",
+  "response_bytes",
+];
+
+function row(e: LedgerEntry): unknown[] {
+  return [
+    e.at,
+    e.userId,
+    e.tokenId,
+    e.method,
+    e.path.slice(0, 500),
+    e.model?.slice(0, 200) ?? null,
+    e.status,
+    Math.round(e.durationMs),
+    e.ttfbMs === null ? null : Math.round(e.ttfbMs),
+    e.upstreamRequestId,
+    e.stream,
+    e.aborted,
+    e.errorType,
+    e.errorCode,
+    e.usage?.input ?? null,
+    e.usage?.cached ?? null,
+    e.usage?.output ?? null,
+    e.usage?.reasoning ?? null,
+    e.requestBytes,
+    e.responseBytes,
+  ];
+}
+
+export async function flushLedger(): Promise<void> {
+  if (ledger.timer) clearTimeout(ledger.timer);
+  ledger.timer = null;
+  if (ledger.flushing) await ledger.flushing;
+  const run = async () => {
+    while (ledger.queue.length) {
+      const batch = ledger.queue.splice(0, BATCH);
+      const params: unknown[] = [];
+      const values = batch.map((e) => {
+        const r = row(e);
+        const start = params.length;
+        params.push(...r);
+        return `(${r.map((_, i) => `$${start + i + 1}`).join(", ")})`;
+      });
+      try {
+        const db = await getDb();
+        await db.query(`insert into ledger (${COLS.join(", ")}) values ${values.join(", ")}`, params);
+      } catch (e) {
+        ledger.dropped += batch.length;
+        console.error(`[ledger] could not write ${batch.length} entries: ${(e as Error).message}`);
+      }
+    }
+  };
+  ledger.flushing = run().finally(() => {
+    ledger.flushing = null;
+  });
+  await ledger.flushing;
+}
+
+export function ledgerStats(): { queued: number; dropped: number } {
+  return { queued: ledger.queue.length, dropped: ledger.dropped };
+}

@@ -1,0 +1,136 @@
+import "server-only";
+import { errors } from "@/lib/errors";
+import { getSetupCode } from "../auth/setup";
+import { createToken, listTokens } from "../auth/tokens";
+import { createUser, findUserForSignIn, listUsers, type Role, updateUser } from "../auth/users";
+import { getDb } from "../db";
+import { migrate } from "../db/migrations";
+
+/**
+ * Operations shared by the CLI (run in-process when the database is free) and the running server
+ * (over DATA_DIR/ops.sock when it holds the embedded database).
+ */
+export type Args = Record<string, string | boolean | undefined>;
+
+export interface CommandSpec {
+  usage: string;
+  summary: string;
+  run(args: Args): Promise<unknown>;
+}
+
+const str = (args: Args, name: string, required = true): string | undefined => {
+  const v = args[name];
+  if (typeof v === "string" && v.trim()) return v.trim();
+  if (required) throw errors.badRequest(`Missing --${name}.`, name);
+  return undefined;
+};
+
+async function userByEmail(email: string) {
+  const u = await findUserForSignIn(email);
+  if (!u) throw errors.notFound(`No user with email ${email}.`);
+  const { passwordHash: _, ...user } = u;
+  return user;
+}
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  migrate: {
+    usage: "migrate",
+    summary: "Apply pending database migrations (the server also does this at boot).",
+    async run() {
+      const applied = await migrate(await getDb());
+      return { applied };
+    },
+  },
+  "user:add": {
+    usage: "user:add --email EMAIL --password PASSWORD [--name NAME] [--role member|admin]",
+    summary: "Create a user.",
+    async run(args) {
+      const role = (str(args, "role", false) ?? "member") as Role;
+      if (role !== "admin" && role !== "member")
+        throw errors.badRequest("--role must be admin or member.", "role");
+      const user = await createUser({
+        email: str(args, "email") ?? "",
+        password: str(args, "password") ?? "",
+        name: str(args, "name", false),
+        role,
+      });
+      return { user };
+    },
+  },
+  "user:list": {
+    usage: "user:list",
+    summary: "List users.",
+    async run() {
+      return { users: await listUsers() };
+    },
+  },
+  "user:disable": {
+    usage: "user:disable --email EMAIL",
+    summary: "Disable a user (signs them out; their tokens stop working).",
+    async run(args) {
+      const u = await userByEmail(str(args, "email") ?? "");
+      return { user: await updateUser(u.id, { disabled: true }) };
+    },
+  },
+  "user:enable": {
+    usage: "user:enable --email EMAIL",
+    summary: "Re-enable a disabled user.",
+    async run(args) {
+      const u = await userByEmail(str(args, "email") ?? "");
+      return { user: await updateUser(u.id, { disabled: false }) };
+    },
+  },
+  "user:set-password": {
+    usage: "user:set-password --email EMAIL --password PASSWORD",
+    summary: "Reset a user's password (ends their sessions).",
+    async run(args) {
+      const u = await userByEmail(str(args, "email") ?? "");
+      return { user: await updateUser(u.id, { password: str(args, "password") ?? "" }) };
+    },
+  },
+  "user:set-role": {
+    usage: "user:set-role --email EMAIL --role admin|member",
+    summary: "Change a user's role.",
+    async run(args) {
+      const u = await userByEmail(str(args, "email") ?? "");
+      const role = str(args, "role");
+      if (role !== "admin" && role !== "member")
+        throw errors.badRequest("--role must be admin or member.", "role");
+      return { user: await updateUser(u.id, { role }) };
+    },
+  },
+  "token:create": {
+    usage: "token:create --email EMAIL --name NAME [--expires-days N]",
+    summary: "Create a personal access token for a user and print it (shown once).",
+    async run(args) {
+      const u = await userByEmail(str(args, "email") ?? "");
+      const days = str(args, "expires-days", false);
+      const n = days === undefined ? undefined : Number(days);
+      if (n !== undefined && (!Number.isFinite(n) || n <= 0))
+        throw errors.badRequest("--expires-days must be a positive number.", "expires-days");
+      const expiresAt = n === undefined ? null : new Date(Date.now() + n * 86_400_000);
+      return await createToken(u.id, { name: str(args, "name") ?? "", expiresAt });
+    },
+  },
+  "token:list": {
+    usage: "token:list --email EMAIL",
+    summary: "List a user's tokens (never their secrets).",
+    async run(args) {
+      const u = await userByEmail(str(args, "email") ?? "");
+      return { tokens: await listTokens(u.id) };
+    },
+  },
+  "setup-code": {
+    usage: "setup-code",
+    summary: "Print the one-time setup code (only while no user exists).",
+    async run() {
+      return { code: await getSetupCode() };
+    },
+  },
+};
+
+export async function runCommand(name: string, args: Args): Promise<unknown> {
+  const spec = COMMANDS[name];
+  if (!spec) throw errors.badRequest(`Unknown command "${name}". Run with --help for the list.`, "command");
+  return spec.run(args);
+}

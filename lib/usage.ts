@@ -1,0 +1,27 @@
+/** Token usage in one shape, whichever API produced it (Chat Completions, Responses, Embeddings). */
+export interface TokenUsage {
+  input: number;
+  cached: number;
+  output: number;
+  reasoning: number;
+}
+
+const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const rec = (v: unknown): Record<string, unknown> | undefined =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+export function normaliseUsage(raw: unknown): TokenUsage | null {
+  const u = rec(raw);
+  if (!u) return null;
+  const input = num(u.prompt_tokens) ?? num(u.input_tokens);
+  const output = num(u.completion_tokens) ?? num(u.output_tokens) ?? 0;
+  if (input === undefined && num(u.total_tokens) === undefined) return null;
+  const inDetails = rec(u.prompt_tokens_details) ?? rec(u.input_tokens_details);
+  const outDetails = rec(u.completion_tokens_details) ?? rec(u.output_tokens_details);
+  return {
+    input: input ?? num(u.total_tokens) ?? 0,
+    cached: num(inDetails?.cached_tokens) ?? 0,
+    output,
+    reasoning: num(outDetails?.reasoning_tokens) ?? 0,
+  };
+}
