@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/errors";
+import { resolveUpstreamPath, upstreamUrl } from "./paths";
+
+const base = new URL("https://api.openai.com/v1");
+
+function refused(raw: string): ApiError {
+  try {
+    resolveUpstreamPath(raw, "");
+  } catch (e) {
+    if (e instanceof ApiError) return e;
+  }
+  throw new Error(`expected ${raw} to be refused`);
+}
+
+describe("resolveUpstreamPath", () => {
+  it("accepts every allowlisted family", () => {
+    for (const p of [
+      "models",
+      "models/ft:gpt-4o-mini:org::abc",
+      "chat/completions",
+      "completions",
+      "responses/input_tokens",
+      "responses/resp_1/cancel",
+      "conversations/conv_1/items",
+      "files/file-abc/content",
+      "uploads/upload_1/parts",
+      "vector_stores/vs_1/search",
+      "fine_tuning/jobs/ftjob-1/events",
+      "images/edits",
+      "batches",
+      "moderations",
+      "embeddings",
+      "audio/speech",
+      "organization/usage/completions",
+    ]) {
+      expect(resolveUpstreamPath(p, "").path).toBe(p);
+    }
+  });
+
+  it("keeps the query string exactly as sent", () => {
+    const q = "?include[]=file_search_call.results&metadata[k]=v&after=file-1";
+    const p = resolveUpstreamPath("files", q);
+    expect(upstreamUrl(base, p).toString()).toBe(`https://api.openai.com/v1/files${q}`);
+  });
+
+  it("drops a trailing slash but nothing else", () => {
+    expect(resolveUpstreamPath("models/", "").path).toBe("models");
+  });
+
+  it.each([
+    ["../secret"],
+    ["models/../../admin"],
+    ["models/./x"],
+    ["models%2f..%2fadmin"],
+    ["models%2F..%2Fadmin"],
+    ["models/%2e%2e/x"],
+    ["models\\..\\x"],
+    ["models%5c..%5cx"],
+    ["models//x"],
+    ["files/%00"],
+    ["files/%252e%252e"],
+    ["models/a%0d%0aHost:evil"],
+    ["models/a b"],
+  ])("refuses %s", (raw) => {
+    expect(refused(raw).status).toBe(400);
+    expect(refused(raw).code).toBe("invalid_path");
+  });
+
+  it("answers 404 for unknown families and absolute URLs", () => {
+    expect(refused("dashboard/billing").status).toBe(404);
+    expect(refused("assistants").status).toBe(404);
+    expect(refused("chat/other").status).toBe(404);
+    expect(refused("").status).toBe(400);
+    expect(refused("http:").status).toBe(404);
+    expect(refused("https:/evil.example.com/v1/models").status).toBe(404);
+  });
+
+  it("can never change the upstream origin", () => {
+    const p = resolveUpstreamPath("models/@evil.example.com", "");
+    const url = upstreamUrl(base, p);
+    expect(url.origin).toBe("https://api.openai.com");
+    expect(url.pathname).toBe("/v1/models/@evil.example.com");
+  });
+
+  it("joins onto a base without a /v1 suffix", () => {
+    const url = upstreamUrl(new URL("http://127.0.0.1:8000/openai/v1/"), resolveUpstreamPath("models", ""));
+    expect(url.toString()).toBe("http://127.0.0.1:8000/openai/v1/models");
+  });
+});

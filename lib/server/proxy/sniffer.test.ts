@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { createSniffer, modelFromRequestPrefix } from "./sniffer";
+
+const enc = new TextEncoder();
+
+function feed(kind: "sse" | "json", text: string, chunkSize: number) {
+  const s = createSniffer(kind);
+  const bytes = enc.encode(text);
+  for (let i = 0; i < bytes.length; i += chunkSize) s.push(bytes.slice(i, i + chunkSize));
+  return s.finish();
+}
+
+const chatStream = [
+  'data: {"id":"c1","object":"chat.completion.chunk","model":"gpt-4o-mini","choices":[{"index":0,"delta":{"content":"Hi 👋🏽"}}],"usage":null}',
+  "",
+  'data: {"id":"c1","object":"chat.completion.chunk","model":"gpt-4o-mini","choices":[],"usage":{"prompt_tokens":11,"completion_tokens":5,"total_tokens":16,"prompt_tokens_details":{"cached_tokens":3},"completion_tokens_details":{"reasoning_tokens":2}}}',
+  "",
+  "data: [DONE]",
+  "",
+  "",
+].join("\r\n");
+
+describe("sniffer", () => {
+  it.each([1, 3, 7, 64, 100_000])("reads chat usage whatever the chunking (%i bytes)", (size) => {
+    const r = feed("sse", chatStream, size);
+    expect(r.model).toBe("gpt-4o-mini");
+    expect(r.usage).toEqual({ input: 11, cached: 3, output: 5, reasoning: 2 });
+    expect(r.errorCode).toBeNull();
+  });
+
+  it("reads Responses usage from response.completed", () => {
+    const text = [
+      "event: response.created",
+      'data: {"type":"response.created","sequence_number":0,"response":{"id":"resp_1","model":"o3","usage":null}}',
+      "",
+      "event: response.completed",
+      'data: {"type":"response.completed","sequence_number":9,"response":{"id":"resp_1","model":"o3","usage":{"input_tokens":20,"input_tokens_details":{"cached_tokens":0},"output_tokens":40,"output_tokens_details":{"reasoning_tokens":32},"total_tokens":60}}}',
+      "",
+      "",
+    ].join("\n");
+    const r = feed("sse", text, 5);
+    expect(r.model).toBe("o3");
+    expect(r.usage).toEqual({ input: 20, cached: 0, output: 40, reasoning: 32 });
+  });
+
+  it("notes an error event", () => {
+    const r = feed(
+      "sse",
+      'event: error\ndata: {"error":{"message":"x","type":"server_error","code":"boom"}}\n\n',
+      4,
+    );
+    expect(r.errorCode).toBe("boom");
+  });
+
+  it("reads JSON bodies, including embeddings usage", () => {
+    const r = feed(
+      "json",
+      JSON.stringify({
+        object: "list",
+        model: "text-embedding-3-small",
+        usage: { prompt_tokens: 8, total_tokens: 8 },
+      }),
+      3,
+    );
+    expect(r.usage).toEqual({ input: 8, cached: 0, output: 0, reasoning: 0 });
+  });
+
+  it("ignores bodies that are not JSON", () => {
+    expect(feed("json", "not json", 2).usage).toBeNull();
+  });
+
+  it("finds the model in a request body prefix", () => {
+    expect(modelFromRequestPrefix('{"messages":[],"model" : "gpt-4.1"')).toBe("gpt-4.1");
+    expect(modelFromRequestPrefix('{"messages":[]')).toBeNull();
+  });
+});
