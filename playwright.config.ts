@@ -1,0 +1,48 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E } from "./e2e/support/env";
+
+// Debian's Chromium where it exists (no browser downloads here); Playwright's own browser elsewhere.
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]] : [["list"]],
+  use: {
+    baseURL: E2E.consoleUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /leak-audit/ },
+    // Runs last: scans everything the run produced for the API key.
+    { name: "leak-audit", testMatch: /leak-audit/, dependencies: ["chromium"] },
+  ],
+  webServer: [
+    {
+      command: `npx tsx lib/emulator/main.ts --port ${E2E.emulatorPort}`,
+      url: `http://127.0.0.1:${E2E.emulatorPort}/__emulator/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { EMULATOR_API_KEY: E2E.apiKey },
+    },
+    {
+      command: "bash e2e/support/start-console.sh",
+      url: `${E2E.consoleUrl}/api/health`,
+      reuseExistingServer: false,
+      timeout: 90_000,
+      env: E2E.consoleEnv,
+    },
+  ],
+});
