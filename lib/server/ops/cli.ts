@@ -30,6 +30,12 @@ function help(): string {
 }
 
 async function main(): Promise<number> {
+  // Same variables as `npm start`: .env fills in what the environment does not set.
+  try {
+    process.loadEnvFile(".env");
+  } catch {
+    // No .env: the environment alone configures the console.
+  }
   const { command, args } = parseArgs(process.argv.slice(2));
   if (!command || command === "help" || args.help) {
     process.stdout.write(help());

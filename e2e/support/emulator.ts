@@ -1,0 +1,48 @@
+import { E2E } from "./env";
+
+/** Drives the upstream emulator's test controls (faults, request log). */
+export interface Fault {
+  path?: string;
+  method?: string;
+  times?: number;
+  kind: "status" | "slow_first_byte" | "break_stream" | "hang";
+  status?: number;
+  type?: string;
+  code?: string;
+  message?: string;
+  retryAfter?: number;
+  delayMs?: number;
+  afterChunks?: number;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: string;
+  headers: Record<string, string>;
+  bodyBytes: number;
+  json: unknown;
+  status: number;
+  aborted: boolean;
+}
+
+async function control(path: string, init?: RequestInit): Promise<unknown> {
+  const res = await fetch(`${E2E.emulatorUrl}/__emulator/${path}`, {
+    ...init,
+    headers: { "content-type": "application/json" },
+  });
+  if (!res.ok) throw new Error(`emulator ${path}: HTTP ${res.status} ${await res.text()}`);
+  return res.status === 204 ? null : res.json();
+}
+
+export const emulator = {
+  reset: () => control("reset", { method: "POST" }),
+  fault: (f: Fault) => control("faults", { method: "POST", body: JSON.stringify(f) }),
+  clearFaults: () => control("faults", { method: "DELETE" }),
+  config: (c: { streamChunkDelayMs?: number; streamChunks?: number }) =>
+    control("config", { method: "POST", body: JSON.stringify(c) }),
+  async requests(): Promise<LoggedRequest[]> {
+    const r = (await control("requests")) as LoggedRequest[] | { data: LoggedRequest[] };
+    return Array.isArray(r) ? r : r.data;
+  },
+};
