@@ -1,6 +1,8 @@
 import "server-only";
 import { errors } from "@/lib/errors";
 import { getConfig } from "../config";
+import { cached } from "./cache";
+import { keyedHash } from "./crypto";
 import { resolveSession, SESSION_COOKIE, SESSION_TTL_MS } from "./sessions";
 import { resolveToken } from "./tokens";
 import type { User } from "./users";
@@ -28,11 +30,18 @@ export async function authenticate(req: Request): Promise<Principal | null> {
   if (auth) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
     if (!m?.[1]) return null;
-    const t = await resolveToken(m[1]);
-    return t ? { user: t.user, via: "token", tokenId: t.tokenId, sessionHash: null } : null;
+    const bearer = m[1];
+    return cached(`t:${keyedHash(bearer)}`, async (): Promise<Principal | null> => {
+      const t = await resolveToken(bearer);
+      return t ? { user: t.user, via: "token", tokenId: t.tokenId, sessionHash: null } : null;
+    });
   }
-  const s = await resolveSession(readCookie(req, SESSION_COOKIE));
-  return s ? { user: s.user, via: "session", tokenId: null, sessionHash: s.idHash } : null;
+  const cookie = readCookie(req, SESSION_COOKIE);
+  if (!cookie) return null;
+  return cached(`s:${keyedHash(cookie)}`, async (): Promise<Principal | null> => {
+    const s = await resolveSession(cookie);
+    return s ? { user: s.user, via: "session", tokenId: null, sessionHash: s.idHash } : null;
+  });
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

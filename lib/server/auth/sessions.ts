@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
+import { invalidateAuthCache } from "./cache";
 import { keyedHash, randomToken } from "./crypto";
 import { type Role, toUser, type User } from "./users";
 
@@ -57,4 +58,5 @@ export async function revokeSession(id: string): Promise<void> {
   await db.query("update sessions set revoked_at = now() where id_hash = $1 and revoked_at is null", [
     keyedHash(id),
   ]);
+  invalidateAuthCache();
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { errors } from "@/lib/errors";
 import { getDb } from "../db";
+import { invalidateAuthCache } from "./cache";
 import { keyedHash, randomId, randomToken } from "./crypto";
 import { type Role, toUser, type User } from "./users";
 
@@ -95,6 +96,7 @@ export async function revokeToken(userId: string, tokenId: string): Promise<Toke
     [tokenId, userId],
   );
   if (!row) throw errors.notFound(`No token with id ${tokenId}.`);
+  invalidateAuthCache();
   return toInfo(row);
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { ApiError, errors } from "@/lib/errors";
 import { getConfig } from "../config";
 import { getDb, type Queryable } from "../db";
+import { invalidateAuthCache } from "./cache";
 import { randomId } from "./crypto";
 import { hashPassword, passwordProblem } from "./passwords";
 
@@ -108,7 +109,7 @@ export interface UserPatch {
 
 export async function updateUser(id: string, patch: UserPatch, actorId?: string): Promise<User> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const current = await getUser(id, tx);
     if (!current) throw errors.notFound(`No user with id ${id}.`);
     if (actorId === id && (patch.disabled === true || patch.role === "member")) {
@@ -153,10 +154,13 @@ export async function updateUser(id: string, patch: UserPatch, actorId?: string)
       ]);
     }
     await tx.query("update users set updated_at = now() where id = $1", [id]);
-    const updated = await getUser(id, tx);
-    if (!updated) throw errors.notFound(`No user with id ${id}.`);
-    return updated;
+    const after = await getUser(id, tx);
+    if (!after) throw errors.notFound(`No user with id ${id}.`);
+    return after;
   });
+  // Roles, disabling and password resets must reach the proxy's credential cache at once.
+  invalidateAuthCache();
+  return updated;
 }
 
 /** CONSOLE_ADMIN_EMAIL/PASSWORD create the first admin on an empty database; never overwrite an existing user. */
