@@ -31,4 +31,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Ops CLI inside the container: docker exec -it benchtop node console.mjs user:add --email …
-CMD ["node", "server.js"]
+CMD ["node", "benchtop-server.cjs"]

@@ -169,7 +169,7 @@ async function waitFor(url: string, ms: number): Promise<void> {
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, "..");
-  const server = path.join(root, ".next/standalone/server.js");
+  const server = path.join(root, ".next/standalone/benchtop-server.cjs");
   if (!fs.existsSync(server)) throw new Error("Run `npm run build` first.");
   const upstream = await startBenchUpstream({ events: EVENTS, intervalMs: INTERVAL_MS });
   const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v1`;

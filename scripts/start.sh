@@ -10,7 +10,7 @@ if [ -f .env ]; then
   done < <(sed -e 's/^export //' -e 's/="/=/' .env)
 fi
 hash=$( (git ls-files -s 2>/dev/null || find app components lib public -type f -exec sha1sum {} +) | sha1sum | cut -c1-16)
-if [ ! -f .next/standalone/server.js ] || [ "$(cat .next/source-hash 2>/dev/null)" != "$hash" ]; then
+if [ ! -f .next/standalone/benchtop-server.cjs ] || [ "$(cat .next/source-hash 2>/dev/null)" != "$hash" ]; then
   echo "[benchtop] building (first run or sources changed)…"
   npm run build
   echo "$hash" > .next/source-hash
@@ -18,4 +18,4 @@ fi
 export PORT="${PORT:-3000}" HOSTNAME="${HOSTNAME_BIND:-0.0.0.0}"
 export DATA_DIR="$(realpath -m "${DATA_DIR:-./data}")"
 echo "[benchtop] http://localhost:$PORT"
-exec node .next/standalone/server.js
+exec node .next/standalone/benchtop-server.cjs

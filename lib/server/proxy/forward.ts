@@ -1,8 +1,7 @@
 import "server-only";
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import type { Readable } from "node:stream";
 import { ApiError } from "@/lib/errors";
 import { getConfig, maskKey } from "../config";
 import { record } from "../ledger";
@@ -43,6 +42,7 @@ class UpstreamFailure extends Error {
 
 export async function forward(
   req: Request,
+  body: Readable | null,
   target: UpstreamPath,
   creds: Credentials,
   caller: Caller,
@@ -68,11 +68,7 @@ export async function forward(
     agent: dest.protocol === "https:" ? pool.https : pool.http,
   });
 
-  const hasBody = req.body !== null && req.method !== "GET" && req.method !== "HEAD";
-  if (hasBody && req.body) {
-    // Node streams piped with backpressure keep a 1 GB upload at a bounded footprint; handing the web
-    // stream to fetch() was measured to buffer the whole body (docs/performance.md).
-    const body = Readable.fromWeb(req.body as unknown as NodeReadableStream<Uint8Array>);
+  if (body && req.method !== "GET" && req.method !== "HEAD") {
     const sniffModel = isJson(req.headers.get("content-type"));
     body.on("data", (chunk: Buffer) => {
       requestBytes += chunk.length;
@@ -113,9 +109,9 @@ export async function forward(
   const requestId = headerValue(res.headers["x-request-id"]);
 
   if (status >= 400) {
-    const { body, truncated } = await readSmall(res, MAX_ERROR_BODY);
+    const { body: errorBody, truncated } = await readSmall(res, MAX_ERROR_BODY);
     const finished = performance.now();
-    const mapped = mapErrorBody(status, body, truncated, dest, secrets, target);
+    const mapped = mapErrorBody(status, errorBody, truncated, dest, secrets, target);
     record({
       ...ledgerBase,
       at: new Date(),
@@ -182,7 +178,7 @@ export async function forward(
   };
   req.signal.addEventListener("abort", onClientAbort, { once: true });
 
-  const body = new ReadableStream<Uint8Array>(
+  const stream = new ReadableStream<Uint8Array>(
     {
       start(controller) {
         res.on("data", (chunk: Buffer) => {
@@ -240,7 +236,7 @@ export async function forward(
     { highWaterMark: 64 * 1024, size: (c) => c.byteLength },
   );
 
-  return new Response(body, { status, headers });
+  return new Response(stream, { status, headers });
 }
 
 function waitForResponse(

@@ -1,4 +1,6 @@
 import "server-only";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { ApiError, errors } from "@/lib/errors";
 import { requirePrincipal } from "../auth/request";
 import { getConfig } from "../config";
@@ -6,25 +8,41 @@ import { forward } from "./forward";
 import type { Credentials } from "./headers";
 import { FAMILIES, type Family, resolveUpstreamPath } from "./paths";
 
-export const PROXY_PREFIX = "/api/v1/";
+export { PROXY_PREFIX } from "./constants";
+
+import { PROXY_PREFIX } from "./constants";
+
+export interface ProxyInput {
+  /** The request line's path and query exactly as received, before any URL normalisation. */
+  rawUrl?: string;
+  /** The body as a Node stream; by default, the web request's body. */
+  body?: Readable | null;
+}
 
 /** `/api/v1/*`: authenticate, validate the path, pick credentials, stream both ways. */
-export async function handleProxy(req: Request): Promise<Response> {
+export async function handleProxy(req: Request, input: ProxyInput = {}): Promise<Response> {
   const startedAt = performance.now();
   try {
     const principal = await requirePrincipal(req);
-    const url = new URL(req.url);
-    // Use the raw pathname, not Next's decoded params: encoded slashes must be seen to be refused.
-    const raw = url.pathname.startsWith(PROXY_PREFIX) ? url.pathname.slice(PROXY_PREFIX.length) : "";
-    const target = resolveUpstreamPath(raw, url.search);
+    let rawUrl = input.rawUrl;
+    if (rawUrl === undefined) {
+      const url = new URL(req.url);
+      rawUrl = url.pathname + url.search;
+    }
+    const q = rawUrl.indexOf("?");
+    const pathname = q === -1 ? rawUrl : rawUrl.slice(0, q);
+    // The raw pathname, not a parsed URL: encoded slashes and dot segments must be seen to be refused.
+    const raw = pathname.startsWith(PROXY_PREFIX) ? pathname.slice(PROXY_PREFIX.length) : "";
+    const target = resolveUpstreamPath(raw, q === -1 ? "" : rawUrl.slice(q));
     const creds = credentialsFor(target.family, principal.user.role === "admin");
-    return await forward(
-      req,
-      target,
-      creds,
-      { userId: principal.user.id, tokenId: principal.tokenId },
-      startedAt,
-    );
+    // Node streams piped with backpressure keep a 1 GB upload at a bounded footprint; handing the web
+    // stream to fetch() was measured to buffer the whole body (docs/performance.md).
+    let body = input.body;
+    if (body === undefined) {
+      body = req.body ? Readable.fromWeb(req.body as unknown as NodeReadableStream<Uint8Array>) : null;
+    }
+    const caller = { userId: principal.user.id, tokenId: principal.tokenId };
+    return await forward(req, body, target, creds, caller, startedAt);
   } catch (e) {
     return errorResponse(e);
   }

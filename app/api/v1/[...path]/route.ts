@@ -5,9 +5,13 @@ export const dynamic = "force-dynamic";
 // Long generations and large uploads; Vercel caps this at the plan's maximum.
 export const maxDuration = 800;
 
-export const GET = handleProxy;
-export const POST = handleProxy;
-export const PUT = handleProxy;
-export const PATCH = handleProxy;
-export const DELETE = handleProxy;
-export const HEAD = handleProxy;
+// Under `npm start` and Docker, lib/server/node-entry.ts answers /api/v1/* before Next's router
+// (see docs/performance.md); this handler serves `next dev` and serverless hosts such as Vercel.
+const handler = (req: Request) => handleProxy(req);
+
+export const GET = handler;
+export const POST = handler;
+export const PUT = handler;
+export const PATCH = handler;
+export const DELETE = handler;
+export const HEAD = handler;

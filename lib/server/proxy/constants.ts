@@ -1,0 +1,1 @@
+export const PROXY_PREFIX = "/api/v1/";

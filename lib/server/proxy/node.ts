@@ -1,0 +1,75 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { errorResponse, handleProxy } from "./index";
+
+/**
+ * Adapts a Node request/response pair to the proxy: the body stays a Node stream (backpressure),
+ * the raw request line is kept for path checks, and a client that goes away aborts the call.
+ */
+export async function handleProxyNode(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const ac = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) ac.abort();
+  });
+  let response: Response;
+  try {
+    const headers = new Headers();
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+      headers.append(req.rawHeaders[i] ?? "", req.rawHeaders[i + 1] ?? "");
+    const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
+    // The origin only serves the same-origin check; the path is taken raw from the request line.
+    const request = new Request(`${secure ? "https" : "http"}://${safeHost(req.headers.host)}/api/v1/`, {
+      method: req.method,
+      headers,
+      signal: ac.signal,
+    });
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    response = await handleProxy(request, { rawUrl: req.url ?? "/", body: hasBody ? req : null });
+  } catch (e) {
+    response = errorResponse(e);
+  }
+  if (res.destroyed) {
+    await response.body?.cancel().catch(() => {});
+    return;
+  }
+  const out: Record<string, string> = {};
+  response.headers.forEach((v, k) => {
+    out[k] = v;
+  });
+  res.writeHead(response.status, out);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  // Writes each chunk as it comes: no re-chunking, and waits for the socket when it is full.
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) {
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            res.off("drain", go);
+            res.off("close", go);
+            resolve();
+          };
+          res.on("drain", go);
+          res.on("close", go);
+        });
+      }
+      if (res.destroyed) {
+        await reader.cancel();
+        return;
+      }
+    }
+    res.end();
+  } catch {
+    // The body stream errored (upstream died on a non-SSE body): cut the response so the client sees it.
+    res.destroy();
+  }
+}
+
+function safeHost(host: string | undefined): string {
+  return host && /^[A-Za-z0-9.:[\]-]{1,255}$/.test(host) ? host : "localhost";
+}
