@@ -43,9 +43,7 @@ const hostname = process.env.HOSTNAME || "0.0.0.0";
 const keepAlive = Number.parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? "", 10);
 
 // Loaded at run time from the standalone node_modules, like the generated server.js.
-// biome-ignore lint/style/noCommonJs: Next's server entry is CommonJS.
 require("next");
-// biome-ignore lint/style/noCommonJs: as above.
 const { startServer } = require("next/dist/server/lib/start-server") as {
   startServer(o: Record<string, unknown>): Promise<void>;
 };

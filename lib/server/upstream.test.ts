@@ -10,7 +10,7 @@ let base: string;
 let answer: { status: number; body: unknown } = { status: 200, body: {} };
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
+  server = http.createServer((_req, res) => {
     res.writeHead(answer.status, { "content-type": "application/json", "x-request-id": "req_check" });
     res.end(JSON.stringify(answer.body));
   });
