@@ -2,7 +2,17 @@ import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in";
 import { E2E } from "./support/env";
 
-const SECTIONS = ["playground", "tokenizer", "images", "assistants", "files", "vector-stores", "fine-tuning", "usage", "limits"];
+const SECTIONS = [
+  "playground",
+  "tokenizer",
+  "images",
+  "assistants",
+  "files",
+  "vector-stores",
+  "fine-tuning",
+  "usage",
+  "limits",
+];
 
 test("signed-out visitors are sent to sign-in", async ({ page, responses: _ }) => {
   await page.goto("/settings");

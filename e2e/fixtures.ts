@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import { SignInPage } from "./pages/sign-in";
 import { emulator } from "./support/emulator";
 import { E2E } from "./support/env";
-import { SignInPage } from "./pages/sign-in";
 
 export interface Fixtures {
   signIn: (page: Page, email?: string, password?: string) => Promise<void>;

@@ -31,7 +31,10 @@ test("lists models, including a fine-tune and a shutdown date", async () => {
 
 test("file upload, list, retrieve, download and delete", async () => {
   const content = '{"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"hello 👋"}]}\n';
-  const file = await client.files.create({ file: await toFile(Buffer.from(content), "train.jsonl"), purpose: "fine-tune" });
+  const file = await client.files.create({
+    file: await toFile(Buffer.from(content), "train.jsonl"),
+    purpose: "fine-tune",
+  });
   expect(file.filename).toBe("train.jsonl");
   expect(file.bytes).toBe(Buffer.byteLength(content));
   const listed = [];
@@ -56,7 +59,12 @@ test("a bad upload gets the upstream's clear error", async () => {
 test("a multi-part upload through the Uploads API", async () => {
   const a = Buffer.alloc(300_000, "a");
   const b = Buffer.alloc(200_000, "b");
-  const upload = await client.uploads.create({ bytes: a.length + b.length, filename: "big.txt", mime_type: "text/plain", purpose: "assistants" });
+  const upload = await client.uploads.create({
+    bytes: a.length + b.length,
+    filename: "big.txt",
+    mime_type: "text/plain",
+    purpose: "assistants",
+  });
   const p1 = await client.uploads.parts.create(upload.id, { data: await toFile(a, "p1") });
   const p2 = await client.uploads.parts.create(upload.id, { data: await toFile(b, "p2") });
   const done = await client.uploads.complete(upload.id, { part_ids: [p1.id, p2.id] });
@@ -87,7 +95,11 @@ test("chat and responses streams arrive through the proxy with usage", async () 
   expect(text).toContain("hello there");
   expect(usage?.completion_tokens).toBeGreaterThan(0);
 
-  const rs = await client.responses.create({ model: "gpt-4o-mini", input: "streaming responses", stream: true });
+  const rs = await client.responses.create({
+    model: "gpt-4o-mini",
+    input: "streaming responses",
+    stream: true,
+  });
   const types: string[] = [];
   let completed: OpenAI.Responses.Response | undefined;
   for await (const ev of rs) {
@@ -138,7 +150,11 @@ test("a client that goes away aborts the upstream call", async () => {
       for await (const _ of stream) if (++n === 2) ac.abort();
     })().catch(() => {});
     await expect
-      .poll(async () => (await emulator.requests()).filter((r) => r.path === "/v1/chat/completions").at(-1)?.aborted, { timeout: 5_000 })
+      .poll(
+        async () =>
+          (await emulator.requests()).filter((r) => r.path === "/v1/chat/completions").at(-1)?.aborted,
+        { timeout: 5_000 },
+      )
       .toBe(true);
   } finally {
     await emulator.config({ streamChunkDelayMs: 5 });
@@ -149,7 +165,11 @@ test("missing, wrong and revoked tokens are refused with 401", async ({ page }) 
   const anon = await fetch(`${E2E.consoleUrl}/api/v1/models`);
   expect(anon.status).toBe(401);
   expect((await anon.json()).error.type).toBe("authentication_error");
-  const wrong = new OpenAI({ apiKey: "bt_pat_wrongwrongwrongwrongwrongwrongwrongwrongwro", baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0 });
+  const wrong = new OpenAI({
+    apiKey: "bt_pat_wrongwrongwrongwrongwrongwrongwrongwrongwro",
+    baseURL: `${E2E.consoleUrl}/api/v1`,
+    maxRetries: 0,
+  });
   await expect(wrong.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
   // The real key itself is not a Benchtop credential.
   const withKey = new OpenAI({ apiKey: E2E.apiKey, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0 });
@@ -158,7 +178,9 @@ test("missing, wrong and revoked tokens are refused with 401", async ({ page }) 
   const doomed = cli("token:create", "--email", E2E.admin.email, "--name", "doomed");
   const c = new OpenAI({ apiKey: doomed, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0 });
   await c.models.list();
-  const list = JSON.parse(cli("token:list", "--email", E2E.admin.email, "--json")) as { tokens: { id: string; name: string }[] };
+  const list = JSON.parse(cli("token:list", "--email", E2E.admin.email, "--json")) as {
+    tokens: { id: string; name: string }[];
+  };
   const id = list.tokens.find((t) => t.name === "doomed")?.id;
   // Revoke through the API as the signed-in owner would.
   await page.goto("/sign-in");
@@ -171,10 +193,19 @@ test("missing, wrong and revoked tokens are refused with 401", async ({ page }) 
   await expect(c.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
 });
 
-function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function rawGet(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const r = http.request(
-      { host: "127.0.0.1", port: E2E.consolePort, path, method: "GET", headers: { authorization: `Bearer ${token}`, ...headers } },
+      {
+        host: "127.0.0.1",
+        port: E2E.consolePort,
+        path,
+        method: "GET",
+        headers: { authorization: `Bearer ${token}`, ...headers },
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8");

@@ -32,7 +32,14 @@ test("connection check explains a rejected key", async ({ page, signIn }) => {
 
 test("connection check tells quota from rate limit", async ({ page, signIn }) => {
   await signIn(page);
-  await emulator.fault({ path: "/v1/models", kind: "status", status: 429, code: "insufficient_quota", type: "insufficient_quota", times: 1 });
+  await emulator.fault({
+    path: "/v1/models",
+    kind: "status",
+    status: 429,
+    code: "insufficient_quota",
+    type: "insufficient_quota",
+    times: 1,
+  });
   const settings = new SettingsPage(page);
   await settings.goto("connection");
   await settings.checkConnection();
@@ -56,7 +63,10 @@ test("a completion streams into the page through the proxy", async ({ page, sign
     await expect(output).toHaveAttribute("data-status", "stopped");
     await expect(output).toContainText("Echo");
     await expect
-      .poll(async () => (await emulator.requests()).filter((r) => r.path === "/v1/chat/completions").at(-1)?.aborted)
+      .poll(
+        async () =>
+          (await emulator.requests()).filter((r) => r.path === "/v1/chat/completions").at(-1)?.aborted,
+      )
       .toBe(true);
   } finally {
     await emulator.config({ streamChunkDelayMs: 5 });

@@ -23,7 +23,11 @@ test("a user creates a token once, uses it from the SDK, and revokes it", async 
   await expect(client.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
 });
 
-test("an admin adds, disables, re-enables a user and resets their password", async ({ page, signIn, browser }) => {
+test("an admin adds, disables, re-enables a user and resets their password", async ({
+  page,
+  signIn,
+  browser,
+}) => {
   const email = `member-${Date.now()}@example.com`;
   await signIn(page);
   const settings = new SettingsPage(page);

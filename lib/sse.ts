@@ -65,7 +65,10 @@ export class SseParser {
 }
 
 /** Reads a fetch Response body as SSE events. */
-export async function* readSse(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<SseEvent> {
+export async function* readSse(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): AsyncGenerator<SseEvent> {
   const parser = new SseParser();
   const reader = body.getReader();
   const onAbort = () => void reader.cancel().catch(() => {});
