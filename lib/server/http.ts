@@ -8,14 +8,19 @@ export function route<C>(handler: (req: Request, ctx: C) => Promise<Response>) {
     try {
       return await handler(req, ctx);
     } catch (e) {
-      if (e instanceof ApiError) return e.toResponse();
-      console.error("[route] unexpected error", e instanceof Error ? e.stack : e);
-      return new ApiError({
-        type: "server_error",
-        message: "Internal error in the console. See the server log.",
-      }).toResponse();
+      return errorResponse(e);
     }
   };
+}
+
+/** Our errors as they are; anything else as a generic 500, since its message may carry internals. */
+export function errorResponse(e: unknown): Response {
+  if (e instanceof ApiError) return e.toResponse();
+  console.error("[server] unexpected error", e instanceof Error ? e.stack : e);
+  return new ApiError({
+    type: "server_error",
+    message: "Internal error in the console. See the server log.",
+  }).toResponse();
 }
 
 export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {

@@ -4,6 +4,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { ApiError, errors } from "@/lib/errors";
 import { requirePrincipal } from "../auth/request";
 import { getConfig } from "../config";
+import { errorResponse } from "../http";
 import { forward } from "./forward";
 import type { Credentials } from "./headers";
 import { FAMILIES, type Family, resolveUpstreamPath } from "./paths";
@@ -71,14 +72,4 @@ function credentialsFor(family: Family, isAdmin: boolean): Credentials {
     });
   }
   return { bearer: openai.apiKey, organization: openai.orgId, project: openai.projectId };
-}
-
-export function errorResponse(e: unknown): Response {
-  if (e instanceof ApiError) return e.toResponse();
-  // Never echo an unexpected error's message: it may carry internals.
-  console.error("[proxy] unexpected error", e instanceof Error ? e.stack : e);
-  return new ApiError({
-    type: "server_error",
-    message: "Internal error in the console. See the server log.",
-  }).toResponse();
 }

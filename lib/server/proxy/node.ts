@@ -1,6 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { errorResponse, handleProxy } from "./index";
+import { errorResponse } from "../http";
+import { handleProxy } from "./index";
 
 /**
  * Adapts a Node request/response pair to the proxy: the body stays a Node stream (backpressure),
