@@ -1,0 +1,111 @@
+import type { FileObject } from "openai/resources/files";
+import type { Response as ResponseObject } from "openai/resources/responses/responses";
+import type { Upload } from "openai/resources/uploads/uploads";
+
+/** Everything the emulator remembers. In memory, reset by POST /__emulator/reset. */
+
+export interface Fault {
+  id: string;
+  path?: string;
+  method?: string;
+  /** Remaining uses; 0 means until cleared. */
+  times: number;
+  kind: "status" | "slow_first_byte" | "break_stream" | "hang";
+  status?: number;
+  type?: string;
+  code?: string;
+  message?: string;
+  retryAfter?: number;
+  delayMs?: number;
+  afterChunks?: number;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: string;
+  headers: Record<string, string>;
+  bodyBytes: number;
+  json: unknown;
+  status: number;
+  aborted: boolean;
+  startedAt: number;
+  endedAt: number | null;
+}
+
+export interface StoredFile {
+  object: FileObject;
+  /** Kept for files up to KEEP_BYTES; larger ones keep only their size and digest. */
+  content: Buffer | null;
+  sha256: string;
+}
+
+export interface StoredUpload {
+  object: Upload;
+  parts: Map<string, { bytes: number; content: Buffer | null }>;
+}
+
+export const KEEP_BYTES = 64 * 1024 * 1024;
+
+export class EmulatorState {
+  counters = new Map<string, number>();
+  /** A fixed clock: every object created moves it one second on. */
+  clock = 1_767_225_600; // 2026-01-01T00:00:00Z
+  files = new Map<string, StoredFile>();
+  uploads = new Map<string, StoredUpload>();
+  responses = new Map<string, ResponseObject>();
+  deletedModels = new Set<string>();
+  faults: Fault[] = [];
+  log: LoggedRequest[] = [];
+  config = { streamChunkDelayMs: 5, streamChunks: undefined as number | undefined };
+  rate = { windowStart: Date.now(), used: 0 };
+
+  constructor(readonly apiKey: string) {}
+
+  reset(): void {
+    this.counters.clear();
+    this.clock = 1_767_225_600;
+    this.files.clear();
+    this.uploads.clear();
+    this.responses.clear();
+    this.deletedModels.clear();
+    this.faults = [];
+    this.log = [];
+    this.config = { streamChunkDelayMs: 5, streamChunks: undefined };
+    this.rate = { windowStart: Date.now(), used: 0 };
+  }
+
+  /** Deterministic ids: `chatcmpl-emu000001`, `file-emu000002`… */
+  id(prefix: string, sep = "-"): string {
+    const n = (this.counters.get(prefix) ?? 0) + 1;
+    this.counters.set(prefix, n);
+    return `${prefix}${sep}emu${String(n).padStart(6, "0")}`;
+  }
+
+  now(): number {
+    this.clock += 1;
+    return this.clock;
+  }
+
+  requestId(): string {
+    const n = (this.counters.get("req") ?? 0) + 1;
+    this.counters.set("req", n);
+    return `req_${n.toString(16).padStart(32, "0")}`;
+  }
+
+  /** The first fault matching this request, used up if it has a count. */
+  takeFault(method: string, path: string): Fault | undefined {
+    const i = this.faults.findIndex(
+      (f) => (!f.path || path.startsWith(f.path)) && (!f.method || f.method.toUpperCase() === method),
+    );
+    const f = this.faults[i];
+    if (!f) return undefined;
+    if (f.times > 0 && --f.times === 0) this.faults.splice(i, 1);
+    return f;
+  }
+
+  record(entry: LoggedRequest): void {
+    this.log.push(entry);
+    if (this.log.length > 200) this.log.shift();
+  }
+}
