@@ -230,13 +230,16 @@ test("path escapes never reach the upstream", async () => {
     "/api/v1//evil.example.com/v1/models",
     "/api/v1/http://evil.example.com/v1/models",
     "/api/v1/dashboard/billing",
-    "/api/v1/organization/usage/completions",
   ]) {
     const res = await rawGet(p);
     expect(res.status, p).toBeGreaterThanOrEqual(400);
     expect(res.status, p).toBeLessThan(500);
     expect(res.body).not.toContain(E2E.apiKey);
   }
+  // Admin endpoints never fall back to the normal key: without OPENAI_ADMIN_KEY they are refused.
+  const org = await rawGet("/api/v1/organization/usage/completions?start_time=0");
+  expect(org.status).toBe(503);
+  expect(JSON.parse(org.body).error.code).toBe("admin_key_missing");
   expect((await emulator.requests()).length).toBe(before);
 });
 

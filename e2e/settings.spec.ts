@@ -1,6 +1,12 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { SettingsPage } from "./pages/settings";
 import { emulator } from "./support/emulator";
+
+// The page lists models for its stream test; a one-shot fault must not be used up by that call.
+async function waitForModelList(page: Page) {
+  await expect(page.getByTestId("stream-test-model").locator("option")).not.toHaveCount(1);
+}
 
 test("settings shows the upstream with the key masked", async ({ page, signIn }) => {
   await signIn(page);
@@ -21,9 +27,10 @@ test("connection check succeeds and lists models", async ({ page, signIn }) => {
 
 test("connection check explains a rejected key", async ({ page, signIn }) => {
   await signIn(page);
-  await emulator.fault({ path: "/v1/models", kind: "status", status: 401, times: 1 });
   const settings = new SettingsPage(page);
   await settings.goto("connection");
+  await waitForModelList(page);
+  await emulator.fault({ path: "/v1/models", kind: "status", status: 401, times: 1 });
   const result = await settings.checkConnection();
   await expect(result).toHaveAttribute("data-ok", "false");
   await expect(page.getByTestId("connection-diagnosis")).toContainText("The API key was rejected");
@@ -32,6 +39,9 @@ test("connection check explains a rejected key", async ({ page, signIn }) => {
 
 test("connection check tells quota from rate limit", async ({ page, signIn }) => {
   await signIn(page);
+  const settings = new SettingsPage(page);
+  await settings.goto("connection");
+  await waitForModelList(page);
   await emulator.fault({
     path: "/v1/models",
     kind: "status",
@@ -40,8 +50,6 @@ test("connection check tells quota from rate limit", async ({ page, signIn }) =>
     type: "insufficient_quota",
     times: 1,
   });
-  const settings = new SettingsPage(page);
-  await settings.goto("connection");
   await settings.checkConnection();
   await expect(page.getByTestId("connection-diagnosis")).toContainText("Quota exhausted");
 });
@@ -57,11 +65,11 @@ test("a completion streams into the page through the proxy", async ({ page, sign
     const output = page.getByTestId("stream-test-output");
     // Text shows up while the stream is still open: it streams, it is not delivered at the end.
     await expect(output).toHaveAttribute("data-status", "streaming");
-    await expect(output).toContainText("Echo", { timeout: 5_000 });
+    await expect(output).toContainText("word0", { timeout: 5_000 });
     await expect(output).toHaveAttribute("data-status", "streaming");
     await page.getByTestId("stream-test-stop").click();
     await expect(output).toHaveAttribute("data-status", "stopped");
-    await expect(output).toContainText("Echo");
+    await expect(output).toContainText("word0");
     await expect
       .poll(
         async () =>

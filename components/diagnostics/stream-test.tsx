@@ -98,7 +98,9 @@ export function StreamTest({ models }: StreamTestProps) {
           usage: usage ?? r.usage,
         }));
       }
-      setRun((r) => ({ ...r, status: "done", totalMs: performance.now() - started }));
+      // Stop cancels the reader, which ends the loop without an error: what arrived stays, marked stopped.
+      const status = ac.signal.aborted ? "stopped" : "done";
+      setRun((r) => ({ ...r, status, totalMs: performance.now() - started }));
     } catch (e) {
       if (ac.signal.aborted) {
         setRun((r) => ({ ...r, status: "stopped", totalMs: performance.now() - started }));
@@ -132,7 +134,7 @@ export function StreamTest({ models }: StreamTestProps) {
             value={model}
             onChange={(e) => setModel(e.target.value)}
           >
-            {(models.length ? models : [model]).map((m) => (
+            {[...new Set([model, ...models])].map((m) => (
               <option key={m} value={m}>
                 {m}
               </option>

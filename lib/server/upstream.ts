@@ -1,6 +1,9 @@
 import "server-only";
 import OpenAI from "openai";
+import type { ConnectionCheck, UpstreamInfo } from "@/lib/types";
 import { getConfig, maskKey } from "./config";
+
+export type { ConnectionCheck, UpstreamInfo };
 
 /** The only place the SDK client is built: the key never leaves this module's callers on the server. */
 export function getOpenAI(): OpenAI | null {
@@ -16,16 +19,6 @@ export function getOpenAI(): OpenAI | null {
   });
 }
 
-export interface UpstreamInfo {
-  baseUrl: string;
-  host: string;
-  keyConfigured: boolean;
-  keyMasked: string | null;
-  orgId: string | null;
-  projectId: string | null;
-  adminKeyConfigured: boolean;
-}
-
 export function upstreamInfo(): UpstreamInfo {
   const { openai } = getConfig();
   return {
@@ -37,16 +30,6 @@ export function upstreamInfo(): UpstreamInfo {
     projectId: openai.projectId ?? null,
     adminKeyConfigured: Boolean(openai.adminKey),
   };
-}
-
-export interface ConnectionCheck {
-  ok: boolean;
-  status: number | null;
-  latencyMs: number;
-  modelCount?: number;
-  sampleModels?: string[];
-  requestId?: string | null;
-  diagnosis?: { title: string; detail: string; code: string };
 }
 
 /** Lists models with the server's key and turns any failure into something an admin can act on. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { errors } from "@/lib/errors";
+import type { TokenDto as TokenInfo } from "@/lib/types";
 import { getDb } from "../db";
 import { invalidateAuthCache } from "./cache";
 import { keyedHash, randomId, randomToken } from "./crypto";
@@ -9,15 +10,7 @@ import { type Role, toUser, type User } from "./users";
 export const TOKEN_PREFIX = "bt_pat_";
 const TOKEN_PATTERN = /^bt_pat_[A-Za-z0-9_-]{43}$/;
 
-export interface TokenInfo {
-  id: string;
-  name: string;
-  displayPrefix: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type { TokenDto as TokenInfo } from "@/lib/types";
 
 interface TokenRow {
   id: string;

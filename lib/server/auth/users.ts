@@ -1,21 +1,13 @@
 import "server-only";
 import { ApiError, errors } from "@/lib/errors";
+import type { Role, UserDto as User } from "@/lib/types";
 import { getConfig } from "../config";
 import { getDb, type Queryable } from "../db";
 import { invalidateAuthCache } from "./cache";
 import { randomId } from "./crypto";
 import { hashPassword, passwordProblem } from "./passwords";
 
-export type Role = "admin" | "member";
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabledAt: string | null;
-  createdAt: string;
-}
+export type { Role, UserDto as User } from "@/lib/types";
 
 interface UserRow {
   id: string;

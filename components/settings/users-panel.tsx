@@ -1,0 +1,204 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { apiFetch } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
+import type { Role, UserDto } from "@/lib/types";
+import { ResetPasswordDialog } from "./reset-password-dialog";
+
+export interface UsersPanelProps {
+  currentUserId: string;
+}
+
+type Patch = { name?: string; role?: Role; disabled?: boolean; password?: string };
+
+export function UsersPanel({ currentUserId }: UsersPanelProps) {
+  const qc = useQueryClient();
+  const users = useQuery({
+    queryKey: queryKeys.users,
+    queryFn: () => apiFetch<{ data: UserDto[] }>("/api/users"),
+  });
+  const [resetting, setResetting] = useState<UserDto | null>(null);
+  const refresh = () => void qc.invalidateQueries({ queryKey: queryKeys.users });
+  const add = useMutation({
+    mutationFn: (v: { email: string; name: string; role: Role; password: string }) =>
+      apiFetch("/api/users", { body: v }),
+    onSuccess: refresh,
+  });
+  const update = useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: Patch }) =>
+      apiFetch(`/api/users/${id}`, { method: "PATCH", body: patch }),
+    onSuccess: refresh,
+  });
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    add.mutate(
+      {
+        email: String(f.get("email")),
+        name: String(f.get("name") ?? ""),
+        role: f.get("role") as Role,
+        password: String(f.get("password")),
+      },
+      { onSuccess: () => form.reset() },
+    );
+  }
+
+  const error = add.error ?? update.error;
+  return (
+    <div className="space-y-6">
+      <section className="card space-y-3 p-4">
+        <h2 className="font-medium">Add a user</h2>
+        <form
+          onSubmit={submit}
+          className="grid grid-cols-1 gap-2 sm:grid-cols-[1fr_1fr_8rem_1fr_auto] sm:items-end"
+        >
+          <label className="flex flex-col gap-1">
+            <span className="label">Email</span>
+            <input name="email" type="email" required className="input" data-testid="user-add-email" />
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="label">Name</span>
+            <input name="name" className="input" data-testid="user-add-name" />
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="label">Role</span>
+            <select name="role" className="input" defaultValue="member" data-testid="user-add-role">
+              <option value="member">Member</option>
+              <option value="admin">Admin</option>
+            </select>
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="label">Initial password</span>
+            <input
+              name="password"
+              type="password"
+              required
+              minLength={12}
+              autoComplete="new-password"
+              className="input"
+              data-testid="user-add-password"
+            />
+          </label>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={add.isPending}
+            data-testid="user-add-submit"
+          >
+            Add user
+          </button>
+        </form>
+        <p className="text-muted text-xs">
+          Passwords need at least 12 characters. Share the initial one privately.
+        </p>
+      </section>
+      {error && (
+        <Alert tone="danger" testId="user-error">
+          {error.message}
+        </Alert>
+      )}
+      <section className="card overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-muted text-xs">
+            <tr>
+              {["Email", "Name", "Role", "Status", "Created", ""].map((h) => (
+                <th key={h} scope="col" className="px-4 py-2 font-medium">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {users.data?.data.map((u) => {
+              const self = u.id === currentUserId;
+              return (
+                <tr key={u.id} data-testid="user-row" data-email={u.email} className="border-border border-t">
+                  <td className="px-4 py-2 font-medium">
+                    {u.email}
+                    {self && <span className="ml-1 text-muted text-xs">(you)</span>}
+                  </td>
+                  <td className="px-4 py-2">{u.name || "—"}</td>
+                  <td className="px-4 py-2">
+                    <select
+                      aria-label={`Role of ${u.email}`}
+                      className="input h-7 w-28"
+                      value={u.role}
+                      disabled={self}
+                      data-testid="user-role"
+                      onChange={(e) => update.mutate({ id: u.id, patch: { role: e.target.value as Role } })}
+                    >
+                      <option value="member">Member</option>
+                      <option value="admin">Admin</option>
+                    </select>
+                  </td>
+                  <td className="px-4 py-2">
+                    {u.disabledAt ? (
+                      <Badge tone="danger">disabled</Badge>
+                    ) : (
+                      <Badge tone="success">active</Badge>
+                    )}
+                  </td>
+                  <td className="px-4 py-2">{new Date(u.createdAt).toLocaleDateString()}</td>
+                  <td className="space-x-1 whitespace-nowrap px-4 py-2 text-right">
+                    <button
+                      type="button"
+                      className="btn h-7"
+                      data-testid="user-reset-password"
+                      onClick={() => setResetting(u)}
+                    >
+                      Reset password
+                    </button>
+                    {u.disabledAt ? (
+                      <button
+                        type="button"
+                        className="btn h-7"
+                        data-testid="user-enable"
+                        onClick={() => update.mutate({ id: u.id, patch: { disabled: false } })}
+                      >
+                        Enable
+                      </button>
+                    ) : (
+                      !self && (
+                        <button
+                          type="button"
+                          className="btn btn-danger h-7"
+                          data-testid="user-disable"
+                          onClick={() => {
+                            if (
+                              window.confirm(
+                                `Disable ${u.email}? They are signed out and their tokens stop working.`,
+                              )
+                            ) {
+                              update.mutate({ id: u.id, patch: { disabled: true } });
+                            }
+                          }}
+                        >
+                          Disable
+                        </button>
+                      )
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      {resetting && (
+        <ResetPasswordDialog
+          email={resetting.email}
+          onClose={() => setResetting(null)}
+          onSubmit={(password) =>
+            update.mutateAsync({ id: resetting.id, patch: { password } }).then(() => setResetting(null))
+          }
+        />
+      )}
+    </div>
+  );
+}
