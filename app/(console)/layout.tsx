@@ -34,7 +34,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             )}
           </div>
         )}
-        <main id="main" className="flex-1 px-6 py-6 lg:px-10">
+        <main id="main" className="flex-1 px-6 pt-14 pb-6 md:pt-6 lg:px-10">
           {children}
         </main>
       </div>

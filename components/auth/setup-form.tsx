@@ -60,7 +60,7 @@ export function SetupForm() {
         autoFocus
         autoComplete="off"
         placeholder="XXXX-XXXX-XXXX"
-        className="font-mono"
+        inputClassName="font-mono"
         error={at("code")}
         data-testid="setup-code"
       />

@@ -121,7 +121,7 @@ export function StreamTest({ models }: StreamTestProps) {
         <h3 id="stream-test-title" className="font-medium text-sm">
           Stream test
         </h3>
-        <p className="text-[var(--color-muted)] text-xs">
+        <p className="text-muted text-xs">
           Sends one short message through the console&apos;s proxy and shows the reply as it streams.
         </p>
       </div>
@@ -188,21 +188,18 @@ export function StreamTest({ models }: StreamTestProps) {
             data-testid="stream-test-output"
             data-status={run.status}
             aria-live="polite"
-            className="block min-h-12 whitespace-pre-wrap rounded-md border border-[var(--color-border)] bg-[var(--color-surface-2)] p-3 font-mono text-sm"
+            className="block min-h-12 whitespace-pre-wrap rounded-md border border-border bg-surface-2 p-3 font-mono text-sm"
           >
             {run.text}
             {streaming && <span className="animate-pulse">▍</span>}
           </output>
           {run.error && (
-            <p role="alert" data-testid="stream-test-error" className="text-[var(--color-danger)] text-sm">
+            <p role="alert" data-testid="stream-test-error" className="text-danger text-sm">
               {run.error.message}
               {run.error.code ? ` (${run.error.code})` : ""}
             </p>
           )}
-          <dl
-            className="flex flex-wrap gap-x-4 gap-y-1 text-[var(--color-muted)] text-xs"
-            data-testid="stream-test-metrics"
-          >
+          <dl className="flex flex-wrap gap-x-4 gap-y-1 text-muted text-xs" data-testid="stream-test-metrics">
             <Metric label="Status" value={run.status} />
             <Metric label="First token" value={run.ttfbMs === null ? "—" : `${Math.round(run.ttfbMs)} ms`} />
             <Metric label="Chunks" value={String(run.chunks)} />

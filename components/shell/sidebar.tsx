@@ -17,7 +17,7 @@ export function Sidebar({ user }: SidebarProps) {
     <>
       <button
         type="button"
-        className="btn btn-ghost fixed top-2 left-2 z-30 md:hidden"
+        className="btn fixed top-2 left-2 z-30 md:hidden"
         aria-expanded={open}
         aria-controls="sidebar"
         onClick={() => setOpen((o) => !o)}

@@ -2,12 +2,14 @@ import type { InputHTMLAttributes, ReactNode } from "react";
 
 export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
+  /** Classes for the input itself (className styles the wrapper). */
+  inputClassName?: string;
   hint?: ReactNode;
   error?: string | null;
 }
 
 /** A labelled input with its hint and error wired up for screen readers. */
-export function Field({ label, hint, error, id, className, ...input }: FieldProps) {
+export function Field({ label, hint, error, id, className, inputClassName, ...input }: FieldProps) {
   const fieldId = id ?? input.name ?? label.toLowerCase().replace(/\W+/g, "-");
   const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null]
     .filter(Boolean)
@@ -19,7 +21,7 @@ export function Field({ label, hint, error, id, className, ...input }: FieldProp
       </label>
       <input
         id={fieldId}
-        className="input"
+        className={`input ${inputClassName ?? ""}`}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
         {...input}
