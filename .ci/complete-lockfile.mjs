@@ -11,12 +11,31 @@ const pkgs = lock.packages;
 
 function platformOf(name) {
   const n = name.toLowerCase();
-  const os = ["android", "darwin", "win32", "freebsd", "openbsd", "netbsd", "sunos", "aix", "openharmony", "linux", "linuxmusl"].find((o) =>
-    new RegExp(`[-/]${o}(?=[-.]|$)`).test(n),
-  );
-  const cpu = ["arm64", "x64", "ia32", "arm", "loong64", "mips64el", "ppc64", "riscv64", "s390x", "wasm32"].find((c) =>
-    new RegExp(`[-/]${c}(?=[-.]|$)`).test(n),
-  );
+  const os = [
+    "android",
+    "darwin",
+    "win32",
+    "freebsd",
+    "openbsd",
+    "netbsd",
+    "sunos",
+    "aix",
+    "openharmony",
+    "linux",
+    "linuxmusl",
+  ].find((o) => new RegExp(`[-/]${o}(?=[-.]|$)`).test(n));
+  const cpu = [
+    "arm64",
+    "x64",
+    "ia32",
+    "arm",
+    "loong64",
+    "mips64el",
+    "ppc64",
+    "riscv64",
+    "s390x",
+    "wasm32",
+  ].find((c) => new RegExp(`[-/]${c}(?=[-.]|$)`).test(n));
   const out = {};
   if (n.includes("wasm32") || n.endsWith("-wasm")) out.cpu = ["wasm32"];
   else if (cpu) out.cpu = [cpu];

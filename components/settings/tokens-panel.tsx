@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
+import { TableHead } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import type { TokenDto } from "@/lib/types";
@@ -136,15 +137,7 @@ export function TokensPanel() {
         )}
         {Boolean(tokens.data?.data.length) && (
           <table className="w-full text-left text-sm">
-            <thead className="text-muted text-xs">
-              <tr>
-                {["Name", "Token", "Created", "Last used", "Expires", "Status", ""].map((h) => (
-                  <th key={h} scope="col" className="px-4 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["Name", "Token", "Created", "Last used", "Expires", "Status", ""]} />
             <tbody>
               {tokens.data?.data.map((t) => {
                 const s = status(t);

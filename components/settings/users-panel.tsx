@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { TableHead } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import type { Role, UserDto } from "@/lib/types";
@@ -105,15 +106,7 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
       )}
       <section className="card overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="text-muted text-xs">
-            <tr>
-              {["Email", "Name", "Role", "Status", "Created", ""].map((h) => (
-                <th key={h} scope="col" className="px-4 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={["Email", "Name", "Role", "Status", "Created", ""]} />
           <tbody>
             {users.data?.data.map((u) => {
               const self = u.id === currentUserId;

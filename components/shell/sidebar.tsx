@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { SECTIONS } from "@/lib/sections";
+import { Logo } from "./logo";
 import { UserMenu, type UserMenuProps } from "./user-menu";
 
 export interface SidebarProps {
@@ -29,14 +30,8 @@ export function Sidebar({ user }: SidebarProps) {
         data-testid="sidebar"
         className={`fixed inset-y-0 left-0 z-20 flex w-56 shrink-0 flex-col border-border border-r bg-surface transition-transform md:sticky md:top-0 md:h-screen md:translate-x-0 ${open ? "translate-x-0" : "-translate-x-full"}`}
       >
-        <div className="flex h-12 items-center gap-2 px-4">
-          <span
-            aria-hidden
-            className="grid size-6 place-items-center rounded bg-accent font-bold text-accent-fg text-xs"
-          >
-            B
-          </span>
-          <span className="font-semibold">Benchtop</span>
+        <div className="flex h-12 items-center px-4">
+          <Logo />
         </div>
         <nav aria-label="Sections" className="flex-1 overflow-y-auto px-2 py-2">
           <ul className="space-y-0.5">

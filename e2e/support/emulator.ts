@@ -1,30 +1,9 @@
+import type { Fault as EmulatorFault, LoggedRequest } from "../../lib/emulator/state";
 import { E2E } from "./env";
 
 /** Drives the upstream emulator's test controls (faults, request log). */
-export interface Fault {
-  path?: string;
-  method?: string;
-  times?: number;
-  kind: "status" | "slow_first_byte" | "break_stream" | "hang";
-  status?: number;
-  type?: string;
-  code?: string;
-  message?: string;
-  retryAfter?: number;
-  delayMs?: number;
-  afterChunks?: number;
-}
-
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  query: string;
-  headers: Record<string, string>;
-  bodyBytes: number;
-  json: unknown;
-  status: number;
-  aborted: boolean;
-}
+export type Fault = Omit<EmulatorFault, "id" | "times"> & { times?: number };
+export type { LoggedRequest };
 
 async function control(path: string, init?: RequestInit): Promise<unknown> {
   const res = await fetch(`${E2E.emulatorUrl}/__emulator/${path}`, {
