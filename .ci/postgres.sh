@@ -15,8 +15,10 @@ case "${1:-start}" in
       [ "$(id -u)" = 0 ] && chown postgres "$DIR"
       as_owner "$PGBIN/initdb" -D "$DIR/data" -A trust -U benchtop >/dev/null
     fi
-    as_owner "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w \
-      -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+    if ! as_owner "$PGBIN/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1; then
+      as_owner "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w \
+        -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+    fi
     echo "export DATABASE_URL=postgres://benchtop@127.0.0.1:$PORT/postgres"
     ;;
   stop)

@@ -23,7 +23,8 @@ afterAll(() => {
 
 function configure(env: Record<string, string | undefined>) {
   for (const k of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID"]) delete process.env[k];
-  Object.assign(process.env, env);
+  // DATABASE_URL may be set (the suite also runs on Postgres), and then config requires a secret.
+  Object.assign(process.env, { CONSOLE_SECRET: "s".repeat(40) }, env);
   resetConfigForTests();
 }
 
