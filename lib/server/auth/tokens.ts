@@ -4,7 +4,7 @@ import type { TokenDto as TokenInfo } from "@/lib/types";
 import { getDb } from "../db";
 import { invalidateAuthCache } from "./cache";
 import { keyedHash, randomId, randomToken } from "./crypto";
-import { type Role, toUser, type User } from "./users";
+import { type PublicUserRow, toUser, type User } from "./users";
 
 /** Searchable prefix: a leaked token is easy to grep for and for secret scanners to match. */
 export const TOKEN_PREFIX = "bt_pat_";
@@ -99,15 +99,7 @@ const lastTouched = new Map<string, number>();
 export async function resolveToken(token: string): Promise<{ user: User; tokenId: string } | null> {
   if (!isTokenShaped(token)) return null;
   const db = await getDb();
-  const [row] = await db.query<{
-    token_id: string;
-    id: string;
-    email: string;
-    name: string;
-    role: Role;
-    disabled_at: Date | null;
-    created_at: Date;
-  }>(
+  const [row] = await db.query<PublicUserRow & { token_id: string }>(
     `select t.id as token_id, u.id, u.email, u.name, u.role, u.disabled_at, u.created_at
        from tokens t join users u on u.id = t.user_id
       where t.token_hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())

@@ -9,17 +9,21 @@ import { hashPassword, passwordProblem } from "./passwords";
 
 export type { Role, UserDto as User } from "@/lib/types";
 
-interface UserRow {
+/** A users row without its password hash: what joins from sessions and tokens select. */
+export interface PublicUserRow {
   id: string;
   email: string;
   name: string;
   role: Role;
   disabled_at: Date | null;
   created_at: Date;
+}
+
+interface UserRow extends PublicUserRow {
   password_hash: string;
 }
 
-export function toUser(r: Omit<UserRow, "password_hash">): User {
+export function toUser(r: PublicUserRow): User {
   return {
     id: r.id,
     email: r.email,
