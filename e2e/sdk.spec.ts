@@ -122,6 +122,17 @@ test("a 429 passes through with retry-after and rate-limit headers", async () =>
   expect(err.message).toMatch(/rate limit/i);
 });
 
+test("a slow first byte is waited for, not cut off", async () => {
+  await emulator.fault({ path: "/v1/chat/completions", kind: "slow_first_byte", delayMs: 1500 });
+  const t0 = Date.now();
+  const c = await client.chat.completions.create({
+    model: "gpt-4o-mini",
+    messages: [{ role: "user", content: "patience" }],
+  });
+  expect(Date.now() - t0).toBeGreaterThanOrEqual(1400);
+  expect(c.choices[0]?.message.content).toBe("Echo: patience");
+});
+
 test("a stream that breaks midway raises, after what arrived", async () => {
   await emulator.fault({ path: "/v1/chat/completions", kind: "break_stream", afterChunks: 2 });
   const stream = await client.chat.completions.create({

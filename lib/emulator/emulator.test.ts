@@ -158,6 +158,17 @@ describe("emulator", () => {
     expect(e400.param).toBe("messages");
   });
 
+  it("delays the first byte when asked, then answers normally", async () => {
+    await control("faults", { kind: "slow_first_byte", delayMs: 300, path: "/v1/models" });
+    const t0 = performance.now();
+    const page = await client.models.list();
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
+    expect(page.data.length).toBeGreaterThan(0);
+    const t1 = performance.now();
+    await client.models.list();
+    expect(performance.now() - t1).toBeLessThan(250);
+  });
+
   it("injects faults: 429 with retry-after, quota, broken streams, aborts seen", async () => {
     await control("faults", { kind: "status", status: 429, retryAfter: 3, path: "/v1/chat/completions" });
     const e = (await client.chat.completions
