@@ -89,10 +89,6 @@ export function typeForStatus(status: number): ApiErrorType {
   return status >= 500 ? "server_error" : "invalid_request_error";
 }
 
-export function isApiError(e: unknown): e is ApiError {
-  return e instanceof ApiError;
-}
-
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }

@@ -126,7 +126,3 @@ export async function flushLedger(): Promise<void> {
   });
   await ledger.flushing;
 }
-
-export function ledgerStats(): { queued: number; dropped: number } {
-  return { queued: ledger.queue.length, dropped: ledger.dropped };
-}

@@ -51,7 +51,3 @@ export function safeEqual(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
-
-export function resetSecretForTests(): void {
-  secret = undefined;
-}
