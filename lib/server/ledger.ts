@@ -43,7 +43,10 @@ const ledger = state.__benchtopLedger;
 
 export function record(entry: LedgerEntry): void {
   if (ledger.queue.length >= CAP) {
-    ledger.dropped++;
+    // Say so in the log, once per thousand, rather than slow the call down.
+    if (ledger.dropped++ % 1000 === 0) {
+      console.warn(`[ledger] queue full (${CAP} entries): ${ledger.dropped} entries dropped so far`);
+    }
     return;
   }
   ledger.queue.push(entry);
