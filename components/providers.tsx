@@ -1,16 +1,20 @@
 "use client";
 
 import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { ApiError } from "@/lib/errors";
+import { watchTheme } from "@/lib/theme";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        // A 4xx will not get better by asking again.
-        retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+        // A 4xx will not get better by asking again; network failures and 5xx get two more tries.
+        retry: (count, error) => {
+          if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+          return count < 2;
+        },
         refetchOnWindowFocus: false,
       },
     },
@@ -19,12 +23,19 @@ function makeQueryClient(): QueryClient {
 
 let browserClient: QueryClient | undefined;
 
+/** New per server render (no data shared between requests); one for the life of the browser tab. */
 function getQueryClient(): QueryClient {
   if (isServer) return makeQueryClient();
   browserClient ??= makeQueryClient();
   return browserClient;
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+export interface ProvidersProps {
+  children: ReactNode;
+}
+
+export function Providers({ children }: ProvidersProps) {
+  // With the "system" theme, follow the OS when it switches between light and dark.
+  useEffect(() => watchTheme(() => {}), []);
   return <QueryClientProvider client={getQueryClient()}>{children}</QueryClientProvider>;
 }

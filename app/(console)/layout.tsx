@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Sidebar } from "@/components/shell/sidebar";
 import { requireUser } from "@/lib/server/auth/page";
@@ -7,34 +8,37 @@ export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  // Only whether a key exists crosses to the browser; the key and its mask stay on the server.
   const keyConfigured = Boolean(getConfig().openai.apiKey);
   return (
     <div className="flex min-h-screen">
       <a
         href="#main"
-        className="sr-only rounded bg-accent px-3 py-2 text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+        className="sr-only rounded-md bg-accent px-3 py-2 font-medium text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
       >
         Skip to content
       </a>
       <Sidebar user={{ name: user.name, email: user.email, role: user.role }} />
-      <div className="flex min-w-0 flex-1 flex-col">
+      <div className="flex min-w-0 flex-1 flex-col pt-12 md:pt-0">
         {!keyConfigured && (
           <div
             data-testid="no-key-banner"
             role="status"
-            className="border-warning/30 border-b bg-warning-soft px-6 py-2 text-sm text-warning"
+            className="flex flex-wrap items-center gap-x-2 gap-y-1 border-warning/30 border-b bg-warning-soft px-6 py-2 text-sm text-warning lg:px-10"
           >
-            No OpenAI API key is configured, so API calls will fail.{" "}
-            {user.role === "admin" ? (
-              <a className="font-medium underline" href="/settings?tab=connection">
-                Set OPENAI_API_KEY and restart — see Settings.
-              </a>
-            ) : (
-              "Ask an admin to set OPENAI_API_KEY."
+            <span className="font-medium">No OpenAI API key is configured.</span>
+            <span>
+              Calls to OpenAI will fail until an admin sets <code className="font-mono">OPENAI_API_KEY</code>{" "}
+              in the server&apos;s environment and restarts Benchtop.
+            </span>
+            {user.role === "admin" && (
+              <Link className="font-medium underline underline-offset-2" href="/settings?tab=connection">
+                Open connection settings
+              </Link>
             )}
           </div>
         )}
-        <main id="main" className="flex-1 px-6 pt-14 pb-6 md:pt-6 lg:px-10">
+        <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none sm:px-6 lg:px-10">
           {children}
         </main>
       </div>

@@ -5,34 +5,42 @@ import type { ReactNode } from "react";
 import { StreamTest } from "@/components/diagnostics/stream-test";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { apiFetch } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import type { ConnectionCheck, UpstreamInfo } from "@/lib/types";
+import { ConnectionResult } from "./connection-result";
 
 export interface ConnectionPanelProps {
   upstream: UpstreamInfo;
+  isAdmin: boolean;
 }
 
-export function ConnectionPanel({ upstream }: ConnectionPanelProps) {
+export function ConnectionPanel({ upstream, isAdmin }: ConnectionPanelProps) {
   const check = useMutation({
     mutationFn: () => apiFetch<ConnectionCheck>("/api/settings/connection-check", { method: "POST" }),
   });
   const models = useQuery({
     queryKey: queryKeys.models,
-    queryFn: () => apiFetch<{ data: { id: string }[] }>("/api/v1/models"),
+    queryFn: ({ signal }) => apiFetch<{ data: { id: string }[] }>("/api/v1/models", { signal }),
     enabled: upstream.keyConfigured,
     retry: false,
   });
-  const result = check.data;
   return (
-    <div className="space-y-6">
-      <section className="card p-4">
-        <h2 className="mb-3 font-medium">Upstream</h2>
-        <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">
+    <div className="space-y-5">
+      <Card
+        title="Upstream"
+        description="Read from the server's environment at start-up. The key itself never leaves the server."
+      >
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[9rem_1fr]">
           <Row label="Base URL">
             <code className="font-mono" data-testid="upstream-base-url">
               {upstream.baseUrl}
             </code>
+          </Row>
+          <Row label="Host">
+            <code className="font-mono">{upstream.host}</code>
           </Row>
           <Row label="API key">
             {upstream.keyMasked ? (
@@ -41,7 +49,10 @@ export function ConnectionPanel({ upstream }: ConnectionPanelProps) {
               </code>
             ) : (
               <span data-testid="upstream-key-masked" className="text-warning">
-                Not configured — set OPENAI_API_KEY in the server&apos;s environment and restart.
+                Not configured.{" "}
+                {isAdmin
+                  ? "Set OPENAI_API_KEY in the server's environment (Docker: -e OPENAI_API_KEY=…) and restart Benchtop."
+                  : "Ask an admin to set OPENAI_API_KEY and restart Benchtop."}
               </span>
             )}
           </Row>
@@ -49,73 +60,49 @@ export function ConnectionPanel({ upstream }: ConnectionPanelProps) {
             {upstream.orgId ? (
               <code className="font-mono">{upstream.orgId}</code>
             ) : (
-              <span className="text-muted">default</span>
+              <span className="text-muted">Key default (OPENAI_ORG_ID not set)</span>
             )}
           </Row>
           <Row label="Project">
             {upstream.projectId ? (
               <code className="font-mono">{upstream.projectId}</code>
             ) : (
-              <span className="text-muted">default</span>
+              <span className="text-muted">Key default (OPENAI_PROJECT_ID not set)</span>
             )}
           </Row>
           <Row label="Admin key">
             {upstream.adminKeyConfigured ? (
               <Badge tone="success">configured</Badge>
             ) : (
-              <span className="text-muted">not configured (organization usage and costs unavailable)</span>
+              <span className="text-muted">
+                <Badge>not configured</Badge> Organization usage and costs from OpenAI are unavailable without
+                OPENAI_ADMIN_KEY.
+              </span>
             )}
           </Row>
         </dl>
-        <p className="mt-3 text-muted text-xs">
-          These come from the server&apos;s environment; the key itself never leaves the server.
-        </p>
-      </section>
+      </Card>
 
-      <section className="card space-y-3 p-4">
-        <div className="flex items-center justify-between gap-4">
-          <div>
-            <h2 className="font-medium">Connection check</h2>
-            <p className="text-muted text-xs">
-              Lists models with the server&apos;s key and explains any failure.
-            </p>
-          </div>
-          <button
-            type="button"
-            className="btn btn-primary"
+      <Card
+        title="Connection check"
+        description="Lists models with the server's key and explains any failure."
+        actions={
+          <Button
+            variant="primary"
             data-testid="connection-check"
-            disabled={check.isPending}
+            pending={check.isPending}
             onClick={() => check.mutate()}
           >
             {check.isPending ? "Checking…" : "Check connection"}
-          </button>
-        </div>
+          </Button>
+        }
+      >
         {check.error && <Alert tone="danger">{check.error.message}</Alert>}
-        {result && (
-          <div data-testid="connection-result" data-ok={String(result.ok)}>
-            {result.ok ? (
-              <Alert tone="success" title={`Connected to ${upstream.host} in ${result.latencyMs} ms`}>
-                {result.modelCount} models available
-                {result.sampleModels?.length ? `, e.g. ${result.sampleModels.slice(0, 5).join(", ")}` : ""}.
-                {result.requestId && (
-                  <span className="block font-mono text-muted text-xs">request id {result.requestId}</span>
-                )}
-              </Alert>
-            ) : (
-              <div data-testid="connection-diagnosis">
-                <Alert tone="danger" title={result.diagnosis?.title ?? "Connection failed"}>
-                  <p>{result.diagnosis?.detail}</p>
-                  <p className="mt-1 font-mono text-muted text-xs">
-                    {result.status ? `HTTP ${result.status} · ` : ""}
-                    {result.diagnosis?.code}
-                    {result.requestId ? ` · request id ${result.requestId}` : ""}
-                  </p>
-                </Alert>
-              </div>
-            )}
-          </div>
+        {check.data && <ConnectionResult result={check.data} host={upstream.host} />}
+        {!check.data && !check.error && (
+          <p className="text-muted text-xs">No check run yet in this session.</p>
         )}
-      </section>
+      </Card>
 
       <section className="card p-4">
         <StreamTest models={(models.data?.data ?? []).map((m) => m.id).sort()} />
@@ -128,7 +115,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
       <dt className="text-muted">{label}</dt>
-      <dd className="min-w-0 break-all">{children}</dd>
+      <dd className="min-w-0 break-all max-sm:mb-1">{children}</dd>
     </>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { ApiError } from "@/lib/errors";
 
 export interface ResetPasswordDialogProps {
@@ -11,35 +13,34 @@ export interface ResetPasswordDialogProps {
 }
 
 export function ResetPasswordDialog({ email, onClose, onSubmit }: ResetPasswordDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
+  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const password = String(new FormData(e.currentTarget).get("password") ?? "");
+    setBusy(true);
+    setError(null);
     try {
       await onSubmit(password);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "Could not reset the password.");
+      setBusy(false);
     }
   }
 
   return (
-    <dialog
-      ref={ref}
+    <Dialog
+      title={`Reset password for ${email}`}
+      description="Their browser sessions end; their personal access tokens keep working."
       onClose={onClose}
-      aria-labelledby="reset-title"
-      className="card m-auto w-full max-w-sm p-0 text-fg backdrop:bg-black/40"
     >
-      <form onSubmit={submit} className="space-y-3 p-4">
-        <h2 id="reset-title" className="font-medium">
-          Reset password for {email}
-        </h2>
-        <p className="text-muted text-xs">Their sessions end; their personal tokens keep working.</p>
-        {error && <Alert tone="danger">{error}</Alert>}
+      <form onSubmit={submit} className="space-y-3">
+        {error && (
+          <Alert tone="danger" testId="user-reset-password-error">
+            {error}
+          </Alert>
+        )}
         <label className="flex flex-col gap-1">
           <span className="label">New password</span>
           <input
@@ -49,19 +50,21 @@ export function ResetPasswordDialog({ email, onClose, onSubmit }: ResetPasswordD
             minLength={12}
             autoFocus
             autoComplete="new-password"
+            aria-describedby="reset-password-hint"
             className="input"
             data-testid="user-reset-password-input"
           />
+          <span id="reset-password-hint" className="text-muted text-xs">
+            At least 12 characters.
+          </span>
         </label>
         <div className="flex justify-end gap-2">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="user-reset-password-submit">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" pending={busy} data-testid="user-reset-password-submit">
             Reset password
-          </button>
+          </Button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,11 +1,13 @@
-import Link from "next/link";
+import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { Card } from "@/components/ui/card";
+import { Tabs } from "@/components/ui/tabs";
 import type { UpstreamInfo } from "@/lib/types";
-import { ThemeSelect } from "../shell/theme-select";
 import { ConnectionPanel } from "./connection-panel";
 import { TokensPanel } from "./tokens-panel";
 import { UsersPanel } from "./users-panel";
 
 export type SettingsTab = "connection" | "tokens" | "users" | "appearance";
+export const SETTINGS_TABS: SettingsTab[] = ["connection", "tokens", "users", "appearance"];
 
 export interface SettingsViewProps {
   tab: SettingsTab;
@@ -22,31 +24,25 @@ const LABELS: Record<SettingsTab, string> = {
 };
 
 export function SettingsView({ tab, isAdmin, currentUserId, upstream }: SettingsViewProps) {
-  const tabs = (Object.keys(LABELS) as SettingsTab[]).filter((t) => t !== "users" || isAdmin);
+  const tabs = SETTINGS_TABS.filter((t) => t !== "users" || isAdmin).map((t) => ({
+    id: t,
+    label: LABELS[t],
+    href: `/settings?tab=${t}`,
+  }));
   return (
-    <div className="mx-auto max-w-4xl space-y-6">
+    <div className="mx-auto max-w-5xl space-y-5">
       <h1 className="font-semibold text-xl">Settings</h1>
-      <nav aria-label="Settings" className="flex gap-1 border-border border-b">
-        {tabs.map((t) => (
-          <Link
-            key={t}
-            href={`/settings?tab=${t}`}
-            data-testid={`settings-tab-${t}`}
-            aria-current={t === tab ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 ${t === tab ? "border-accent font-medium text-fg" : "border-transparent text-muted hover:text-fg"}`}
-          >
-            {LABELS[t]}
-          </Link>
-        ))}
-      </nav>
-      {tab === "connection" && <ConnectionPanel upstream={upstream} />}
+      <Tabs label="Settings" items={tabs} current={tab} testIdPrefix="settings-tab-" />
+      {tab === "connection" && <ConnectionPanel upstream={upstream} isAdmin={isAdmin} />}
       {tab === "tokens" && <TokensPanel />}
       {tab === "users" && isAdmin && <UsersPanel currentUserId={currentUserId} />}
       {tab === "appearance" && (
-        <section className="card max-w-sm p-4">
-          <h2 className="mb-2 font-medium">Appearance</h2>
-          <ThemeSelect />
-        </section>
+        <Card
+          title="Theme"
+          description="Stored in this browser. System follows your operating system's setting."
+        >
+          <ThemeToggle />
+        </Card>
       )}
     </div>
   );

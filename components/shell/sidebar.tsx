@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { SECTIONS } from "@/lib/sections";
+import { CloseIcon, MenuIcon } from "./icons";
 import { Logo } from "./logo";
 import { UserMenu, type UserMenuProps } from "./user-menu";
 
@@ -11,30 +12,62 @@ export interface SidebarProps {
   user: UserMenuProps["user"];
 }
 
+/** Section navigation: always visible from md up, a drawer behind a top bar on phones. */
 export function Sidebar({ user }: SidebarProps) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+
   return (
     <>
-      <button
-        type="button"
-        className="btn fixed top-2 left-2 z-30 md:hidden"
-        aria-expanded={open}
-        aria-controls="sidebar"
-        onClick={() => setOpen((o) => !o)}
-      >
-        {open ? "Close menu" : "Menu"}
-      </button>
+      <header className="fixed inset-x-0 top-0 z-20 flex h-12 items-center gap-2 border-border border-b bg-surface px-2 md:hidden">
+        <button
+          type="button"
+          className="btn btn-ghost size-8 px-0"
+          aria-expanded={open}
+          aria-controls="sidebar"
+          aria-label="Open navigation"
+          onClick={() => setOpen(true)}
+        >
+          <MenuIcon />
+        </button>
+        <Logo />
+      </header>
+      {open && (
+        <div
+          aria-hidden
+          className="fixed inset-0 z-30 bg-black/40 md:hidden"
+          onClick={() => setOpen(false)}
+        />
+      )}
       <aside
         id="sidebar"
         data-testid="sidebar"
-        className={`fixed inset-y-0 left-0 z-20 flex w-56 shrink-0 flex-col border-border border-r bg-surface transition-transform md:sticky md:top-0 md:h-screen md:translate-x-0 ${open ? "translate-x-0" : "-translate-x-full"}`}
+        className={`fixed inset-y-0 left-0 z-40 flex w-60 shrink-0 flex-col border-border border-r bg-surface transition-transform md:sticky md:top-0 md:z-auto md:h-screen md:w-56 md:translate-x-0 ${open ? "translate-x-0 shadow-xl" : "-translate-x-full max-md:invisible"}`}
       >
-        <div className="flex h-12 items-center px-4">
-          <Logo />
+        <div className="flex h-12 shrink-0 items-center justify-between px-4">
+          <Link href="/playground" className="rounded-md" aria-label="Benchtop home">
+            <Logo />
+          </Link>
+          <button
+            type="button"
+            className="btn btn-ghost size-8 px-0 md:hidden"
+            aria-label="Close navigation"
+            onClick={() => setOpen(false)}
+          >
+            <CloseIcon />
+          </button>
         </div>
-        <nav aria-label="Sections" className="flex-1 overflow-y-auto px-2 py-2">
-          <ul className="space-y-0.5">
+        <nav aria-label="Sections" className="flex-1 overflow-y-auto px-2 py-1">
+          <ul className="space-y-px">
             {SECTIONS.map((s) => {
               const active = pathname === s.href || pathname.startsWith(`${s.href}/`);
               return (
@@ -44,10 +77,14 @@ export function Sidebar({ user }: SidebarProps) {
                     data-testid={`nav-${s.id}`}
                     aria-current={active ? "page" : undefined}
                     onClick={() => setOpen(false)}
-                    className={`flex items-center justify-between rounded-md px-2.5 py-1.5 ${active ? "bg-accent-soft font-medium text-accent" : "text-fg/80 hover:bg-surface-2 hover:text-fg"}`}
+                    className={`flex h-8 items-center justify-between rounded-md px-2.5 ${active ? "bg-accent-soft font-medium text-accent" : "text-fg/80 hover:bg-surface-2 hover:text-fg"}`}
                   >
                     {s.label}
-                    {!s.built && <span className="text-[10px] text-muted uppercase tracking-wide">soon</span>}
+                    {!s.built && (
+                      <span className="text-[10px] text-muted uppercase tracking-wide">
+                        soon<span className="sr-only"> (not built yet)</span>
+                      </span>
+                    )}
                   </Link>
                 </li>
               );

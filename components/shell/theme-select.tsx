@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { applyTheme, readTheme, type ThemeChoice } from "@/lib/theme";
+import { THEME_CHOICES, type ThemeChoice } from "@/lib/theme";
+import { useTheme } from "./use-theme";
 
+/** A compact theme picker for the user menu. */
 export function ThemeSelect() {
-  const [choice, setChoice] = useState<ThemeChoice>("system");
-  useEffect(() => setChoice(readTheme()), []);
+  const [choice, setChoice] = useTheme();
   return (
     <label className="flex items-center justify-between gap-2 px-1 text-xs">
       Theme
@@ -13,15 +13,13 @@ export function ThemeSelect() {
         className="input h-7 w-auto"
         data-testid="theme-select"
         value={choice}
-        onChange={(e) => {
-          const next = e.target.value as ThemeChoice;
-          setChoice(next);
-          applyTheme(next);
-        }}
+        onChange={(e) => setChoice(e.target.value as ThemeChoice)}
       >
-        <option value="system">System</option>
-        <option value="light">Light</option>
-        <option value="dark">Dark</option>
+        {THEME_CHOICES.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
       </select>
     </label>
   );

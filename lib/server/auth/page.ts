@@ -1,27 +1,47 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { resolveSession, SESSION_COOKIE } from "./sessions";
 import type { User } from "./users";
 
-/** For server components: the signed-in user, or a redirect to sign-in. */
-export async function getCurrentUser(): Promise<User | null> {
+/**
+ * For server components: the signed-in user, or null. Cached per request, so a layout and its page
+ * asking both cost one session lookup.
+ */
+export const getCurrentUser = cache(async (): Promise<User | null> => {
   const jar = await cookies();
   const session = await resolveSession(jar.get(SESSION_COOKIE)?.value);
   return session?.user ?? null;
-}
+});
 
+/** The signed-in user, or a redirect to sign-in that comes back to the page asked for. */
 export async function requireUser(): Promise<User> {
   const user = await getCurrentUser();
   if (!user) {
-    const path = (await headers()).get("x-benchtop-path") ?? "";
+    // Set by proxy.ts for page requests; a missing header just means "come back to the default page".
+    const path = safeNext((await headers()).get("x-benchtop-path") ?? undefined, "");
     redirect(path ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in");
   }
   return user;
 }
 
-/** Only same-site relative paths: `next` must never send someone to another site after sign-in. */
-export function safeNext(next: string | string[] | undefined): string {
+/** For admin-only pages: members are sent to Settings, where everything they may change lives. */
+export async function requireAdminPage(): Promise<User> {
+  const user = await requireUser();
+  if (user.role !== "admin") redirect("/settings");
+  return user;
+}
+
+/**
+ * Only same-site relative paths: `next` must never send someone to another site after sign-in
+ * (`//evil.example`, `/\evil.example`, `https://…`), nor to an API route.
+ */
+export function safeNext(next: string | string[] | null | undefined, fallback = "/playground"): string {
   const n = Array.isArray(next) ? next[0] : next;
-  return n && /^\/(?!\/)[^\\\s]*$/.test(n) && !n.startsWith("/api/") ? n : "/playground";
+  if (!n || !/^\/(?![/\\])[^\\\s]*$/.test(n)) return fallback;
+  if (n === "/api" || n.startsWith("/api/") || n.startsWith("/sign-in") || n.startsWith("/setup")) {
+    return fallback;
+  }
+  return n;
 }
