@@ -103,4 +103,9 @@ export const errors = {
   notFound: (message: string, code = "not_found") => new ApiError({ type: "not_found_error", message, code }),
   badRequest: (message: string, param: string | null = null, code: string | null = null) =>
     new ApiError({ type: "invalid_request_error", message, param, code }),
+  conflict: (message: string, param: string | null = null, code = "conflict") =>
+    new ApiError({ type: "conflict_error", message, param, code }),
+  /** Existed once and is gone for good (a revoked link): 410, so clients stop retrying. */
+  gone: (message: string, code = "gone") =>
+    new ApiError({ type: "not_found_error", status: 410, message, code }),
 };

@@ -39,3 +39,36 @@ export const createTokenSchema = z.object({
     .nullable()
     .optional(),
 });
+
+export const presetKindSchema = z.enum(["playground"]);
+export const shareKindSchema = z.enum(["playground", "tokenizer"]);
+
+/** Presets and snapshots are JSON objects; their size is capped by the server after parsing. */
+const jsonObjectSchema = z.record(z.string(), z.unknown());
+
+export const presetNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the preset a name.")
+  .max(80, "Preset names are at most 80 characters.");
+
+export const createPresetSchema = z.object({
+  name: presetNameSchema,
+  kind: presetKindSchema.default("playground"),
+  state: jsonObjectSchema,
+});
+
+export const updatePresetSchema = z
+  .object({ name: presetNameSchema.optional(), state: jsonObjectSchema.optional() })
+  .refine((v) => v.name !== undefined || v.state !== undefined, "Nothing to change.");
+
+export const createShareSchema = z.object({
+  kind: shareKindSchema,
+  title: z.string().trim().max(200, "Titles are at most 200 characters.").default(""),
+  snapshot: jsonObjectSchema,
+  public: z.boolean().default(false),
+});
+
+export const sharingSettingsSchema = z.object({
+  public_share_links: z.boolean(),
+});

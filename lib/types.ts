@@ -39,3 +39,34 @@ export interface ConnectionCheck {
   requestId?: string | null;
   diagnosis?: { title: string; detail: string; code: string };
 }
+
+/** What a preset or share holds; tokenizer shares come later. */
+export type PresetKind = "playground";
+export type ShareKind = "playground" | "tokenizer";
+
+export interface PresetDto<S = unknown> {
+  id: string;
+  name: string;
+  kind: PresetKind;
+  state: S;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ShareDto<S = unknown> {
+  id: string;
+  kind: ShareKind;
+  title: string;
+  createdAt: string;
+  revokedAt: string | null;
+  public: boolean;
+  views: number;
+  /** The page that shows it: `/s/<id>`. */
+  url: string;
+  /** Only on `GET /api/shares/<id>`; lists leave it out. */
+  snapshot?: S;
+}
+
+export interface SharingSettingsDto {
+  publicShareLinks: boolean;
+}

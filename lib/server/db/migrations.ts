@@ -84,6 +84,33 @@ export const migrations: { id: string; sql: string }[] = [
       create index ledger_user_at on ledger(user_id, at);
     `,
   },
+  {
+    id: "0003_playground",
+    sql: `
+      create table presets (
+        id text primary key,
+        user_id text not null references users(id) on delete cascade,
+        name text not null,
+        kind text not null check (kind in ('playground', 'tokenizer')),
+        state jsonb not null,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      );
+      create unique index presets_user_kind_name on presets(user_id, kind, lower(name));
+      create table shares (
+        id text primary key,
+        owner_id text not null references users(id) on delete cascade,
+        kind text not null check (kind in ('playground', 'tokenizer')),
+        title text not null,
+        snapshot jsonb not null,
+        created_at timestamptz not null default now(),
+        revoked_at timestamptz,
+        public boolean not null default false,
+        views integer not null default 0
+      );
+      create index shares_owner on shares(owner_id, created_at);
+    `,
+  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.

@@ -1,0 +1,196 @@
+import "server-only";
+import { errors } from "@/lib/errors";
+import type { ShareDto, ShareKind } from "@/lib/types";
+import { randomToken } from "./auth/crypto";
+import { getConfig, maskKey } from "./config";
+import { getDb } from "./db";
+import { getPublicShareLinks } from "./settings";
+
+export const SHARE_SNAPSHOT_MAX_BYTES = 2 * 1024 * 1024;
+export const SHARE_TITLE_MAX = 200;
+const KINDS: readonly ShareKind[] = ["playground", "tokenizer"];
+/** 18 random bytes: 144 bits, 24 base64url characters. The id is the capability, so it must not be guessable. */
+const ID_BYTES = 18;
+const ID_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+
+/** Who is looking: a signed-in user, or null for someone who only has the link. */
+export interface Viewer {
+  id: string;
+}
+
+interface ShareRow {
+  id: string;
+  owner_id: string;
+  kind: ShareKind;
+  title: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  public: boolean;
+  views: number;
+}
+
+const COLUMNS = "id, owner_id, kind, title, created_at, revoked_at, public, views";
+
+function toDto(r: ShareRow): ShareDto {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    createdAt: new Date(r.created_at).toISOString(),
+    revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+    public: r.public,
+    views: r.views,
+    url: `/s/${r.id}`,
+  };
+}
+
+// OpenAI keys (`sk-…`, `sk-proj-…`, `sk-admin-…`) and the console's own personal access tokens.
+const SECRET_PATTERNS = [/sk-[A-Za-z0-9_-]{16,}/, /bt_pat_[A-Za-z0-9_-]{16,}/];
+
+/** The first secret-looking string in `text`, masked for the error message. */
+export function findSecret(text: string): string | null {
+  const { apiKey, adminKey } = getConfig().openai;
+  for (const key of [apiKey, adminKey]) {
+    if (key && key.length >= 8 && text.includes(key)) return maskKey(key) ?? "a key";
+  }
+  for (const re of SECRET_PATTERNS) {
+    const m = re.exec(text);
+    if (m) return `${m[0].slice(0, m[0].startsWith("bt_pat_") ? 7 : 3)}…${m[0].slice(-4)}`;
+  }
+  return null;
+}
+
+function checkKind(kind: string): ShareKind {
+  if (!KINDS.includes(kind as ShareKind)) {
+    throw errors.badRequest(`Unknown share kind "${kind}". Use one of: ${KINDS.join(", ")}.`, "kind");
+  }
+  return kind as ShareKind;
+}
+
+function checkTitle(title: string | undefined, kind: ShareKind): string {
+  const t = (title ?? "").trim();
+  if (t.length > SHARE_TITLE_MAX) {
+    throw errors.badRequest(`Titles are at most ${SHARE_TITLE_MAX} characters.`, "title");
+  }
+  const secret = findSecret(t);
+  if (secret) {
+    throw errors.badRequest(
+      `The title contains what looks like a secret key (${secret}). Remove it and share again.`,
+      "title",
+      "secret_in_snapshot",
+    );
+  }
+  return t || (kind === "tokenizer" ? "Untitled tokenizer" : "Untitled playground");
+}
+
+/** A snapshot as stored: a JSON object under the cap, holding no key or token. */
+function serializeSnapshot(snapshot: unknown): string {
+  if (typeof snapshot !== "object" || snapshot === null || Array.isArray(snapshot)) {
+    throw errors.badRequest("A snapshot must be a JSON object.", "snapshot");
+  }
+  const text = JSON.stringify(snapshot);
+  if (Buffer.byteLength(text, "utf8") > SHARE_SNAPSHOT_MAX_BYTES) {
+    throw errors.badRequest(
+      "This snapshot is larger than 2 MB. Remove large images or long messages and share again.",
+      "snapshot",
+      "snapshot_too_large",
+    );
+  }
+  const secret = findSecret(text);
+  if (secret) {
+    throw errors.badRequest(
+      `The snapshot contains what looks like a secret key (${secret}). Anyone with the link could read it: remove the secret from your messages and settings, then share again.`,
+      "snapshot",
+      "secret_in_snapshot",
+    );
+  }
+  return text;
+}
+
+export async function createShare(
+  ownerId: string,
+  input: { kind: string; title?: string; snapshot: unknown; public?: boolean },
+): Promise<ShareDto> {
+  const kind = checkKind(input.kind);
+  const title = checkTitle(input.title, kind);
+  const snapshot = serializeSnapshot(input.snapshot);
+  const isPublic = input.public === true;
+  const db = await getDb();
+  if (isPublic && !(await getPublicShareLinks(db))) {
+    throw errors.forbidden(
+      "Public links are turned off on this console: only signed-in users can open shared links. Ask an admin to allow public links, or share without “public”.",
+      "public_links_disabled",
+    );
+  }
+  const rows = await db
+    .query<ShareRow>(
+      `insert into shares (id, owner_id, kind, title, snapshot, public) values ($1, $2, $3, $4, $5::jsonb, $6)
+       returning ${COLUMNS}`,
+      [randomToken(ID_BYTES), ownerId, kind, title, snapshot, isPublic],
+    )
+    .catch((e: unknown) => {
+      if (typeof e === "object" && e !== null && (e as { code?: unknown }).code === "22P05") {
+        throw errors.badRequest(
+          "The snapshot contains a NUL character (\\u0000), which cannot be stored.",
+          "snapshot",
+        );
+      }
+      throw e;
+    });
+  const row = rows[0];
+  if (!row) throw new Error("share insert returned nothing");
+  return toDto(row);
+}
+
+/**
+ * One share with its snapshot. Anyone signed in may open a link they were given; someone signed
+ * out only when the share is public and public links are on. Views by others than the owner count.
+ */
+export async function getShare(id: string, viewer: Viewer | null): Promise<ShareDto> {
+  const notFound = errors.notFound("No shared link with this id. Check that the whole link was copied.");
+  if (!ID_PATTERN.test(id)) throw notFound;
+  const db = await getDb();
+  const [row] = await db.query<ShareRow>(`select ${COLUMNS} from shares where id = $1`, [id]);
+  if (!row) throw notFound;
+  if (row.revoked_at) throw errors.gone("This link was revoked by its owner.", "share_revoked");
+  if (!viewer) {
+    if (!row.public) throw errors.unauthenticated("Sign in to open this shared link.");
+    if (!(await getPublicShareLinks(db))) {
+      throw errors.unauthenticated("Public links are turned off on this console. Sign in to open this link.");
+    }
+  }
+  const counted = viewer?.id !== row.owner_id;
+  const [after] = await db.query<ShareRow & { snapshot: unknown }>(
+    `update shares set views = views + $2 where id = $1 and revoked_at is null
+     returning ${COLUMNS}, snapshot`,
+    [id, counted ? 1 : 0],
+  );
+  // Revoked between the two statements.
+  if (!after) throw errors.gone("This link was revoked by its owner.", "share_revoked");
+  return { ...toDto(after), snapshot: after.snapshot };
+}
+
+export async function listShares(ownerId: string): Promise<ShareDto[]> {
+  const db = await getDb();
+  const rows = await db.query<ShareRow>(
+    `select ${COLUMNS} from shares where owner_id = $1 order by created_at desc, id`,
+    [ownerId],
+  );
+  return rows.map(toDto);
+}
+
+/** Ends a link for good. The owner or an admin may; revoking twice keeps the first time. */
+export async function revokeShare(id: string, userId: string): Promise<ShareDto> {
+  const db = await getDb();
+  const [row] = await db.query<ShareRow>(
+    `update shares set revoked_at = coalesce(revoked_at, now())
+      where id = $1 and (owner_id = $2 or exists (
+        select 1 from users where id = $2 and role = 'admin' and disabled_at is null))
+      returning ${COLUMNS}`,
+    [id, userId],
+  );
+  if (row) return toDto(row);
+  const [exists] = await db.query<{ id: string }>("select id from shares where id = $1", [id]);
+  if (!exists) throw errors.notFound(`No shared link with id ${id}.`);
+  throw errors.forbidden("Only the owner of this link or an admin can revoke it.", "not_share_owner");
+}
