@@ -1,24 +1,30 @@
 import type {
   ChatCompletion,
   ChatCompletionChunk,
+  ChatCompletionMessage,
+  ChatCompletionMessageFunctionToolCall,
   ChatCompletionMessageParam,
+  ChatCompletionTokenLogprob,
 } from "openai/resources/chat/completions";
 import type { Completion, CompletionUsage } from "openai/resources/completions";
+import {
+  checkReasoningParams,
+  decide,
+  functionTools,
+  jsonTokens,
+  type Outcome,
+  parseFormat,
+  replyFor,
+  toolChoice,
+} from "./behaviour";
 import { asRecord, type Ctx, estimateTokens, HttpError, sendJson, streamEvents, tokenize } from "./http";
+import { logprobsRequest, tokenLogprobs } from "./logprobs";
 import { isReasoningModel, requireModel } from "./models";
 
-function textOf(content: ChatCompletionMessageParam["content"]): string {
+function textOf(content: unknown): string {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
-  return content.map((p) => ("text" in p && typeof p.text === "string" ? p.text : "")).join(" ");
-}
-
-/** A deterministic reply: the last user message echoed, or a long text when it asks for `[long]`. */
-export function replyFor(prompt: string): string {
-  if (prompt.includes("[long]")) {
-    return Array.from({ length: 200 }, (_, i) => `word${i}`).join(" ");
-  }
-  return `Echo: ${prompt.trim() || "(empty)"}`;
+  return content.map((p) => (typeof p?.text === "string" ? p.text : "")).join(" ");
 }
 
 interface Plan {
@@ -26,11 +32,14 @@ interface Plan {
   finish: "stop" | "length";
 }
 
-function plan(ctx: Ctx, prompt: string, limit: unknown, stop: unknown): Plan {
-  let tokens = tokenize(replyFor(prompt));
-  if (ctx.state.config.streamChunks !== undefined) {
-    tokens = Array.from({ length: ctx.state.config.streamChunks }, (_, i) => ` t${i}`);
-  }
+/** Plain replies stream as `streamChunks` tokens when the control API sets it (benchmarks). */
+function replyTokens(ctx: Ctx, text: string): string[] {
+  if (ctx.state.config.streamChunks !== undefined)
+    return Array.from({ length: ctx.state.config.streamChunks }, (_, i) => ` t${i}`);
+  return tokenize(text);
+}
+
+function plan(tokens: string[], limit: unknown, stop: unknown): Plan {
   const stops = (Array.isArray(stop) ? stop : typeof stop === "string" ? [stop] : []).filter(
     (s): s is string => typeof s === "string",
   );
@@ -59,6 +68,91 @@ function usage(model: string, promptTokens: number, completionTokens: number): C
   };
 }
 
+/** The outputs of the tool messages the conversation ends with (none when it ends otherwise). */
+function trailingToolOutputs(messages: ChatCompletionMessageParam[]): string[] {
+  const out: string[] = [];
+  for (let i = messages.length - 1; i >= 0 && messages[i]?.role === "tool"; i--)
+    out.unshift(textOf(messages[i]?.content));
+  return out;
+}
+
+type Delta = ChatCompletionChunk.Choice.Delta;
+type Logprobs = ChatCompletion.Choice.Logprobs | null;
+interface Step {
+  delta: Delta;
+  logprobs: Logprobs;
+  finish?: ChatCompletion.Choice["finish_reason"];
+}
+
+/** One choice: its message, finish reason and logprobs, and the deltas that stream it. */
+interface Answer {
+  message: ChatCompletionMessage;
+  finish: ChatCompletion.Choice["finish_reason"];
+  logprobs: Logprobs;
+  steps: Step[];
+  tokens: number;
+}
+
+function answer(ctx: Ctx, outcome: Outcome, body: Record<string, unknown>, top: number | null): Answer {
+  const message: ChatCompletionMessage = { role: "assistant", content: null, refusal: null, annotations: [] };
+  if (outcome.kind === "tools") {
+    const calls: ChatCompletionMessageFunctionToolCall[] = outcome.calls.map((c) => ({
+      id: ctx.state.id("call", "_"),
+      type: "function",
+      function: { name: c.name, arguments: c.arguments },
+    }));
+    const steps: Step[] = [{ delta: { role: "assistant", content: null, refusal: null }, logprobs: null }];
+    let tokens = 0;
+    calls.forEach((c, index) => {
+      const { name } = c.function;
+      steps.push({
+        delta: { tool_calls: [{ index, id: c.id, type: "function", function: { name, arguments: "" } }] },
+        logprobs: null,
+      });
+      const parts = jsonTokens(c.function.arguments);
+      tokens += parts.length;
+      for (const arguments_ of parts)
+        steps.push({
+          delta: { tool_calls: [{ index, function: { arguments: arguments_ } }] },
+          logprobs: null,
+        });
+    });
+    steps.push({ delta: {}, logprobs: null, finish: "tool_calls" });
+    const logprobs = top === null ? null : { content: null, refusal: null };
+    return { message: { ...message, tool_calls: calls }, finish: "tool_calls", logprobs, steps, tokens };
+  }
+  const refusal = outcome.kind === "refusal";
+  const raw =
+    outcome.kind === "refusal"
+      ? tokenize(outcome.text)
+      : outcome.structured
+        ? jsonTokens(outcome.text)
+        : replyTokens(ctx, outcome.text);
+  const p = plan(raw, body.max_completion_tokens ?? body.max_tokens, body.stop);
+  const lps = top === null ? null : tokenLogprobs(p.tokens, top);
+  const text = p.tokens.join("");
+  const steps: Step[] = [
+    {
+      delta: { role: "assistant", content: refusal ? null : "", refusal: refusal ? "" : null },
+      logprobs: null,
+    },
+    ...p.tokens.map((t, i) => {
+      const lp = lps ? [lps[i] as ChatCompletionTokenLogprob] : null;
+      return refusal
+        ? { delta: { refusal: t }, logprobs: lp && { content: null, refusal: lp } }
+        : { delta: { content: t }, logprobs: lp && { content: lp, refusal: null } };
+    }),
+    { delta: {}, logprobs: null, finish: p.finish },
+  ];
+  return {
+    message: refusal ? { ...message, refusal: text } : { ...message, content: text },
+    finish: p.finish,
+    logprobs: lps && (refusal ? { content: null, refusal: lps } : { content: lps, refusal: null }),
+    steps,
+    tokens: p.tokens.length,
+  };
+}
+
 export async function chatCompletions(ctx: Ctx): Promise<void> {
   const body = asRecord(ctx.json);
   const model = requireModel(ctx, body);
@@ -79,17 +173,31 @@ export async function chatCompletions(ctx: Ctx): Promise<void> {
       "n",
       "integer_out_of_range",
     );
+  checkReasoningParams(model, body, body.reasoning_effort, "reasoning_effort");
+  const top = logprobsRequest(body, "chat");
+  const tools = functionTools(body.tools);
   const lastUser = [...messages].reverse().find((msg) => msg.role === "user");
-  const p = plan(
-    ctx,
-    textOf(lastUser?.content ?? ""),
-    body.max_completion_tokens ?? body.max_tokens,
-    body.stop,
-  );
-  const promptTokens = messages.reduce((a, msg) => a + estimateTokens(textOf(msg.content)) + 3, 3);
+  const outcome = decide({
+    api: "chat",
+    prompt: textOf(lastUser?.content ?? ""),
+    toolOutputs: trailingToolOutputs(messages),
+    context: messages.map((msg) => textOf(msg.content)).join("\n"),
+    tools,
+    choice: toolChoice(body.tool_choice, body.tools, tools),
+    parallel: body.parallel_tool_calls !== false,
+    format: parseFormat(body.response_format, "response_format"),
+  });
+  const answers = Array.from({ length: n }, () => answer(ctx, outcome, body, top));
+  const promptTokens =
+    messages.reduce((a, msg) => a + estimateTokens(textOf(msg.content)) + 3, 3) +
+    (tools.length ? estimateTokens(JSON.stringify(body.tools)) : 0);
   const id = ctx.state.id("chatcmpl");
   const created = ctx.state.now();
-  const u = usage(model, promptTokens, p.tokens.length * n);
+  const u = usage(
+    model,
+    promptTokens,
+    answers.reduce((a, x) => a + x.tokens, 0),
+  );
 
   if (body.stream !== true) {
     const completion: ChatCompletion = {
@@ -99,11 +207,11 @@ export async function chatCompletions(ctx: Ctx): Promise<void> {
       model,
       system_fingerprint: "fp_emulator",
       service_tier: "default",
-      choices: Array.from({ length: n }, (_, index) => ({
+      choices: answers.map((a, index) => ({
         index,
-        message: { role: "assistant", content: p.tokens.join(""), refusal: null, annotations: [] },
-        logprobs: null,
-        finish_reason: p.finish,
+        message: a.message,
+        logprobs: a.logprobs,
+        finish_reason: a.finish,
       })),
       usage: u,
     };
@@ -126,25 +234,15 @@ export async function chatCompletions(ctx: Ctx): Promise<void> {
     ...extra,
   });
   const events: { data: ChatCompletionChunk }[] = [];
-  for (let index = 0; index < n; index++) {
-    events.push({
-      data: chunk([
-        {
-          index,
-          delta: { role: "assistant", content: "", refusal: null },
-          logprobs: null,
-          finish_reason: null,
-        },
-      ]),
+  const longest = Math.max(...answers.map((a) => a.steps.length));
+  for (let i = 0; i < longest; i++) {
+    answers.forEach((a, index) => {
+      const s = a.steps[i];
+      if (s)
+        events.push({
+          data: chunk([{ index, delta: s.delta, logprobs: s.logprobs, finish_reason: s.finish ?? null }]),
+        });
     });
-  }
-  for (const t of p.tokens) {
-    for (let index = 0; index < n; index++) {
-      events.push({ data: chunk([{ index, delta: { content: t }, logprobs: null, finish_reason: null }]) });
-    }
-  }
-  for (let index = 0; index < n; index++) {
-    events.push({ data: chunk([{ index, delta: {}, logprobs: null, finish_reason: p.finish }]) });
   }
   if (includeUsage) events.push({ data: chunk([], { usage: u }) });
   await streamEvents(ctx, events, true);
@@ -158,7 +256,7 @@ export async function legacyCompletions(ctx: Ctx): Promise<void> {
     : typeof body.prompt === "string"
       ? body.prompt
       : "";
-  const p = plan(ctx, prompt, body.max_tokens ?? 16, body.stop);
+  const p = plan(replyTokens(ctx, replyFor(prompt)), body.max_tokens ?? 16, body.stop);
   const id = ctx.state.id("cmpl");
   const created = ctx.state.now();
   const u: CompletionUsage = {

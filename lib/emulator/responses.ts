@@ -1,15 +1,32 @@
 import type { InputTokenCountResponse } from "openai/resources/responses/input-tokens";
 import type {
   Response as ResponseObject,
-  ResponseOutputMessage,
   ResponseStreamEvent,
   ResponseUsage,
 } from "openai/resources/responses/responses";
-import { replyFor } from "./chat";
+import {
+  checkReasoningParams,
+  decide,
+  functionTools,
+  jsonTokens,
+  parseFormat,
+  toolChoice,
+} from "./behaviour";
 import { asRecord, type Ctx, estimateTokens, HttpError, sendJson, streamEvents, tokenize } from "./http";
+import { logprobsRequest } from "./logprobs";
 import { isReasoningModel, requireModel } from "./models";
+import { type Built, type Ev, functionCallItem, messageItem, reasoningItem } from "./response-items";
 
-/** The text of a Responses `input`: a string, or the text parts of its items. */
+const rec = (v: unknown): Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+function partsText(content: unknown): string[] {
+  if (typeof content === "string") return [content];
+  if (!Array.isArray(content)) return [];
+  return (content as { text?: unknown }[]).flatMap((c) => (typeof c?.text === "string" ? [c.text] : []));
+}
+
+/** The text of a Responses `input`: a string, or the last user item's text parts. */
 function inputText(input: unknown): string {
   if (typeof input === "string") return input;
   if (!Array.isArray(input)) return "";
@@ -17,12 +34,24 @@ function inputText(input: unknown): string {
   for (const item of input) {
     const it = item as { role?: string; content?: unknown };
     if (it.role && it.role !== "user") continue;
-    if (typeof it.content === "string") parts.push(it.content);
-    else if (Array.isArray(it.content)) {
-      for (const c of it.content as { text?: unknown }[]) if (typeof c.text === "string") parts.push(c.text);
-    }
+    parts.push(...partsText(it.content));
   }
   return parts.at(-1) ?? "";
+}
+
+/** Every text in `input`, any role, tool outputs included. */
+function allText(input: unknown): string {
+  if (!Array.isArray(input)) return typeof input === "string" ? input : "";
+  return input.flatMap((it) => [...partsText(rec(it).content), ...partsText(rec(it).output)]).join("\n");
+}
+
+/** Outputs of the `function_call_output` items `input` ends with. */
+function trailingOutputs(input: unknown): string[] {
+  if (!Array.isArray(input)) return [];
+  const out: string[] = [];
+  for (let i = input.length - 1; i >= 0 && rec(input[i]).type === "function_call_output"; i--)
+    out.unshift(partsText(rec(input[i]).output).join(" "));
+  return out;
 }
 
 function usageFor(model: string, input: number, output: number): ResponseUsage {
@@ -41,10 +70,6 @@ export async function createResponse(ctx: Ctx): Promise<void> {
   const model = requireModel(ctx, body);
   if (body.input === undefined)
     throw new HttpError(400, "Missing required parameter: 'input'.", "input", "missing_required_parameter");
-  const text = inputText(body.input);
-  let tokens = tokenize(replyFor(text));
-  if (ctx.state.config.streamChunks !== undefined)
-    tokens = Array.from({ length: ctx.state.config.streamChunks }, (_, i) => ` t${i}`);
   const limit = typeof body.max_output_tokens === "number" ? body.max_output_tokens : undefined;
   if (limit !== undefined && limit < 16) {
     throw new HttpError(
@@ -54,20 +79,53 @@ export async function createResponse(ctx: Ctx): Promise<void> {
       "integer_below_min_value",
     );
   }
-  const incomplete = limit !== undefined && limit < tokens.length;
-  if (incomplete) tokens = tokens.slice(0, limit);
-  const id = ctx.state.id("resp", "_");
-  const msgId = ctx.state.id("msg", "_");
-  const createdAt = ctx.state.now();
-  const full = tokens.join("");
+  const reasoning = rec(body.reasoning);
+  checkReasoningParams(model, body, reasoning.effort, "reasoning.effort");
+  const top = logprobsRequest(body, "responses");
+  const textCfg = rec(body.text);
+  const tools = functionTools(body.tools);
   const instructions = typeof body.instructions === "string" ? body.instructions : null;
-  const message: ResponseOutputMessage = {
-    id: msgId,
-    type: "message",
-    status: incomplete ? "incomplete" : "completed",
-    role: "assistant",
-    content: [{ type: "output_text", text: full, annotations: [], logprobs: [] }],
-  };
+  const text = inputText(body.input);
+  const outcome = decide({
+    api: "responses",
+    prompt: text,
+    toolOutputs: trailingOutputs(body.input),
+    context: `${instructions ?? ""}\n${allText(body.input)}`,
+    tools,
+    choice: toolChoice(body.tool_choice, body.tools, tools),
+    parallel: body.parallel_tool_calls !== false,
+    format: parseFormat(textCfg.format, "text.format"),
+  });
+
+  const built: Built[] = [];
+  const include = Array.isArray(body.include) ? body.include : [];
+  if (isReasoningModel(model)) {
+    const summary = reasoning.summary !== undefined && reasoning.summary !== null;
+    built.push(reasoningItem(ctx, 0, text, summary, include.includes("reasoning.encrypted_content")));
+  }
+  let outTokens = 0;
+  let incomplete = false;
+  let outputText = "";
+  if (outcome.kind === "tools") {
+    for (const call of outcome.calls) {
+      built.push(functionCallItem(ctx, built.length, call));
+      outTokens += jsonTokens(call.arguments).length;
+    }
+  } else {
+    let tokens =
+      outcome.kind === "text" && outcome.structured ? jsonTokens(outcome.text) : tokenize(outcome.text);
+    if (outcome.kind === "text" && !outcome.structured && ctx.state.config.streamChunks !== undefined)
+      tokens = Array.from({ length: ctx.state.config.streamChunks }, (_, i) => ` t${i}`);
+    incomplete = limit !== undefined && limit < tokens.length;
+    if (incomplete) tokens = tokens.slice(0, limit);
+    const refusal = outcome.kind === "refusal";
+    built.push(messageItem(ctx, built.length, tokens, { refusal, incomplete, top }));
+    outTokens = tokens.length;
+    if (!refusal) outputText = tokens.join("");
+  }
+
+  const id = ctx.state.id("resp", "_");
+  const createdAt = ctx.state.now();
   const base = {
     id,
     object: "response" as const,
@@ -78,27 +136,29 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     parallel_tool_calls: body.parallel_tool_calls !== false,
     temperature: typeof body.temperature === "number" ? body.temperature : 1,
     top_p: typeof body.top_p === "number" ? body.top_p : 1,
-    tool_choice: "auto" as const,
-    tools: [],
-    text: { format: { type: "text" as const }, verbosity: "medium" as const },
+    top_logprobs: typeof body.top_logprobs === "number" ? body.top_logprobs : 0,
+    tool_choice: body.tool_choice ?? "auto",
+    tools: Array.isArray(body.tools) ? body.tools : [],
+    text: { format: textCfg.format ?? { type: "text" }, verbosity: textCfg.verbosity ?? "medium" },
     truncation: "disabled" as const,
     store: body.store !== false,
     background: false,
     max_output_tokens: limit ?? null,
     previous_response_id: typeof body.previous_response_id === "string" ? body.previous_response_id : null,
     reasoning: isReasoningModel(model)
-      ? { effort: "medium" as const, summary: null }
+      ? { effort: reasoning.effort ?? "medium", summary: reasoning.summary ?? null }
       : { effort: null, summary: null },
     service_tier: "default" as const,
     error: null,
-    output_text: full,
   };
+  const toolsTokens = tools.length ? estimateTokens(JSON.stringify(body.tools)) : 0;
   const done = {
     ...base,
     status: incomplete ? ("incomplete" as const) : ("completed" as const),
     incomplete_details: incomplete ? { reason: "max_output_tokens" as const } : null,
-    output: [message],
-    usage: usageFor(model, estimateTokens(`${instructions ?? ""}${text}`) + 3, tokens.length),
+    output: built.map((b) => b.item),
+    output_text: outputText,
+    usage: usageFor(model, estimateTokens(`${instructions ?? ""}${text}`) + 3 + toolsTokens, outTokens),
   } as unknown as ResponseObject;
   if (base.store) ctx.state.responses.set(id, done);
   if (body.stream !== true) {
@@ -110,33 +170,19 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     status: "in_progress",
     incomplete_details: null,
     output: [],
+    output_text: "",
     usage: null,
   } as unknown as ResponseObject;
-  let seq = 0;
-  const ev = (e: Record<string, unknown>): { event: string; data: ResponseStreamEvent } => {
-    const data = { ...e, sequence_number: seq++ } as unknown as ResponseStreamEvent;
-    return { event: data.type, data };
-  };
-  const where = { item_id: msgId, output_index: 0, content_index: 0 };
-  const events = [
-    ev({ type: "response.created", response: inProgress }),
-    ev({ type: "response.in_progress", response: inProgress }),
-    ev({
-      type: "response.output_item.added",
-      output_index: 0,
-      item: { ...message, status: "in_progress", content: [] },
-    }),
-    ev({
-      type: "response.content_part.added",
-      ...where,
-      part: { type: "output_text", text: "", annotations: [], logprobs: [] },
-    }),
-    ...tokens.map((delta) => ev({ type: "response.output_text.delta", ...where, delta, logprobs: [] })),
-    ev({ type: "response.output_text.done", ...where, text: full, logprobs: [] }),
-    ev({ type: "response.content_part.done", ...where, part: message.content[0] }),
-    ev({ type: "response.output_item.done", output_index: 0, item: message }),
-    ev({ type: incomplete ? "response.incomplete" : "response.completed", response: done }),
+  const all: Ev[] = [
+    { type: "response.created", response: inProgress },
+    { type: "response.in_progress", response: inProgress },
+    ...built.flatMap((b) => b.events),
+    { type: incomplete ? "response.incomplete" : "response.completed", response: done },
   ];
+  const events = all.map((e, seq) => {
+    const data = { ...e, sequence_number: seq } as unknown as ResponseStreamEvent;
+    return { event: data.type, data };
+  });
   await streamEvents(ctx, events);
 }
 

@@ -250,6 +250,7 @@ async function handle(
     if (route?.json) {
       const raw = await readBody(req, MAX_JSON);
       entry.bodyBytes = raw.length;
+      if (raw.length < 1024 * 1024) entry.rawBody = raw.toString("utf8");
       try {
         ctx.json = raw.length ? JSON.parse(raw.toString("utf8")) : {};
       } catch {

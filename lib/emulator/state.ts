@@ -27,6 +27,8 @@ export interface LoggedRequest {
   headers: Record<string, string>;
   bodyBytes: number;
   json: unknown;
+  /** The body exactly as received (UTF-8), for JSON routes with bodies under 1 MB. */
+  rawBody?: string;
   status: number;
   aborted: boolean;
   startedAt: number;
