@@ -12,7 +12,7 @@ export const SECTIONS: Section[] = [
     id: "playground",
     href: "/playground",
     label: "Playground",
-    built: false,
+    built: true,
     summary:
       "Chat with any model over the Responses or Chat Completions API, with tools and structured outputs; compare setups side by side and share runs with teammates.",
   },

@@ -7,13 +7,16 @@ export interface DialogProps {
   description?: ReactNode;
   onClose(): void;
   children: ReactNode;
+  size?: "sm" | "md" | "lg";
 }
+
+const SIZES = { sm: "max-w-sm", md: "max-w-xl", lg: "max-w-4xl" };
 
 /**
  * A modal on the native <dialog>: focus is trapped, Escape closes it and focus returns to the
  * button that opened it. Mount it to open it; unmount (via onClose) to close.
  */
-export function Dialog({ title, description, onClose, children }: DialogProps) {
+export function Dialog({ title, description, onClose, children, size = "sm" }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -31,7 +34,7 @@ export function Dialog({ title, description, onClose, children }: DialogProps) {
         onClose();
       }}
       aria-labelledby="dialog-title"
-      className="card m-auto w-[calc(100%-2rem)] max-w-sm p-0 text-fg shadow-xl backdrop:bg-black/50"
+      className={`card m-auto w-[calc(100%-2rem)] ${SIZES[size]} p-0 text-fg shadow-xl backdrop:bg-black/50`}
     >
       <div className="space-y-3 p-4">
         <div>

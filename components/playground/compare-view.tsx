@@ -1,0 +1,158 @@
+"use client";
+
+import { buildRequest } from "@/lib/playground/request";
+import type { WireApi } from "@/lib/playground/types";
+import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
+import { ModelFacts, ModelPicker } from "./model-picker";
+import { ParamsPanel } from "./params-panel";
+import { RunPanel } from "./run-panel";
+import { type Column, MAX_COLUMNS, usePlayground } from "./store";
+import { useModels } from "./use-models";
+import { setupFor } from "./use-run";
+
+export interface CompareViewProps {
+  onRunAll(): void;
+  onRun(id: string): void;
+  onStop(): void;
+  running: boolean;
+}
+
+/** Up to four setups side by side on one shared input; any column can become the main setup. */
+export function CompareView({ onRunAll, onRun, onStop, running }: CompareViewProps) {
+  const columns = usePlayground((s) => s.columns);
+  const api = usePlayground((s) => s.setup.api);
+  return (
+    <div className="space-y-3" data-testid="compare">
+      <details open className="rounded-lg border border-border bg-surface-2/50 p-2">
+        <summary className="cursor-pointer px-1 font-medium text-muted text-xs uppercase tracking-wide">
+          Shared input
+        </summary>
+        <div className="mt-2 space-y-2">
+          {api === "completions" ? (
+            <PromptEditor />
+          ) : (
+            <>
+              <InstructionsEditor />
+              <MessageList />
+            </>
+          )}
+        </div>
+      </details>
+      <div className="flex flex-wrap items-center gap-2">
+        {running ? (
+          <button type="button" className="btn btn-danger" onClick={onStop} data-testid="stop">
+            Stop all
+          </button>
+        ) : (
+          <button type="button" className="btn btn-primary" onClick={onRunAll} data-testid="run-all">
+            Run all
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn"
+          disabled={columns.length >= MAX_COLUMNS}
+          onClick={() => usePlayground.getState().addColumn()}
+          data-testid="add-column"
+        >
+          + Column
+        </button>
+        <span className="text-muted text-xs">
+          {columns.length} of {MAX_COLUMNS} columns
+        </span>
+      </div>
+      <div
+        className="grid gap-3"
+        style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(16rem, 1fr))` }}
+      >
+        {columns.map((c, i) => (
+          <CompareColumn key={c.id} column={c} index={i} onRun={() => onRun(c.id)} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function CompareColumn({ column, index, onRun }: { column: Column; index: number; onRun(): void }) {
+  const { resolve } = useModels();
+  const { updateColumn, updateColumnParams, removeColumn, promoteColumn } = usePlayground.getState();
+  // Subscribing to the shared input rebuilds the column's request when it changes.
+  usePlayground((s) => s.setup);
+  const model = resolve(column.setup.model);
+  const full = setupFor(column.id);
+  const request = full ? buildRequest(full, model) : null;
+  const status = usePlayground((s) => s.runs[column.id]?.status);
+  return (
+    <section
+      aria-label={`Column ${index + 1}`}
+      className="flex min-w-0 flex-col gap-2 rounded-lg border border-border bg-surface p-3"
+      data-testid="compare-column"
+    >
+      <div className="flex items-center gap-1">
+        <span className="font-medium text-muted text-xs">#{index + 1}</span>
+        <select
+          aria-label={`API of column ${index + 1}`}
+          className="input h-7 px-1 text-xs"
+          value={column.setup.api}
+          onChange={(e) => updateColumn(column.id, { api: e.target.value as WireApi })}
+        >
+          <option value="responses">Responses</option>
+          <option value="chat">Chat</option>
+          <option value="completions">Completions</option>
+        </select>
+        <div className="ml-auto flex gap-1">
+          <button
+            type="button"
+            className="btn btn-ghost h-7 px-2 text-xs"
+            onClick={() => promoteColumn(column.id)}
+            title="Make this the main setup"
+            data-testid="promote"
+          >
+            Promote
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost h-7 px-2 text-xs"
+            onClick={() => removeColumn(column.id)}
+            aria-label={`Remove column ${index + 1}`}
+          >
+            ×
+          </button>
+        </div>
+      </div>
+      <ModelPicker
+        value={column.setup.model}
+        api={column.setup.api}
+        label={`Model of column ${index + 1}`}
+        onChange={(m) => updateColumn(column.id, { model: m })}
+      />
+      <ModelFacts model={model} />
+      <details className="text-xs">
+        <summary className="cursor-pointer text-muted">Parameters</summary>
+        <div className="pt-2">
+          <ParamsPanel
+            setup={column.setup}
+            model={model}
+            onParams={(p) => updateColumnParams(column.id, p)}
+            compact
+          />
+        </div>
+      </details>
+      {request && request.problems.length > 0 && (
+        <p className="text-danger text-xs">{request.problems[0]?.message}</p>
+      )}
+      <div className="min-h-24 flex-1 border-border border-t pt-2">
+        <RunPanel target={column.id} model={model} onRun={onRun} compact />
+        {!status && <p className="text-muted text-xs">Not run yet.</p>}
+      </div>
+      <button
+        type="button"
+        className="btn h-7 text-xs"
+        onClick={onRun}
+        disabled={status === "running" || Boolean(request?.problems.length)}
+      >
+        Run this column
+      </button>
+    </section>
+  );
+}

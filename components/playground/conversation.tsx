@@ -1,0 +1,111 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { newMessage } from "@/lib/playground/defaults";
+import { MessageEditor } from "./message-editor";
+import { usePlayground } from "./store";
+
+/** How many of the latest messages render at first; older ones wait behind a button. */
+const WINDOW = 150;
+
+export function InstructionsEditor() {
+  const api = usePlayground((s) => s.setup.api);
+  const instructions = usePlayground((s) => s.setup.instructions);
+  const role = usePlayground((s) => s.setup.instructionsRole);
+  const update = usePlayground((s) => s.update);
+  if (api === "completions") return null;
+  return (
+    <div className="rounded-lg border border-border bg-surface p-2">
+      <div className="mb-1 flex items-center gap-2">
+        <label htmlFor="instructions" className="font-medium text-muted text-xs uppercase tracking-wide">
+          {api === "responses" ? "Instructions" : "System message"}
+        </label>
+        {api === "chat" && (
+          <select
+            aria-label="Role of the system message"
+            className="h-6 rounded bg-transparent px-1 text-muted text-xs hover:bg-surface-2"
+            value={role}
+            onChange={(e) => update({ instructionsRole: e.target.value as "system" | "developer" })}
+          >
+            <option value="developer">developer</option>
+            <option value="system">system</option>
+          </select>
+        )}
+      </div>
+      <textarea
+        id="instructions"
+        className="block min-h-10 w-full resize-none bg-transparent text-sm leading-relaxed outline-none [field-sizing:content] placeholder:text-muted"
+        placeholder="You are a helpful assistant…"
+        value={instructions}
+        onChange={(e) => update({ instructions: e.target.value })}
+      />
+    </div>
+  );
+}
+
+export function PromptEditor() {
+  const prompt = usePlayground((s) => s.setup.prompt);
+  const update = usePlayground((s) => s.update);
+  return (
+    <div className="rounded-lg border border-border bg-surface p-2">
+      <label htmlFor="prompt" className="mb-1 block font-medium text-muted text-xs uppercase tracking-wide">
+        Prompt
+      </label>
+      <textarea
+        id="prompt"
+        className="block min-h-40 w-full resize-y bg-transparent font-mono text-sm leading-relaxed outline-none placeholder:text-muted"
+        placeholder="Once upon a time"
+        value={prompt}
+        onChange={(e) => update({ prompt: e.target.value })}
+      />
+    </div>
+  );
+}
+
+export function MessageList() {
+  const messages = usePlayground((s) => s.setup.messages);
+  const [shown, setShown] = useState(WINDOW);
+  const callNames = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const m of messages) for (const c of m.toolCalls ?? []) map.set(c.id, c.name);
+    return map;
+  }, [messages]);
+  const start = Math.max(0, messages.length - shown);
+  return (
+    <div className="space-y-2">
+      {start > 0 && (
+        <button
+          type="button"
+          className="btn btn-ghost w-full text-xs"
+          onClick={() => setShown((n) => n + WINDOW * 4)}
+        >
+          Show {Math.min(start, WINDOW * 4)} earlier messages ({start} hidden)
+        </button>
+      )}
+      <ol className="space-y-2" aria-label="Messages">
+        {messages.slice(start).map((m, i) => (
+          <MessageEditor
+            key={m.id}
+            message={m}
+            index={start + i}
+            count={messages.length}
+            callName={m.toolCallId ? callNames.get(m.toolCallId) : undefined}
+          />
+        ))}
+      </ol>
+      <button
+        type="button"
+        className="btn btn-ghost text-xs"
+        data-testid="add-message"
+        onClick={() => usePlayground.getState().addMessage()}
+      >
+        + Add message
+      </button>
+    </div>
+  );
+}
+
+/** Adds a user message carrying `text` (the "Continue" and quick-reply paths). */
+export function appendUser(text: string): void {
+  usePlayground.getState().addMessage(newMessage("user", text));
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { guidanceFor } from "@/lib/playground/guidance";
+import type { RunEntry } from "./store";
+
+/** An upstream error with its code, message, parameter and request id, plus what to do about it. */
+export function ErrorPanel({ run, onRetry }: { run: RunEntry; onRetry?: () => void }) {
+  const e = run.error;
+  const [left, setLeft] = useState<number | null>(null);
+  useEffect(() => {
+    if (!e?.retryAfterMs) return;
+    const until = (run.timings.endedAt ?? performance.now()) + e.retryAfterMs;
+    const tick = () => setLeft(Math.max(0, Math.ceil((until - performance.now()) / 1000)));
+    tick();
+    const t = setInterval(tick, 250);
+    return () => clearInterval(t);
+  }, [e, run.timings.endedAt]);
+  if (!e) return null;
+  const g = guidanceFor(e);
+  const requestId = run.headers["x-request-id"];
+  return (
+    <div
+      role="alert"
+      className="rounded-lg border border-danger/30 bg-danger-soft px-3 py-2 text-sm"
+      data-testid="run-error"
+      data-code={e.code ?? ""}
+    >
+      <div className="flex flex-wrap items-baseline gap-x-2">
+        <p className="font-medium text-danger" data-testid="run-error-title">
+          {g.title}
+        </p>
+        <span className="font-mono text-muted text-xs">
+          {e.status ? `HTTP ${e.status}` : ""} {e.type}
+          {e.code ? ` · ${e.code}` : ""}
+          {e.param ? ` · param: ${e.param}` : ""}
+        </span>
+      </div>
+      <p className="mt-1 text-fg/90" data-testid="run-error-message">
+        {e.message}
+      </p>
+      <p className="mt-1 text-fg/80">{g.advice}</p>
+      <div className="mt-2 flex flex-wrap items-center gap-3 text-xs">
+        {g.retry && onRetry && (
+          <button
+            type="button"
+            className="btn h-7 px-2 text-xs"
+            onClick={onRetry}
+            disabled={Boolean(left)}
+            data-testid="retry"
+          >
+            {left ? `Retry in ${left}s` : "Retry"}
+          </button>
+        )}
+        {left !== null && left > 0 && (
+          <span data-testid="retry-countdown" className="text-muted">
+            Limit resets in {left}s
+          </span>
+        )}
+        {requestId && <span className="font-mono text-muted">request id {requestId}</span>}
+      </div>
+    </div>
+  );
+}

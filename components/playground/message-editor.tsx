@@ -1,0 +1,197 @@
+"use client";
+
+import { memo, useRef, useState } from "react";
+import type { Message, Role } from "@/lib/playground/types";
+import { checkImageFile, checkImageUrl, ImageList, readImage } from "./image-inputs";
+import { LogprobsText } from "./logprobs-view";
+import { usePlayground } from "./store";
+
+const ROLES: Role[] = ["user", "assistant", "system", "developer", "tool"];
+
+export interface MessageEditorProps {
+  message: Message;
+  index: number;
+  count: number;
+  /** The tool call a tool message answers, for its label. */
+  callName?: string;
+}
+
+export const MessageEditor = memo(function MessageEditor({
+  message: m,
+  index,
+  count,
+  callName,
+}: MessageEditorProps) {
+  const { updateMessage, removeMessage, moveMessage } = usePlayground.getState();
+  const [error, setError] = useState<string | null>(null);
+  const [shade, setShade] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const addFiles = async (files: File[]) => {
+    const problems = files.map(checkImageFile).filter(Boolean);
+    setError(problems[0] ?? null);
+    const ok = files.filter((f) => !checkImageFile(f));
+    if (!ok.length) return;
+    const read = await Promise.all(ok.map(readImage));
+    const current = usePlayground.getState().setup.messages.find((x) => x.id === m.id);
+    updateMessage(m.id, { images: [...(current?.images ?? []), ...read] });
+  };
+  const addUrl = () => {
+    const url = window.prompt("Image URL (https) or data: URL");
+    if (!url) return;
+    const problem = checkImageUrl(url.trim());
+    setError(problem);
+    if (!problem)
+      updateMessage(m.id, {
+        images: [...m.images, { id: `img_${Date.now()}`, url: url.trim(), detail: "auto" }],
+      });
+  };
+  const label = `Message ${index + 1}, ${m.role}`;
+  return (
+    <li
+      className="group rounded-lg border border-border bg-surface p-2 [contain-intrinsic-size:auto_6rem] [content-visibility:auto]"
+      data-testid="message"
+      data-role={m.role}
+    >
+      <div className="mb-1 flex items-center gap-1">
+        <select
+          aria-label={`Role of message ${index + 1}`}
+          className="h-6 rounded bg-transparent px-1 font-medium text-muted text-xs uppercase tracking-wide hover:bg-surface-2"
+          value={m.role}
+          onChange={(e) => updateMessage(m.id, { role: e.target.value as Role })}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+        {m.role === "tool" && (
+          <span className="truncate font-mono text-[11px] text-muted" data-testid="tool-output-for">
+            output of {callName ?? "call"} · {m.toolCallId || "no call id"}
+          </span>
+        )}
+        <div className="ml-auto flex items-center opacity-60 group-focus-within:opacity-100 group-hover:opacity-100">
+          {m.role !== "tool" && m.role !== "assistant" && (
+            <>
+              <button
+                type="button"
+                className="btn btn-ghost h-6 px-1.5 text-[11px]"
+                onClick={() => fileRef.current?.click()}
+                aria-label={`Add image to message ${index + 1}`}
+              >
+                + Image
+              </button>
+              <button
+                type="button"
+                className="btn btn-ghost h-6 px-1.5 text-[11px]"
+                onClick={addUrl}
+                aria-label={`Add image URL to message ${index + 1}`}
+              >
+                URL
+              </button>
+              <input
+                ref={fileRef}
+                type="file"
+                accept="image/png,image/jpeg,image/webp,image/gif"
+                multiple
+                hidden
+                onChange={(e) => void addFiles([...(e.target.files ?? [])])}
+              />
+            </>
+          )}
+          <button
+            type="button"
+            className="btn btn-ghost h-6 px-1.5 text-xs"
+            disabled={index === 0}
+            onClick={() => moveMessage(m.id, -1)}
+            aria-label={`Move message ${index + 1} up`}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost h-6 px-1.5 text-xs"
+            disabled={index === count - 1}
+            onClick={() => moveMessage(m.id, 1)}
+            aria-label={`Move message ${index + 1} down`}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost h-6 px-1.5 text-xs"
+            onClick={() => removeMessage(m.id)}
+            aria-label={`Delete message ${index + 1}`}
+          >
+            ×
+          </button>
+        </div>
+      </div>
+      {m.toolCalls?.map((c) => (
+        <div
+          key={c.id}
+          className="mb-1 rounded-md bg-surface-2 px-2 py-1 font-mono text-xs"
+          data-testid="tool-call"
+        >
+          <span className="font-semibold">{c.name}</span>
+          <span className="text-muted">({c.id})</span>
+          <pre className="whitespace-pre-wrap break-all">{pretty(c.arguments)}</pre>
+        </div>
+      ))}
+      {m.reasoning && (
+        <details className="mb-1 rounded-md bg-surface-2 px-2 py-1 text-xs" data-testid="reasoning">
+          <summary className="cursor-pointer text-muted">Reasoning summary</summary>
+          <p className="mt-1 whitespace-pre-wrap text-muted">{m.reasoning}</p>
+        </details>
+      )}
+      {shade && m.logprobs ? (
+        <LogprobsText tokens={m.logprobs} />
+      ) : (
+        <textarea
+          aria-label={label}
+          className="block min-h-8 w-full resize-none bg-transparent text-sm leading-relaxed outline-none [field-sizing:content] placeholder:text-muted"
+          value={m.content}
+          placeholder={
+            m.role === "tool"
+              ? `Type or paste what ${callName ?? "the tool"} returned`
+              : m.toolCalls?.length
+                ? "(no text)"
+                : `Enter ${m.role} message…`
+          }
+          spellCheck={m.role !== "tool"}
+          // Edited text no longer matches the tokens the model scored.
+          onChange={(e) =>
+            updateMessage(m.id, { content: e.target.value, ...(m.logprobs ? { logprobs: undefined } : {}) })
+          }
+          onPaste={(e) => {
+            const files = [...e.clipboardData.files].filter((f) => f.type.startsWith("image/"));
+            if (files.length && m.role !== "assistant" && m.role !== "tool") {
+              e.preventDefault();
+              void addFiles(files);
+            }
+          }}
+        />
+      )}
+      {m.logprobs && m.logprobs.length > 0 && (
+        <label className="mt-1 flex items-center gap-1.5 text-muted text-xs">
+          <input type="checkbox" checked={shade} onChange={(e) => setShade(e.target.checked)} />
+          Shade tokens by probability
+        </label>
+      )}
+      <ImageList images={m.images} onChange={(images) => updateMessage(m.id, { images })} />
+      {error && (
+        <p role="alert" className="mt-1 text-danger text-xs">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+});
+
+function pretty(args: string): string {
+  try {
+    return JSON.stringify(JSON.parse(args), null, 2);
+  } catch {
+    return args;
+  }
+}

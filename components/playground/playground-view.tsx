@@ -1,0 +1,87 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import { buildRequest } from "@/lib/playground/request";
+import { CompareView } from "./compare-view";
+import { Composer } from "./composer";
+import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
+import { SidePanel } from "./side-panel";
+import { MAIN, usePlayground } from "./store";
+import { Toolbar } from "./toolbar";
+import { useModels } from "./use-models";
+import { useRunner } from "./use-run";
+import { useShortcuts } from "./use-shortcuts";
+
+export interface PlaygroundViewProps {
+  upstreamBaseUrl: string;
+  canSharePublicly: boolean;
+}
+
+/** The draft lives in localStorage, so the page renders once the browser has it (no flash of a blank draft). */
+export function PlaygroundView(props: PlaygroundViewProps) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready)
+    return (
+      <div
+        className="animate-pulse space-y-3"
+        role="status"
+        aria-busy="true"
+        aria-label="Loading the playground"
+      >
+        <div className="h-9 rounded-lg bg-surface-2" />
+        <div className="h-64 rounded-lg bg-surface-2" />
+      </div>
+    );
+  return <Playground {...props} />;
+}
+
+function Playground({ upstreamBaseUrl, canSharePublicly }: PlaygroundViewProps) {
+  const setup = usePlayground((s) => s.setup);
+  const compare = usePlayground((s) => s.compare);
+  const revision = usePlayground((s) => s.revision);
+  const running = usePlayground((s) => Object.values(s.runs).some((r) => r.status === "running"));
+  const { resolve } = useModels();
+  const { run, runAll, stop } = useRunner();
+  const model = resolve(setup.model);
+  const request = useMemo(() => buildRequest(setup, model), [setup, model]);
+  const [help, setHelp] = useState(false);
+  useShortcuts({ run: runAll, stop, help: () => setHelp(true), running });
+  return (
+    <div className="flex flex-col gap-3" key={revision}>
+      <h1 className="sr-only">Playground</h1>
+      <Toolbar
+        request={request}
+        upstreamBaseUrl={upstreamBaseUrl}
+        canSharePublicly={canSharePublicly}
+        help={help}
+        setHelp={setHelp}
+      />
+      {compare ? (
+        <CompareView onRunAll={runAll} onRun={(id) => void run(id)} onStop={stop} running={running} />
+      ) : (
+        <div className="grid min-h-0 grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
+          <div className="min-w-0 space-y-3">
+            {setup.api === "completions" ? (
+              <PromptEditor />
+            ) : (
+              <>
+                <InstructionsEditor />
+                <MessageList />
+              </>
+            )}
+            <Composer
+              target={MAIN}
+              request={request}
+              model={model}
+              running={running}
+              onRun={() => void run(MAIN)}
+              onStop={stop}
+            />
+          </div>
+          <SidePanel setup={setup} model={model} />
+        </div>
+      )}
+    </div>
+  );
+}

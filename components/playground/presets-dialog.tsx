@@ -1,0 +1,126 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { apiFetch } from "@/lib/api-client";
+import type { ApiError } from "@/lib/errors";
+import { restoreSetup } from "@/lib/playground/snapshot";
+import { queryKeys } from "@/lib/query-keys";
+import type { PresetDto } from "@/lib/types";
+import { usePlayground } from "./store";
+
+/** Saved setups, per user, in the database: save, load, update with the current setup, rename, delete. */
+export function PresetsDialog({ onClose }: { onClose(): void }) {
+  const qc = useQueryClient();
+  const [name, setName] = useState("");
+  const list = useQuery({
+    queryKey: queryKeys.presetList("playground"),
+    queryFn: ({ signal }) => apiFetch<{ data: PresetDto[] }>("/api/presets?kind=playground", { signal }),
+  });
+  const refresh = () => qc.invalidateQueries({ queryKey: queryKeys.presets });
+  const current = () => ({ setup: usePlayground.getState().setup });
+  const save = useMutation<unknown, ApiError>({
+    mutationFn: () => apiFetch("/api/presets", { body: { name, kind: "playground", state: current() } }),
+    onSuccess: () => {
+      setName("");
+      void refresh();
+    },
+  });
+  const overwrite = useMutation<unknown, ApiError, string>({
+    mutationFn: (id) => apiFetch(`/api/presets/${id}`, { method: "PATCH", body: { state: current() } }),
+    onSuccess: refresh,
+  });
+  const rename = useMutation<unknown, ApiError, { id: string; name: string }>({
+    mutationFn: ({ id, name: n }) => apiFetch(`/api/presets/${id}`, { method: "PATCH", body: { name: n } }),
+    onSuccess: refresh,
+  });
+  const remove = useMutation<unknown, ApiError, string>({
+    mutationFn: (id) => apiFetch(`/api/presets/${id}`, { method: "DELETE" }),
+    onSuccess: refresh,
+  });
+  const load = (p: PresetDto) => {
+    usePlayground.getState().replaceSetup(restoreSetup((p.state as { setup?: unknown }).setup));
+    onClose();
+  };
+  const error = save.error ?? overwrite.error ?? rename.error ?? remove.error ?? list.error;
+  return (
+    <Dialog
+      title="Presets"
+      description="Saved to your account: model, parameters, instructions, messages, tools and schema."
+      onClose={onClose}
+      size="md"
+    >
+      <form
+        className="flex gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <label htmlFor="preset-name" className="sr-only">
+          Preset name
+        </label>
+        <input
+          id="preset-name"
+          className="input h-8 min-w-0 flex-1"
+          placeholder="Name for the current setup"
+          value={name}
+          maxLength={80}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button type="submit" className="btn btn-primary" disabled={!name.trim() || save.isPending}>
+          Save
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="text-danger text-xs">
+          {error.message}
+        </p>
+      )}
+      <ul
+        className="max-h-80 divide-y divide-border overflow-y-auto rounded-md border border-border"
+        data-testid="preset-list"
+      >
+        {list.data?.data.length === 0 && <li className="p-3 text-muted text-sm">No presets yet.</li>}
+        {list.data?.data.map((p) => (
+          <li key={p.id} className="flex items-center gap-2 px-3 py-2 text-sm" data-testid="preset">
+            <span className="min-w-0 flex-1 truncate">{p.name}</span>
+            <span className="hidden text-muted text-xs sm:inline">
+              {new Date(p.updatedAt).toLocaleDateString()}
+            </span>
+            <button type="button" className="btn btn-primary h-7 px-2 text-xs" onClick={() => load(p)}>
+              Load
+            </button>
+            <button
+              type="button"
+              className="btn h-7 px-2 text-xs"
+              title="Replace this preset with the current setup"
+              onClick={() => overwrite.mutate(p.id)}
+            >
+              Update
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost h-7 px-2 text-xs"
+              onClick={() => {
+                const n = window.prompt("Rename preset", p.name);
+                if (n?.trim()) rename.mutate({ id: p.id, name: n.trim() });
+              }}
+            >
+              Rename
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost h-7 px-2 text-danger text-xs"
+              aria-label={`Delete preset ${p.name}`}
+              onClick={() => window.confirm(`Delete the preset “${p.name}”?`) && remove.mutate(p.id)}
+            >
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}

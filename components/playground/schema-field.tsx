@@ -1,0 +1,136 @@
+"use client";
+
+import { useId } from "react";
+import { lintStrict } from "@/lib/playground/json-schema";
+import { parseJson } from "@/lib/playground/request";
+
+export const SCHEMA_TEMPLATES: Record<string, object> = {
+  "Empty object": { type: "object", properties: {}, required: [], additionalProperties: false },
+  "Weather lookup": {
+    type: "object",
+    properties: {
+      location: { type: "string", description: "City and country, e.g. Paris, France" },
+      unit: { type: "string", enum: ["celsius", "fahrenheit"] },
+    },
+    required: ["location", "unit"],
+    additionalProperties: false,
+  },
+  "List of items": {
+    type: "object",
+    properties: {
+      items: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: { name: { type: "string" }, quantity: { type: "integer" } },
+          required: ["name", "quantity"],
+          additionalProperties: false,
+        },
+      },
+    },
+    required: ["items"],
+    additionalProperties: false,
+  },
+};
+
+/** Where in the text a JSON.parse error points, as "line L, column C". */
+function position(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return "";
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split("\n").length;
+  return ` (line ${line}, column ${before.length - before.lastIndexOf("\n")})`;
+}
+
+export interface SchemaFieldProps {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  strict: boolean;
+  rows?: number;
+}
+
+/** A JSON Schema textarea: parse errors with their place, strict-mode problems, templates, format, import and export. */
+export function SchemaField({ label, value, onChange, strict, rows = 12 }: SchemaFieldProps) {
+  const id = useId();
+  const parsed = value.trim() ? parseJson(value) : null;
+  const issues = parsed?.ok && strict ? lintStrict(parsed.value) : [];
+  const importFile = async (file: File | undefined) => {
+    if (file) onChange(await file.text());
+  };
+  return (
+    <div className="space-y-1">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <label htmlFor={id} className="label">
+          {label}
+        </label>
+        <div className="flex flex-wrap items-center gap-1">
+          <select
+            aria-label="Insert a template"
+            className="input h-7 px-1 text-xs"
+            value=""
+            onChange={(e) =>
+              e.target.value && onChange(JSON.stringify(SCHEMA_TEMPLATES[e.target.value], null, 2))
+            }
+          >
+            <option value="">Template…</option>
+            {Object.keys(SCHEMA_TEMPLATES).map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="btn btn-ghost h-7 px-2 text-xs"
+            disabled={!parsed?.ok}
+            onClick={() => parsed?.ok && onChange(JSON.stringify(parsed.value, null, 2))}
+          >
+            Format
+          </button>
+          <label className="btn btn-ghost h-7 cursor-pointer px-2 text-xs">
+            Import
+            <input
+              type="file"
+              accept=".json,application/json"
+              hidden
+              onChange={(e) => void importFile(e.target.files?.[0])}
+            />
+          </label>
+          <a
+            className="btn btn-ghost h-7 px-2 text-xs"
+            download="schema.json"
+            href={`data:application/json;charset=utf-8,${encodeURIComponent(value)}`}
+          >
+            Export
+          </a>
+        </div>
+      </div>
+      <textarea
+        id={id}
+        rows={rows}
+        spellCheck={false}
+        className="input h-auto w-full py-2 font-mono text-xs leading-relaxed"
+        value={value}
+        aria-invalid={parsed && !parsed.ok ? true : undefined}
+        aria-describedby={`${id}-status`}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <div id={`${id}-status`} className="text-xs" data-testid="schema-status">
+        {parsed && !parsed.ok ? (
+          <p className="text-danger">
+            Invalid JSON{position(value, parsed.message)}: {parsed.message}
+          </p>
+        ) : issues.length ? (
+          <ul className="list-disc pl-4 text-warning">
+            {issues.slice(0, 8).map((i) => (
+              <li key={`${i.path}${i.message}`}>
+                <span className="font-mono">{i.path}</span>: {i.message}
+              </li>
+            ))}
+          </ul>
+        ) : parsed ? (
+          <p className="text-success">Valid{strict ? " for strict mode" : ""}.</p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

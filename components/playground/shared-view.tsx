@@ -1,0 +1,131 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { resolveModel } from "@/lib/models/catalogue";
+import { buildRequest } from "@/lib/playground/request";
+import { isPlaygroundSnapshot, type PlaygroundSnapshot, restoreSetup } from "@/lib/playground/snapshot";
+import type { Message } from "@/lib/playground/types";
+import type { ShareDto } from "@/lib/types";
+import { ChoiceView } from "./run-output";
+import { usePlayground } from "./store";
+
+/** A frozen playground run, read-only; "Open in playground" copies it into the viewer's own draft. */
+export function SharedView({ share, signedIn }: { share: ShareDto; signedIn: boolean }) {
+  const router = useRouter();
+  const snap = share.snapshot;
+  if (!isPlaygroundSnapshot(snap))
+    return <p className="text-muted">This link holds something the playground cannot show.</p>;
+  const setup = restoreSetup(snap.setup);
+  const request = buildRequest(setup, resolveModel(setup.model));
+  const open = () => {
+    const draft = usePlayground.getState().setup;
+    const hasDraft = draft.messages.some((m) => m.content.trim()) || draft.instructions.trim();
+    if (
+      hasDraft &&
+      !window.confirm(
+        "Replace your current playground draft with this setup? Save the draft as a preset first to keep it.",
+      )
+    )
+      return;
+    openSnapshot(snap);
+    router.push("/playground");
+  };
+  return (
+    <article className="space-y-4" data-testid="shared-view">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-muted text-xs uppercase tracking-wide">Shared playground · read-only</p>
+          <h1 className="font-semibold text-xl" data-testid="share-title">
+            {share.title}
+          </h1>
+          <p className="text-muted text-xs">
+            {new Date(share.createdAt).toLocaleString()} ·{" "}
+            {setup.api === "chat"
+              ? "Chat Completions"
+              : setup.api === "responses"
+                ? "Responses"
+                : "Completions"}{" "}
+            · <span className="font-mono">{setup.model}</span>
+          </p>
+        </div>
+        {signedIn && (
+          <button type="button" className="btn btn-primary" onClick={open} data-testid="open-in-playground">
+            Open in playground
+          </button>
+        )}
+      </header>
+      {setup.instructions && (
+        <section className="rounded-lg border border-border bg-surface p-3">
+          <h2 className="label mb-1">{setup.api === "responses" ? "Instructions" : "System message"}</h2>
+          <p className="whitespace-pre-wrap text-sm">{setup.instructions}</p>
+        </section>
+      )}
+      {setup.api === "completions" ? (
+        <pre className="whitespace-pre-wrap rounded-lg border border-border bg-surface p-3 font-mono text-sm">
+          {setup.prompt}
+        </pre>
+      ) : (
+        <ol className="space-y-2" aria-label="Messages">
+          {setup.messages
+            .filter((m) => m.content.trim() || m.images.length || m.toolCalls?.length)
+            .map((m) => (
+              <SharedMessage key={m.id} m={m} />
+            ))}
+        </ol>
+      )}
+      {Object.entries(snap.outputs)
+        .filter(([target]) => target !== "main" || (snap.outputs.main?.choices.length ?? 0) > 1)
+        .map(([target, out]) => (
+          <section key={target} className="rounded-lg border border-border bg-surface p-3">
+            <h2 className="label mb-2">
+              Output · <span className="font-mono">{out.model}</span>
+            </h2>
+            {out.choices.map((c) => (
+              <ChoiceView key={c.index} choice={c} streaming={false} />
+            ))}
+            {out.error && <p className="text-danger text-sm">{out.error}</p>}
+          </section>
+        ))}
+      <details className="rounded-lg border border-border bg-surface p-3 text-sm">
+        <summary className="cursor-pointer font-medium">Request</summary>
+        <pre
+          className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-all font-mono text-xs"
+          data-testid="shared-request"
+        >
+          {request.text}
+        </pre>
+      </details>
+    </article>
+  );
+}
+
+function SharedMessage({ m }: { m: Message }) {
+  return (
+    <li
+      className="rounded-lg border border-border bg-surface p-3"
+      data-testid="shared-message"
+      data-role={m.role}
+    >
+      <p className="mb-1 font-medium text-muted text-xs uppercase tracking-wide">{m.role}</p>
+      {m.toolCalls?.map((c) => (
+        <pre key={c.id} className="mb-1 whitespace-pre-wrap rounded bg-surface-2 px-2 py-1 font-mono text-xs">
+          {c.name}({c.arguments})
+        </pre>
+      ))}
+      <p className="whitespace-pre-wrap text-sm">{m.content}</p>
+      {m.images.map((i) => (
+        // biome-ignore lint/performance/noImgElement: user-provided images
+        <img key={i.id} src={i.url} alt={i.name ?? "Image input"} className="mt-2 max-h-48 rounded" />
+      ))}
+    </li>
+  );
+}
+
+export function openSnapshot(snap: PlaygroundSnapshot): void {
+  const s = usePlayground.getState();
+  s.replaceSetup(restoreSetup(snap.setup));
+  usePlayground.setState({
+    compare: snap.compare && snap.columns.length > 0,
+    columns: snap.columns.map((c) => ({ id: c.id, setup: restoreSetup(c.setup) })),
+  });
+}

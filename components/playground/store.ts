@@ -1,0 +1,188 @@
+"use client";
+
+import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+import { defaultSetup, newId, newMessage } from "@/lib/playground/defaults";
+import type { BuildResult } from "@/lib/playground/request";
+import type { RunRecord } from "@/lib/playground/run";
+import type { Message, Params, Setup } from "@/lib/playground/types";
+
+/**
+ * The playground's draft: the main setup, the compare columns and whether compare is on. Persisted
+ * to localStorage on every change, so a reload or a crash loses nothing typed. Runs in flight are
+ * not persisted; their results are, once they become messages.
+ */
+
+export interface Column {
+  id: string;
+  /** Model, API and parameters of this column; messages and instructions come from the main setup. */
+  setup: Setup;
+}
+
+export const MAIN = "main";
+export const MAX_COLUMNS = 4;
+
+interface DraftState {
+  setup: Setup;
+  columns: Column[];
+  compare: boolean;
+  /** Bumped when a whole setup is replaced (preset, share, reset) so uncontrolled fields remount. */
+  revision: number;
+}
+
+/** A run with the request that produced it, for the inspector and metrics. */
+export interface RunEntry extends RunRecord {
+  request: BuildResult;
+  model: string;
+}
+
+interface RunsState {
+  /** Latest run per target: MAIN or a column id. */
+  runs: Record<string, RunEntry>;
+}
+
+interface Actions {
+  update(patch: Partial<Setup>): void;
+  updateParams(patch: Partial<Params>): void;
+  replaceSetup(setup: Setup): void;
+  reset(): void;
+  updateMessage(id: string, patch: Partial<Message>): void;
+  addMessage(message?: Message, afterId?: string): void;
+  removeMessage(id: string): void;
+  moveMessage(id: string, delta: -1 | 1): void;
+  setCompare(on: boolean): void;
+  addColumn(): void;
+  removeColumn(id: string): void;
+  updateColumn(id: string, patch: Partial<Setup>): void;
+  updateColumnParams(id: string, patch: Partial<Params>): void;
+  promoteColumn(id: string): void;
+  setRun(target: string, run: RunEntry | null): void;
+}
+
+export type PlaygroundState = DraftState & RunsState & Actions;
+
+function columnFrom(setup: Setup): Column {
+  return { id: newId("col"), setup: structuredClone(setup) };
+}
+
+export const usePlayground = create<PlaygroundState>()(
+  persist(
+    (set) => ({
+      setup: defaultSetup(),
+      columns: [],
+      compare: false,
+      revision: 0,
+      runs: {},
+      update: (patch) => set((s) => ({ setup: { ...s.setup, ...patch } })),
+      updateParams: (patch) =>
+        set((s) => ({ setup: { ...s.setup, params: { ...s.setup.params, ...patch } } })),
+      replaceSetup: (setup) => set((s) => ({ setup, revision: s.revision + 1, runs: {} })),
+      reset: () =>
+        set((s) => ({
+          setup: defaultSetup(s.setup.model),
+          columns: [],
+          compare: false,
+          revision: s.revision + 1,
+          runs: {},
+        })),
+      updateMessage: (id, patch) =>
+        set((s) => ({
+          setup: {
+            ...s.setup,
+            messages: s.setup.messages.map((m) => (m.id === id ? { ...m, ...patch } : m)),
+          },
+        })),
+      addMessage: (message, afterId) =>
+        set((s) => {
+          const list = [...s.setup.messages];
+          const last = list.at(-1);
+          const m = message ?? newMessage(last?.role === "user" ? "assistant" : "user");
+          const at = afterId ? list.findIndex((x) => x.id === afterId) + 1 : list.length;
+          list.splice(at || list.length, 0, m);
+          return { setup: { ...s.setup, messages: list } };
+        }),
+      removeMessage: (id) =>
+        set((s) => ({ setup: { ...s.setup, messages: s.setup.messages.filter((m) => m.id !== id) } })),
+      moveMessage: (id, delta) =>
+        set((s) => {
+          const list = [...s.setup.messages];
+          const i = list.findIndex((m) => m.id === id);
+          const j = i + delta;
+          if (i < 0 || j < 0 || j >= list.length) return {};
+          [list[i], list[j]] = [list[j] as Message, list[i] as Message];
+          return { setup: { ...s.setup, messages: list } };
+        }),
+      setCompare: (on) =>
+        set((s) => ({
+          compare: on,
+          columns: on && s.columns.length === 0 ? [columnFrom(s.setup), columnFrom(s.setup)] : s.columns,
+        })),
+      addColumn: () =>
+        set((s) =>
+          s.columns.length >= MAX_COLUMNS
+            ? {}
+            : { columns: [...s.columns, columnFrom(s.columns.at(-1)?.setup ?? s.setup)] },
+        ),
+      removeColumn: (id) =>
+        set((s) => {
+          const columns = s.columns.filter((c) => c.id !== id);
+          return { columns, compare: columns.length > 0 && s.compare };
+        }),
+      updateColumn: (id, patch) =>
+        set((s) => ({
+          columns: s.columns.map((c) => (c.id === id ? { ...c, setup: { ...c.setup, ...patch } } : c)),
+        })),
+      updateColumnParams: (id, patch) =>
+        set((s) => ({
+          columns: s.columns.map((c) =>
+            c.id === id ? { ...c, setup: { ...c.setup, params: { ...c.setup.params, ...patch } } } : c,
+          ),
+        })),
+      promoteColumn: (id) =>
+        set((s): Partial<PlaygroundState> => {
+          const col = s.columns.find((c) => c.id === id);
+          if (!col) return {};
+          const { messages, instructions, instructionsRole, prompt } = s.setup;
+          return {
+            setup: { ...col.setup, messages, instructions, instructionsRole, prompt },
+            compare: false,
+            revision: s.revision + 1,
+            runs: s.runs[id] ? { [MAIN]: s.runs[id] } : {},
+          };
+        }),
+      setRun: (target, run) =>
+        set((s) => {
+          const runs = { ...s.runs };
+          if (run) runs[target] = { ...run };
+          else delete runs[target];
+          return { runs };
+        }),
+    }),
+    {
+      name: "benchtop.playground.v1",
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({ setup: s.setup, columns: s.columns, compare: s.compare }),
+      // A draft saved by an older build may miss newer fields: fill them from the defaults.
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as Partial<DraftState>;
+        const base = defaultSetup();
+        const fix = (x: Setup | undefined): Setup =>
+          x
+            ? {
+                ...base,
+                ...x,
+                params: { ...base.params, ...x.params },
+                builtinTools: { ...base.builtinTools, ...x.builtinTools },
+              }
+            : base;
+        return {
+          ...current,
+          setup: fix(p.setup),
+          columns: (p.columns ?? []).map((c) => ({ ...c, setup: fix(c.setup) })),
+          compare: Boolean(p.compare),
+        };
+      },
+    },
+  ),
+);

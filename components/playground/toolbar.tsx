@@ -1,0 +1,139 @@
+"use client";
+
+import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import type { BuildResult } from "@/lib/playground/request";
+import type { WireApi } from "@/lib/playground/types";
+import { CodeDialog } from "./code-dialog";
+import { PresetsDialog } from "./presets-dialog";
+import { ShareDialog } from "./share-dialog";
+import { usePlayground } from "./store";
+import { SHORTCUTS } from "./use-shortcuts";
+
+const APIS: { id: WireApi; label: string; hint: string }[] = [
+  { id: "responses", label: "Responses", hint: "OpenAI's current API: instructions, items, built-in tools" },
+  { id: "chat", label: "Chat", hint: "Chat Completions: what most OpenAI-compatible servers speak" },
+  { id: "completions", label: "Completions", hint: "Legacy text completions, for models that need them" },
+];
+
+export interface ToolbarProps {
+  request: BuildResult;
+  upstreamBaseUrl: string;
+  canSharePublicly: boolean;
+  help: boolean;
+  setHelp(v: boolean): void;
+}
+
+export function Toolbar({ request, upstreamBaseUrl, canSharePublicly, help, setHelp }: ToolbarProps) {
+  const api = usePlayground((s) => s.setup.api);
+  const compare = usePlayground((s) => s.compare);
+  const { update, setCompare, reset } = usePlayground.getState();
+  const [open, setOpen] = useState<"code" | "presets" | "share" | null>(null);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <fieldset className="flex rounded-md border border-border bg-surface p-0.5" aria-label="Wire API">
+        <legend className="sr-only">Wire API</legend>
+        {APIS.map((a) => (
+          <label
+            key={a.id}
+            title={a.hint}
+            className={`cursor-pointer rounded px-2.5 py-1 text-sm ${api === a.id ? "bg-accent-soft font-medium text-accent" : "text-muted hover:text-fg"}`}
+          >
+            <input
+              type="radio"
+              name="wire-api"
+              value={a.id}
+              checked={api === a.id}
+              onChange={() => update({ api: a.id })}
+              className="sr-only"
+            />
+            {a.label}
+          </label>
+        ))}
+      </fieldset>
+      <label className="flex items-center gap-1.5 text-sm">
+        <input
+          type="checkbox"
+          checked={compare}
+          onChange={(e) => setCompare(e.target.checked)}
+          data-testid="compare-toggle"
+        />
+        Compare
+      </label>
+      <div className="ml-auto flex flex-wrap items-center gap-1">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => setOpen("presets")}
+          data-testid="presets-button"
+        >
+          Presets
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => setOpen("code")}
+          data-testid="view-code"
+        >
+          View code
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => setOpen("share")}
+          data-testid="share-button"
+        >
+          Share
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => {
+            if (
+              window.confirm(
+                "Start a new conversation? The current draft is cleared (save it as a preset first to keep it).",
+              )
+            )
+              reset();
+          }}
+        >
+          New
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost w-8 px-0"
+          aria-label="Keyboard shortcuts"
+          onClick={() => setHelp(true)}
+        >
+          ?
+        </button>
+      </div>
+      {open === "code" && (
+        <CodeDialog request={request} upstreamBaseUrl={upstreamBaseUrl} onClose={() => setOpen(null)} />
+      )}
+      {open === "presets" && <PresetsDialog onClose={() => setOpen(null)} />}
+      {open === "share" && <ShareDialog canSharePublicly={canSharePublicly} onClose={() => setOpen(null)} />}
+      {help && (
+        <Dialog title="Keyboard shortcuts" onClose={() => setHelp(false)}>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="shortcuts">
+            {SHORTCUTS.map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt>
+                  <kbd className="rounded border border-border bg-surface-2 px-1.5 py-0.5 font-mono text-xs">
+                    {k}
+                  </kbd>
+                </dt>
+                <dd className="text-muted">{v}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="flex justify-end">
+            <button type="button" className="btn" onClick={() => setHelp(false)}>
+              Close
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}

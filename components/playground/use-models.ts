@@ -1,0 +1,46 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import { apiFetch } from "@/lib/api-client";
+import { type ResolvedModel, resolveModel } from "@/lib/models/catalogue";
+import { queryKeys } from "@/lib/query-keys";
+
+export interface UpstreamModel {
+  id: string;
+  owned_by?: string;
+  created?: number;
+  shutdown_date?: string | null;
+}
+
+/** Models for the chat surfaces: the upstream's list, joined with the catalogue (limits, prices, capabilities). */
+export function isChatCandidate(m: ResolvedModel): boolean {
+  return m.capabilities.apis.some((a) => a === "responses" || a === "chat" || a === "completions");
+}
+
+export function useModels() {
+  const q = useQuery({
+    queryKey: queryKeys.models,
+    queryFn: ({ signal }) => apiFetch<{ data: UpstreamModel[] }>("/api/v1/models", { signal }),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  const byId = useMemo(() => new Map((q.data?.data ?? []).map((m) => [m.id, m])), [q.data]);
+  const models = useMemo(
+    () =>
+      [...byId.values()]
+        .map((m) => resolveModel(m.id, m))
+        .filter(isChatCandidate)
+        .sort((a, b) => a.model.localeCompare(b.model)),
+    [byId],
+  );
+  const resolve = useCallback((id: string) => resolveModel(id, byId.get(id)), [byId]);
+  return {
+    models,
+    resolve,
+    isLoading: q.isLoading,
+    error: q.error,
+    known: (id: string) => byId.has(id),
+    loaded: q.isSuccess,
+  };
+}

@@ -1,0 +1,57 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The chat playground, driven the way a person uses it. */
+export class PlaygroundPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto("/playground");
+    await expect(this.page.getByTestId("run")).toBeVisible();
+  }
+
+  /** A fresh draft: localStorage cleared, then the page loaded. */
+  async fresh(): Promise<void> {
+    await this.page.goto("/playground");
+    await this.page.evaluate(() => localStorage.clear());
+    await this.goto();
+  }
+
+  async api(name: "Responses" | "Chat" | "Completions"): Promise<void> {
+    await this.page.getByRole("radio", { name }).check({ force: true });
+  }
+
+  async model(id: string): Promise<void> {
+    await this.page.getByTestId("model-input").first().fill(id);
+  }
+
+  message(n: number): Locator {
+    return this.page.getByTestId("message").nth(n - 1);
+  }
+
+  async say(text: string): Promise<void> {
+    const last = this.page.getByTestId("message").last();
+    await last.getByRole("textbox").fill(text);
+  }
+
+  async run(): Promise<void> {
+    await this.page.getByTestId("run").click();
+  }
+
+  runPanel(): Locator {
+    return this.page.getByTestId("run-panel").first();
+  }
+
+  async runAndWait(status: "done" | "error" | "stopped" = "done"): Promise<void> {
+    await this.run();
+    await expect(this.runPanel()).toHaveAttribute("data-status", status, { timeout: 15_000 });
+  }
+
+  async param(label: string, value: string): Promise<void> {
+    await this.page.getByTestId("params-panel").getByLabel(label, { exact: true }).fill(value);
+  }
+
+  async inspectorRequest(): Promise<string> {
+    await this.runPanel().getByTestId("inspect").click();
+    return (await this.page.getByTestId("inspector-request-body").textContent()) ?? "";
+  }
+}

@@ -1,0 +1,187 @@
+import { expect, test } from "./fixtures";
+import { PlaygroundPage } from "./pages/playground";
+import { emulator } from "./support/emulator";
+
+async function lastModelCall(path: string) {
+  const calls = (await emulator.requests()).filter((r) => r.path === path && r.method === "POST");
+  const last = calls.at(-1);
+  if (!last) throw new Error(`no ${path} call reached the emulator`);
+  return last;
+}
+
+test("a Responses run streams, reports metrics and joins the conversation; the draft survives a reload", async ({
+  page,
+  signIn,
+}) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await page.getByLabel("Instructions").fill("Be brief.");
+  await pg.say("Hello there");
+  await pg.runAndWait();
+  await expect(pg.message(2)).toHaveAttribute("data-role", "assistant");
+  await expect(pg.message(2).getByRole("textbox")).toHaveValue("Echo: Hello there");
+  const metrics = page.getByTestId("run-metrics");
+  await expect(metrics.locator('[data-metric="tokens"]')).toContainText(/\d+ in · \d+ out/);
+  await expect(metrics.locator('[data-metric="cost"]')).toContainText("$");
+  await expect(metrics.locator('[data-metric="request-id"]')).toContainText("req_");
+  await expect(page.getByTestId("token-meter")).toHaveAttribute("data-count", /\d+/);
+  await expect(page.getByTestId("token-meter-reported")).toContainText("reported");
+
+  const sent = await lastModelCall("/v1/responses");
+  expect(sent.json).toMatchObject({ model: "gpt-4o-mini", instructions: "Be brief.", stream: true });
+  // The inspector shows exactly the bytes that went to the upstream.
+  expect(sent.rawBody).toBe(await pg.inspectorRequest());
+
+  await pg.say("Second question");
+  await page.reload();
+  await expect(page.getByLabel("Instructions")).toHaveValue("Be brief.");
+  await expect(page.getByTestId("message")).toHaveCount(3);
+  await expect(pg.message(3).getByRole("textbox")).toHaveValue("Second question");
+});
+
+test("Chat Completions sends each parameter under its wire name, and only those the model takes", async ({
+  page,
+  signIn,
+}) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.api("Chat");
+  await page.getByLabel("System message").fill("You are terse.");
+  await pg.say("Hi");
+  await pg.param("Temperature", "0.3");
+  await pg.param("Max output tokens", "50");
+  await pg.param("Seed", "42");
+  await pg.runAndWait();
+  const sent = await lastModelCall("/v1/chat/completions");
+  expect(sent.json).toMatchObject({
+    model: "gpt-4o-mini",
+    messages: [
+      { role: "developer", content: "You are terse." },
+      { role: "user", content: "Hi" },
+    ],
+    temperature: 0.3,
+    max_completion_tokens: 50,
+    seed: 42,
+    stream: true,
+    stream_options: { include_usage: true },
+  });
+
+  // A reasoning model does not take temperature: the control goes, the reason stays, nothing is sent.
+  await pg.model("o3-mini");
+  await expect(page.getByTestId("params-panel").getByLabel("Temperature", { exact: true })).toHaveCount(0);
+  await page.getByTestId("unavailable").locator("summary").click();
+  await expect(page.getByTestId("unavailable").locator('[data-param="temperature"]')).toContainText(
+    "reasoning model",
+  );
+  await pg.say("Again");
+  await pg.runAndWait();
+  const second = await lastModelCall("/v1/chat/completions");
+  expect(second.json).not.toHaveProperty("temperature");
+  expect(second.json).toMatchObject({ model: "o3-mini", seed: 42 });
+});
+
+test("legacy Completions mode sends a prompt", async ({ page, signIn }) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.api("Completions");
+  await pg.model("gpt-3.5-turbo-instruct");
+  await page.getByLabel("Prompt").fill("Once upon a time");
+  await pg.runAndWait();
+  await expect(page.getByTestId("output-text").or(page.getByTestId("run-metrics")).first()).toBeVisible();
+  const sent = await lastModelCall("/v1/completions");
+  expect(sent.json).toMatchObject({
+    model: "gpt-3.5-turbo-instruct",
+    prompt: "Once upon a time",
+    stream: true,
+  });
+});
+
+test("Stop keeps what arrived, and Esc stops too", async ({ page, signIn }) => {
+  await signIn(page);
+  await emulator.config({ streamChunkDelayMs: 80, streamChunks: 200 });
+  try {
+    const pg = new PlaygroundPage(page);
+    await pg.fresh();
+    await pg.say("Tell me a long story");
+    await pg.run();
+    await expect(page.getByTestId("output-text")).toContainText("t3");
+    await page.getByTestId("stop").click();
+    await expect(pg.runPanel()).toHaveAttribute("data-status", "stopped");
+    await expect(pg.message(2).getByRole("textbox")).toHaveValue(/^ t0 t1 t2 t3/);
+    await expect(page.getByTestId("run-metrics")).toContainText("stopped — output kept");
+
+    await pg.say("Again");
+    await pg.run();
+    await expect(page.getByTestId("output-text")).toContainText("t2");
+    await page.keyboard.press("Escape");
+    await expect(pg.runPanel()).toHaveAttribute("data-status", "stopped");
+    // The upstream call was aborted, not left running.
+    await expect.poll(async () => (await lastModelCall("/v1/responses")).aborted).toBe(true);
+  } finally {
+    await emulator.config({ streamChunkDelayMs: 0, streamChunks: undefined });
+  }
+});
+
+test("a stream broken midway keeps what arrived and says so", async ({ page, signIn }) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.api("Chat");
+  await pg.say("[long] please");
+  await emulator.fault({ path: "/v1/chat/completions", kind: "break_stream", afterChunks: 5, times: 1 });
+  await pg.runAndWait("error");
+  await expect(page.getByTestId("run-error-title")).toHaveText("Stream interrupted");
+  await expect(pg.message(2).getByRole("textbox")).toHaveValue(/^word0 word1/);
+});
+
+test("a 429 tells rate limit from quota and counts down to the retry", async ({ page, signIn }) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.say("Hi");
+  await emulator.fault({ path: "/v1/responses", kind: "status", status: 429, retryAfter: 20, times: 1 });
+  await pg.runAndWait("error");
+  await expect(page.getByTestId("run-error-title")).toHaveText("Rate limit reached");
+  await expect(page.getByTestId("run-error")).toHaveAttribute("data-code", /.+/);
+  await expect(page.getByTestId("retry-countdown")).toContainText(/resets in (1\d|20)s/);
+  await expect(page.getByTestId("retry")).toBeDisabled();
+
+  await emulator.fault({
+    path: "/v1/responses",
+    kind: "status",
+    status: 429,
+    type: "insufficient_quota",
+    code: "insufficient_quota",
+    times: 1,
+  });
+  await pg.runAndWait("error");
+  await expect(page.getByTestId("run-error-title")).toHaveText("Quota exhausted");
+  await expect(page.getByTestId("run-error")).toContainText("Retrying will not help");
+  await expect(page.getByTestId("retry")).toHaveCount(0);
+});
+
+test("bad input is caught before sending, naming the field", async ({ page, signIn }) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.api("Chat");
+  await pg.say("Hi");
+  await pg.param("Logit bias", "{not json");
+  await expect(page.getByTestId("problems")).toContainText("logit_bias must be a JSON object");
+  await expect(page.getByTestId("run")).toBeDisabled();
+});
+
+test("keyboard: Ctrl+Enter runs and ? lists the shortcuts", async ({ page, signIn }) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.say("Keyboard");
+  await pg.message(1).getByRole("textbox").press("Control+Enter");
+  await expect(pg.runPanel()).toHaveAttribute("data-status", "done");
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("?");
+  await expect(page.getByTestId("shortcuts")).toContainText("Esc");
+});

@@ -1,0 +1,41 @@
+import type { Message, Params, Role, Setup } from "./types";
+
+export function newId(prefix = "m"): string {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return `${prefix}_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+export function newMessage(role: Role = "user", content = ""): Message {
+  return { id: newId(), role, content, images: [] };
+}
+
+export const DEFAULT_PARAMS: Params = {
+  stop: [],
+  logitBias: "",
+  logprobs: false,
+  metadata: [],
+};
+
+export function defaultSetup(model = "gpt-4o-mini"): Setup {
+  return {
+    api: "responses",
+    model,
+    instructions: "",
+    instructionsRole: "developer",
+    messages: [newMessage("user")],
+    prompt: "",
+    params: { ...DEFAULT_PARAMS },
+    tools: [],
+    toolChoice: "auto",
+    parallelToolCalls: true,
+    builtinTools: {
+      fileSearch: { enabled: false, vectorStoreIds: [] },
+      webSearch: { enabled: false, contextSize: "medium" },
+      codeInterpreter: { enabled: false },
+      imageGeneration: { enabled: false },
+    },
+    responseFormat: { type: "text" },
+    stream: true,
+  };
+}

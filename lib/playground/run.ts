@@ -1,0 +1,146 @@
+import { ApiError, type ApiErrorBody } from "@/lib/errors";
+import { readSse } from "@/lib/sse";
+import { applyBody, applyEvent, emptyOutcome, type Outcome } from "./accumulate";
+import type { BuiltRequest, WireApi } from "./types";
+
+/**
+ * Sends a built request through the console's proxy and reports progress. The body sent is exactly
+ * `req.text`. Aborting (Stop, Esc, leaving the page) keeps what arrived; a stream that breaks keeps
+ * it too and records the error next to it.
+ */
+
+export type RunStatus = "running" | "done" | "stopped" | "error";
+
+export interface RunTimings {
+  startedAt: number;
+  /** First byte of the response (headers). */
+  headersAt: number | null;
+  /** First content token (text, refusal, reasoning or tool arguments). */
+  firstTokenAt: number | null;
+  endedAt: number | null;
+}
+
+export interface RunRecord {
+  status: RunStatus;
+  outcome: Outcome;
+  timings: RunTimings;
+  httpStatus: number | null;
+  /** Response headers the proxy passes on (request id, rate limits); never credentials. */
+  headers: Record<string, string>;
+  error: (ApiErrorBody["error"] & { status: number | null; retryAfterMs: number | null }) | null;
+  /** Raw response as it came: the JSON text, or the SSE data lines (capped). */
+  raw: string;
+}
+
+const RAW_CAP = 512 * 1024;
+
+function hasContent(o: Outcome): boolean {
+  return o.choices.some((c) => c.text || c.refusal || c.reasoning || c.toolCalls.length);
+}
+
+export function retryAfterMs(headers: Record<string, string>): number | null {
+  const ms = Number(headers["retry-after-ms"]);
+  if (Number.isFinite(ms) && ms > 0) return ms;
+  const s = Number(headers["retry-after"]);
+  if (Number.isFinite(s) && s > 0) return s * 1000;
+  const reset = headers["x-ratelimit-reset-requests"] ?? headers["x-ratelimit-reset-tokens"];
+  const m = reset ? /^(?:(\d+)m)?(?:([\d.]+)s)?(?:(\d+)ms)?$/.exec(reset) : null;
+  if (m) return (Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 1000 + Number(m[3] ?? 0) || null;
+  return null;
+}
+
+export async function runRequest(
+  api: WireApi,
+  req: BuiltRequest,
+  onUpdate: (r: RunRecord) => void,
+  signal: AbortSignal,
+  fetchImpl: typeof fetch = fetch,
+): Promise<RunRecord> {
+  const rec: RunRecord = {
+    status: "running",
+    outcome: emptyOutcome(),
+    timings: { startedAt: performance.now(), headersAt: null, firstTokenAt: null, endedAt: null },
+    httpStatus: null,
+    headers: {},
+    error: null,
+    raw: "",
+  };
+  const finish = (status: RunStatus): RunRecord => {
+    rec.status = status;
+    rec.timings.endedAt = performance.now();
+    onUpdate(rec);
+    return rec;
+  };
+  const fail = (e: ApiErrorBody["error"], status: number | null): RunRecord => {
+    rec.error = { ...e, status, retryAfterMs: retryAfterMs(rec.headers) };
+    return finish("error");
+  };
+  let res: Response;
+  try {
+    res = await fetchImpl(`/api/v1${req.path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: req.text,
+      signal,
+      credentials: "same-origin",
+    });
+  } catch {
+    if (signal.aborted) return finish("stopped");
+    return fail(
+      {
+        message: "Could not reach the console. Check your connection and try again.",
+        type: "server_error",
+        param: null,
+        code: "network_error",
+      },
+      null,
+    );
+  }
+  rec.timings.headersAt = performance.now();
+  rec.httpStatus = res.status;
+  res.headers.forEach((v, k) => {
+    rec.headers[k] = v;
+  });
+  const isStream = (res.headers.get("content-type") ?? "").includes("text/event-stream");
+  try {
+    if (!res.ok || !isStream || !res.body) {
+      rec.raw = await res.text();
+      let body: unknown = null;
+      try {
+        body = JSON.parse(rec.raw);
+      } catch {}
+      if (!res.ok) return fail(ApiError.fromBody(res.status, body).toJSON().error, res.status);
+      applyBody(api, rec.outcome, body);
+      rec.timings.firstTokenAt = performance.now();
+      return finish("done");
+    }
+    let last = 0;
+    for await (const ev of readSse(res.body, signal)) {
+      if (rec.raw.length < RAW_CAP)
+        rec.raw += `${ev.event ? `event: ${ev.event}\n` : ""}data: ${ev.data}\n\n`;
+      if (!applyEvent(api, rec.outcome, ev.data)) continue;
+      if (rec.timings.firstTokenAt === null && hasContent(rec.outcome))
+        rec.timings.firstTokenAt = performance.now();
+      // Coalesce redraws: a fast stream updates the page at most every 30 ms.
+      const now = performance.now();
+      if (now - last > 30) {
+        last = now;
+        onUpdate(rec);
+      }
+    }
+    if (signal.aborted) return finish("stopped");
+    if (rec.outcome.error) return fail(rec.outcome.error, res.status);
+    return finish("done");
+  } catch {
+    if (signal.aborted) return finish("stopped");
+    return fail(
+      {
+        message: "The stream broke before it finished; what arrived is kept.",
+        type: "server_error",
+        param: null,
+        code: "stream_interrupted",
+      },
+      res.status,
+    );
+  }
+}
