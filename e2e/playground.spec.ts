@@ -48,7 +48,7 @@ test("Chat Completions sends each parameter under its wire name, and only those 
   const pg = new PlaygroundPage(page);
   await pg.fresh();
   await pg.api("Chat");
-  await page.getByLabel("System message").fill("You are terse.");
+  await page.getByRole("textbox", { name: "System message" }).fill("You are terse.");
   await pg.say("Hi");
   await pg.param("Temperature", "0.3");
   await pg.param("Max output tokens", "50");
@@ -69,7 +69,7 @@ test("Chat Completions sends each parameter under its wire name, and only those 
   });
 
   // A reasoning model does not take temperature: the control goes, the reason stays, nothing is sent.
-  await pg.model("o3-mini");
+  await pg.model("o4-mini");
   await expect(page.getByTestId("params-panel").getByLabel("Temperature", { exact: true })).toHaveCount(0);
   await page.getByTestId("unavailable").locator("summary").click();
   await expect(page.getByTestId("unavailable").locator('[data-param="temperature"]')).toContainText(
@@ -79,7 +79,7 @@ test("Chat Completions sends each parameter under its wire name, and only those 
   await pg.runAndWait();
   const second = await lastModelCall("/v1/chat/completions");
   expect(second.json).not.toHaveProperty("temperature");
-  expect(second.json).toMatchObject({ model: "o3-mini", seed: 42 });
+  expect(second.json).toMatchObject({ model: "o4-mini", seed: 42 });
 });
 
 test("legacy Completions mode sends a prompt", async ({ page, signIn }) => {
@@ -121,7 +121,7 @@ test("Stop keeps what arrived, and Esc stops too", async ({ page, signIn }) => {
     // The upstream call was aborted, not left running.
     await expect.poll(async () => (await lastModelCall("/v1/responses")).aborted).toBe(true);
   } finally {
-    await emulator.config({ streamChunkDelayMs: 0, streamChunks: undefined });
+    await emulator.config({ streamChunkDelayMs: 0, streamChunks: null });
   }
 });
 
@@ -184,4 +184,17 @@ test("keyboard: Ctrl+Enter runs and ? lists the shortcuts", async ({ page, signI
   await page.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("?");
   await expect(page.getByTestId("shortcuts")).toContainText("Esc");
+});
+
+test("a deprecated model shows its shutdown date; an unknown one still runs with defaults", async ({
+  page,
+  signIn,
+}) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.model("gpt-5-mini");
+  await expect(page.getByTestId("model-shutdown")).toContainText("2026-12-11");
+  await pg.model("my-local-llama");
+  await expect(page.getByTestId("model-facts")).toContainText("Unknown to the catalogue");
 });

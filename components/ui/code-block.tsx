@@ -45,8 +45,10 @@ export function CodeBlock({ code, lang, label, className = "" }: CodeBlockProps)
   const name = LANG_NAMES[lang];
 
   return (
-    <div className={`min-w-0 overflow-hidden rounded-md border border-border bg-surface-2 ${className}`}>
-      <div className="flex h-9 items-center justify-between border-border border-b pr-1 pl-3">
+    <div
+      className={`flex min-w-0 flex-col overflow-hidden rounded-md border border-border bg-surface-2 ${className}`}
+    >
+      <div className="flex h-9 shrink-0 items-center justify-between border-border border-b pr-1 pl-3">
         <span className="font-medium text-muted text-xs">{name}</span>
         <CopyButton value={code} label={`Copy ${name === "Shell" ? "command" : "code"}`} />
       </div>
@@ -57,7 +59,7 @@ export function CodeBlock({ code, lang, label, className = "" }: CodeBlockProps)
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
         tabIndex={0}
         aria-label={label ?? `${name} code`}
-        className="overflow-x-auto p-3 font-mono text-fg text-xs leading-5 dark:[&_span]:[color:var(--shiki-dark)]!"
+        className="min-h-0 flex-1 overflow-auto p-3 font-mono text-fg text-xs leading-5 dark:[&_span]:[color:var(--shiki-dark)]!"
       >
         <code>
           {lines

@@ -18,7 +18,7 @@ export const emulator = {
   reset: () => control("reset", { method: "POST" }),
   fault: (f: Fault) => control("faults", { method: "POST", body: JSON.stringify(f) }),
   clearFaults: () => control("faults", { method: "DELETE" }),
-  config: (c: { streamChunkDelayMs?: number; streamChunks?: number }) =>
+  config: (c: { streamChunkDelayMs?: number; streamChunks?: number | null }) =>
     control("config", { method: "POST", body: JSON.stringify(c) }),
   async requests(): Promise<LoggedRequest[]> {
     const r = (await control("requests")) as LoggedRequest[] | { data: LoggedRequest[] };

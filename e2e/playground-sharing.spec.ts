@@ -1,0 +1,129 @@
+import { execFileSync } from "node:child_process";
+import { expect, test } from "./fixtures";
+import { PlaygroundPage } from "./pages/playground";
+import { cli } from "./support/cli";
+import { emulator } from "./support/emulator";
+import { E2E } from "./support/env";
+
+test("presets are saved per user, loaded, updated and deleted", async ({ page, signIn }) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await page.getByLabel("Instructions").fill("Answer like a pirate.");
+  await pg.say("Ahoy");
+  await page.getByTestId("presets-button").click();
+  const name = `Pirate ${Date.now()}`;
+  await page.getByLabel("Preset name").fill(name);
+  await page.getByRole("button", { name: "Save" }).click();
+  const row = page.getByTestId("preset").filter({ hasText: name });
+  await expect(row).toBeVisible();
+  // The same name again is refused with a clear message.
+  await page.getByLabel("Preset name").fill(name);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("dialog").getByRole("alert")).toContainText(/already/i);
+  await page.keyboard.press("Escape");
+
+  await page.getByLabel("Instructions").fill("Something else");
+  await page.getByTestId("presets-button").click();
+  await row.getByRole("button", { name: "Load" }).click();
+  await expect(page.getByLabel("Instructions")).toHaveValue("Answer like a pirate.");
+
+  await page.getByTestId("presets-button").click();
+  page.once("dialog", (d) => void d.accept());
+  await row.getByRole("button", { name: `Delete preset ${name}` }).click();
+  await expect(row).toHaveCount(0);
+});
+
+test("a share link opens read-only for a teammate, continues in their draft, and stops working once revoked", async ({
+  page,
+  browser,
+  signIn,
+}) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await page.getByLabel("Instructions").fill("Shared instructions");
+  await pg.say("Shared question");
+  await pg.runAndWait();
+  await page.getByTestId("share-button").click();
+  await page.getByLabel("Title (optional)").fill("Echo demo");
+  await page.getByTestId("create-share").click();
+  const link = await page.getByTestId("share-link").inputValue();
+  expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{20,}$/);
+
+  const email = `mate-${Date.now()}@example.com`;
+  cli("user:add", "--email", email, "--password", "teammate-password-123", "--name", "Mate");
+  const context = await browser.newContext();
+  const mate = await context.newPage();
+  // Signed out, the link asks for sign-in and comes back.
+  await mate.goto(link);
+  await expect(mate).toHaveURL(/\/sign-in/);
+  await mate.getByLabel("Email").fill(email);
+  await mate.getByLabel("Password").fill("teammate-password-123");
+  await mate.getByRole("button", { name: /sign in/i }).click();
+  await expect(mate).toHaveURL(link);
+  await expect(mate.getByTestId("share-title")).toHaveText("Echo demo");
+  await expect(mate.getByTestId("shared-message").first()).toContainText("Shared question");
+  await expect(mate.getByTestId("shared-view")).toContainText("Echo: Shared question");
+  const body = await mate.content();
+  expect(body).not.toContain(E2E.apiKey);
+  await mate.getByTestId("open-in-playground").click();
+  await expect(mate).toHaveURL(/\/playground/);
+  await expect(mate.getByLabel("Instructions")).toHaveValue("Shared instructions");
+
+  await page.getByTestId("revoke-share").first().click();
+  await expect(page.getByTestId("share-list")).toContainText("revoked");
+  await mate.goto(link);
+  await expect(mate.getByTestId("share-unavailable")).toContainText("revoked");
+  await context.close();
+});
+
+test("a share holding something shaped like a key is refused", async ({ page, signIn }) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.say("my key is sk-proj-abcdefghijklmnopqrstuvwxyz0123");
+  await page.getByTestId("share-button").click();
+  await page.getByTestId("create-share").click();
+  await expect(page.getByRole("dialog").getByRole("alert")).toContainText(/secret|key/i);
+});
+
+test("generated curl and Node code send exactly the playground's request", async ({ page, signIn }) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.api("Chat");
+  await page
+    .getByRole("textbox", { name: "System message" })
+    .fill(`Quotes ' " and $HOME and \`ticks\` and \\ backslash`);
+  await pg.say("Héllo 👋 — ${x}");
+  await pg.param("Temperature", "0.7");
+  const bodies: Record<string, string | undefined> = {};
+  const lastBody = async () =>
+    (await emulator.requests()).filter((r) => r.path === "/v1/chat/completions").at(-1)?.rawBody;
+
+  await page.getByTestId("view-code").click();
+  await page.getByTestId("code-target").selectOption("upstream");
+  const env = { ...process.env, OPENAI_API_KEY: E2E.apiKey };
+  for (const [tab, run] of [
+    ["curl", (code: string) => execFileSync("bash", ["-c", code], { env, encoding: "utf8" })],
+    [
+      "Node",
+      (code: string) => execFileSync("node", ["--input-type=module", "-e", code], { env, encoding: "utf8" }),
+    ],
+  ] as const) {
+    await page.getByRole("tab", { name: tab }).click();
+    const code = (await page.getByRole("region", { name: /code$/ }).textContent()) ?? "";
+    expect(code).toContain("OPENAI_API_KEY");
+    expect(code).not.toContain(E2E.apiKey);
+    // The code targets the upstream the console is configured with: here, the emulator.
+    run(code);
+    bodies[tab] = await lastBody();
+  }
+  await page.keyboard.press("Escape");
+  await pg.runAndWait();
+  const ours = await lastBody();
+  expect(ours).toContain("Héllo 👋");
+  expect(bodies.curl, "curl code sent a different body").toBe(ours);
+  expect(bodies.Node, "Node code sent a different body").toBe(ours);
+});
