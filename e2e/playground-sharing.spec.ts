@@ -96,6 +96,7 @@ test("generated curl and Node code send exactly the playground's request", async
   await page
     .getByRole("textbox", { name: "System message" })
     .fill(`Quotes ' " and $HOME and \`ticks\` and \\ backslash`);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${x} must survive every language's quoting
   await pg.say("Héllo 👋 — ${x}");
   await pg.param("Temperature", "0.7");
   const bodies: Record<string, string | undefined> = {};

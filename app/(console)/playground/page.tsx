@@ -9,5 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function PlaygroundPage() {
   await requireUser();
-  return <PlaygroundView upstreamBaseUrl={upstreamInfo().baseUrl} canSharePublicly={await getPublicShareLinks()} />;
+  return (
+    <PlaygroundView upstreamBaseUrl={upstreamInfo().baseUrl} canSharePublicly={await getPublicShareLinks()} />
+  );
 }

@@ -6,7 +6,11 @@ import { ApiError } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/server/auth/page";
 import { getShare } from "@/lib/server/shares";
 
-export const metadata: Metadata = { title: "Shared run", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Shared run",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 export const dynamic = "force-dynamic";
 
 /** A share link: read-only for signed-in teammates, and for anyone when it is public and an admin allows that. */
