@@ -128,3 +128,60 @@ test("generated curl and Node code send exactly the playground's request", async
   expect(bodies.curl, "curl code sent a different body").toBe(ours);
   expect(bodies.Node, "Node code sent a different body").toBe(ours);
 });
+
+test("public links open without signing in only while an admin allows them", async ({
+  page,
+  browser,
+  signIn,
+}) => {
+  await signIn(page);
+  await page.goto("/settings?tab=playground");
+  const toggle = page.getByTestId("public-share-links");
+  await toggle.check();
+  await expect(toggle).toBeChecked();
+  try {
+    const pg = new PlaygroundPage(page);
+    await pg.fresh();
+    await pg.say("Public question");
+    await page.getByTestId("share-button").click();
+    await page.getByLabel(/Anyone with the link/).check();
+    await page.getByTestId("create-share").click();
+    const link = await page.getByTestId("share-link").inputValue();
+    const anon = await browser.newContext();
+    const stranger = await anon.newPage();
+    await stranger.goto(link);
+    await expect(stranger.getByTestId("shared-message").first()).toContainText("Public question");
+    await expect(stranger.getByTestId("open-in-playground")).toHaveCount(0);
+
+    await page.goto("/settings?tab=playground");
+    await page.getByTestId("public-share-links").uncheck();
+    await expect(page.getByTestId("public-share-links")).not.toBeChecked();
+    await stranger.goto(link);
+    await expect(stranger).toHaveURL(/\/sign-in/);
+    await anon.close();
+  } finally {
+    await page.goto("/settings?tab=playground");
+    await page.getByTestId("public-share-links").uncheck();
+  }
+});
+
+test("admin overrides of the model catalogue reach the playground", async ({ page, signIn }) => {
+  await signIn(page);
+  await page.goto("/settings?tab=playground");
+  await page.getByTestId("model-overrides").fill('{"gpt-4o-mini": {"contextWindow": 64000}}');
+  await page.getByTestId("save-model-overrides").click();
+  await expect(page.getByText("Saved;")).toBeVisible();
+  try {
+    const pg = new PlaygroundPage(page);
+    await pg.fresh();
+    await expect(page.getByTestId("model-facts")).toContainText("64,000 context");
+    await page.goto("/settings?tab=playground");
+    await page.getByTestId("model-overrides").fill('{"gpt-4o-mini": {"contextWindow": "big"}}');
+    await page.getByTestId("save-model-overrides").click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("contextWindow");
+  } finally {
+    await page.goto("/settings?tab=playground");
+    await page.getByTestId("model-overrides").fill("");
+    await page.getByTestId("save-model-overrides").click();
+  }
+});

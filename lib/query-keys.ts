@@ -13,4 +13,5 @@ export const queryKeys = {
   shares: ["shares"] as const,
   share: (id: string) => ["shares", id] as const,
   sharingSettings: ["sharing-settings"] as const,
+  modelOverrides: ["model-overrides"] as const,
 };

@@ -72,3 +72,40 @@ export const createShareSchema = z.object({
 export const sharingSettingsSchema = z.object({
   public_share_links: z.boolean(),
 });
+
+const positiveInt = z.number().int().positive();
+const price = z.number().nonnegative();
+
+/** Admin corrections to the model catalogue: see `ModelOverride` in lib/models/catalogue.ts. */
+export const modelOverridesSchema = z
+  .record(
+    z.string().trim().min(1, "Model ids cannot be empty.").max(200),
+    z
+      .object({
+        label: z.string().max(120).optional(),
+        contextWindow: positiveInt.optional(),
+        maxOutput: positiveInt.optional(),
+        pricing: z
+          .object({ input: price, output: price, cachedInput: price.optional() })
+          .strict()
+          .nullable()
+          .optional(),
+        capabilities: z
+          .object({
+            apis: z.array(z.enum(["responses", "chat", "completions", "embeddings"])).optional(),
+            tools: z.boolean().optional(),
+            vision: z.boolean().optional(),
+            reasoning: z.boolean().optional(),
+            structuredOutputs: z.boolean().optional(),
+            logprobs: z.boolean().optional(),
+            sampling: z.boolean().optional(),
+          })
+          .strict()
+          .optional(),
+        encoding: z
+          .enum(["o200k_base", "cl100k_base", "p50k_base", "p50k_edit", "r50k_base", "o200k_harmony"])
+          .optional(),
+      })
+      .strict(),
+  )
+  .refine((v) => Object.keys(v).length <= 500, "At most 500 overrides.");

@@ -3,7 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { apiFetch } from "@/lib/api-client";
-import { type ResolvedModel, resolveModel } from "@/lib/models/catalogue";
+import {
+  applyOverrides,
+  type ModelOverrides,
+  type ResolvedModel,
+  resolveModel,
+} from "@/lib/models/catalogue";
 import { queryKeys } from "@/lib/query-keys";
 
 export interface UpstreamModel {
@@ -25,16 +30,25 @@ export function useModels() {
     staleTime: 5 * 60_000,
     retry: false,
   });
+  const overrides = useQuery({
+    queryKey: queryKeys.modelOverrides,
+    queryFn: ({ signal }) => apiFetch<{ overrides: ModelOverrides }>("/api/settings/models", { signal }),
+    staleTime: 5 * 60_000,
+  });
+  const o = overrides.data?.overrides;
   const byId = useMemo(() => new Map((q.data?.data ?? []).map((m) => [m.id, m])), [q.data]);
   const models = useMemo(
     () =>
       [...byId.values()]
-        .map((m) => resolveModel(m.id, m))
+        .map((m) => applyOverrides(resolveModel(m.id, m), o ?? {}))
         .filter(isChatCandidate)
         .sort((a, b) => a.model.localeCompare(b.model)),
-    [byId],
+    [byId, o],
   );
-  const resolve = useCallback((id: string) => resolveModel(id, byId.get(id)), [byId]);
+  const resolve = useCallback(
+    (id: string) => applyOverrides(resolveModel(id, byId.get(id)), o ?? {}),
+    [byId, o],
+  );
   return {
     models,
     resolve,

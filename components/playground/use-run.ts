@@ -1,7 +1,6 @@
 "use client";
 
 import { useCallback } from "react";
-import { type ResolvedModel, resolveModel } from "@/lib/models/catalogue";
 import type { Choice } from "@/lib/playground/accumulate";
 import { newMessage } from "@/lib/playground/defaults";
 import { buildRequest } from "@/lib/playground/request";
@@ -51,7 +50,7 @@ export function useRunner() {
     async (target: string): Promise<void> => {
       const setup = setupFor(target);
       if (!setup) return;
-      const model: ResolvedModel = resolve(setup.model) ?? resolveModel(setup.model);
+      const model = resolve(setup.model);
       const req = buildRequest(setup, model);
       if (req.problems.length) return;
       controllers.get(target)?.abort();

@@ -3,11 +3,12 @@ import { Card } from "@/components/ui/card";
 import { Tabs } from "@/components/ui/tabs";
 import type { UpstreamInfo } from "@/lib/types";
 import { ConnectionPanel } from "./connection-panel";
+import { PlaygroundPanel } from "./playground-panel";
 import { TokensPanel } from "./tokens-panel";
 import { UsersPanel } from "./users-panel";
 
-export type SettingsTab = "connection" | "tokens" | "users" | "appearance";
-export const SETTINGS_TABS: SettingsTab[] = ["connection", "tokens", "users", "appearance"];
+export type SettingsTab = "connection" | "playground" | "tokens" | "users" | "appearance";
+export const SETTINGS_TABS: SettingsTab[] = ["connection", "playground", "tokens", "users", "appearance"];
 
 export interface SettingsViewProps {
   tab: SettingsTab;
@@ -18,6 +19,7 @@ export interface SettingsViewProps {
 
 const LABELS: Record<SettingsTab, string> = {
   connection: "Connection",
+  playground: "Models & sharing",
   tokens: "Personal access tokens",
   users: "Users",
   appearance: "Appearance",
@@ -34,6 +36,7 @@ export function SettingsView({ tab, isAdmin, currentUserId, upstream }: Settings
       <h1 className="font-semibold text-xl">Settings</h1>
       <Tabs label="Settings" items={tabs} current={tab} testIdPrefix="settings-tab-" />
       {tab === "connection" && <ConnectionPanel upstream={upstream} isAdmin={isAdmin} />}
+      {tab === "playground" && <PlaygroundPanel isAdmin={isAdmin} />}
       {tab === "tokens" && <TokensPanel />}
       {tab === "users" && isAdmin && <UsersPanel currentUserId={currentUserId} />}
       {tab === "appearance" && (

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { baseOfFineTune, CATALOGUE, costOf, encodingFor, resolveModel } from "./catalogue";
+import {
+  applyOverrides,
+  baseOfFineTune,
+  CATALOGUE,
+  costOf,
+  encodingFor,
+  overrideFor,
+  resolveModel,
+} from "./catalogue";
 
 describe("model catalogue", () => {
   it("resolves exact ids, dated snapshots and families", () => {
@@ -84,5 +92,30 @@ describe("model catalogue", () => {
       for (const later of ids.slice(i + 1))
         expect(later.startsWith(`${id}-`), `${later} after ${id}`).toBe(false);
     });
+  });
+});
+
+describe("admin overrides", () => {
+  const overrides = {
+    "gpt-4o": { pricing: { input: 1, output: 2 } },
+    "gpt-4o-mini": { contextWindow: 64_000 },
+    "my-llama": { label: "Llama (vLLM)", capabilities: { tools: false, logprobs: false } },
+  };
+
+  it("picks the longest matching key at a boundary", () => {
+    expect(overrideFor("gpt-4o-mini-2024-07-18", overrides)).toEqual({ contextWindow: 64_000 });
+    expect(overrideFor("gpt-4o-2024-08-06", overrides)).toEqual({ pricing: { input: 1, output: 2 } });
+    expect(overrideFor("gpt-4omni", overrides)).toBeNull();
+  });
+
+  it("replaces only the fields given, and makes an unknown model known", () => {
+    const mini = applyOverrides(resolveModel("gpt-4o-mini"), overrides);
+    expect(mini.contextWindow).toBe(64_000);
+    expect(mini.pricing).toEqual(resolveModel("gpt-4o-mini").pricing);
+    const llama = applyOverrides(resolveModel("my-llama"), overrides);
+    expect(llama.label).toBe("Llama (vLLM)");
+    expect(llama.capabilities.tools).toBe(false);
+    expect(llama.capabilities.vision).toBe(true);
+    expect(llama.matched).toBe("override");
   });
 });

@@ -391,3 +391,44 @@ export function costOf(
   const inputCost = uncached * p.input + cached * (p.cachedInput ?? p.input);
   return (inputCost + usage.output * p.output) / 1_000_000;
 }
+
+/**
+ * Admin corrections to the catalogue, kept in settings: new models, changed prices or limits, a
+ * capability a server does or does not have. Keys are a model id or a family prefix (the longest
+ * matching key wins); each field replaces the catalogue's.
+ */
+export interface ModelOverride {
+  label?: string;
+  contextWindow?: number;
+  maxOutput?: number;
+  pricing?: Pricing | null;
+  capabilities?: Partial<Capabilities>;
+  encoding?: Encoding;
+}
+export type ModelOverrides = Record<string, ModelOverride>;
+
+export function overrideFor(model: string, overrides: ModelOverrides): ModelOverride | null {
+  const id = model.toLowerCase();
+  let best: string | null = null;
+  for (const key of Object.keys(overrides)) {
+    const k = key.toLowerCase();
+    const boundary = id.length === k.length || k.endsWith("-") || "-.:_@".includes(id.charAt(k.length));
+    if (id.startsWith(k) && boundary && (best === null || k.length > best.length)) best = key;
+  }
+  return best === null ? null : (overrides[best] ?? null);
+}
+
+export function applyOverrides(resolved: ResolvedModel, overrides: ModelOverrides): ResolvedModel {
+  const o = overrideFor(resolved.model, overrides);
+  if (!o) return resolved;
+  return {
+    ...resolved,
+    ...(o.label ? { label: o.label } : {}),
+    ...(o.contextWindow ? { contextWindow: o.contextWindow } : {}),
+    ...(o.maxOutput ? { maxOutput: o.maxOutput } : {}),
+    ...(o.pricing !== undefined ? { pricing: o.pricing } : {}),
+    ...(o.encoding ? { encoding: o.encoding } : {}),
+    capabilities: { ...resolved.capabilities, ...o.capabilities },
+    matched: resolved.matched ?? "override",
+  };
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ModelOverrides } from "@/lib/models/catalogue";
 import type { SharingSettingsDto } from "@/lib/types";
 import { getDb, type Queryable } from "./db";
 
@@ -34,4 +35,14 @@ export async function setPublicShareLinks(enabled: boolean): Promise<void> {
 
 export async function getSharingSettings(): Promise<SharingSettingsDto> {
   return { publicShareLinks: await getPublicShareLinks() };
+}
+
+const MODEL_OVERRIDES = "model_overrides";
+
+export async function getModelOverrides(): Promise<ModelOverrides> {
+  return getSetting<ModelOverrides>(MODEL_OVERRIDES, {});
+}
+
+export async function setModelOverrides(overrides: ModelOverrides): Promise<void> {
+  await setSetting(MODEL_OVERRIDES, overrides);
 }
