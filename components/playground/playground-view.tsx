@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { startTransition, useEffect, useMemo, useState } from "react";
 import { buildRequest } from "@/lib/playground/request";
 import { CompareView } from "./compare-view";
 import { Composer } from "./composer";
@@ -20,7 +20,8 @@ export interface PlaygroundViewProps {
 /** The draft lives in localStorage, so the page renders once the browser has it (no flash of a blank draft). */
 export function PlaygroundView(props: PlaygroundViewProps) {
   const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  // A transition: React renders the page in slices, so mounting a long conversation never blocks input.
+  useEffect(() => startTransition(() => setReady(true)), []);
   if (!ready)
     return (
       <div

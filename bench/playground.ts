@@ -1,0 +1,334 @@
+/**
+ * Playground benchmarks in Chromium (`npm run bench:playground`, after `npm run build`). Not in CI.
+ *
+ * 1. A 1,000-message conversation: load and scroll to the end; long tasks and frame times, against
+ *    a 10-message conversation measured in the same run.
+ * 2. A stream of ~300 chunks per second: long tasks, frame times and input latency (keys typed into
+ *    a message while it streams), against the same page idle for the same time.
+ * 3. First-load JavaScript of /playground (and whether shiki or tiktoken ranks are in it), against
+ *    /settings.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "@playwright/test";
+import { startEmulator } from "../lib/emulator/server";
+
+const KEY = "sk-bench-0000000000000000";
+const EMAIL = "bench@example.com";
+const PASSWORD = "bench-password-123";
+// tsx compiles functions passed to page.evaluate with esbuild's keepNames, which calls __name().
+const KEEP_NAMES = "globalThis.__name = (f) => f;";
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (!s.length) return 0;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** Starts collecting long tasks and frame gaps in the page; `stop` returns them. */
+async function startProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __probe: { long: number[]; frames: number[]; on: boolean } };
+    w.__probe = { long: [], frames: [], on: true };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (w.__probe.on) w.__probe.long.push(e.duration);
+    }).observe({ type: "longtask", buffered: false });
+    let last = performance.now();
+    const tick = (t: number) => {
+      if (!w.__probe.on) return;
+      w.__probe.frames.push(t - last);
+      last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+async function stopProbe(page: Page) {
+  const r = await page.evaluate(() => {
+    const w = window as unknown as { __probe: { long: number[]; frames: number[]; on: boolean } };
+    w.__probe.on = false;
+    return { long: w.__probe.long, frames: w.__probe.frames.slice(1) };
+  });
+  return {
+    longTasks: r.long.length,
+    longTasksOver50: r.long.filter((d) => d > 50).length,
+    longestTaskMs: round(Math.max(0, ...r.long)),
+    frameP50: round(pct(r.frames, 50)),
+    frameP99: round(pct(r.frames, 99)),
+    framesOver50: r.frames.filter((f) => f > 50).length,
+  };
+}
+
+function conversation(n: number) {
+  const messages = Array.from({ length: n }, (_, i) => ({
+    id: `m_${i}`,
+    role: i % 2 ? "assistant" : "user",
+    content: `Message ${i}: ${"lorem ipsum dolor sit amet ".repeat(1 + (i % 12))}`.trim(),
+    images: [],
+  }));
+  return messages;
+}
+
+async function seedDraft(page: Page, n: number): Promise<void> {
+  await page.evaluate(
+    ({ messages }) => {
+      const state = {
+        state: {
+          setup: {
+            api: "chat",
+            model: "gpt-4o-mini",
+            instructions: "",
+            messages,
+            stream: true,
+            params: { stop: [], logitBias: "", logprobs: false, metadata: [] },
+          },
+          columns: [],
+          compare: false,
+        },
+        version: 1,
+      };
+      localStorage.setItem("benchtop.playground.v1", JSON.stringify(state));
+    },
+    { messages: conversation(n) },
+  );
+}
+
+async function conversationBench(page: Page, base: string, n: number) {
+  await page.goto(`${base}/settings`);
+  await seedDraft(page, n);
+  await page.goto(`${base}/settings`);
+  await startProbe(page);
+  const t0 = Date.now();
+  await page.evaluate(() => {
+    // Client-side navigation, as a person clicking "Playground" in the sidebar.
+    (document.querySelector('a[href="/playground"]') as HTMLAnchorElement).click();
+  });
+  await page.getByTestId("run").waitFor();
+  const renderMs = Date.now() - t0;
+  const load = await stopProbe(page);
+  await startProbe(page);
+  await page.evaluate(async () => {
+    const step = 400;
+    for (let y = 0; y < document.body.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+    }
+  });
+  const scroll = await stopProbe(page);
+  return { messages: n, renderMs, load, scroll };
+}
+
+/** Types into the first message for `ms`; each key's time from event to the next painted frame. */
+async function keyLatency(page: Page, ms: number): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __keys: number[] };
+    w.__keys = [];
+    window.addEventListener("keydown", (e) => {
+      const t = e.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => w.__keys.push(performance.now() - t), 0));
+    });
+  });
+  await page.getByTestId("message").first().getByRole("textbox").click();
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    await page.keyboard.press("a");
+    await page.waitForTimeout(40);
+  }
+  await page.waitForTimeout(200);
+  return page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
+}
+
+async function streamBench(page: Page, base: string, emulatorUrl: string) {
+  await page.goto(`${base}/settings`);
+  await seedDraft(page, 4);
+  await page.goto(`${base}/playground`);
+  await page.getByTestId("run").waitFor();
+  const seconds = 6;
+  // Idle baseline: the same page, no stream.
+  await startProbe(page);
+  const idleKeys = await keyLatency(page, seconds * 1000);
+  const idle = await stopProbe(page);
+
+  const chunks = 300 * seconds;
+  await fetch(`${emulatorUrl}/__emulator/config`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ streamChunkDelayMs: 3, streamChunks: chunks }),
+  });
+  await page.getByTestId("run").click();
+  await page
+    .getByTestId("output-text")
+    .waitFor()
+    .catch(async (e) => {
+      await page.screenshot({ path: "/tmp/bench-fail.png" });
+      throw e;
+    });
+  const t0 = Date.now();
+  await startProbe(page);
+  const streamKeys = await keyLatency(page, seconds * 1000);
+  const during = await stopProbe(page);
+  await page.locator('[data-testid="run-panel"][data-status="done"]').waitFor({ timeout: 60_000 });
+  const streamSeconds = (Date.now() - t0) / 1000;
+  await fetch(`${emulatorUrl}/__emulator/config`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ streamChunkDelayMs: 5, streamChunks: null }),
+  });
+  const stat = (xs: number[]) => ({ p50: round(pct(xs, 50)), p99: round(pct(xs, 99)), n: xs.length });
+  return {
+    chunks,
+    approxChunksPerSecond: round(chunks / Math.max(streamSeconds, seconds)),
+    idle: { ...idle, keyToFrameMs: stat(idleKeys) },
+    streaming: { ...during, keyToFrameMs: stat(streamKeys) },
+  };
+}
+
+async function firstLoadJs(
+  browser: Browser,
+  base: string,
+  route: string,
+  signIn: (p: Page) => Promise<void>,
+) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page);
+  const scripts: { url: string; bytes: number; body: string }[] = [];
+  const fresh = await browser.newContext({ storageState: await ctx.storageState() });
+  const p2 = await fresh.newPage();
+  await p2.addInitScript(KEEP_NAMES);
+  p2.on("response", async (r) => {
+    if (r.request().resourceType() !== "script") return;
+    try {
+      const body = await r.body();
+      scripts.push({ url: r.url(), bytes: body.length, body: body.toString("utf8") });
+    } catch {}
+  });
+  await p2.goto(`${base}${route}`);
+  await p2.waitForLoadState("networkidle");
+  await ctx.close();
+  await fresh.close();
+  const total = scripts.reduce((a, s) => a + s.bytes, 0);
+  return {
+    route,
+    scripts: scripts.length,
+    kb: round(total / 1024),
+    // The highlighter core and any grammar; a lazy import() path naming "shiki" is fine.
+    shikiIn: scripts
+      .filter((s) => s.body.includes("createHighlighterCore"))
+      .map((s) => s.url.split("/").pop()),
+    hasShiki: scripts.some(
+      (s) => s.body.includes("createHighlighterCore") || s.body.includes("repository:{"),
+    ),
+    hasTiktokenRanks: scripts.some(
+      (s) => s.bytes > 500_000 && /[A-Za-z0-9+/=]{20} \d+/.test(s.body.slice(0, 5000)),
+    ),
+  };
+}
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, "..");
+  const server = path.join(root, ".next/standalone/benchtop-server.cjs");
+  if (!fs.existsSync(server)) throw new Error("Run `npm run build` first.");
+  const emulator = await startEmulator({ apiKey: KEY, port: 0 });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-bench-pg-"));
+  const port = 3950 + Math.floor(Math.random() * 40);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    OPENAI_API_KEY: KEY,
+    OPENAI_BASE_URL: emulator.url,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    CONSOLE_ADMIN_EMAIL: EMAIL,
+    CONSOLE_ADMIN_PASSWORD: PASSWORD,
+  };
+  delete env.DATABASE_URL;
+  execFileSync(
+    "node",
+    [
+      path.join(root, ".next/standalone/console.mjs"),
+      "user:add",
+      "--email",
+      EMAIL,
+      "--password",
+      PASSWORD,
+      "--role",
+      "admin",
+    ],
+    { env, cwd: root },
+  );
+  const child: ChildProcess = spawn("node", [server], {
+    env,
+    cwd: path.dirname(server),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({
+    executablePath:
+      process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const signIn = async (page: Page) => {
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel("Email").fill(EMAIL);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: /sign in/i }).click();
+    await page.waitForURL(/playground/);
+  };
+  try {
+    await waitFor(`${base}/api/health`, 30_000);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript(KEEP_NAMES);
+    await signIn(page);
+    // Warm the route once so both measurements see compiled, cached chunks.
+    await conversationBench(page, base, 10);
+    const small = await conversationBench(page, base, 10);
+    const large = await conversationBench(page, base, 1000);
+    const stream = await streamBench(page, base, new URL(emulator.url).origin);
+    const js = [
+      await firstLoadJs(browser, base, "/settings", signIn),
+      await firstLoadJs(browser, base, "/playground", signIn),
+    ];
+    const result = {
+      conversation: {
+        baseline: small,
+        large,
+        renderRatio: round(large.renderMs / Math.max(1, small.renderMs), 2),
+      },
+      stream,
+      firstLoadJs: { routes: js, ratio: round((js[1]?.kb ?? 0) / Math.max(1, js[0]?.kb ?? 1), 2) },
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await browser.close();
+    child.kill();
+    await emulator.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
