@@ -9,13 +9,14 @@ import type { ApiError } from "@/lib/errors";
 import type { PlaygroundSnapshot } from "@/lib/playground/snapshot";
 import { queryKeys } from "@/lib/query-keys";
 import type { ShareDto } from "@/lib/types";
-import { usePlayground } from "./store";
+import { MAIN, usePlayground } from "./store";
 
 export function currentSnapshot(): PlaygroundSnapshot {
   const s = usePlayground.getState();
   const outputs: PlaygroundSnapshot["outputs"] = {};
+  const targets = new Set([MAIN, ...(s.compare ? s.columns.map((c) => c.id) : [])]);
   for (const [target, run] of Object.entries(s.runs)) {
-    if (run.status === "running") continue;
+    if (run.status === "running" || !targets.has(target)) continue;
     outputs[target] = {
       model: run.model,
       choices: run.outcome.choices,

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { Logo } from "@/components/shell/logo";
 import { resolveModel } from "@/lib/models/catalogue";
 import { buildRequest } from "@/lib/playground/request";
 import { isPlaygroundSnapshot, type PlaygroundSnapshot, restoreSetup } from "@/lib/playground/snapshot";
@@ -32,6 +33,13 @@ export function SharedView({ share, signedIn }: { share: ShareDto; signedIn: boo
   };
   return (
     <article className="space-y-4" data-testid="shared-view">
+      <a
+        href={signedIn ? "/playground" : "/sign-in"}
+        className="inline-block rounded-md"
+        aria-label="Benchtop"
+      >
+        <Logo />
+      </a>
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-muted text-xs uppercase tracking-wide">Shared playground · read-only</p>
