@@ -198,3 +198,34 @@ test("a deprecated model shows its shutdown date; an unknown one still runs with
   await pg.model("my-local-llama");
   await expect(page.getByTestId("model-facts")).toContainText("Unknown to the catalogue");
 });
+
+test("output cut by the token limit says so and can be continued; the inspector shows rate-limit headers", async ({
+  page,
+  signIn,
+}) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.api("Chat");
+  await pg.say("[long] story");
+  await pg.param("Max output tokens", "20");
+  await pg.runAndWait();
+  await expect(page.locator('[data-metric="finish"]')).toHaveText("cut off by the token limit");
+  await expect(pg.message(2).getByRole("textbox")).toHaveValue(/^word0 word1 .* word19$/);
+  await pg.runPanel().getByTestId("inspect").click();
+  await page.getByRole("tab", { name: "response" }).click();
+  await expect(page.locator('[data-testid="inspector-header"][data-name="x-request-id"]')).toContainText(
+    "req_",
+  );
+  await expect(
+    page.locator('[data-testid="inspector-header"][data-name^="x-ratelimit-remaining"]').first(),
+  ).toBeVisible();
+  await expect(page.getByTestId("inspector-response-body")).toContainText("data: ");
+  await page.getByTestId("continue").click();
+  await expect(pg.runPanel()).toHaveAttribute("data-status", "done");
+  const sent = (await lastModelCall("/v1/chat/completions")).json as {
+    messages: { role: string; content: string }[];
+  };
+  expect(sent.messages.at(-2)?.role).toBe("assistant");
+  expect(sent.messages.at(-1)).toEqual({ role: "user", content: "Continue exactly where you stopped." });
+});

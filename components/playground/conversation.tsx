@@ -107,5 +107,9 @@ export function MessageList() {
 
 /** Adds a user message carrying `text` (the "Continue" and quick-reply paths). */
 export function appendUser(text: string): void {
-  usePlayground.getState().addMessage(newMessage("user", text));
+  const s = usePlayground.getState();
+  const last = s.setup.messages.at(-1);
+  // Fill the empty box left for the next turn rather than leaving it behind.
+  if (last?.role === "user" && !last.content.trim() && !last.images.length) s.updateMessage(last.id, { content: text });
+  else s.addMessage(newMessage("user", text));
 }

@@ -406,6 +406,19 @@ function images(b: Builder): void {
   else if (!b.model.capabilities.vision)
     b.problem("images", `${b.model.label} does not accept images; remove them or pick a vision model.`);
   if (count > 500) b.problem("images", "At most 500 images per request.");
+  // Data URLs are base64: 4 characters per 3 bytes. URLs of remote images do not count here.
+  const bytes = b.setup.messages
+    .flatMap((m) => m.images)
+    .reduce(
+      (a, i) =>
+        a + (i.url.startsWith("data:") ? Math.floor(((i.url.length - i.url.indexOf(",") - 1) * 3) / 4) : 0),
+      0,
+    );
+  if (bytes > 50 * 1024 * 1024)
+    b.problem(
+      "images",
+      `The images add up to ${(bytes / 1048576).toFixed(1)} MB; a request takes at most 50 MB of images.`,
+    );
 }
 
 export function buildRequest(setup: Setup, model: ResolvedModel): BuildResult {
