@@ -110,6 +110,7 @@ export function appendUser(text: string): void {
   const s = usePlayground.getState();
   const last = s.setup.messages.at(-1);
   // Fill the empty box left for the next turn rather than leaving it behind.
-  if (last?.role === "user" && !last.content.trim() && !last.images.length) s.updateMessage(last.id, { content: text });
+  if (last?.role === "user" && !last.content.trim() && !last.images.length)
+    s.updateMessage(last.id, { content: text });
   else s.addMessage(newMessage("user", text));
 }

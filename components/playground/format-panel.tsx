@@ -2,14 +2,14 @@
 
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import type { BuiltinTools, ResponseFormat, Setup } from "@/lib/playground/types";
+import type { ResponseFormat, Setup } from "@/lib/playground/types";
 import { ParamRow, Section } from "./param-controls";
 import { SCHEMA_TEMPLATES, SchemaField } from "./schema-field";
 import { usePlayground } from "./store";
 
 const DEFAULT_SCHEMA = JSON.stringify(SCHEMA_TEMPLATES["List of items"], null, 2);
 
-export function FormatPanel({ setup, disabledReason }: { setup: Setup; disabledReason: string | null }) {
+export function FormatPanel({ setup }: { setup: Setup }) {
   const update = usePlayground((s) => s.update);
   const [editing, setEditing] = useState(false);
   const f = setup.responseFormat;
@@ -27,7 +27,7 @@ export function FormatPanel({ setup, disabledReason }: { setup: Setup; disabledR
     });
   return (
     <Section title="Response format" defaultOpen={f.type !== "text"}>
-      <ParamRow label="Format" disabledReason={disabledReason}>
+      <ParamRow label="Format">
         {(id, disabled) => (
           <select
             id={id}
@@ -101,63 +101,6 @@ export function FormatPanel({ setup, disabledReason }: { setup: Setup; disabledR
             </div>
           </div>
         </Dialog>
-      )}
-    </Section>
-  );
-}
-
-/** Responses' hosted tools; the upstream may not offer them all (other servers rarely do). */
-export function BuiltinToolsPanel({
-  setup,
-  disabledReason,
-}: {
-  setup: Setup;
-  disabledReason: string | null;
-}) {
-  const update = usePlayground((s) => s.update);
-  const bt = setup.builtinTools;
-  const set = (patch: Partial<BuiltinTools>) => update({ builtinTools: { ...bt, ...patch } });
-  const box = (label: string, on: boolean, toggle: (v: boolean) => void) => (
-    <label className="flex items-center gap-2 text-xs">
-      <input
-        type="checkbox"
-        disabled={Boolean(disabledReason)}
-        checked={on}
-        onChange={(e) => toggle(e.target.checked)}
-      />
-      {label}
-    </label>
-  );
-  return (
-    <Section title="Built-in tools" defaultOpen={Object.values(bt).some((t) => t.enabled)}>
-      {disabledReason && <p className="text-[11px] text-muted">{disabledReason}</p>}
-      {box("File search", bt.fileSearch.enabled, (enabled) =>
-        set({ fileSearch: { ...bt.fileSearch, enabled } }),
-      )}
-      {bt.fileSearch.enabled && (
-        <label className="block space-y-1 pl-5 text-xs">
-          <span className="label">Vector store ids</span>
-          <input
-            className="input h-7 w-full px-2 font-mono text-xs"
-            placeholder="vs_…, vs_…"
-            value={bt.fileSearch.vectorStoreIds.join(", ")}
-            onChange={(e) =>
-              set({
-                fileSearch: {
-                  ...bt.fileSearch,
-                  vectorStoreIds: e.target.value.split(/[\s,]+/).filter(Boolean),
-                },
-              })
-            }
-          />
-        </label>
-      )}
-      {box("Web search", bt.webSearch.enabled, (enabled) => set({ webSearch: { ...bt.webSearch, enabled } }))}
-      {box("Code interpreter", bt.codeInterpreter.enabled, (enabled) =>
-        set({ codeInterpreter: { enabled } }),
-      )}
-      {box("Image generation", bt.imageGeneration.enabled, (enabled) =>
-        set({ imageGeneration: { enabled } }),
       )}
     </Section>
   );

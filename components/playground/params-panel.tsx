@@ -10,6 +10,7 @@ import type {
   Setup,
   Verbosity,
 } from "@/lib/playground/types";
+import { MetadataEditor } from "./metadata-editor";
 import { NumberParam, ParamRow, Section, SelectParam, UnavailableList } from "./param-controls";
 import { StopSequences } from "./stop-sequences";
 
@@ -227,7 +228,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
             </select>
           )}
         </ParamRow>
-        <Metadata
+        <MetadataEditor
           value={p.metadata}
           onChange={(metadata) => onParams({ metadata })}
           disabledReason={reason("metadata")}
@@ -235,67 +236,5 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
       </Section>
       <UnavailableList off={off} />
     </div>
-  );
-}
-
-function Metadata({
-  value,
-  onChange,
-  disabledReason,
-}: {
-  value: Params["metadata"];
-  onChange(v: Params["metadata"]): void;
-  disabledReason: string | null;
-}) {
-  return (
-    <ParamRow
-      label="Metadata"
-      disabledReason={disabledReason}
-      hint="Up to 16 pairs; keys ≤ 64, values ≤ 512 characters."
-    >
-      {(id, disabled) => (
-        <div className="space-y-1" id={id}>
-          {value.map((pair, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their place
-            <div key={i} className="flex gap-1">
-              <input
-                aria-label={`Metadata key ${i + 1}`}
-                disabled={disabled}
-                className="input h-7 min-w-0 flex-1 px-2 text-xs"
-                value={pair.key}
-                placeholder="key"
-                onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))}
-              />
-              <input
-                aria-label={`Metadata value ${i + 1}`}
-                disabled={disabled}
-                className="input h-7 min-w-0 flex-1 px-2 text-xs"
-                value={pair.value}
-                placeholder="value"
-                onChange={(e) =>
-                  onChange(value.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))
-                }
-              />
-              <button
-                type="button"
-                className="btn btn-ghost h-7 px-2 text-xs"
-                aria-label={`Remove metadata ${i + 1}`}
-                onClick={() => onChange(value.filter((_, j) => j !== i))}
-              >
-                ×
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            disabled={disabled || value.length >= 16}
-            className="btn btn-ghost h-7 px-2 text-xs"
-            onClick={() => onChange([...value, { key: "", value: "" }])}
-          >
-            + Add pair
-          </button>
-        </div>
-      )}
-    </ParamRow>
   );
 }

@@ -3,7 +3,8 @@
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import { unavailable } from "@/lib/playground/availability";
 import type { Setup } from "@/lib/playground/types";
-import { BuiltinToolsPanel, FormatPanel } from "./format-panel";
+import { BuiltinToolsPanel } from "./builtin-tools-panel";
+import { FormatPanel } from "./format-panel";
 import { ModelFacts, ModelPicker } from "./model-picker";
 import { ParamsPanel } from "./params-panel";
 import { usePlayground } from "./store";
@@ -30,11 +31,9 @@ export function SidePanel({ setup, model }: { setup: Setup; model: ResolvedModel
         Stream
       </label>
       {/* Sections the API or model cannot use are listed under "Not available" with the reason. */}
-      {!off.has("tools") && <ToolsPanel setup={setup} disabledReason={null} />}
-      {!off.has("built-in tools") && !off.has("tools") && (
-        <BuiltinToolsPanel setup={setup} disabledReason={null} />
-      )}
-      {!off.has("response_format") && <FormatPanel setup={setup} disabledReason={null} />}
+      {!off.has("tools") && <ToolsPanel setup={setup} />}
+      {!off.has("built-in tools") && !off.has("tools") && <BuiltinToolsPanel setup={setup} />}
+      {!off.has("response_format") && <FormatPanel setup={setup} />}
       <ParamsPanel setup={setup} model={model} onParams={updateParams} />
     </aside>
   );

@@ -49,7 +49,7 @@ function importTools(text: string): FunctionTool[] {
   });
 }
 
-export function ToolsPanel({ setup, disabledReason }: { setup: Setup; disabledReason: string | null }) {
+export function ToolsPanel({ setup }: { setup: Setup }) {
   const update = usePlayground((s) => s.update);
   const [editing, setEditing] = useState<string | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
@@ -71,7 +71,6 @@ export function ToolsPanel({ setup, disabledReason }: { setup: Setup; disabledRe
   )}`;
   return (
     <Section title={`Functions${setup.tools.length ? ` (${setup.tools.length})` : ""}`} defaultOpen>
-      {disabledReason && <p className="text-[11px] text-muted">{disabledReason}</p>}
       <ul className="space-y-1" data-testid="tool-list">
         {setup.tools.map((t) => (
           <li

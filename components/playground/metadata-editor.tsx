@@ -1,0 +1,67 @@
+"use client";
+
+import type { Params } from "@/lib/playground/types";
+import { ParamRow } from "./param-controls";
+
+/** Up to 16 key/value pairs sent as `metadata`. */
+export function MetadataEditor({
+  value,
+  onChange,
+  disabledReason,
+}: {
+  value: Params["metadata"];
+  onChange(v: Params["metadata"]): void;
+  disabledReason: string | null;
+}) {
+  return (
+    <ParamRow
+      label="Metadata"
+      disabledReason={disabledReason}
+      hint="Up to 16 pairs; keys ≤ 64, values ≤ 512 characters."
+    >
+      {(id, disabled) => (
+        <div className="space-y-1" id={id}>
+          {value.map((pair, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their place
+            <div key={i} className="flex gap-1">
+              <input
+                aria-label={`Metadata key ${i + 1}`}
+                disabled={disabled}
+                className="input h-7 min-w-0 flex-1 px-2 text-xs"
+                value={pair.key}
+                placeholder="key"
+                onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))}
+              />
+              <input
+                aria-label={`Metadata value ${i + 1}`}
+                disabled={disabled}
+                className="input h-7 min-w-0 flex-1 px-2 text-xs"
+                value={pair.value}
+                placeholder="value"
+                onChange={(e) =>
+                  onChange(value.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))
+                }
+              />
+              <button
+                type="button"
+                className="btn btn-ghost h-7 px-2 text-xs"
+                aria-label={`Remove metadata ${i + 1}`}
+                onClick={() => onChange(value.filter((_, j) => j !== i))}
+              >
+                ×
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            disabled={disabled || value.length >= 16}
+            className="btn btn-ghost h-7 px-2 text-xs"
+            onClick={() => onChange([...value, { key: "", value: "" }])}
+          >
+            + Add pair
+          </button>
+        </div>
+      )}
+    </ParamRow>
+  );
+}
