@@ -229,3 +229,38 @@ test("output cut by the token limit says so and can be continued; the inspector 
   expect(sent.messages.at(-2)?.role).toBe("assistant");
   expect(sent.messages.at(-1)).toEqual({ role: "user", content: "Continue exactly where you stopped." });
 });
+
+test("messages can be re-roled, reordered and deleted; an image can be added by URL", async ({
+  page,
+  signIn,
+}) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.say("first");
+  await page.getByTestId("add-message").click();
+  await pg.message(2).getByRole("textbox").fill("second");
+  await page.getByTestId("add-message").click();
+  await pg.message(3).getByRole("textbox").fill("third");
+  await page.getByLabel("Role of message 2").selectOption("assistant");
+  await page.getByLabel("Move message 3 up").click();
+  await expect(pg.message(2).getByRole("textbox")).toHaveValue("third");
+  await page.getByLabel("Delete message 1").click();
+  await expect(page.getByTestId("message")).toHaveCount(2);
+  page.once("dialog", (d) => void d.accept("https://example.com/cat.png"));
+  await page.getByLabel("Add image URL to message 1").click();
+  await expect(pg.message(1).getByRole("img")).toHaveAttribute("src", "https://example.com/cat.png");
+  await pg.api("Chat");
+  await pg.runAndWait();
+  const sent = (await lastModelCall("/v1/chat/completions")).json as { messages: unknown[] };
+  expect(sent.messages).toEqual([
+    {
+      role: "user",
+      content: [
+        { type: "text", text: "third" },
+        { type: "image_url", image_url: { url: "https://example.com/cat.png", detail: "auto" } },
+      ],
+    },
+    { role: "assistant", content: "second" },
+  ]);
+});
