@@ -20,6 +20,8 @@ export interface LedgerEntry {
   usage: TokenUsage | null;
   requestBytes: number;
   responseBytes: number;
+  /** A file created by this call (upload, or upload completion). */
+  fileId?: string | null;
 }
 
 /**
@@ -74,6 +76,7 @@ const COLS = [
   "reasoning_tokens",
   "request_bytes",
   "response_bytes",
+  "file_id",
 ];
 
 function row(e: LedgerEntry): unknown[] {
@@ -98,6 +101,7 @@ function row(e: LedgerEntry): unknown[] {
     e.usage?.reasoning ?? null,
     e.requestBytes,
     e.responseBytes,
+    e.fileId ?? null,
   ];
 }
 

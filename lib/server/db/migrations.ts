@@ -111,6 +111,13 @@ export const migrations: { id: string; sql: string }[] = [
       create index shares_owner on shares(owner_id, created_at);
     `,
   },
+  {
+    id: "0004_ledger_file_id",
+    sql: `
+      alter table ledger add column file_id text;
+      create index ledger_file_id on ledger(file_id) where file_id is not null;
+    `,
+  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.

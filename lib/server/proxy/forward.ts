@@ -162,6 +162,7 @@ export async function forward(
       usage: s.usage,
       requestBytes,
       responseBytes,
+      fileId: ledgerBase.method === "POST" && status < 300 ? s.fileId : null,
     });
   };
 

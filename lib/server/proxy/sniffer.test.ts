@@ -73,4 +73,19 @@ describe("sniffer", () => {
     expect(modelFromRequestPrefix('{"messages":[],"model" : "gpt-4.1"')).toBe("gpt-4.1");
     expect(modelFromRequestPrefix('{"messages":[]')).toBeNull();
   });
+
+  it("finds the id of a file a response created, directly or inside a completed upload", () => {
+    expect(feed("json", '{"object":"file","id":"file-abc","bytes":3}', 7).fileId).toBe("file-abc");
+    expect(
+      feed(
+        "json",
+        '{"object":"upload","id":"upload_1","status":"completed","file":{"object":"file","id":"file-xyz"}}',
+        5,
+      ).fileId,
+    ).toBe("file-xyz");
+    expect(
+      feed("json", '{"object":"upload","id":"upload_1","status":"pending","file":null}', 5).fileId,
+    ).toBeNull();
+    expect(feed("json", '{"object":"list","data":[{"object":"file","id":"file-1"}]}', 9).fileId).toBeNull();
+  });
 });

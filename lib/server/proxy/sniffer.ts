@@ -9,6 +9,8 @@ export interface Sniffed {
   model: string | null;
   /** An in-stream `error` event or a `response.failed`. */
   errorCode: string | null;
+  /** The id of a file a JSON response created or returned (`file`, or an upload's nested `file`). */
+  fileId: string | null;
 }
 
 export interface Sniffer {
@@ -19,7 +21,7 @@ export interface Sniffer {
 const MAX_JSON_BYTES = 4 * 1024 * 1024;
 
 export function createSniffer(kind: "sse" | "json" | "other"): Sniffer {
-  const result: Sniffed = { usage: null, model: null, errorCode: null };
+  const result: Sniffed = { usage: null, model: null, errorCode: null, fileId: null };
   if (kind === "other") return { push() {}, finish: () => result };
   const decoder = new TextDecoder();
   if (kind === "json") {
@@ -93,6 +95,10 @@ function readJson(text: string, into: Sniffed): void {
     unknown
   >;
   if (typeof inner.model === "string") into.model ??= inner.model;
+  // Who uploaded a file is known only here: the id exists once the upstream answers.
+  const file =
+    o.object === "file" ? o : o.object === "upload" ? (o.file as Record<string, unknown> | null) : null;
+  if (file && typeof file.id === "string") into.fileId = file.id;
   const usage = normaliseUsage(inner.usage);
   if (usage) into.usage = usage;
   const err = (inner.error ?? (o.type === "error" ? o : undefined)) as

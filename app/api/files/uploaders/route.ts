@@ -1,0 +1,15 @@
+import { errors } from "@/lib/errors";
+import { requirePrincipal } from "@/lib/server/auth/request";
+import { uploadersOf } from "@/lib/server/files";
+import { json, route } from "@/lib/server/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** `?ids=file-a,file-b` → who uploaded each through Benchtop. */
+export const GET = route(async (req) => {
+  await requirePrincipal(req);
+  const ids = (new URL(req.url).searchParams.get("ids") ?? "").split(",").filter(Boolean);
+  if (ids.length > 1000) throw errors.badRequest("At most 1,000 ids at a time.", "ids");
+  return json({ data: await uploadersOf(ids) });
+});
