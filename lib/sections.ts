@@ -42,14 +42,14 @@ export const SECTIONS: Section[] = [
     id: "files",
     href: "/files",
     label: "Files",
-    built: false,
+    built: true,
     summary: "Upload, preview, download and delete files, including multi-gigabyte uploads in parts.",
   },
   {
     id: "vector-stores",
     href: "/vector-stores",
     label: "Vector stores",
-    built: false,
+    built: true,
     summary: "Create vector stores, add files, watch them process and try searches.",
   },
   {

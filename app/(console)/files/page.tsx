@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { FilesView } from "@/components/files/files-view";
+import { requireUser } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "Files" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
-  return <ComingSoon section="files" />;
+export default async function FilesPage() {
+  await requireUser();
+  return <FilesView />;
 }

@@ -1,0 +1,186 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { CopyButton } from "@/components/ui/copy-button";
+import { formatBytes } from "@/lib/files/limits";
+import type { FileObject, Uploader } from "./use-files";
+
+const PREVIEW_BYTES = 64 * 1024;
+const TEXT = /\.(txt|md|json|jsonl|csv|tsv|py|js|ts|html|xml|yaml|yml|log)$/i;
+const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
+
+/** The first 64 KB of a file, read from the stream and then cancelled: previews never pull whole files. */
+async function head(id: string, signal: AbortSignal): Promise<{ text: string; truncated: boolean }> {
+  const res = await fetch(`/api/v1/files/${id}/content`, { signal });
+  if (!res.ok || !res.body) throw new Error(`Could not read the file (HTTP ${res.status}).`);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < PREVIEW_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  const truncated = size >= PREVIEW_BYTES;
+  if (truncated) await reader.cancel();
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return { text: new TextDecoder().decode(all.slice(0, PREVIEW_BYTES)), truncated };
+}
+
+export interface FileDetailsProps {
+  file: FileObject;
+  uploader: Uploader | undefined;
+  onDelete(): void;
+  onClose(): void;
+}
+
+export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsProps) {
+  const isText = TEXT.test(file.filename);
+  const preview = useQuery({
+    queryKey: ["files", file.id, "preview"],
+    queryFn: ({ signal }) => head(file.id, signal),
+    enabled: isText,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const rows: [string, React.ReactNode][] = [
+    [
+      "ID",
+      <span key="id" className="inline-flex items-center gap-1 font-mono text-xs">
+        {file.id}
+        <CopyButton value={file.id} />
+      </span>,
+    ],
+    ["Size", `${formatBytes(file.bytes)} (${file.bytes.toLocaleString()} bytes)`],
+    ["Purpose", file.purpose],
+    ["Created", new Date(file.created_at * 1000).toLocaleString()],
+    ["Expires", file.expires_at ? new Date(file.expires_at * 1000).toLocaleString() : "never"],
+    [
+      "Uploaded by",
+      uploader ? `${uploader.name || uploader.email} (${uploader.email})` : "not through Benchtop",
+    ],
+  ];
+  return (
+    <aside
+      aria-label={`Details of ${file.filename}`}
+      className="space-y-3 rounded-lg border border-border bg-surface p-4"
+      data-testid="file-details"
+    >
+      <div className="flex items-start justify-between gap-2">
+        <h2 className="min-w-0 break-all font-medium">{file.filename}</h2>
+        <button
+          type="button"
+          className="btn btn-ghost h-7 px-2 text-xs"
+          onClick={onClose}
+          aria-label="Close details"
+        >
+          ×
+        </button>
+      </div>
+      <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1 text-sm">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-muted">{k}</dt>
+            <dd className="min-w-0 break-words">{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="flex gap-2">
+        <a
+          className="btn"
+          href={`/api/v1/files/${file.id}/content`}
+          download={file.filename}
+          data-testid="file-download"
+        >
+          Download
+        </a>
+        <button type="button" className="btn btn-danger" onClick={onDelete} data-testid="file-delete">
+          Delete
+        </button>
+      </div>
+      {IMAGE.test(file.filename) && (
+        // biome-ignore lint/performance/noImgElement: the file's own bytes through the proxy
+        <img
+          src={`/api/v1/files/${file.id}/content`}
+          alt={`Preview of ${file.filename}`}
+          className="max-h-80 rounded border border-border"
+        />
+      )}
+      {isText && (
+        <div data-testid="file-preview">
+          <h3 className="label mb-1">Preview{preview.data?.truncated ? " (first 64 KB)" : ""}</h3>
+          {preview.isLoading && <p className="text-muted text-xs">Loading…</p>}
+          {preview.error && <p className="text-danger text-xs">{preview.error.message}</p>}
+          {preview.data && <Preview name={file.filename} text={preview.data.text} />}
+        </div>
+      )}
+    </aside>
+  );
+}
+
+function Preview({ name, text }: { name: string; text: string }) {
+  if (/\.jsonl$/i.test(name)) {
+    const lines = text.split("\n").filter(Boolean).slice(0, 200);
+    return (
+      <ol className="max-h-96 space-y-1 overflow-auto font-mono text-[11px]">
+        {lines.map((l, i) => {
+          let ok = true;
+          try {
+            JSON.parse(l);
+          } catch {
+            ok = false;
+          }
+          return (
+            <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: line numbers are the identity
+              key={i}
+              className={`break-all rounded px-1 ${ok ? "bg-surface-2" : "bg-danger-soft text-danger"}`}
+              data-valid={ok}
+            >
+              <span className="mr-2 text-muted">{i + 1}</span>
+              {l}
+            </li>
+          );
+        })}
+      </ol>
+    );
+  }
+  if (/\.(csv|tsv)$/i.test(name)) {
+    const sep = name.toLowerCase().endsWith(".tsv") ? "\t" : ",";
+    const rows = text
+      .split("\n")
+      .filter(Boolean)
+      .slice(0, 50)
+      .map((r) => r.split(sep));
+    return (
+      <div className="max-h-96 overflow-auto">
+        <table className="text-[11px]">
+          <tbody>
+            {rows.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: row numbers are the identity
+              <tr key={i} className={i === 0 ? "font-semibold" : ""}>
+                {r.map((c, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: column numbers are the identity
+                  <td key={j} className="border border-border px-1">
+                    {c}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
+  return (
+    <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all rounded bg-surface-2 p-2 font-mono text-[11px]">
+      {text}
+    </pre>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { formatBytes } from "@/lib/files/limits";
+import { hasFile, type UploadEntry, useUploads } from "./upload-store";
+
+/** Each upload with its progress, speed, and what can be done: cancel, retry, or pick the file again to resume. */
+export function UploadPanel({ onDone }: { onDone(): void }) {
+  const uploads = useUploads((s) => s.uploads);
+  if (!uploads.length) return null;
+  return (
+    <section
+      aria-label="Uploads"
+      className="space-y-2 rounded-lg border border-border bg-surface p-3"
+      data-testid="uploads"
+    >
+      <div className="flex items-center justify-between">
+        <h2 className="font-medium text-sm">Uploads</h2>
+        <button
+          type="button"
+          className="btn btn-ghost h-7 px-2 text-xs"
+          onClick={() => useUploads.getState().clearFinished()}
+        >
+          Clear finished
+        </button>
+      </div>
+      <ul className="space-y-2">
+        {uploads.map((u) => (
+          <UploadRow key={u.id} u={u} onDone={onDone} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function UploadRow({ u, onDone }: { u: UploadEntry; onDone(): void }) {
+  const pick = useRef<HTMLInputElement>(null);
+  const [pickError, setPickError] = useState<string | null>(null);
+  const { cancel, retry, resume, remove } = useUploads.getState();
+  const pct = u.size ? Math.round((u.sent / u.size) * 100) : 0;
+  // Refused before sending (wrong extension, too large): nothing to retry until the input changes.
+  const invalid = u.status === "error" && !u.startedAt;
+  const needsFile =
+    (u.status === "paused" || u.status === "error" || u.status === "cancelled") && !hasFile(u.id);
+  const parts = u.size > 4 * 1024 * 1024 ? ` · ${Object.keys(u.parts.done).length} parts sent` : "";
+  return (
+    <li className="space-y-1 text-sm" data-testid="upload" data-status={u.status} data-name={u.name}>
+      <div className="flex items-center gap-2">
+        <span className="min-w-0 flex-1 truncate" title={u.name}>
+          {u.name}
+        </span>
+        <span className="text-muted text-xs tabular-nums">
+          {formatBytes(u.sent)} / {formatBytes(u.size)}
+          {u.status === "uploading" && u.speed > 0 ? ` · ${formatBytes(u.speed)}/s` : ""}
+          {parts}
+        </span>
+        {u.status === "uploading" && (
+          <button
+            type="button"
+            className="btn btn-ghost h-7 px-2 text-xs"
+            onClick={() => cancel(u.id)}
+            data-testid="upload-cancel"
+          >
+            Cancel
+          </button>
+        )}
+        {!invalid &&
+          (u.status === "error" || u.status === "cancelled" || u.status === "paused") &&
+          (needsFile ? (
+            <>
+              <button
+                type="button"
+                className="btn h-7 px-2 text-xs"
+                onClick={() => pick.current?.click()}
+                data-testid="upload-resume"
+              >
+                {u.status === "paused" ? "Pick file to resume" : "Pick file to retry"}
+              </button>
+              <input
+                ref={pick}
+                type="file"
+                hidden
+                data-testid="upload-resume-input"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  if (f) setPickError(resume(u.id, f, onDone));
+                  e.target.value = "";
+                }}
+              />
+            </>
+          ) : (
+            <button
+              type="button"
+              className="btn h-7 px-2 text-xs"
+              onClick={() => retry(u.id, onDone)}
+              data-testid="upload-retry"
+            >
+              Retry
+            </button>
+          ))}
+        {u.status !== "uploading" && (
+          <button
+            type="button"
+            className="btn btn-ghost h-7 px-2 text-xs"
+            aria-label={`Remove ${u.name} from the list`}
+            onClick={() => remove(u.id)}
+          >
+            ×
+          </button>
+        )}
+      </div>
+      <div
+        className="h-1.5 overflow-hidden rounded bg-surface-2"
+        role="progressbar"
+        aria-label={`${u.name} progress`}
+        aria-valuenow={pct}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
+        <div
+          className={`h-full ${u.status === "error" ? "bg-danger" : u.status === "done" ? "bg-success" : "bg-accent"}`}
+          style={{ width: `${pct}%` }}
+        />
+      </div>
+      {u.status === "paused" && (
+        <p className="text-muted text-xs">
+          Interrupted by a reload. Pick the same file to send the parts that are missing.
+        </p>
+      )}
+      {u.status === "cancelled" && <p className="text-muted text-xs">Cancelled.</p>}
+      {u.error && (
+        <p className="text-danger text-xs" role="alert" data-testid="upload-error">
+          {u.error}
+        </p>
+      )}
+      {pickError && <p className="text-danger text-xs">{pickError}</p>}
+    </li>
+  );
+}

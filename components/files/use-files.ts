@@ -1,0 +1,54 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { apiFetch } from "@/lib/api-client";
+import type { UploadedFile } from "@/lib/files/upload";
+
+export type FileObject = UploadedFile;
+
+interface FilePage {
+  data: FileObject[];
+  has_more: boolean;
+  last_id?: string | null;
+}
+
+export const PAGE_SIZE = 500;
+
+/** Every file, a page at a time (cursor `after`), newest first; filtered by purpose on the server. */
+export function useFiles(purpose: string) {
+  const q = useInfiniteQuery({
+    queryKey: ["files", purpose],
+    queryFn: ({ pageParam, signal }) => {
+      const p = new URLSearchParams({ limit: String(PAGE_SIZE), order: "desc" });
+      if (purpose) p.set("purpose", purpose);
+      if (pageParam) p.set("after", pageParam);
+      return apiFetch<FilePage>(`/api/v1/files?${p}`, { signal });
+    },
+    initialPageParam: "",
+    getNextPageParam: (last) =>
+      last.has_more ? (last.last_id ?? last.data.at(-1)?.id ?? undefined) : undefined,
+  });
+  const files = useMemo(() => q.data?.pages.flatMap((p) => p.data) ?? [], [q.data]);
+  return { ...q, files };
+}
+
+export interface Uploader {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+/** Who uploaded the files on screen, from the console's ledger. */
+export function useUploaders(ids: string[]) {
+  const key = ids.join(",");
+  return useQuery({
+    queryKey: ["files", "uploaders", key],
+    queryFn: ({ signal }) =>
+      apiFetch<{ data: Record<string, Uploader> }>(`/api/files/uploaders?ids=${encodeURIComponent(key)}`, {
+        signal,
+      }),
+    enabled: ids.length > 0,
+    staleTime: 60_000,
+  });
+}

@@ -1,0 +1,206 @@
+import { ApiError } from "@/lib/errors";
+import { PART_BYTES, type Purpose, SIMPLE_MAX_BYTES } from "./limits";
+
+/**
+ * Browser uploads through the console's proxy. Small files go in one `POST /files`; larger ones
+ * through the Uploads API: create, parts sent a few at a time (each retried on its own), then
+ * complete with the part ids in order. XMLHttpRequest because fetch reports no upload progress.
+ */
+
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  bytes: number;
+  purpose: string;
+  created_at: number;
+  expires_at?: number | null;
+}
+
+export interface PartState {
+  /** Part index → upstream part id, for parts the upstream has. */
+  done: Record<number, string>;
+  uploadId: string | null;
+}
+
+export interface UploadCallbacks {
+  /** Bytes acknowledged or in flight so far, for the progress bar and speed. */
+  onProgress(sentBytes: number): void;
+  /** After each part lands: what a resume after a reload needs. */
+  onParts?(state: PartState): void;
+}
+
+const PARALLEL = 3;
+const RETRIES = 3;
+
+function xhrJson<T>(
+  method: string,
+  url: string,
+  body: Document | XMLHttpRequestBodyInit | null,
+  signal: AbortSignal,
+  onUpload?: (loaded: number) => void,
+  json = false,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const x = new XMLHttpRequest();
+    x.open(method, url);
+    if (json) x.setRequestHeader("content-type", "application/json");
+    x.responseType = "text";
+    if (onUpload) x.upload.onprogress = (e) => onUpload(e.loaded);
+    const abort = () => x.abort();
+    signal.addEventListener("abort", abort, { once: true });
+    x.onload = () => {
+      signal.removeEventListener("abort", abort);
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(x.responseText);
+      } catch {}
+      if (x.status >= 200 && x.status < 300) resolve(parsed as T);
+      else reject(ApiError.fromBody(x.status, parsed, "Upload failed"));
+    };
+    x.onerror = () => {
+      signal.removeEventListener("abort", abort);
+      reject(
+        new ApiError({
+          type: "server_error",
+          status: 0,
+          code: "network_error",
+          message: "The connection dropped during the upload.",
+        }),
+      );
+    };
+    x.onabort = () => reject(new DOMException("Upload cancelled", "AbortError"));
+    x.send(body);
+  });
+}
+
+const retryable = (e: unknown) =>
+  e instanceof ApiError && (e.status === 0 || e.status === 429 || e.status >= 500);
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(t);
+      reject(new DOMException("Upload cancelled", "AbortError"));
+    });
+  });
+
+export function uploadSimple(
+  file: Blob & { name: string },
+  purpose: Purpose,
+  expirySeconds: number | null,
+  cb: UploadCallbacks,
+  signal: AbortSignal,
+): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append("purpose", purpose);
+  if (expirySeconds) {
+    form.append("expires_after[anchor]", "created_at");
+    form.append("expires_after[seconds]", String(expirySeconds));
+  }
+  form.append("file", file, file.name);
+  return xhrJson<UploadedFile>("POST", "/api/v1/files", form, signal, (n) =>
+    cb.onProgress(Math.min(n, file.size)),
+  );
+}
+
+export function partCount(size: number): number {
+  return Math.max(1, Math.ceil(size / PART_BYTES));
+}
+
+export async function uploadInParts(
+  file: Blob & { name: string; type: string },
+  purpose: Purpose,
+  expirySeconds: number | null,
+  resume: PartState,
+  cb: UploadCallbacks,
+  signal: AbortSignal,
+): Promise<UploadedFile> {
+  const state: PartState = { done: { ...resume.done }, uploadId: resume.uploadId };
+  if (!state.uploadId) {
+    const up = await xhrJson<{ id: string }>(
+      "POST",
+      "/api/v1/uploads",
+      JSON.stringify({
+        filename: file.name,
+        purpose,
+        bytes: file.size,
+        mime_type:
+          file.type || (file.name.endsWith(".jsonl") ? "application/jsonl" : "application/octet-stream"),
+        ...(expirySeconds ? { expires_after: { anchor: "created_at", seconds: expirySeconds } } : {}),
+      }),
+      signal,
+      undefined,
+      true,
+    );
+    state.uploadId = up.id;
+    state.done = {};
+    cb.onParts?.({ ...state });
+  }
+  const uploadId = state.uploadId;
+  const total = partCount(file.size);
+  const inFlight = new Map<number, number>();
+  const doneBytes = () =>
+    Object.keys(state.done).reduce((a, i) => a + Math.min(PART_BYTES, file.size - Number(i) * PART_BYTES), 0);
+  const report = () => cb.onProgress(doneBytes() + [...inFlight.values()].reduce((a, b) => a + b, 0));
+  report();
+  const queue = Array.from({ length: total }, (_, i) => i).filter((i) => !(i in state.done));
+  const sendPart = async (i: number) => {
+    const blob = file.slice(i * PART_BYTES, Math.min(file.size, (i + 1) * PART_BYTES));
+    for (let attempt = 0; ; attempt++) {
+      const form = new FormData();
+      form.append("data", blob, `part-${i}`);
+      try {
+        const part = await xhrJson<{ id: string }>(
+          "POST",
+          `/api/v1/uploads/${uploadId}/parts`,
+          form,
+          signal,
+          (n) => {
+            inFlight.set(i, Math.min(n, blob.size));
+            report();
+          },
+        );
+        inFlight.delete(i);
+        state.done[i] = part.id;
+        cb.onParts?.({ ...state, done: { ...state.done } });
+        report();
+        return;
+      } catch (e) {
+        inFlight.delete(i);
+        if (attempt >= RETRIES || !retryable(e)) throw e;
+        await sleep(500 * 2 ** attempt, signal);
+      }
+    }
+  };
+  const workers = Array.from({ length: Math.min(PARALLEL, queue.length) }, async () => {
+    for (let i = queue.shift(); i !== undefined; i = queue.shift()) await sendPart(i);
+  });
+  await Promise.all(workers);
+  const partIds = Array.from({ length: total }, (_, i) => state.done[i] as string);
+  const done = await xhrJson<{ file: UploadedFile }>(
+    "POST",
+    `/api/v1/uploads/${uploadId}/complete`,
+    JSON.stringify({ part_ids: partIds }),
+    signal,
+    undefined,
+    true,
+  );
+  return done.file;
+}
+
+export function cancelUpstreamUpload(uploadId: string): Promise<unknown> {
+  return fetch(`/api/v1/uploads/${uploadId}/cancel`, { method: "POST" }).catch(() => null);
+}
+
+export function uploadFile(
+  file: Blob & { name: string; type: string },
+  purpose: Purpose,
+  expirySeconds: number | null,
+  resume: PartState,
+  cb: UploadCallbacks,
+  signal: AbortSignal,
+): Promise<UploadedFile> {
+  return file.size <= SIMPLE_MAX_BYTES
+    ? uploadSimple(file, purpose, expirySeconds, cb, signal)
+    : uploadInParts(file, purpose, expirySeconds, resume, cb, signal);
+}
