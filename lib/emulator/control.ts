@@ -1,8 +1,9 @@
 import type http from "node:http";
+import { sweepExpired } from "./expiry";
 import { readBody } from "./http";
 import type { EmulatorState, Fault } from "./state";
 
-/** Test controls under /__emulator/: health, reset, faults, config, requests. */
+/** Test controls under /__emulator/: health, reset, faults, config, clock, requests. */
 export async function control(
   state: EmulatorState,
   what: string,
@@ -45,6 +46,15 @@ export async function control(
         state.config.streamChunks = (body.streamChunks as number | null) ?? undefined;
       return send(200, state.config);
     }
+    if (what === "clock" && req.method === "POST") {
+      const n = body.advanceSeconds;
+      if (typeof n !== "number" || !Number.isFinite(n) || n < 0)
+        return send(400, { error: "advanceSeconds must be a number >= 0" });
+      state.advance(Math.floor(n));
+      sweepExpired(state);
+      return send(200, { clock: state.clock });
+    }
+    if (what === "clock") return send(200, { clock: state.clock });
     if (what === "requests") return send(200, { data: state.log });
     send(404, { error: `unknown control ${what}` });
   } catch (e) {

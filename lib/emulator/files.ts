@@ -26,8 +26,16 @@ export function checkPurpose(purpose: string, filename: string): FileObject["pur
   return purpose as FileObject["purpose"];
 }
 
-export function expiry(createdAt: number, seconds: unknown): number | null {
+export function expiry(createdAt: number, seconds: unknown, anchor?: unknown): number | null {
   if (seconds === undefined || seconds === null || seconds === "") return null;
+  if (anchor !== undefined && anchor !== "created_at") {
+    throw new HttpError(
+      400,
+      `Invalid value: '${String(anchor)}'. Supported values are: 'created_at'.`,
+      "expires_after.anchor",
+      "invalid_value",
+    );
+  }
   const n = Number(seconds);
   if (!Number.isInteger(n) || n < 3600 || n > 2_592_000) {
     throw new HttpError(
@@ -86,7 +94,7 @@ export async function createFile(ctx: Ctx): Promise<void> {
       "file_too_large",
     );
   const createdAt = ctx.state.clock + 1;
-  const exp = expiry(createdAt, form.fields["expires_after[seconds]"]);
+  const exp = expiry(createdAt, form.fields["expires_after[seconds]"], form.fields["expires_after[anchor]"]);
   sendJson(ctx, 200, storeFile(ctx, file.filename, purpose, file.bytes, file.content, file.sha256, exp));
 }
 

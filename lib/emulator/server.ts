@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { chatCompletions, legacyCompletions } from "./chat";
 import { control } from "./control";
+import { sweepExpired } from "./expiry";
 import { createFile, deleteFile, fileContent, listFiles, retrieveFile } from "./files";
 import { type Ctx, HttpError, type Route, readBody, sendError } from "./http";
 import { embeddings, moderations } from "./misc";
@@ -56,6 +57,14 @@ const ROUTES: Route[] = [
 ];
 
 const MAX_JSON = 32 * 1024 * 1024;
+
+function drain(req: http.IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    req.on("end", resolve);
+    req.on("error", () => resolve());
+    req.resume();
+  });
+}
 
 function mask(key: string): string {
   return `sk-…${key.slice(-4)}`;
@@ -226,8 +235,13 @@ async function handle(
       }
       if (raw.length < 1024 * 1024) entry.json = ctx.json;
     }
+    sweepExpired(state);
     const fault = state.takeFault(method, url.pathname);
-    if (fault?.kind === "status") throw faultError(fault);
+    if (fault?.kind === "status") {
+      // Read an unread (multipart) body first, so the client sees the error rather than a reset upload.
+      if (!route?.json && !req.readableEnded) await drain(req);
+      throw faultError(fault);
+    }
     if (fault?.kind === "hang") return;
     if (fault?.kind === "slow_first_byte") await new Promise((r) => setTimeout(r, fault.delayMs ?? 2000));
     ctx.fault = fault;

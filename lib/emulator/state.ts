@@ -16,6 +16,8 @@ export interface Fault {
   code?: string;
   message?: string;
   retryAfter?: number;
+  /** Matching requests to let through before the fault applies (e.g. 1 fails the second part). */
+  skip?: number;
   delayMs?: number;
   afterChunks?: number;
 }
@@ -45,6 +47,8 @@ export interface StoredFile {
 export interface StoredUpload {
   object: Upload;
   parts: Map<string, { bytes: number; content: Buffer | null }>;
+  /** `expires_after.seconds` for the File that completing creates. */
+  fileExpiresAfter: number | null;
 }
 
 export const KEEP_BYTES = 64 * 1024 * 1024;
@@ -59,7 +63,7 @@ export class EmulatorState {
   deletedModels = new Set<string>();
   faults: Fault[] = [];
   log: LoggedRequest[] = [];
-  config = { streamChunkDelayMs: 5, streamChunks: undefined as number | undefined };
+  config = defaultConfig();
   rate = { windowStart: Date.now(), used: 0 };
 
   constructor(readonly apiKey: string) {}
@@ -73,7 +77,7 @@ export class EmulatorState {
     this.deletedModels.clear();
     this.faults = [];
     this.log = [];
-    this.config = { streamChunkDelayMs: 5, streamChunks: undefined };
+    this.config = defaultConfig();
     this.rate = { windowStart: Date.now(), used: 0 };
   }
 
@@ -89,6 +93,11 @@ export class EmulatorState {
     return this.clock;
   }
 
+  /** Moves the clock forward (POST /__emulator/clock). */
+  advance(seconds: number): void {
+    this.clock += seconds;
+  }
+
   requestId(): string {
     const n = (this.counters.get("req") ?? 0) + 1;
     this.counters.set("req", n);
@@ -102,6 +111,10 @@ export class EmulatorState {
     );
     const f = this.faults[i];
     if (!f) return undefined;
+    if (f.skip) {
+      f.skip -= 1;
+      return undefined;
+    }
     if (f.times > 0 && --f.times === 0) this.faults.splice(i, 1);
     return f;
   }
@@ -110,4 +123,11 @@ export class EmulatorState {
     this.log.push(entry);
     if (this.log.length > 200) this.log.shift();
   }
+}
+
+function defaultConfig() {
+  return {
+    streamChunkDelayMs: 5,
+    streamChunks: undefined as number | undefined,
+  };
 }

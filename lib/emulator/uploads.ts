@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { FileObject } from "openai/resources/files";
 import type { UploadPart } from "openai/resources/uploads/parts";
 import type { Upload } from "openai/resources/uploads/uploads";
-import { checkPurpose, storeFile } from "./files";
+import { checkPurpose, expiry, storeFile } from "./files";
 import { asRecord, type Ctx, HttpError, requireString, sendJson } from "./http";
 import { readMultipart } from "./multipart";
 import { KEEP_BYTES } from "./state";
@@ -11,18 +11,12 @@ const UPLOAD_PURPOSES = ["assistants", "batch", "fine-tune", "vision", "user_dat
 const MAX_PART = 64 * 1024 * 1024;
 const MAX_UPLOAD = 8 * 1024 * 1024 * 1024;
 
-// Uploads: create, add parts, complete with the parts in order, or cancel.
+// Uploads: create, add parts (in parallel if you like), complete with the parts in order, or cancel.
+// A pending upload expires an hour after creation on the emulator clock (see sweepExpired).
 
 function findUpload(ctx: Ctx) {
   const u = ctx.state.uploads.get(ctx.params[0] ?? "");
   if (!u) throw new HttpError(404, `Upload with id '${ctx.params[0]}' not found.`, null, null);
-  if (
-    u.object.status === "pending" &&
-    u.object.expires_at < Math.floor(Date.now() / 1000) &&
-    u.object.expires_at > ctx.state.clock + 3600
-  ) {
-    u.object.status = "expired";
-  }
   return u;
 }
 
@@ -35,6 +29,20 @@ function requirePending(u: { object: Upload }): void {
       "upload_not_pending",
     );
   }
+}
+
+function uploadFileExpiry(v: unknown): number | null {
+  if (v === undefined || v === null) return null;
+  const e = asRecord(v);
+  const seconds = expiry(0, e.seconds ?? "", e.anchor);
+  if (seconds === null)
+    throw new HttpError(
+      400,
+      "Missing required parameter: 'expires_after.seconds'.",
+      "expires_after.seconds",
+      "missing_required_parameter",
+    );
+  return seconds;
 }
 
 export function createUpload(ctx: Ctx): void {
@@ -58,6 +66,7 @@ export function createUpload(ctx: Ctx): void {
       null,
     );
   }
+  const fileExpiresAfter = uploadFileExpiry(body.expires_after);
   const createdAt = ctx.state.now();
   const object: Upload = {
     id: ctx.state.id("upload", "_"),
@@ -70,7 +79,7 @@ export function createUpload(ctx: Ctx): void {
     status: "pending",
     file: null,
   };
-  ctx.state.uploads.set(object.id, { object, parts: new Map() });
+  ctx.state.uploads.set(object.id, { object, parts: new Map(), fileExpiresAfter });
   sendJson(ctx, 200, object);
 }
 
@@ -105,6 +114,8 @@ export function completeUpload(ctx: Ctx): void {
       "part_ids",
       "missing_required_parameter",
     );
+  if (new Set(ids).size !== ids.length)
+    throw new HttpError(400, "part_ids must not repeat a part.", "part_ids", null);
   const parts = ids.map((id) => {
     const p = u.parts.get(String(id));
     if (!p)
@@ -127,7 +138,18 @@ export function completeUpload(ctx: Ctx): void {
   }
   const keep = total <= KEEP_BYTES && parts.every((p) => p.content);
   const content = keep ? Buffer.concat(parts.map((p) => p.content ?? Buffer.alloc(0))) : null;
+  if (typeof body.md5 === "string" && body.md5 && content) {
+    const md5 = createHash("md5").update(content).digest("hex");
+    if (md5 !== body.md5.toLowerCase())
+      throw new HttpError(
+        400,
+        `The md5 checksum ${body.md5} does not match the uploaded bytes (${md5}).`,
+        "md5",
+        "checksum_mismatch",
+      );
+  }
   const sha = content ? createHash("sha256").update(content).digest("hex") : "not-retained";
+  const createdAt = ctx.state.clock + 1;
   const file = storeFile(
     ctx,
     u.object.filename,
@@ -135,7 +157,7 @@ export function completeUpload(ctx: Ctx): void {
     total,
     content,
     sha,
-    null,
+    u.fileExpiresAfter === null ? null : createdAt + u.fileExpiresAfter,
   );
   u.object.status = "completed";
   u.object.file = file;
