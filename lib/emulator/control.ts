@@ -44,6 +44,8 @@ export async function control(
         state.config.streamChunkDelayMs = body.streamChunkDelayMs;
       if (typeof body.streamChunks === "number" || body.streamChunks === null)
         state.config.streamChunks = (body.streamChunks as number | null) ?? undefined;
+      if (typeof body.vectorStoreProcessingMs === "number")
+        state.config.vectorStoreProcessingMs = Math.max(0, body.vectorStoreProcessingMs);
       return send(200, state.config);
     }
     if (what === "clock" && req.method === "POST") {

@@ -2,6 +2,7 @@ import type { FileObject } from "openai/resources/files";
 import { baseHeaders, type Ctx, HttpError, sendJson } from "./http";
 import { readMultipart } from "./multipart";
 import { KEEP_BYTES, type StoredFile } from "./state";
+import { detachEverywhere } from "./vector-store-model";
 
 const PURPOSES = ["assistants", "batch", "fine-tune", "vision", "user_data", "evals"] as const;
 const MAX_FILE = 512 * 1024 * 1024;
@@ -157,5 +158,6 @@ export function fileContent(ctx: Ctx): void {
 export function deleteFile(ctx: Ctx): void {
   const f = findFile(ctx);
   ctx.state.files.delete(f.object.id);
+  detachEverywhere(ctx.state, f.object.id);
   sendJson(ctx, 200, { id: f.object.id, object: "file", deleted: true });
 }

@@ -10,6 +10,7 @@ import { deleteModel, listModels, retrieveModel } from "./models";
 import { countInputTokens, createResponse, deleteResponse, retrieveResponse } from "./responses";
 import { EmulatorState, type Fault, type LoggedRequest } from "./state";
 import { addUploadPart, cancelUpload, completeUpload, createUpload } from "./uploads";
+import { VECTOR_STORE_ROUTES } from "./vector-store-routes";
 
 /**
  * An OpenAI-compatible upstream on loopback for development, tests, benchmarks and `npm run demo`.
@@ -54,6 +55,7 @@ const ROUTES: Route[] = [
     json: true,
   },
   { method: "POST", pattern: new RegExp(`^/v1/uploads/${ID}/cancel$`), handler: cancelUpload },
+  ...VECTOR_STORE_ROUTES,
 ];
 
 const MAX_JSON = 32 * 1024 * 1024;

@@ -1,6 +1,7 @@
 import type { FileObject } from "openai/resources/files";
 import type { Response as ResponseObject } from "openai/resources/responses/responses";
 import type { Upload } from "openai/resources/uploads/uploads";
+import type { StaticFileChunkingStrategy } from "openai/resources/vector-stores/vector-stores";
 
 /** Everything the emulator remembers. In memory, reset by POST /__emulator/reset. */
 
@@ -51,6 +52,36 @@ export interface StoredUpload {
   fileExpiresAfter: number | null;
 }
 
+export type Attributes = Record<string, string | number | boolean>;
+
+/** A file attached to a vector store; its status is derived from the clock when read. */
+export interface StoredVectorStoreFile {
+  id: string;
+  createdAt: number;
+  /** On the millisecond clock (`nowMs`): processing ends then. */
+  readyAtMs: number;
+  /** Set when processing will fail (unsupported file). */
+  failure: string | null;
+  cancelled: boolean;
+  attributes: Attributes | null;
+  chunking: StaticFileChunkingStrategy;
+  batchId: string | null;
+}
+
+export interface StoredVectorStore {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: number;
+  lastActiveAt: number;
+  expiresAfter: { anchor: "last_active_at"; days: number } | null;
+  /** Sticky once the clock passes expires_at. */
+  expired: boolean;
+  metadata: Record<string, string> | null;
+  files: Map<string, StoredVectorStoreFile>;
+  batches: Map<string, { id: string; createdAt: number; cancelled: boolean }>;
+}
+
 export const KEEP_BYTES = 64 * 1024 * 1024;
 
 export class EmulatorState {
@@ -60,10 +91,13 @@ export class EmulatorState {
   files = new Map<string, StoredFile>();
   uploads = new Map<string, StoredUpload>();
   responses = new Map<string, ResponseObject>();
+  vectorStores = new Map<string, StoredVectorStore>();
   deletedModels = new Set<string>();
   faults: Fault[] = [];
   log: LoggedRequest[] = [];
   config = defaultConfig();
+  /** Added to the wall clock by `advance`, so waiting work (vector-store processing) moves on too. */
+  offsetMs = 0;
   rate = { windowStart: Date.now(), used: 0 };
 
   constructor(readonly apiKey: string) {}
@@ -74,10 +108,12 @@ export class EmulatorState {
     this.files.clear();
     this.uploads.clear();
     this.responses.clear();
+    this.vectorStores.clear();
     this.deletedModels.clear();
     this.faults = [];
     this.log = [];
     this.config = defaultConfig();
+    this.offsetMs = 0;
     this.rate = { windowStart: Date.now(), used: 0 };
   }
 
@@ -93,9 +129,15 @@ export class EmulatorState {
     return this.clock;
   }
 
-  /** Moves the clock forward (POST /__emulator/clock). */
+  /** Milliseconds for processing delays: the wall clock plus every `advance`. */
+  nowMs(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  /** Moves both clocks forward (POST /__emulator/clock). */
   advance(seconds: number): void {
     this.clock += seconds;
+    this.offsetMs += seconds * 1000;
   }
 
   requestId(): string {
@@ -129,5 +171,7 @@ function defaultConfig() {
   return {
     streamChunkDelayMs: 5,
     streamChunks: undefined as number | undefined,
+    /** How long a file attached to a vector store stays in_progress. */
+    vectorStoreProcessingMs: 300,
   };
 }
