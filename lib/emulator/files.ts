@@ -1,18 +1,13 @@
-import { createHash } from "node:crypto";
 import type { FileObject } from "openai/resources/files";
-import type { UploadPart } from "openai/resources/uploads/parts";
-import type { Upload } from "openai/resources/uploads/uploads";
-import { asRecord, baseHeaders, type Ctx, HttpError, requireString, sendJson } from "./http";
+import { baseHeaders, type Ctx, HttpError, sendJson } from "./http";
 import { readMultipart } from "./multipart";
 import { KEEP_BYTES, type StoredFile } from "./state";
+import { detachEverywhere } from "./vector-store-model";
 
 const PURPOSES = ["assistants", "batch", "fine-tune", "vision", "user_data", "evals"] as const;
-const UPLOAD_PURPOSES = ["assistants", "batch", "fine-tune", "vision", "user_data", "evals"];
 const MAX_FILE = 512 * 1024 * 1024;
-const MAX_PART = 64 * 1024 * 1024;
-const MAX_UPLOAD = 8 * 1024 * 1024 * 1024;
 
-function checkPurpose(purpose: string, filename: string): FileObject["purpose"] {
+export function checkPurpose(purpose: string, filename: string): FileObject["purpose"] {
   if (!(PURPOSES as readonly string[]).includes(purpose)) {
     throw new HttpError(
       400,
@@ -32,8 +27,16 @@ function checkPurpose(purpose: string, filename: string): FileObject["purpose"] 
   return purpose as FileObject["purpose"];
 }
 
-function expiry(createdAt: number, seconds: unknown): number | null {
+export function expiry(createdAt: number, seconds: unknown, anchor?: unknown): number | null {
   if (seconds === undefined || seconds === null || seconds === "") return null;
+  if (anchor !== undefined && anchor !== "created_at") {
+    throw new HttpError(
+      400,
+      `Invalid value: '${String(anchor)}'. Supported values are: 'created_at'.`,
+      "expires_after.anchor",
+      "invalid_value",
+    );
+  }
   const n = Number(seconds);
   if (!Number.isInteger(n) || n < 3600 || n > 2_592_000) {
     throw new HttpError(
@@ -92,7 +95,7 @@ export async function createFile(ctx: Ctx): Promise<void> {
       "file_too_large",
     );
   const createdAt = ctx.state.clock + 1;
-  const exp = expiry(createdAt, form.fields["expires_after[seconds]"]);
+  const exp = expiry(createdAt, form.fields["expires_after[seconds]"], form.fields["expires_after[anchor]"]);
   sendJson(ctx, 200, storeFile(ctx, file.filename, purpose, file.bytes, file.content, file.sha256, exp));
 }
 
@@ -155,143 +158,6 @@ export function fileContent(ctx: Ctx): void {
 export function deleteFile(ctx: Ctx): void {
   const f = findFile(ctx);
   ctx.state.files.delete(f.object.id);
+  detachEverywhere(ctx.state, f.object.id);
   sendJson(ctx, 200, { id: f.object.id, object: "file", deleted: true });
-}
-
-// Uploads: create, add parts, complete with the parts in order, or cancel.
-
-function findUpload(ctx: Ctx) {
-  const u = ctx.state.uploads.get(ctx.params[0] ?? "");
-  if (!u) throw new HttpError(404, `Upload with id '${ctx.params[0]}' not found.`, null, null);
-  if (
-    u.object.status === "pending" &&
-    u.object.expires_at < Math.floor(Date.now() / 1000) &&
-    u.object.expires_at > ctx.state.clock + 3600
-  ) {
-    u.object.status = "expired";
-  }
-  return u;
-}
-
-function requirePending(u: { object: Upload }): void {
-  if (u.object.status !== "pending") {
-    throw new HttpError(
-      400,
-      `Upload ${u.object.id} is already ${u.object.status}; no further changes are possible.`,
-      null,
-      "upload_not_pending",
-    );
-  }
-}
-
-export function createUpload(ctx: Ctx): void {
-  const body = asRecord(ctx.json);
-  const filename = requireString(body, "filename");
-  const purpose = requireString(body, "purpose");
-  const mime = requireString(body, "mime_type");
-  if (!UPLOAD_PURPOSES.includes(purpose))
-    throw new HttpError(400, `Invalid purpose '${purpose}'.`, "purpose", null);
-  checkPurpose(purpose, filename);
-  const bytes = body.bytes;
-  if (typeof bytes !== "number" || !Number.isInteger(bytes) || bytes < 1)
-    throw new HttpError(400, "Missing required parameter: 'bytes'.", "bytes", "missing_required_parameter");
-  if (bytes > MAX_UPLOAD)
-    throw new HttpError(400, "Uploads can be at most 8 GB.", "bytes", "upload_too_large");
-  if ((purpose === "fine-tune" || purpose === "batch") && !/jsonl|json|octet-stream/.test(mime)) {
-    throw new HttpError(
-      400,
-      `The mime type ${mime} is not supported for purpose ${purpose}.`,
-      "mime_type",
-      null,
-    );
-  }
-  const createdAt = ctx.state.now();
-  const object: Upload = {
-    id: ctx.state.id("upload", "_"),
-    object: "upload",
-    bytes,
-    created_at: createdAt,
-    expires_at: createdAt + 3600,
-    filename,
-    purpose,
-    status: "pending",
-    file: null,
-  };
-  ctx.state.uploads.set(object.id, { object, parts: new Map() });
-  sendJson(ctx, 200, object);
-}
-
-export async function addUploadPart(ctx: Ctx): Promise<void> {
-  const u = findUpload(ctx);
-  requirePending(u);
-  const form = await readMultipart(ctx.req, ctx.req.headers["content-type"], KEEP_BYTES);
-  const data = form.files.find((f) => f.field === "data");
-  if (!data)
-    throw new HttpError(400, "Missing required parameter: 'data'.", "data", "missing_required_parameter");
-  if (data.bytes > MAX_PART)
-    throw new HttpError(400, "Each part can be at most 64 MB.", "data", "part_too_large");
-  const part: UploadPart = {
-    id: ctx.state.id("part", "_"),
-    object: "upload.part",
-    created_at: ctx.state.now(),
-    upload_id: u.object.id,
-  };
-  u.parts.set(part.id, { bytes: data.bytes, content: data.content });
-  sendJson(ctx, 200, part);
-}
-
-export function completeUpload(ctx: Ctx): void {
-  const u = findUpload(ctx);
-  requirePending(u);
-  const body = asRecord(ctx.json);
-  const ids = body.part_ids;
-  if (!Array.isArray(ids) || ids.length === 0)
-    throw new HttpError(
-      400,
-      "Missing required parameter: 'part_ids'.",
-      "part_ids",
-      "missing_required_parameter",
-    );
-  const parts = ids.map((id) => {
-    const p = u.parts.get(String(id));
-    if (!p)
-      throw new HttpError(
-        400,
-        `Part ${String(id)} does not belong to upload ${u.object.id}.`,
-        "part_ids",
-        null,
-      );
-    return p;
-  });
-  const total = parts.reduce((a, p) => a + p.bytes, 0);
-  if (total !== u.object.bytes) {
-    throw new HttpError(
-      400,
-      `The parts total ${total} bytes, but the upload was created with bytes=${u.object.bytes}.`,
-      "part_ids",
-      "bytes_mismatch",
-    );
-  }
-  const keep = total <= KEEP_BYTES && parts.every((p) => p.content);
-  const content = keep ? Buffer.concat(parts.map((p) => p.content ?? Buffer.alloc(0))) : null;
-  const sha = content ? createHash("sha256").update(content).digest("hex") : "not-retained";
-  const file = storeFile(
-    ctx,
-    u.object.filename,
-    u.object.purpose as FileObject["purpose"],
-    total,
-    content,
-    sha,
-    null,
-  );
-  u.object.status = "completed";
-  u.object.file = file;
-  sendJson(ctx, 200, u.object);
-}
-
-export function cancelUpload(ctx: Ctx): void {
-  const u = findUpload(ctx);
-  requirePending(u);
-  u.object.status = "cancelled";
-  sendJson(ctx, 200, u.object);
 }

@@ -17,6 +17,17 @@ export interface Ctx {
   modelCall: boolean;
 }
 
+export type Handler = (ctx: Ctx) => void | Promise<void>;
+export interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+  /** JSON body to parse before the handler runs (multipart handlers read the stream themselves). */
+  json?: boolean;
+  /** Sends rate-limit headers, as model-calling endpoints do. */
+  modelCall?: boolean;
+}
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -28,6 +39,24 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+export function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        reject(new HttpError(413, "Request body too large.", null, "request_too_large"));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
 }
 
 export function baseHeaders(ctx: Ctx, extra: Record<string, string> = {}): Record<string, string> {

@@ -1,38 +1,21 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { chatCompletions, legacyCompletions } from "./chat";
-import {
-  addUploadPart,
-  cancelUpload,
-  completeUpload,
-  createFile,
-  createUpload,
-  deleteFile,
-  fileContent,
-  listFiles,
-  retrieveFile,
-} from "./files";
-import { type Ctx, HttpError, sendError } from "./http";
+import { control } from "./control";
+import { sweepExpired } from "./expiry";
+import { createFile, deleteFile, fileContent, listFiles, retrieveFile } from "./files";
+import { type Ctx, HttpError, type Route, readBody, sendError } from "./http";
 import { embeddings, moderations } from "./misc";
 import { deleteModel, listModels, retrieveModel } from "./models";
 import { countInputTokens, createResponse, deleteResponse, retrieveResponse } from "./responses";
 import { EmulatorState, type Fault, type LoggedRequest } from "./state";
+import { addUploadPart, cancelUpload, completeUpload, createUpload } from "./uploads";
+import { VECTOR_STORE_ROUTES } from "./vector-store-routes";
 
 /**
  * An OpenAI-compatible upstream on loopback for development, tests, benchmarks and `npm run demo`.
  * Route families are rows in ROUTES; later features add rows (and a module) for their endpoints.
  */
-type Handler = (ctx: Ctx) => void | Promise<void>;
-interface Route {
-  method: string;
-  pattern: RegExp;
-  handler: Handler;
-  /** JSON body to parse before the handler runs (multipart handlers read the stream themselves). */
-  json?: boolean;
-  /** Sends rate-limit headers, as model-calling endpoints do. */
-  modelCall?: boolean;
-}
-
 const ID = "([^/]+)";
 const ROUTES: Route[] = [
   { method: "GET", pattern: /^\/v1\/models$/, handler: listModels },
@@ -72,25 +55,16 @@ const ROUTES: Route[] = [
     json: true,
   },
   { method: "POST", pattern: new RegExp(`^/v1/uploads/${ID}/cancel$`), handler: cancelUpload },
+  ...VECTOR_STORE_ROUTES,
 ];
 
 const MAX_JSON = 32 * 1024 * 1024;
 
-function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > max) {
-        reject(new HttpError(413, "Request body too large.", null, "request_too_large"));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+function drain(req: http.IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    req.on("end", resolve);
+    req.on("error", () => resolve());
+    req.resume();
   });
 }
 
@@ -263,8 +237,13 @@ async function handle(
       }
       if (raw.length < 1024 * 1024) entry.json = ctx.json;
     }
+    sweepExpired(state);
     const fault = state.takeFault(method, url.pathname);
-    if (fault?.kind === "status") throw faultError(fault);
+    if (fault?.kind === "status") {
+      // Read an unread (multipart) body first, so the client sees the error rather than a reset upload.
+      if (!route?.json && !req.readableEnded) await drain(req);
+      throw faultError(fault);
+    }
     if (fault?.kind === "hang") return;
     if (fault?.kind === "slow_first_byte") await new Promise((r) => setTimeout(r, fault.delayMs ?? 2000));
     ctx.fault = fault;
@@ -287,54 +266,5 @@ async function handle(
         ),
       );
     }
-  }
-}
-
-async function control(
-  state: EmulatorState,
-  what: string,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-): Promise<void> {
-  const send = (status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json" });
-    res.end(JSON.stringify(body));
-  };
-  try {
-    const raw = req.method === "POST" ? (await readBody(req, 1024 * 1024)).toString("utf8") : "";
-    const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
-    if (what === "health") return send(200, { ok: true });
-    if (what === "reset" && req.method === "POST") {
-      state.reset();
-      return send(200, { ok: true });
-    }
-    if (what === "faults" && req.method === "POST") {
-      const kinds = ["status", "slow_first_byte", "break_stream", "hang"];
-      if (!kinds.includes(String(body.kind)))
-        return send(400, { error: `kind must be one of ${kinds.join(", ")}` });
-      const fault = {
-        ...(body as Omit<Fault, "id" | "times">),
-        id: `fault_${state.faults.length + 1}`,
-        times: typeof body.times === "number" ? body.times : 1,
-      } as Fault;
-      state.faults.push(fault);
-      return send(200, { id: fault.id });
-    }
-    if (what === "faults" && req.method === "DELETE") {
-      state.faults = [];
-      return send(200, { ok: true });
-    }
-    if (what === "faults") return send(200, { data: state.faults });
-    if (what === "config" && req.method === "POST") {
-      if (typeof body.streamChunkDelayMs === "number")
-        state.config.streamChunkDelayMs = body.streamChunkDelayMs;
-      if (typeof body.streamChunks === "number" || body.streamChunks === null)
-        state.config.streamChunks = (body.streamChunks as number | null) ?? undefined;
-      return send(200, state.config);
-    }
-    if (what === "requests") return send(200, { data: state.log });
-    send(404, { error: `unknown control ${what}` });
-  } catch (e) {
-    send(400, { error: (e as Error).message });
   }
 }

@@ -1,6 +1,7 @@
 import type { FileObject } from "openai/resources/files";
 import type { Response as ResponseObject } from "openai/resources/responses/responses";
 import type { Upload } from "openai/resources/uploads/uploads";
+import type { StaticFileChunkingStrategy } from "openai/resources/vector-stores/vector-stores";
 
 /** Everything the emulator remembers. In memory, reset by POST /__emulator/reset. */
 
@@ -16,6 +17,8 @@ export interface Fault {
   code?: string;
   message?: string;
   retryAfter?: number;
+  /** Matching requests to let through before the fault applies (e.g. 1 fails the second part). */
+  skip?: number;
   delayMs?: number;
   afterChunks?: number;
 }
@@ -45,6 +48,38 @@ export interface StoredFile {
 export interface StoredUpload {
   object: Upload;
   parts: Map<string, { bytes: number; content: Buffer | null }>;
+  /** `expires_after.seconds` for the File that completing creates. */
+  fileExpiresAfter: number | null;
+}
+
+export type Attributes = Record<string, string | number | boolean>;
+
+/** A file attached to a vector store; its status is derived from the clock when read. */
+export interface StoredVectorStoreFile {
+  id: string;
+  createdAt: number;
+  /** On the millisecond clock (`nowMs`): processing ends then. */
+  readyAtMs: number;
+  /** Set when processing will fail (unsupported file). */
+  failure: string | null;
+  cancelled: boolean;
+  attributes: Attributes | null;
+  chunking: StaticFileChunkingStrategy;
+  batchId: string | null;
+}
+
+export interface StoredVectorStore {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: number;
+  lastActiveAt: number;
+  expiresAfter: { anchor: "last_active_at"; days: number } | null;
+  /** Sticky once the clock passes expires_at. */
+  expired: boolean;
+  metadata: Record<string, string> | null;
+  files: Map<string, StoredVectorStoreFile>;
+  batches: Map<string, { id: string; createdAt: number; cancelled: boolean }>;
 }
 
 export const KEEP_BYTES = 64 * 1024 * 1024;
@@ -56,10 +91,13 @@ export class EmulatorState {
   files = new Map<string, StoredFile>();
   uploads = new Map<string, StoredUpload>();
   responses = new Map<string, ResponseObject>();
+  vectorStores = new Map<string, StoredVectorStore>();
   deletedModels = new Set<string>();
   faults: Fault[] = [];
   log: LoggedRequest[] = [];
-  config = { streamChunkDelayMs: 5, streamChunks: undefined as number | undefined };
+  config = defaultConfig();
+  /** Added to the wall clock by `advance`, so waiting work (vector-store processing) moves on too. */
+  offsetMs = 0;
   rate = { windowStart: Date.now(), used: 0 };
 
   constructor(readonly apiKey: string) {}
@@ -70,10 +108,12 @@ export class EmulatorState {
     this.files.clear();
     this.uploads.clear();
     this.responses.clear();
+    this.vectorStores.clear();
     this.deletedModels.clear();
     this.faults = [];
     this.log = [];
-    this.config = { streamChunkDelayMs: 5, streamChunks: undefined };
+    this.config = defaultConfig();
+    this.offsetMs = 0;
     this.rate = { windowStart: Date.now(), used: 0 };
   }
 
@@ -89,6 +129,17 @@ export class EmulatorState {
     return this.clock;
   }
 
+  /** Milliseconds for processing delays: the wall clock plus every `advance`. */
+  nowMs(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  /** Moves both clocks forward (POST /__emulator/clock). */
+  advance(seconds: number): void {
+    this.clock += seconds;
+    this.offsetMs += seconds * 1000;
+  }
+
   requestId(): string {
     const n = (this.counters.get("req") ?? 0) + 1;
     this.counters.set("req", n);
@@ -102,6 +153,10 @@ export class EmulatorState {
     );
     const f = this.faults[i];
     if (!f) return undefined;
+    if (f.skip) {
+      f.skip -= 1;
+      return undefined;
+    }
     if (f.times > 0 && --f.times === 0) this.faults.splice(i, 1);
     return f;
   }
@@ -110,4 +165,13 @@ export class EmulatorState {
     this.log.push(entry);
     if (this.log.length > 200) this.log.shift();
   }
+}
+
+function defaultConfig() {
+  return {
+    streamChunkDelayMs: 5,
+    streamChunks: undefined as number | undefined,
+    /** How long a file attached to a vector store stays in_progress. */
+    vectorStoreProcessingMs: 300,
+  };
 }
