@@ -41,7 +41,7 @@ export function FileTable({
   const all = files.length > 0 && files.every((f) => selected.has(f.id));
   return (
     <div
-      className="overflow-y-auto rounded-lg border border-border bg-surface"
+      className="self-start overflow-y-auto rounded-lg border border-border bg-surface"
       style={{ maxHeight: HEIGHT + ROW }}
       data-testid="file-table"
       onScroll={(e) => {

@@ -69,14 +69,14 @@ export function FilesView() {
         </label>
         <input
           id="file-search"
-          className="input h-8 w-64"
+          className="input h-8 w-64 max-w-full"
           placeholder="Search by name or id"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
         <select
           aria-label="Filter by purpose"
-          className="input h-8"
+          className="input h-8 w-auto"
           value={purpose}
           onChange={(e) => setPurpose(e.target.value)}
           data-testid="purpose-filter"
@@ -88,7 +88,7 @@ export function FilesView() {
         </select>
         <select
           aria-label="Sort"
-          className="input h-8"
+          className="input h-8 w-auto"
           value={sort}
           onChange={(e) => setSort(e.target.value as Sort)}
         >

@@ -56,7 +56,7 @@ export function UploadBar({ onDone }: { onDone(): void }) {
     <div className="flex flex-wrap items-center gap-2">
       <select
         aria-label="Purpose of new uploads"
-        className="input h-8"
+        className="input h-8 w-auto"
         value={purpose}
         onChange={(e) => setPurpose(e.target.value as Purpose)}
         data-testid="upload-purpose"
@@ -67,7 +67,7 @@ export function UploadBar({ onDone }: { onDone(): void }) {
       </select>
       <select
         aria-label="Expiry of new uploads"
-        className="input h-8"
+        className="input h-8 w-auto"
         value={String(expiry)}
         onChange={(e) => setExpiry(e.target.value === "null" ? null : Number(e.target.value))}
       >
