@@ -49,7 +49,7 @@ export const SECTIONS: Section[] = [
     id: "vector-stores",
     href: "/vector-stores",
     label: "Vector stores",
-    built: false,
+    built: true,
     summary: "Create vector stores, add files, watch them process and try searches.",
   },
   {

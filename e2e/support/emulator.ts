@@ -18,8 +18,13 @@ export const emulator = {
   reset: () => control("reset", { method: "POST" }),
   fault: (f: Fault) => control("faults", { method: "POST", body: JSON.stringify(f) }),
   clearFaults: () => control("faults", { method: "DELETE" }),
-  config: (c: { streamChunkDelayMs?: number; streamChunks?: number | null }) =>
-    control("config", { method: "POST", body: JSON.stringify(c) }),
+  clock: (advanceSeconds: number) =>
+    control("clock", { method: "POST", body: JSON.stringify({ advanceSeconds }) }),
+  config: (c: {
+    streamChunkDelayMs?: number;
+    streamChunks?: number | null;
+    vectorStoreProcessingMs?: number;
+  }) => control("config", { method: "POST", body: JSON.stringify(c) }),
   async requests(): Promise<LoggedRequest[]> {
     const r = (await control("requests")) as LoggedRequest[] | { data: LoggedRequest[] };
     return Array.isArray(r) ? r : r.data;

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { VectorStoresView } from "@/components/vector-stores/vector-stores-view";
+import { requireUser } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "Vector stores" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
-  return <ComingSoon section="vector-stores" />;
+export default async function VectorStoresPage() {
+  await requireUser();
+  return <VectorStoresView />;
 }
