@@ -137,7 +137,10 @@ test("public links open without signing in only while an admin allows them", asy
   await signIn(page);
   await page.goto("/settings?tab=playground");
   const toggle = page.getByTestId("public-share-links");
-  await toggle.check();
+  // The box flips at once; wait for the server to have the setting before relying on it.
+  const saved = () =>
+    page.waitForResponse((r) => r.url().endsWith("/api/settings/sharing") && r.request().method() === "PUT");
+  await Promise.all([saved(), toggle.check()]);
   await expect(toggle).toBeChecked();
   try {
     const pg = new PlaygroundPage(page);
@@ -154,14 +157,16 @@ test("public links open without signing in only while an admin allows them", asy
     await expect(stranger.getByTestId("open-in-playground")).toHaveCount(0);
 
     await page.goto("/settings?tab=playground");
-    await page.getByTestId("public-share-links").uncheck();
-    await expect(page.getByTestId("public-share-links")).not.toBeChecked();
+    await expect(page.getByTestId("public-share-links")).toBeChecked();
+    await Promise.all([saved(), page.getByTestId("public-share-links").uncheck()]);
     await stranger.goto(link);
     await expect(stranger).toHaveURL(/\/sign-in/);
     await anon.close();
   } finally {
     await page.goto("/settings?tab=playground");
-    await page.getByTestId("public-share-links").uncheck();
+    const box = page.getByTestId("public-share-links");
+    await expect(box).toBeEnabled();
+    if (await box.isChecked()) await Promise.all([saved(), box.uncheck()]);
   }
 });
 
@@ -182,6 +187,9 @@ test("admin overrides of the model catalogue reach the playground", async ({ pag
   } finally {
     await page.goto("/settings?tab=playground");
     await page.getByTestId("model-overrides").fill("");
-    await page.getByTestId("save-model-overrides").click();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/api/settings/models") && r.request().method() === "PUT"),
+      page.getByTestId("save-model-overrides").click(),
+    ]);
   }
 });

@@ -161,3 +161,26 @@ test("the official SDK with a personal token runs the same vector-store flow thr
   expect((await client.vectorStores.files.list(store.id)).data).toHaveLength(0);
   await client.vectorStores.delete(store.id);
 });
+
+test("the official SDK with a personal token uploads in parts, lists, downloads and deletes files through Benchtop", async () => {
+  const token = cli("token:create", "--email", E2E.admin.email, "--name", `sdk-files-${Date.now()}`);
+  const client = new OpenAI({ apiKey: token, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0 });
+  const part = Buffer.alloc(3 * 1024 * 1024, 120);
+  const upload = await client.uploads.create({
+    filename: "sdk-big.txt",
+    purpose: "assistants",
+    bytes: part.length * 2,
+    mime_type: "text/plain",
+  });
+  const p1 = await client.uploads.parts.create(upload.id, { data: new File([part], "p1") });
+  const p2 = await client.uploads.parts.create(upload.id, { data: new File([part], "p2") });
+  const done = await client.uploads.complete(upload.id, { part_ids: [p1.id, p2.id] });
+  expect(done.status).toBe("completed");
+  const fileId = done.file?.id ?? "";
+  const listed = await client.files.list({ purpose: "assistants" });
+  expect(listed.data.some((f) => f.id === fileId)).toBe(true);
+  const content = await client.files.content(fileId);
+  expect((await content.arrayBuffer()).byteLength).toBe(part.length * 2);
+  await client.files.delete(fileId);
+  await expect(client.files.retrieve(fileId)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+});

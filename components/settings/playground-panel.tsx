@@ -26,16 +26,20 @@ export function PlaygroundPanel({ isAdmin }: { isAdmin: boolean }) {
 
 function SharingCard({ isAdmin }: { isAdmin: boolean }) {
   const qc = useQueryClient();
+  // The choice shows at once (a controlled box would snap back until the query updates); it is put
+  // back if the server refuses.
+  const [pending, setPending] = useState<boolean | null>(null);
   const q = useQuery({
     queryKey: queryKeys.sharingSettings,
     queryFn: ({ signal }) => apiFetch<SharingSettingsDto>("/api/settings/sharing", { signal }),
   });
   const save = useMutation<SharingSettingsDto, ApiError, boolean>({
     mutationFn: (v) => apiFetch("/api/settings/sharing", { method: "PUT", body: { public_share_links: v } }),
-    // Shown at once; put back if the server refuses.
-    onMutate: (v) => qc.setQueryData(queryKeys.sharingSettings, { publicShareLinks: v }),
-    onError: () => qc.invalidateQueries({ queryKey: queryKeys.sharingSettings }),
-    onSuccess: (d) => qc.setQueryData(queryKeys.sharingSettings, d),
+    onError: () => setPending(null),
+    onSuccess: (d) => {
+      qc.setQueryData(queryKeys.sharingSettings, d);
+      setPending(null);
+    },
   });
   return (
     <Card
@@ -47,8 +51,11 @@ function SharingCard({ isAdmin }: { isAdmin: boolean }) {
           type="checkbox"
           data-testid="public-share-links"
           disabled={!isAdmin || q.isLoading || save.isPending}
-          checked={q.data?.publicShareLinks ?? false}
-          onChange={(e) => save.mutate(e.target.checked)}
+          checked={pending ?? q.data?.publicShareLinks ?? false}
+          onChange={(e) => {
+            setPending(e.target.checked);
+            save.mutate(e.target.checked);
+          }}
         />
         Allow public links (anyone with the link, no sign-in)
       </label>
