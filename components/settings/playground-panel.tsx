@@ -73,10 +73,12 @@ function OverridesCard({ isAdmin }: { isAdmin: boolean }) {
   });
   const [text, setText] = useState("");
   const [parseError, setParseError] = useState<string | null>(null);
+  // What is saved fills the box once; it never overwrites what someone has started typing.
+  const [touched, setTouched] = useState(false);
   useEffect(() => {
-    if (q.data)
+    if (q.data && !touched)
       setText(Object.keys(q.data.overrides).length ? JSON.stringify(q.data.overrides, null, 2) : "");
-  }, [q.data]);
+  }, [q.data, touched]);
   const save = useMutation<{ overrides: ModelOverrides }, ApiError, ModelOverrides>({
     mutationFn: (overrides) => apiFetch("/api/settings/models", { method: "PUT", body: overrides }),
     onSuccess: (d) => qc.setQueryData(queryKeys.modelOverrides, d),
@@ -107,7 +109,10 @@ function OverridesCard({ isAdmin }: { isAdmin: boolean }) {
         className="input h-auto w-full py-2 font-mono text-xs"
         placeholder={EXAMPLE}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setTouched(true);
+          setText(e.target.value);
+        }}
       />
       {(parseError || save.error) && (
         <p role="alert" className="mt-1 text-danger text-xs">
