@@ -1,0 +1,120 @@
+"use client";
+
+import { type ClipboardEvent, useRef, useState } from "react";
+import { MAX_KEPT_CHARS, useTokenizer } from "./store";
+
+/** Pastes this long go in through `setRangeText`: the browser's own paste slows to minutes on them. */
+const LARGE_PASTE = 20_000;
+const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 2 : 1)} MB`;
+
+/**
+ * The text box and its options. The box is uncontrolled (remounted when the text is replaced from
+ * outside), so a megabyte of text is never re-set on each key. Chromium inserts a large paste with
+ * many lines one editing command per line, which takes minutes for a megabyte; such pastes are put
+ * in directly instead (they then cannot be undone with Ctrl+Z).
+ */
+export function TextInput() {
+  const text = useTokenizer((s) => s.text);
+  const revision = useTokenizer((s) => s.revision);
+  const allowSpecial = useTokenizer((s) => s.allowSpecial);
+  const limitMb = useTokenizer((s) => s.limitMb);
+  const textNotKept = useTokenizer((s) => s.textNotKept);
+  const set = useTokenizer((s) => s.set);
+  const replaceText = useTokenizer((s) => s.replaceText);
+  const file = useRef<HTMLInputElement>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = e.clipboardData.getData("text/plain");
+    if (pasted.length < LARGE_PASTE) return;
+    e.preventDefault();
+    const el = e.currentTarget;
+    el.setRangeText(pasted, el.selectionStart, el.selectionEnd, "end");
+    set({ text: el.value });
+  };
+  const onFile = async (f: File | undefined) => {
+    setFileError(null);
+    if (!f) return;
+    if (f.size > limitMb * 1_000_000) {
+      setFileError(
+        `${f.name} is ${mb(f.size)}, over your limit of ${limitMb} MB. Raise the limit to open it.`,
+      );
+      return;
+    }
+    replaceText(await f.text());
+  };
+
+  return (
+    <div className="space-y-2">
+      <textarea
+        key={revision}
+        aria-label="Text to tokenize"
+        className="input h-40 resize-y py-2 font-mono text-sm"
+        placeholder="Paste or type text, JSON or code…"
+        defaultValue={text}
+        spellCheck={false}
+        data-testid="tokenizer-text"
+        onChange={(e) => set({ text: e.target.value })}
+        onPaste={onPaste}
+      />
+      <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
+        <label
+          className="flex items-center gap-1.5"
+          title="Encode text such as <|endoftext|> as the special token"
+        >
+          <input
+            type="checkbox"
+            checked={allowSpecial}
+            onChange={(e) => set({ allowSpecial: e.target.checked })}
+            data-testid="allow-special"
+          />
+          Allow special tokens
+        </label>
+        <label className="flex items-center gap-1.5 text-muted">
+          Size limit
+          <input
+            type="number"
+            min={0.1}
+            max={100}
+            step={0.1}
+            className="input h-7 w-20"
+            value={limitMb}
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              if (v > 0) set({ limitMb: v });
+            }}
+            data-testid="size-limit"
+          />
+          MB
+        </label>
+        <button type="button" className="btn h-7 text-xs" onClick={() => file.current?.click()}>
+          Open a file…
+        </button>
+        <input
+          ref={file}
+          type="file"
+          className="hidden"
+          accept="text/*,.json,.jsonl,.md,.csv,.ts,.tsx,.js,.py,.go,.rs,.java,.c,.cpp,.h,.yaml,.yml,.xml,.html,.sql"
+          onChange={(e) => {
+            void onFile(e.target.files?.[0]);
+            e.target.value = "";
+          }}
+          data-testid="open-file"
+        />
+        {text.length > MAX_KEPT_CHARS && (
+          <span className="text-muted text-xs">
+            Texts over {MAX_KEPT_CHARS.toLocaleString("en-US")} characters are not kept after a reload.
+          </span>
+        )}
+        {textNotKept && text === "" && (
+          <span className="text-muted text-xs">The last text was too large to keep after a reload.</span>
+        )}
+      </div>
+      {fileError && (
+        <p role="alert" className="text-danger text-xs">
+          {fileError}
+        </p>
+      )}
+    </div>
+  );
+}
