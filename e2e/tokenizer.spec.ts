@@ -44,7 +44,7 @@ test("counts a known text, shows its tokens, and switching the encoding changes 
 
   // The draft survives a reload.
   await page.reload();
-  await expect(tk.textBox()).toHaveValue("hello world");
+  await expect(tk.textBox()).toHaveText("hello world");
   await expect(page.getByTestId("tokenizer-encoding")).toHaveValue("r50k_base");
 });
 
@@ -90,7 +90,7 @@ test("token ids decode back to text, and invalid lists say what is wrong", async
   await tk.encoding("o200k_base");
   await expect(page.getByTestId("decoded-text")).toHaveValue("hello world");
   await page.getByRole("button", { name: "Tokenize this text" }).click();
-  await expect(tk.textBox()).toHaveValue("hello world");
+  await expect(tk.textBox()).toHaveText("hello world");
   expect(await tk.tokens()).toBe(2);
 });
 
@@ -201,7 +201,7 @@ test("a share link opens read-only and continues in the tokenizer", async ({ pag
   page.once("dialog", (d) => void d.accept());
   await page.getByTestId("open-in-tokenizer").click();
   await expect(page).toHaveURL(/\/tokenizer$/);
-  await expect(tk.textBox()).toHaveValue("Shared text 🙂 with tokens");
+  await expect(tk.textBox()).toHaveText("Shared text 🙂 with tokens");
   await expect(page.getByTestId("tokenizer-encoding")).toHaveValue("cl100k_base");
 });
 
@@ -219,7 +219,7 @@ test("a megabyte of text is tokenized in the worker and drawn virtualised; the s
   const expectedAfter = enc.encode(`${text}!`).length;
   enc.free();
   await tk.paste(text);
-  await expect(tk.textBox()).toHaveValue(text);
+  await expect(tk.stat("chars")).toHaveText([...text].length.toLocaleString("en-US"), { timeout: 60_000 });
   await expect(tk.stat("tokens")).toHaveText(expected.toLocaleString("en-US"), { timeout: 60_000 });
   await expect(tk.view()).toHaveAttribute("data-laid-out", "true");
   // Only the rows on screen are in the page.
@@ -232,8 +232,8 @@ test("a megabyte of text is tokenized in the worker and drawn virtualised; the s
   });
   await expect(tk.view()).toContainText("LIMIT");
   // Typing goes on while the worker tokenizes.
-  await tk.textBox().press("Control+End");
-  await tk.textBox().pressSequentially("!");
+  await tk.textBox().press("ControlOrMeta+End");
+  await page.keyboard.type("!");
   await expect(tk.stat("tokens")).toHaveText(expectedAfter.toLocaleString("en-US"), { timeout: 60_000 });
 
   await page.getByTestId("size-limit").fill("0.5");

@@ -10,7 +10,7 @@ import { isEncoding } from "@/lib/tokens/encodings";
 
 /**
  * The tokenizer's draft: mode, text or messages, model and encoding choice, options. Persisted to
- * localStorage, written at most every 300 ms (and when the page is hidden), so typing in a megabyte
+ * localStorage, written 300 ms after the last change (2 s for large texts) and when the page is hidden, so typing in a megabyte
  * of text does not serialise it on every key. Texts above MAX_KEPT_CHARS are not kept: browsers cap
  * an origin's localStorage at a few megabytes, shared with the playground's drafts.
  */
@@ -113,7 +113,8 @@ function draftStorage(delayMs: number): PersistStorage<Persisted> {
     setItem: (name, value) => {
       pending = { name, value };
       clearTimeout(timer);
-      timer = setTimeout(flush, delayMs);
+      // Serialising a large text takes a while: do it less often while someone types in it.
+      timer = setTimeout(flush, value.state.text.length > 200_000 ? delayMs * 6 : delayMs);
     },
     removeItem: (name) => localStorage.removeItem(name),
   };

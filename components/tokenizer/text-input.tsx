@@ -1,17 +1,14 @@
 "use client";
 
-import { type ClipboardEvent, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { MAX_KEPT_CHARS, useTokenizer } from "./store";
+import { TextEditor } from "./text-editor";
 
-/** Pastes this long go in through `setRangeText`: the browser's own paste slows to minutes on them. */
-const LARGE_PASTE = 20_000;
 const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 2 : 1)} MB`;
 
 /**
  * The text box and its options. The box is uncontrolled (remounted when the text is replaced from
- * outside), so a megabyte of text is never re-set on each key. Chromium inserts a large paste with
- * many lines one editing command per line, which takes minutes for a megabyte; such pastes are put
- * in directly instead (they then cannot be undone with Ctrl+Z).
+ * outside, e.g. by a share link or "Open a file"), so a megabyte is never re-set on each key.
  */
 export function TextInput() {
   const text = useTokenizer((s) => s.text);
@@ -24,14 +21,6 @@ export function TextInput() {
   const file = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
 
-  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
-    const pasted = e.clipboardData.getData("text/plain");
-    if (pasted.length < LARGE_PASTE) return;
-    e.preventDefault();
-    const el = e.currentTarget;
-    el.setRangeText(pasted, el.selectionStart, el.selectionEnd, "end");
-    set({ text: el.value });
-  };
   const onFile = async (f: File | undefined) => {
     setFileError(null);
     if (!f) return;
@@ -46,16 +35,12 @@ export function TextInput() {
 
   return (
     <div className="space-y-2">
-      <textarea
+      <TextEditor
         key={revision}
-        aria-label="Text to tokenize"
-        className="input h-40 resize-y py-2 font-mono text-sm"
-        placeholder="Paste or type text, JSON or code…"
-        defaultValue={text}
-        spellCheck={false}
-        data-testid="tokenizer-text"
-        onChange={(e) => set({ text: e.target.value })}
-        onPaste={onPaste}
+        initial={text}
+        onChange={(value) => set({ text: value })}
+        label="Text to tokenize"
+        placeholderText="Paste or type text, JSON or code…"
       />
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
         <label

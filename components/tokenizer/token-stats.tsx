@@ -36,7 +36,15 @@ export function TokenStats({ tokens, chars, words, model, pending, ms, estimate 
   const asOutput =
     model && tokens !== null && price?.output ? costOf(model, { input: 0, output: tokens }) : null;
   return (
-    <div className="space-y-1" aria-busy={pending} data-testid="token-stats" data-pending={pending}>
+    <div
+      className="space-y-1"
+      aria-busy={pending}
+      data-testid="token-stats"
+      data-pending={pending}
+      data-tokens={tokens ?? ""}
+      data-chars={chars ?? ""}
+      data-ms={ms ?? ""}
+    >
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3 lg:grid-cols-6">
         <Stat id="tokens" label={estimate ? "Tokens (estimate)" : "Tokens"} value={n(tokens)} />
         {chars !== null && (

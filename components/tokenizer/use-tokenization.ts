@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { Encoding } from "@/lib/models/catalogue";
 import { getTokenizer, isSuperseded } from "@/lib/tokens/client";
 import type { TokenizeResult } from "@/lib/tokens/segments";
@@ -34,9 +34,12 @@ export function utf8Size(text: string): number {
   return n;
 }
 
+const MAX_WAIT_MS = 1000;
+
 /**
- * Tokenizes `text` in the worker a moment after it stops changing (longer for long texts), and only
- * ever the latest text: typing never waits for it. Texts over `limitBytes` are refused.
+ * Tokenizes `text` in the worker a moment after it stops changing (longer for long texts; at least
+ * once a second while it keeps changing), and only ever the latest text: typing never waits for it.
+ * Texts over `limitBytes` are refused.
  */
 export function useTokenization(
   text: string,
@@ -45,6 +48,8 @@ export function useTokenization(
   limitBytes: number,
 ): TokenizationState {
   const key = useId();
+  /** When the oldest change not yet sent to the worker happened. */
+  const pendingSince = useRef<number | null>(null);
   const [state, setState] = useState<{ for: string; result: Tokenized | null; error: string | null }>({
     for: "",
     result: null,
@@ -56,8 +61,12 @@ export function useTokenization(
   useEffect(() => {
     if (tooLarge !== null) return;
     let live = true;
-    const delay = text.length < 20_000 ? 30 : text.length < 200_000 ? 120 : 250;
+    // Wait for a pause in typing, but not longer than MAX_WAIT_MS after the first unsent change.
+    const pause = text.length < 20_000 ? 30 : text.length < 200_000 ? 120 : 250;
+    pendingSince.current ??= performance.now();
+    const delay = Math.max(0, Math.min(pause, pendingSince.current + MAX_WAIT_MS - performance.now()));
     const timer = setTimeout(() => {
+      pendingSince.current = null;
       getTokenizer()
         .tokenize(text, encoding, { key, allowedSpecial: allowSpecial ? "all" : undefined })
         .then(

@@ -17,6 +17,7 @@ export class TokenizerPage {
     await this.goto();
   }
 
+  /** The text box: a CodeMirror editor (contenteditable), which draws only the lines on screen. */
   textBox(): Locator {
     return this.page.getByTestId("tokenizer-text");
   }
@@ -26,14 +27,14 @@ export class TokenizerPage {
   }
 
   /**
-   * Pastes `text` into the box, as Ctrl+V would (a synthetic paste event: the page inserts large
-   * pastes itself). Playwright's fill() goes through the browser's editing, which takes minutes for
-   * a megabyte with many lines.
+   * Pastes `text` over the box's content, as Ctrl+V would (a synthetic paste event, which the editor
+   * handles like a real one). Playwright's fill() types through the browser's editing, which is slow
+   * for a megabyte.
    */
   async paste(text: string): Promise<void> {
-    await this.textBox().evaluate((el: HTMLTextAreaElement, value) => {
-      el.focus();
-      el.select();
+    await this.textBox().focus();
+    await this.page.keyboard.press("ControlOrMeta+a");
+    await this.textBox().evaluate((el, value) => {
       const data = new DataTransfer();
       data.setData("text/plain", value);
       el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
