@@ -39,6 +39,14 @@ for (const theme of ["light", "dark"] as const) {
     await expect(page.getByTestId("decoded-text")).toBeVisible();
     await page.screenshot({ path: `test-results/screenshots/tokenizer-ids-${theme}.png`, fullPage: true });
     await tk.showAs("text");
+    await page.getByTestId("share-button").click();
+    await page.getByLabel("Title (optional)").fill("How the sample splits");
+    await page.getByTestId("create-share").click();
+    const link = await page.getByTestId("share-link").inputValue();
+    await page.goto(link);
+    await expect(page.getByTestId("token-view")).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/tokenizer-shared-${theme}.png`, fullPage: true });
+    await tk.goto();
     await tk.mode("chat");
     await page.getByTestId("chat-message").nth(1).getByRole("textbox").fill("What is the weather in Paris?");
     await page.getByTestId("tools-input").fill(

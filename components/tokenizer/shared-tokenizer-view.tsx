@@ -47,6 +47,7 @@ export function SharedTokenizerView({ share, signedIn }: { share: ShareDto; sign
               {snap.encoding}
             </span>
             {snap.encodingOverride ? " (chosen by hand)" : ""}
+            {snap.allowSpecial ? " · special tokens allowed" : ""}
             {snap.model && (
               <>
                 {" "}
