@@ -20,7 +20,7 @@ export const SECTIONS: Section[] = [
     id: "tokenizer",
     href: "/tokenizer",
     label: "Tokenizer",
-    built: false,
+    built: true,
     summary:
       "See exactly how each model splits your text into tokens, with ids, counts and cost, for every encoding.",
   },

@@ -7,6 +7,7 @@
  */
 import type { Encoding } from "@/lib/models/catalogue";
 import type { AllowedSpecial, TokenRequest, TokenResponse } from "./protocol";
+import type { TokenizeResult } from "./segments";
 
 export type { AllowedSpecial } from "./protocol";
 
@@ -63,6 +64,19 @@ export class TokenizerClient {
     return this.request(body, options.key).then((r) => {
       if (!("ids" in r)) throw new Error("tokenizer: unexpected response");
       return r.ids;
+    });
+  }
+
+  /** Ids with segments of whole characters and special-token marks, for drawing (see `segments.ts`). */
+  tokenize(
+    text: string,
+    encoding: Encoding,
+    options: TokenizeOptions = {},
+  ): Promise<TokenizeResult & { ms: number }> {
+    const body: Body = { op: "tokenize", encoding, text, allowedSpecial: options.allowedSpecial };
+    return this.request(body, options.key).then((r) => {
+      if (!("tokens" in r)) throw new Error("tokenizer: unexpected response");
+      return { ...r.tokens, ms: r.ms };
     });
   }
 

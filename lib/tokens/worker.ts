@@ -79,6 +79,14 @@ async function handle(request: TokenRequest): Promise<void> {
         scope.postMessage({ id, ids, ms: performance.now() - started }, [ids.buffer]);
         return;
       }
+      case "tokenize": {
+        const tokens = engine.tokenize(request.text, request.allowedSpecial);
+        const ms = performance.now() - started;
+        const { ids, tokenBytes, segStarts, segTokens, special, plainSpecials } = tokens;
+        const buffers = [ids, tokenBytes, segStarts, segTokens, special, plainSpecials].map((a) => a.buffer);
+        scope.postMessage({ id, tokens, ms }, buffers);
+        return;
+      }
       case "decode": {
         const text = engine.decode(request.ids);
         scope.postMessage({ id, text, ms: performance.now() - started });

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { TokenizerView } from "@/components/tokenizer/tokenizer-view";
+import { requireUser } from "@/lib/server/auth/page";
+import { getPublicShareLinks } from "@/lib/server/settings";
 
 export const metadata: Metadata = { title: "Tokenizer" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
-  return <ComingSoon section="tokenizer" />;
+export default async function TokenizerPage() {
+  await requireUser();
+  return <TokenizerView canSharePublicly={await getPublicShareLinks()} />;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SharedView } from "@/components/playground/shared-view";
+import { SharedTokenizerView } from "@/components/tokenizer/shared-tokenizer-view";
 import { ApiError } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/server/auth/page";
 import { getShare } from "@/lib/server/shares";
@@ -21,7 +22,11 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
     const share = await getShare(id, user);
     return (
       <main className="mx-auto max-w-5xl px-4 py-6">
-        <SharedView share={share} signedIn={Boolean(user)} />
+        {share.kind === "tokenizer" ? (
+          <SharedTokenizerView share={share} signedIn={Boolean(user)} />
+        ) : (
+          <SharedView share={share} signedIn={Boolean(user)} />
+        )}
       </main>
     );
   } catch (e) {

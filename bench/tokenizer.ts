@@ -1,0 +1,307 @@
+/**
+ * Tokenizer benchmark in Chromium (`npm run bench:tokenizer`, after `npm run build`). Not in CI.
+ *
+ * 1. Tokenize 1 MB of mixed text (`bench/mixed-text.ts`) on the /tokenizer page: the worker's time
+ *    (encode + segments + counts) and paste-to-counts on screen; against js-tiktoken (pure JS)
+ *    encoding the same text in a Web Worker of the same page, in the same run. Token counts must agree.
+ * 2. Typing while the page holds that megabyte: long tasks (> 50 ms) and key-to-frame latency,
+ *    against the same typing with a 1 KB text.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import { build } from "esbuild";
+import { startEmulator } from "../lib/emulator/server";
+import { mixedText } from "./mixed-text";
+
+const KEY = "sk-bench-0000000000000000";
+const EMAIL = "bench@example.com";
+const PASSWORD = "bench-password-123";
+// tsx compiles functions passed to page.evaluate with esbuild's keepNames, which calls __name().
+const KEEP_NAMES = "globalThis.__name = (f) => f;";
+const RUNS = 3;
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (!s.length) return 0;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** js-tiktoken with the o200k_base ranks, as the source of a classic worker script. */
+async function jsTiktokenWorker(root: string): Promise<string> {
+  const out = await build({
+    stdin: {
+      contents: `
+        import { Tiktoken } from "js-tiktoken/lite";
+        import o200k from "js-tiktoken/ranks/o200k_base";
+        let enc = null;
+        self.onmessage = (e) => {
+          const t0 = performance.now();
+          if (!enc) enc = new Tiktoken(o200k);
+          const t1 = performance.now();
+          const n = enc.encode(e.data).length;
+          self.postMessage({ initMs: t1 - t0, encodeMs: performance.now() - t1, tokens: n });
+        };`,
+      resolveDir: root,
+      loader: "js",
+    },
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    minify: true,
+    logLevel: "warning",
+  });
+  return out.outputFiles[0]?.text ?? "";
+}
+
+/** Pastes `text` over the box's content, as Ctrl+V would (a synthetic paste event). */
+async function paste(page: Page, text: string): Promise<number> {
+  const box = page.getByTestId("tokenizer-text");
+  await box.focus();
+  await page.keyboard.press("Control+a");
+  const ms = await box.evaluate((el, value) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", value);
+    const t = performance.now();
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    return performance.now() - t;
+  }, text);
+  return ms;
+}
+
+/** Paste, then wait until the counts on screen are for this text; returns wall time and worker time. */
+async function tokenizeOnPage(page: Page, text: string) {
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __t0: number;
+      __pasteLong: number[];
+      __pasteProbe?: PerformanceObserver;
+    };
+    w.__pasteLong = [];
+    w.__pasteProbe ??= new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__pasteLong.push(e.duration);
+    });
+    w.__pasteProbe.observe({ type: "longtask", buffered: false });
+    w.__t0 = performance.now();
+  });
+  const dispatchMs = await paste(page, text);
+  await page.waitForFunction(
+    (len) => {
+      const stats = document.querySelector<HTMLElement>('[data-testid="token-stats"]');
+      const view = document.querySelector<HTMLElement>('[data-testid="token-view"]');
+      return (
+        stats?.dataset.chars === String(len) &&
+        stats?.dataset.pending === "false" &&
+        view?.dataset.laidOut === "true" &&
+        view.querySelector("[data-seg]") !== null
+      );
+    },
+    [...text].length,
+    { timeout: 120_000, polling: "raf" },
+  );
+  const onPage = await page.evaluate(() => {
+    const stats = document.querySelector<HTMLElement>('[data-testid="token-stats"]');
+    const w = window as unknown as { __t0: number; __pasteLong: number[] };
+    return {
+      wallMs: performance.now() - w.__t0,
+      /** Long tasks from the paste until the counts and the first rows were on screen. */
+      longTasks: w.__pasteLong.map((d) => Math.round(d)),
+      workerMs: Number(stats?.dataset.ms),
+      tokens: Number(stats?.dataset.tokens),
+      drawnSegments: document.querySelectorAll('[data-testid="token-view"] [data-seg]').length,
+    };
+  });
+  return { ...onPage, pasteEventMs: dispatchMs };
+}
+
+async function jsTiktokenOnPage(page: Page, source: string, text: string) {
+  return page.evaluate(
+    async ({ source, text, runs }) => {
+      const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+      const worker = new Worker(url);
+      const results: { initMs: number; encodeMs: number; tokens: number }[] = [];
+      for (let i = 0; i < runs; i++) {
+        results.push(
+          await new Promise((resolve) => {
+            worker.onmessage = (e) => resolve(e.data);
+            worker.postMessage(`${text}${"!".repeat(i + 1)}`);
+          }),
+        );
+      }
+      worker.terminate();
+      return results;
+    },
+    { source, text, runs: RUNS },
+  );
+}
+
+/** Types a key every 50 ms at the end of the box for `ms`; long tasks and key-to-frame latency. */
+async function typing(page: Page, ms: number) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __probe: { long: number[]; keys: number[]; on: boolean } };
+    w.__probe = { long: [], keys: [], on: true };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (w.__probe.on) w.__probe.long.push(e.duration);
+    }).observe({ type: "longtask", buffered: false });
+    window.addEventListener("keydown", (e) => {
+      const t = e.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => w.__probe.keys.push(performance.now() - t), 0));
+    });
+  });
+  const box = page.getByTestId("tokenizer-text");
+  await box.focus();
+  await box.press("Control+End");
+  const until = Date.now() + ms;
+  let typed = 0;
+  while (Date.now() < until) {
+    await page.keyboard.press(typed % 12 === 11 ? "Space" : "a");
+    typed++;
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(1500); // the last tokenization lands while we still listen
+  const r = await page.evaluate(() => {
+    const w = window as unknown as { __probe: { long: number[]; keys: number[]; on: boolean } };
+    w.__probe.on = false;
+    return w.__probe;
+  });
+  return {
+    keys: typed,
+    longTasks: r.long.length,
+    longTasksOver50: r.long.filter((d) => d > 50).length,
+    longestTaskMs: round(Math.max(0, ...r.long)),
+    keyToFrameP50: round(pct(r.keys, 50)),
+    keyToFrameP99: round(pct(r.keys, 99)),
+  };
+}
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, "..");
+  const server = path.join(root, ".next/standalone/benchtop-server.cjs");
+  if (!fs.existsSync(server)) throw new Error("Run `npm run build` first.");
+  const emulator = await startEmulator({ apiKey: KEY, port: 0 });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-bench-tok-"));
+  const port = 3950 + Math.floor(Math.random() * 40);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    OPENAI_API_KEY: KEY,
+    OPENAI_BASE_URL: emulator.url,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    CONSOLE_ADMIN_EMAIL: EMAIL,
+    CONSOLE_ADMIN_PASSWORD: PASSWORD,
+  };
+  delete env.DATABASE_URL;
+  execFileSync(
+    "node",
+    [
+      path.join(root, ".next/standalone/console.mjs"),
+      "user:add",
+      "--email",
+      EMAIL,
+      "--password",
+      PASSWORD,
+      "--role",
+      "admin",
+    ],
+    { env, cwd: root },
+  );
+  const child: ChildProcess = spawn("node", [server], {
+    env,
+    cwd: path.dirname(server),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({
+    executablePath:
+      process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    await waitFor(`${base}/api/health`, 30_000);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript(KEEP_NAMES);
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel("Email").fill(EMAIL);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: /sign in/i }).click();
+    await page.waitForURL(/playground/);
+    await page.goto(`${base}/tokenizer`);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${base}/tokenizer`);
+    await page.getByTestId("tokenizer-text").waitFor();
+
+    const text = mixedText(1_000_000);
+    const bytes = Buffer.byteLength(text, "utf8");
+    // Warm up: the worker, the WASM and o200k's ranks load once per page.
+    await tokenizeOnPage(page, "warm up");
+    const ours = [];
+    for (let i = 0; i < RUNS; i++) ours.push(await tokenizeOnPage(page, `${text}${"!".repeat(i + 1)}`));
+    const js = await jsTiktokenOnPage(page, await jsTiktokenWorker(root), text);
+    for (let i = 0; i < RUNS; i++) {
+      if (ours[i]?.tokens !== js[i]?.tokens) {
+        throw new Error(`token counts differ: Benchtop ${ours[i]?.tokens}, js-tiktoken ${js[i]?.tokens}`);
+      }
+    }
+    const oursWorker = median(ours.map((r) => r.workerMs));
+    const jsEncode = median(js.map((r) => r.encodeMs));
+
+    const large = await typing(page, 6000);
+    await paste(page, text.slice(0, 1000));
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-testid="token-stats"]')?.dataset.pending === "false",
+    );
+    const small = await typing(page, 6000);
+
+    const result = {
+      text: { chars: text.length, bytes, tokens: ours[0]?.tokens },
+      tokenize1MB: {
+        benchtopWorkerMs: round(oursWorker),
+        benchtopPasteToScreenMs: round(median(ours.map((r) => r.wallMs))),
+        jsTiktokenEncodeMs: round(jsEncode),
+        jsTiktokenInitMs: round(js[0]?.initMs ?? 0),
+        speedup: round(jsEncode / Math.max(1, oursWorker), 2),
+        runs: { benchtop: ours.map((r) => round(r.workerMs)), jsTiktoken: js.map((r) => round(r.encodeMs)) },
+        segmentsInDom: ours.at(-1)?.drawnSegments,
+        longTasksWhilePasting: ours.map((r) => r.longTasks),
+        pasteEventMs: ours.map((r) => round(r.pasteEventMs)),
+      },
+      typing: { withOneKB: small, withOneMB: large },
+    };
+    console.log(JSON.stringify(result, null, 2));
+    fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
+    fs.writeFileSync(path.join(root, "bench/results/tokenizer.json"), JSON.stringify(result, null, 2));
+  } finally {
+    await browser.close();
+    child.kill();
+    await emulator.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import { IdLayout, type RowLayout, TextLayout } from "@/lib/tokenizer/layout";
+import type { TokenView } from "./store";
+import type { Tokenized } from "./use-tokenization";
+
+const SLICE_MS = 8;
+const FIRST_SLICE_MS = 12;
+
+/**
+ * The rows of a tokenization, laid out in slices of a few milliseconds between tasks, so a megabyte
+ * never blocks the page: the first screen is ready at once, the rest follows within a few frames.
+ * Returns the layout and its row count so far (which re-renders the view as it grows).
+ */
+export function useRowLayout(
+  result: Tokenized,
+  view: TokenView,
+  cols: number,
+): { layout: RowLayout; rows: number } {
+  const layout = useMemo(() => {
+    const l =
+      view === "ids" ? new IdLayout(result.ids, cols) : new TextLayout(result.text, result.segStarts, cols);
+    l.run(performance.now() + FIRST_SLICE_MS);
+    return l;
+  }, [result, view, cols]);
+  const [rows, setRows] = useState(layout.rows);
+
+  useEffect(() => {
+    setRows(layout.rows);
+    if (layout.done) return;
+    let timer: ReturnType<typeof setTimeout>;
+    let lastShown = performance.now();
+    const step = () => {
+      layout.run(performance.now() + SLICE_MS);
+      // Re-render every ~50 ms of progress, and at the end.
+      if (layout.done || performance.now() - lastShown > 50) {
+        lastShown = performance.now();
+        setRows(layout.rows);
+      }
+      if (!layout.done) timer = setTimeout(step, 0);
+    };
+    timer = setTimeout(step, 0);
+    return () => clearTimeout(timer);
+  }, [layout]);
+
+  return { layout, rows: Math.max(rows, 0) };
+}
