@@ -6,33 +6,18 @@
  *    straight to the emulator's Uploads API in the same run.
  * 2. 5,000 files listed: load and scroll the list; long tasks and frame times, against 50 files.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
-import { startEmulator } from "../lib/emulator/server";
+import type { Page } from "@playwright/test";
+import { KEY, signedInPage, startStack } from "./stack";
 
-const KEY = "sk-bench-0000000000000000";
-const EMAIL = "bench@example.com";
-const PASSWORD = "bench-password-123";
 const GB = Number(process.env.BENCH_UPLOAD_GB ?? 2);
-const KEEP_NAMES = "globalThis.__name = (f) => f;";
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 async function probe(page: Page, run: () => Promise<void>) {
@@ -111,64 +96,16 @@ async function listBench(page: Page, base: string, emulatorUrl: string, n: numbe
 }
 
 async function main(): Promise<void> {
-  const root = path.resolve(__dirname, "..");
-  const server = path.join(root, ".next/standalone/benchtop-server.cjs");
-  if (!fs.existsSync(server)) throw new Error("Run `npm run build` first.");
-  const emulator = await startEmulator({ apiKey: KEY, port: 0 });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-bench-files-"));
+  const stack = await startStack("files", 3990);
+  const { base, emulator } = stack;
+  const child = stack.server;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-bench-bigfile-"));
   const bigFile = path.join(dataDir, "big.bin");
-  const port = 3990 + Math.floor(Math.random() * 9);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    OPENAI_API_KEY: KEY,
-    OPENAI_BASE_URL: emulator.url,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOSTNAME: "127.0.0.1",
-  };
-  delete env.DATABASE_URL;
-  execFileSync(
-    "node",
-    [
-      path.join(root, ".next/standalone/console.mjs"),
-      "user:add",
-      "--email",
-      EMAIL,
-      "--password",
-      PASSWORD,
-      "--role",
-      "admin",
-    ],
-    { env, cwd: root },
-  );
-  const child: ChildProcess = spawn("node", [server], {
-    env,
-    cwd: path.dirname(server),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({
-    executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
   try {
-    await waitFor(`${base}/api/health`);
     // A sparse file: the disk holds nothing, the browser reads zeros.
     fs.writeFileSync(bigFile, "");
     fs.truncateSync(bigFile, GB * 1024 ** 3);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.addInitScript(KEEP_NAMES);
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel("Email").fill(EMAIL);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: /sign in/i }).click();
-    await page.waitForURL(/playground/);
+    const page = await signedInPage(stack);
     await page.goto(`${base}/files`);
     await page.getByTestId("upload-purpose").selectOption("assistants");
 
@@ -230,9 +167,7 @@ async function main(): Promise<void> {
     const large = await listBench(page, base, emulator.url, 5000);
     console.log(JSON.stringify({ upload, list: { baseline: small, large } }, null, 2));
   } finally {
-    await browser.close();
-    child.kill();
-    await emulator.close();
+    await stack.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

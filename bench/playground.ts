@@ -8,35 +8,15 @@
  * 3. First-load JavaScript of /playground (and whether shiki or tiktoken ranks are in it), against
  *    /settings.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { type Browser, chromium, type Page } from "@playwright/test";
-import { startEmulator } from "../lib/emulator/server";
+import type { Browser, Page } from "@playwright/test";
+import { KEEP_NAMES, signedInPage, startStack } from "./stack";
 
-const KEY = "sk-bench-0000000000000000";
-const EMAIL = "bench@example.com";
-const PASSWORD = "bench-password-123";
-// tsx compiles functions passed to page.evaluate with esbuild's keepNames, which calls __name().
-const KEEP_NAMES = "globalThis.__name = (f) => f;";
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   if (!s.length) return 0;
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 /** Starts collecting long tasks and frame gaps in the page; `stop` returns them. */
@@ -243,66 +223,13 @@ async function firstLoadJs(
 }
 
 async function main(): Promise<void> {
-  const root = path.resolve(__dirname, "..");
-  const server = path.join(root, ".next/standalone/benchtop-server.cjs");
-  if (!fs.existsSync(server)) throw new Error("Run `npm run build` first.");
-  const emulator = await startEmulator({ apiKey: KEY, port: 0 });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-bench-pg-"));
-  const port = 3950 + Math.floor(Math.random() * 40);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    OPENAI_API_KEY: KEY,
-    OPENAI_BASE_URL: emulator.url,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOSTNAME: "127.0.0.1",
-    CONSOLE_ADMIN_EMAIL: EMAIL,
-    CONSOLE_ADMIN_PASSWORD: PASSWORD,
-  };
-  delete env.DATABASE_URL;
-  execFileSync(
-    "node",
-    [
-      path.join(root, ".next/standalone/console.mjs"),
-      "user:add",
-      "--email",
-      EMAIL,
-      "--password",
-      PASSWORD,
-      "--role",
-      "admin",
-    ],
-    { env, cwd: root },
-  );
-  const child: ChildProcess = spawn("node", [server], {
-    env,
-    cwd: path.dirname(server),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({
-    executablePath:
-      process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const stack = await startStack("pg", 3950);
+  const { base, browser, emulator } = stack;
   const signIn = async (page: Page) => {
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel("Email").fill(EMAIL);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: /sign in/i }).click();
-    await page.waitForURL(/playground/);
+    await signedInPage(stack, page);
   };
   try {
-    await waitFor(`${base}/api/health`, 30_000);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.addInitScript(KEEP_NAMES);
-    await signIn(page);
+    const page = await signedInPage(stack);
     // Warm the route once so both measurements see compiled, cached chunks.
     await conversationBench(page, base, 10);
     const small = await conversationBench(page, base, 10);
@@ -323,10 +250,7 @@ async function main(): Promise<void> {
     };
     console.log(JSON.stringify(result, null, 2));
   } finally {
-    await browser.close();
-    child.kill();
-    await emulator.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stack.close();
   }
 }
 
