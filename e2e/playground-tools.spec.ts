@@ -2,13 +2,6 @@ import { expect, test } from "./fixtures";
 import { PlaygroundPage } from "./pages/playground";
 import { emulator } from "./support/emulator";
 
-async function lastCall(path: string) {
-  const calls = (await emulator.requests()).filter((r) => r.path === path && r.method === "POST");
-  const last = calls.at(-1);
-  if (!last) throw new Error(`no ${path} call`);
-  return last as typeof last & { json: Record<string, unknown> };
-}
-
 for (const api of ["Responses", "Chat"] as const) {
   test(`${api}: a function call round trip — the call is shown, its output typed, the run continued`, async ({
     page,
@@ -33,7 +26,7 @@ for (const api of ["Responses", "Chat"] as const) {
     await expect(
       page.locator('[data-testid="message"][data-role="assistant"]').last().getByRole("textbox"),
     ).toHaveValue("Tool result: 18C and sunny");
-    const sent = await lastCall(api === "Chat" ? "/v1/chat/completions" : "/v1/responses");
+    const sent = await emulator.lastPost(api === "Chat" ? "/v1/chat/completions" : "/v1/responses");
     const items = JSON.stringify(sent.json);
     expect(items).toContain(api === "Chat" ? '"role":"tool"' : '"type":"function_call_output"');
     expect(items).toContain("18C and sunny");
@@ -52,7 +45,7 @@ test("structured output: the reply is checked against the schema, and a mismatch
   await pg.say("List two fruits");
   await pg.runAndWait();
   await expect(page.getByTestId("schema-check")).toContainText("Output matches the schema");
-  const sent = await lastCall("/v1/responses");
+  const sent = await emulator.lastPost("/v1/responses");
   expect(sent.json.text).toMatchObject({ format: { type: "json_schema", name: "response", strict: true } });
 
   await pg.say("[badjson] again");
@@ -96,7 +89,7 @@ test("logprobs: tokens shaded by probability with alternatives on hover", async 
   await page.getByLabel("Top logprobs").fill("3");
   await pg.say("Hello logprobs");
   await pg.runAndWait();
-  const sent = await lastCall("/v1/chat/completions");
+  const sent = await emulator.lastPost("/v1/chat/completions");
   expect(sent.json).toMatchObject({ logprobs: true, top_logprobs: 3 });
   await pg.message(2).getByLabel("Shade tokens by probability").check();
   const tokens = page.getByTestId("logprobs").getByRole("button");
@@ -135,7 +128,7 @@ test("an image can be attached by upload; a wrong type is refused with the reaso
   await input.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hi") });
   await expect(pg.message(1).getByRole("alert")).toContainText("not supported");
   await pg.runAndWait();
-  const sent = await lastCall("/v1/responses");
+  const sent = await emulator.lastPost("/v1/responses");
   expect(JSON.stringify(sent.json.input)).toContain('"type":"input_image"');
   expect(JSON.stringify(sent.json.input)).toContain("data:image/png;base64,");
 });

@@ -2,13 +2,6 @@ import { expect, test } from "./fixtures";
 import { PlaygroundPage } from "./pages/playground";
 import { emulator } from "./support/emulator";
 
-async function lastModelCall(path: string) {
-  const calls = (await emulator.requests()).filter((r) => r.path === path && r.method === "POST");
-  const last = calls.at(-1);
-  if (!last) throw new Error(`no ${path} call reached the emulator`);
-  return last;
-}
-
 test("a Responses run streams, reports metrics and joins the conversation; the draft survives a reload", async ({
   page,
   signIn,
@@ -28,7 +21,7 @@ test("a Responses run streams, reports metrics and joins the conversation; the d
   await expect(page.getByTestId("token-meter")).toHaveAttribute("data-count", /\d+/);
   await expect(page.getByTestId("token-meter-reported")).toContainText("reported");
 
-  const sent = await lastModelCall("/v1/responses");
+  const sent = await emulator.lastPost("/v1/responses");
   expect(sent.json).toMatchObject({ model: "gpt-4o-mini", instructions: "Be brief.", stream: true });
   // The inspector shows exactly the bytes that went to the upstream.
   expect(sent.rawBody).toBe(await pg.inspectorRequest());
@@ -54,7 +47,7 @@ test("Chat Completions sends each parameter under its wire name, and only those 
   await pg.param("Max output tokens", "50");
   await pg.param("Seed", "42");
   await pg.runAndWait();
-  const sent = await lastModelCall("/v1/chat/completions");
+  const sent = await emulator.lastPost("/v1/chat/completions");
   expect(sent.json).toMatchObject({
     model: "gpt-4o-mini",
     messages: [
@@ -77,7 +70,7 @@ test("Chat Completions sends each parameter under its wire name, and only those 
   );
   await pg.say("Again");
   await pg.runAndWait();
-  const second = await lastModelCall("/v1/chat/completions");
+  const second = await emulator.lastPost("/v1/chat/completions");
   expect(second.json).not.toHaveProperty("temperature");
   expect(second.json).toMatchObject({ model: "o4-mini", seed: 42 });
 });
@@ -91,7 +84,7 @@ test("legacy Completions mode sends a prompt", async ({ page, signIn }) => {
   await page.getByLabel("Prompt").fill("Once upon a time");
   await pg.runAndWait();
   await expect(page.getByTestId("output-text").or(page.getByTestId("run-metrics")).first()).toBeVisible();
-  const sent = await lastModelCall("/v1/completions");
+  const sent = await emulator.lastPost("/v1/completions");
   expect(sent.json).toMatchObject({
     model: "gpt-3.5-turbo-instruct",
     prompt: "Once upon a time",
@@ -119,7 +112,7 @@ test("Stop keeps what arrived, and Esc stops too", async ({ page, signIn }) => {
     await page.keyboard.press("Escape");
     await expect(pg.runPanel()).toHaveAttribute("data-status", "stopped");
     // The upstream call was aborted, not left running.
-    await expect.poll(async () => (await lastModelCall("/v1/responses")).aborted).toBe(true);
+    await expect.poll(async () => (await emulator.lastPost("/v1/responses")).aborted).toBe(true);
   } finally {
     await emulator.config({ streamChunkDelayMs: 0, streamChunks: null });
   }
@@ -223,7 +216,7 @@ test("output cut by the token limit says so and can be continued; the inspector 
   await expect(page.getByTestId("inspector-response-body")).toContainText("data: ");
   await page.getByTestId("continue").click();
   await expect(pg.runPanel()).toHaveAttribute("data-status", "done");
-  const sent = (await lastModelCall("/v1/chat/completions")).json as {
+  const sent = (await emulator.lastPost("/v1/chat/completions")).json as {
     messages: { role: string; content: string }[];
   };
   expect(sent.messages.at(-2)?.role).toBe("assistant");
@@ -252,7 +245,7 @@ test("messages can be re-roled, reordered and deleted; an image can be added by 
   await expect(pg.message(1).getByRole("img")).toHaveAttribute("src", "https://example.com/cat.png");
   await pg.api("Chat");
   await pg.runAndWait();
-  const sent = (await lastModelCall("/v1/chat/completions")).json as { messages: unknown[] };
+  const sent = (await emulator.lastPost("/v1/chat/completions")).json as { messages: unknown[] };
   expect(sent.messages).toEqual([
     {
       role: "user",

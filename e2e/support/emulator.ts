@@ -25,6 +25,12 @@ export const emulator = {
     streamChunks?: number | null;
     vectorStoreProcessingMs?: number;
   }) => control("config", { method: "POST", body: JSON.stringify(c) }),
+  /** The latest POST that reached `path`, with its JSON body. */
+  async lastPost(path: string): Promise<LoggedRequest & { json: Record<string, unknown> }> {
+    const last = (await emulator.requests()).filter((r) => r.path === path && r.method === "POST").at(-1);
+    if (!last) throw new Error(`no ${path} call reached the emulator`);
+    return last as LoggedRequest & { json: Record<string, unknown> };
+  },
   async requests(): Promise<LoggedRequest[]> {
     const r = (await control("requests")) as LoggedRequest[] | { data: LoggedRequest[] };
     return Array.isArray(r) ? r : r.data;
