@@ -40,7 +40,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx lib/emulator/main.ts --port ${E2E.emulatorPort}`,
+      command: `npx tsx lib/emulator/main.ts --port ${E2E.emulatorPort} --controls`,
       url: `http://127.0.0.1:${E2E.emulatorPort}/__emulator/health`,
       reuseExistingServer: false,
       timeout: 30_000,

@@ -38,7 +38,7 @@ export async function startStack(name: string, portBase: number): Promise<Stack>
   const root = path.resolve(__dirname, "..");
   const entry = path.join(root, ".next/standalone/benchtop-server.cjs");
   if (!fs.existsSync(entry)) throw new Error("Run `npm run build` first.");
-  const emulator = await startEmulator({ apiKey: KEY, port: 0 });
+  const emulator = await startEmulator({ apiKey: KEY, port: 0, controls: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `benchtop-bench-${name}-`));
   const port = portBase + Math.floor(Math.random() * 40);
   const env: NodeJS.ProcessEnv = {

@@ -8,7 +8,7 @@ export EMULATOR_API_KEY="$OPENAI_API_KEY"
 export DATA_DIR="${DATA_DIR:-./data-demo}"
 export CONSOLE_ADMIN_EMAIL="${CONSOLE_ADMIN_EMAIL:-demo@example.com}" CONSOLE_ADMIN_PASSWORD="${CONSOLE_ADMIN_PASSWORD:-benchtop-demo-password}"
 unset DATABASE_URL
-npx tsx lib/emulator/main.ts --port "$EMULATOR_PORT" &
+npx tsx lib/emulator/main.ts --port "$EMULATOR_PORT" --controls &
 emu=$!
 trap 'kill $emu 2>/dev/null' EXIT
 echo "[benchtop] demo: sign in as $CONSOLE_ADMIN_EMAIL / $CONSOLE_ADMIN_PASSWORD"

@@ -9,7 +9,7 @@ let client: OpenAI;
 const KEY = "sk-emulator-test-abcd";
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, apiKey: KEY });
+  emu = await startEmulator({ port: 0, apiKey: KEY, controls: true });
   client = new OpenAI({ apiKey: KEY, baseURL: emu.url, maxRetries: 0 });
 });
 afterAll(() => emu.close());

@@ -72,6 +72,28 @@ function mask(key: string): string {
   return `sk-…${key.slice(-4)}`;
 }
 
+/** The request log is readable through the controls, so it never holds a credential in full. */
+function loggedHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    const value = Array.isArray(v) ? v.join(", ") : (v ?? "");
+    out[k] =
+      k === "authorization"
+        ? value.replace(/(Bearer\s+)(\S+)/i, (_, b: string, key: string) => b + mask(key))
+        : value;
+  }
+  return out;
+}
+
+function sendPlain404(res: http.ServerResponse): void {
+  res.writeHead(404, { "content-type": "application/json" });
+  res.end(
+    JSON.stringify({
+      error: { message: "Not found.", type: "invalid_request_error", param: null, code: null },
+    }),
+  );
+}
+
 function faultError(f: Fault): HttpError {
   const retry: Record<string, string> =
     f.retryAfter !== undefined
@@ -127,9 +149,18 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-export async function startEmulator(
-  opts: { port?: number; host?: string; apiKey?: string } = {},
-): Promise<Emulator> {
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  apiKey?: string;
+  /**
+   * Serve the test controls under /__emulator/ (faults, clock, reset, the request log). Off unless
+   * asked for: tests, benchmarks and the demo turn them on; a bare `npm run emulator` does not.
+   */
+  controls?: boolean;
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const state = new EmulatorState(
     opts.apiKey ?? process.env.EMULATOR_API_KEY ?? "sk-emulator-0123456789abcdef",
   );
@@ -137,7 +168,8 @@ export async function startEmulator(
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://emulator");
     if (url.pathname.startsWith("/__emulator/")) {
-      void control(state, url.pathname.slice("/__emulator/".length), req, res);
+      if (opts.controls) void control(state, url.pathname.slice("/__emulator/".length), req, res);
+      else sendPlain404(res);
       return;
     }
     const method = req.method ?? "GET";
@@ -145,9 +177,7 @@ export async function startEmulator(
       method,
       path: url.pathname,
       query: url.search,
-      headers: Object.fromEntries(
-        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]),
-      ),
+      headers: loggedHeaders(req.headers),
       bodyBytes: Number(req.headers["content-length"] ?? 0),
       json: null,
       status: 0,

@@ -19,7 +19,7 @@ const upload = async (text: string, name: string, extra: Partial<OpenAI.FileCrea
   client.files.create({ file: await toFile(Buffer.from(text), name), purpose: "assistants", ...extra });
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, apiKey: KEY });
+  emu = await startEmulator({ port: 0, apiKey: KEY, controls: true });
   client = new OpenAI({ apiKey: KEY, baseURL: emu.url, maxRetries: 0 });
 });
 afterAll(() => emu.close());

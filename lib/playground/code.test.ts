@@ -56,7 +56,7 @@ let emu: Emulator;
 let dir: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, apiKey: KEY });
+  emu = await startEmulator({ port: 0, apiKey: KEY, controls: true });
   emu.state.config.streamChunkDelayMs = 0;
   dir = mkdtempSync(path.join(tmpdir(), "benchtop-code-"));
 });
@@ -119,7 +119,7 @@ describe("generateCode", () => {
           const { stdout } = await run(lang, code);
           const logged = await lastLogged();
           expect(logged.status).toBe(200);
-          expect(logged.headers.authorization).toBe(`Bearer ${KEY}`);
+          expect(logged.headers.authorization).toBe(`Bearer sk-…${KEY.slice(-4)}`);
           expect(logged.headers["content-type"]).toBe("application/json");
           expect(logged.bodyBytes).toBe(Buffer.byteLength(req.text, "utf8"));
           expect(logged.rawBody).toBe(req.text);
