@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
+    // Opening a fresh PGlite takes seconds on a busy 2-core machine.
+    hookTimeout: 60_000,
     pool: "forks",
   },
 });

@@ -44,6 +44,8 @@ const schema = z
       z.url({ error: "must be the console's public origin, e.g. https://benchtop.example.com" }).optional(),
     ),
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
+    // Silence in the middle of a response body; generous, since reasoning models think between events.
+    UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   })
   .superRefine((env, ctx) => {
@@ -73,6 +75,7 @@ export interface Config {
     projectId: string | undefined;
     adminKey: string | undefined;
     timeoutMs: number;
+    idleTimeoutMs: number;
   };
   databaseUrl: string | undefined;
   dataDir: string;
@@ -105,6 +108,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       projectId: e.OPENAI_PROJECT_ID,
       adminKey: e.OPENAI_ADMIN_KEY,
       timeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      idleTimeoutMs: e.UPSTREAM_IDLE_TIMEOUT_MS,
     },
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),

@@ -2,7 +2,7 @@ import "server-only";
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import type { Readable } from "node:stream";
-import { ApiError } from "@/lib/errors";
+import { ApiError, typeForStatus } from "@/lib/errors";
 import { getConfig, maskKey } from "../config";
 import { record } from "../ledger";
 import {
@@ -13,6 +13,7 @@ import {
   upstreamRequestHeaders,
 } from "./headers";
 import { type UpstreamPath, upstreamUrl } from "./paths";
+import { scrubSecrets } from "./scrub";
 import { createSniffer, modelFromRequestPrefix } from "./sniffer";
 
 export interface Caller {
@@ -40,9 +41,15 @@ class UpstreamFailure extends Error {
   }
 }
 
+/** A request body and the length the proxy will frame it with (null: chunked). */
+export interface OutgoingBody {
+  stream: Readable;
+  length: number | null;
+}
+
 export async function forward(
   req: Request,
-  body: Readable | null,
+  body: OutgoingBody | null,
   target: UpstreamPath,
   creds: Credentials,
   caller: Caller,
@@ -62,20 +69,32 @@ export async function forward(
   let requestBytes = 0;
   let requestPrefix = "";
 
+  const outHeaders = upstreamRequestHeaders(req.headers, creds);
+  // The proxy frames the body itself: the length of what it sends, which Node enforces byte for byte
+  // (strictContentLength), or chunked when the client streamed without a length. Without a body,
+  // neither header is sent, so a pooled upstream connection can never wait for bytes that are not coming.
+  if (body?.length != null) outHeaders["content-length"] = String(body.length);
   const upstreamReq = (dest.protocol === "https:" ? https : http).request(dest, {
     method: req.method,
-    headers: upstreamRequestHeaders(req.headers, creds),
+    headers: outHeaders,
     agent: dest.protocol === "https:" ? pool.https : pool.http,
   });
+  // Node has this on every OutgoingMessage since 18.10; its types declare it on ServerResponse only.
+  (upstreamReq as http.ClientRequest & { strictContentLength: boolean }).strictContentLength = true;
 
-  if (body && req.method !== "GET" && req.method !== "HEAD") {
+  let sending = false;
+  if (body) {
+    sending = true;
     const sniffModel = isJson(req.headers.get("content-type"));
-    body.on("data", (chunk: Buffer) => {
+    body.stream.on("data", (chunk: Buffer) => {
       requestBytes += chunk.length;
       if (sniffModel && requestPrefix.length < REQUEST_MODEL_PREFIX) requestPrefix += chunk.toString("utf8");
     });
-    body.on("error", (e) => upstreamReq.destroy(e));
-    body.pipe(upstreamReq);
+    body.stream.on("end", () => {
+      sending = false;
+    });
+    body.stream.on("error", (e) => upstreamReq.destroy(e));
+    body.stream.pipe(upstreamReq);
   } else {
     upstreamReq.end();
   }
@@ -84,7 +103,12 @@ export async function forward(
   try {
     res = await waitForResponse(upstreamReq, req.signal, cfg.openai.timeoutMs);
   } catch (e) {
-    const err = toUpstreamError(e, dest, cfg.openai.timeoutMs);
+    const err = toUpstreamError(
+      e,
+      dest,
+      cfg.openai.timeoutMs,
+      sending ? { sent: requestBytes, of: body?.length ?? null } : null,
+    );
     record({
       ...ledgerBase,
       at: new Date(),
@@ -166,31 +190,79 @@ export async function forward(
     });
   };
 
-  if (req.method === "HEAD" || status === 204 || status === 304) {
+  if (status === 204 || status === 304) {
     res.resume();
     finish(false, null);
     return new Response(null, { status, headers });
   }
 
   const onClientAbort = () => {
+    clearTimeout(idle);
     upstreamReq.destroy();
     res.destroy();
     finish(true, null);
   };
   req.signal.addEventListener("abort", onClientAbort, { once: true });
 
+  let controllerRef: ReadableStreamDefaultController<Uint8Array> | null = null;
+  /** The upstream stopped mid-body (closed, or silent past the idle timeout): end the client's copy clearly. */
+  const interrupt = (code: string, message: string) => {
+    clearTimeout(idle);
+    req.signal.removeEventListener("abort", onClientAbort);
+    finish(false, code);
+    const controller = controllerRef;
+    if (!controller) return;
+    try {
+      if (sse) {
+        const err = new ApiError({ type: "upstream_error", code, message });
+        controller.enqueue(
+          new TextEncoder().encode(`event: error\ndata: ${JSON.stringify(err.toJSON())}\n\n`),
+        );
+        controller.close();
+      } else {
+        controller.error(new Error(message));
+      }
+    } catch {
+      // Client already gone.
+    }
+  };
+
+  // Only silence from the upstream counts: while the client is slow to read, the body is paused.
+  let idle: NodeJS.Timeout | undefined;
+  const armIdle = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      if (done) return;
+      const seconds = Math.round(cfg.openai.idleTimeoutMs / 1000);
+      interrupt(
+        "upstream_stream_stalled",
+        `The upstream API at ${dest.host} sent nothing for ${seconds} s in the middle of the response, so the console ended it. What arrived before is kept. If long silences are normal for this model, raise UPSTREAM_IDLE_TIMEOUT_MS.`,
+      );
+      res.destroy();
+      upstreamReq.destroy();
+    }, cfg.openai.idleTimeoutMs);
+  };
+
   const stream = new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        controllerRef = controller;
+        armIdle();
         res.on("data", (chunk: Buffer) => {
           ttfb ??= performance.now() - startedAt;
           responseBytes += chunk.length;
           // Forward first, inspect after: the sniffer must never delay a byte.
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
           sniffer.push(chunk);
-          if ((controller.desiredSize ?? 1) <= 0) res.pause();
+          if ((controller.desiredSize ?? 1) <= 0) {
+            clearTimeout(idle);
+            res.pause();
+          } else {
+            armIdle();
+          }
         });
         res.on("end", () => {
+          clearTimeout(idle);
           req.signal.removeEventListener("abort", onClientAbort);
           finish(false, null);
           try {
@@ -201,34 +273,20 @@ export async function forward(
         });
         res.on("close", () => {
           if (res.complete || done) return;
-          // The upstream connection died mid-body.
-          req.signal.removeEventListener("abort", onClientAbort);
-          finish(false, "upstream_stream_interrupted");
-          const message = `The upstream API at ${dest.host} closed the connection before the response was complete.`;
-          try {
-            if (sse) {
-              const err = new ApiError({
-                type: "upstream_error",
-                code: "upstream_stream_interrupted",
-                message,
-              });
-              controller.enqueue(
-                new TextEncoder().encode(`event: error\ndata: ${JSON.stringify(err.toJSON())}\n\n`),
-              );
-              controller.close();
-            } else {
-              controller.error(new Error(message));
-            }
-          } catch {
-            // Client already gone.
-          }
+          interrupt(
+            "upstream_stream_interrupted",
+            `The upstream API at ${dest.host} closed the connection before the response was complete.`,
+          );
         });
         res.on("error", () => {
           // Handled by "close"; without a listener the error would crash the process.
         });
       },
       pull() {
-        res.resume();
+        if (res.isPaused()) {
+          armIdle();
+          res.resume();
+        }
       },
       cancel() {
         onClientAbort();
@@ -240,13 +298,20 @@ export async function forward(
   return new Response(stream, { status, headers });
 }
 
+/**
+ * The response-headers timeout counts from the moment the whole request has been sent: a large
+ * upload may take longer than the timeout to send, and that is not the upstream being slow.
+ */
 function waitForResponse(
   r: http.ClientRequest,
   signal: AbortSignal,
   timeoutMs: number,
 ): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => r.destroy(new UpstreamFailure("timeout", undefined)), timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
+    r.once("finish", () => {
+      timer = setTimeout(() => r.destroy(new UpstreamFailure("timeout", undefined)), timeoutMs);
+    });
     const onAbort = () =>
       r.destroy(new UpstreamFailure("unreachable", new Error("client closed the request")));
     if (signal.aborted) onAbort();
@@ -264,7 +329,12 @@ function waitForResponse(
   });
 }
 
-function toUpstreamError(e: unknown, dest: URL, timeoutMs: number): ApiError {
+function toUpstreamError(
+  e: unknown,
+  dest: URL,
+  timeoutMs: number,
+  upload: { sent: number; of: number | null } | null,
+): ApiError {
   if (e instanceof UpstreamFailure && e.kind === "timeout") {
     return new ApiError({
       status: 504,
@@ -275,12 +345,27 @@ function toUpstreamError(e: unknown, dest: URL, timeoutMs: number): ApiError {
   }
   const cause = e instanceof UpstreamFailure ? e.reason : (e as NodeJS.ErrnoException | undefined);
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (upload && (code === "EPIPE" || code === "ECONNRESET")) {
+    const of = upload.of === null ? "" : ` of ${formatBytes(upload.of)}`;
+    return new ApiError({
+      status: 502,
+      type: "upstream_error",
+      code: "upstream_closed_during_upload",
+      message: `The upstream API at ${dest.host} closed the connection while the request body was being sent (after ${formatBytes(upload.sent)}${of}) and gave no answer. It usually refuses a body that is too large or not allowed there: check the size limit of that endpoint (files over 512 MB, or over a gateway's own limit, go through Uploads in parts) and try again.`,
+    });
+  }
   return new ApiError({
     status: 502,
     type: "upstream_error",
     code: "upstream_unreachable",
     message: `Could not reach the upstream API at ${dest.host}${code ? ` (${code})` : ""}. Check OPENAI_BASE_URL and that this server can reach that host.`,
   });
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function headerValue(v: string | string[] | undefined): string | null {
@@ -328,8 +413,17 @@ function mapErrorBody(
   secrets: string[],
   target: UpstreamPath,
 ): MappedError {
-  let text = raw.toString("utf8");
-  for (const s of secrets) text = text.split(s).join(maskKey(s) ?? "[redacted]");
+  const scrubbed = scrubSecrets(raw.toString("utf8"), secrets, (s) => maskKey(s) ?? "[redacted]");
+  const text = scrubbed.withheld
+    ? JSON.stringify(
+        new ApiError({
+          status,
+          type: typeForStatus(status),
+          code: "upstream_error_withheld",
+          message: `The upstream API at ${dest.host} returned HTTP ${status} with a message that quoted a credential, so the console withheld it. An admin can find the call by its request id in the upstream's logs.`,
+        }).toJSON(),
+      )
+    : scrubbed.text;
   let parsed: unknown;
   try {
     parsed = truncated ? undefined : JSON.parse(text);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/errors";
 import { clientResponseHeaders, upstreamRequestHeaders } from "./headers";
 
 describe("upstreamRequestHeaders", () => {
@@ -49,9 +50,9 @@ describe("upstreamRequestHeaders", () => {
     }
   });
 
-  it("keeps content-type with its boundary, length, accept and allowed betas", () => {
+  it("keeps content-type with its boundary, accept and allowed betas; never the client's framing", () => {
     expect(out["content-type"]).toBe("multipart/form-data; boundary=xyz");
-    expect(out["content-length"]).toBe("1234");
+    expect(out["content-length"]).toBeUndefined();
     expect(out.accept).toBe("text/event-stream");
     expect(out["openai-beta"]).toBe("responses_multi_agent=v1");
     expect(out["idempotency-key"]).toBe("abc-123");
@@ -64,11 +65,40 @@ describe("upstreamRequestHeaders", () => {
     expect(o["openai-project"]).toBeUndefined();
   });
 
-  it("refuses header injection through openai-beta", () => {
-    const o = upstreamRequestHeaders(new Headers({ "openai-beta": "assistants=v2; <script>" }), {
-      bearer: "k",
-    });
-    expect(o["openai-beta"]).toBeUndefined();
+  it("refuses a forwarded header whose value is outside its grammar, naming it", () => {
+    for (const [name, value] of [
+      ["openai-beta", "assistants=v2; <script>"],
+      ["x-client-request-id", "GET /assistants?smuggled=1 HTTP/1.1"],
+      ["idempotency-key", "a b"],
+      ["content-type", "application/json\u00a0x"],
+      ["accept", "text/html, GET /x HTTP/1.1"],
+      ["content-type", `multipart/form-data; boundary=${"x".repeat(300)}`],
+    ] as const) {
+      let err: unknown;
+      try {
+        upstreamRequestHeaders(new Headers({ [name]: value }), { bearer: "k" });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, `${name}: ${value}`).toBeInstanceOf(ApiError);
+      expect((err as ApiError).param).toBe(name);
+      expect((err as ApiError).status).toBe(400);
+    }
+  });
+
+  it("accepts what the official SDKs and browsers send", () => {
+    const o = upstreamRequestHeaders(
+      new Headers({
+        "content-type": 'multipart/form-data; boundary="----WebKitFormBoundary7MA4YWxkTrZu0gW"',
+        accept: "application/json, text/plain, */*;q=0.8",
+        "idempotency-key": "stainless-node-retry-1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+        "x-client-request-id": "0b9c1c9e-4c1a-4f7e-9b1e-5c1c2c3d4e5f",
+        "openai-beta": "assistants=v2, responses_multi_agent=v1",
+      }),
+      { bearer: "k" },
+    );
+    expect(o.accept).toBe("application/json, text/plain, */*;q=0.8");
+    expect(o["content-type"]).toContain("WebKitFormBoundary");
   });
 });
 

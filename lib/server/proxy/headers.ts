@@ -1,19 +1,43 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { errors } from "@/lib/errors";
 
 /**
  * Request headers are forwarded from an allowlist: everything else (Authorization, Cookie, Host,
  * hop-by-hop, tracing, SDK telemetry) is dropped, and credentials are injected by the proxy.
+ * Content-Length and Transfer-Encoding are never among them: the proxy frames the body it sends
+ * itself (forward.ts), so a client cannot make the upstream read a different request boundary.
  */
-const FORWARD_REQUEST = [
-  "content-type",
-  "content-length",
-  "accept",
-  "openai-beta",
-  "idempotency-key",
-  "x-client-request-id",
-];
+// RFC 9110 grammar, restricted to printable ASCII: tokens, quoted strings without escapes, optional
+// white space as spaces and tabs only.
+const TOKEN = "[A-Za-z0-9!#$%&'*+.^_`|~-]+";
+const QUOTED = '"[ !#-\\[\\]-~]*"';
+const OWS = "[ \\t]*";
+const PARAM = `${OWS};${OWS}${TOKEN}=(?:${TOKEN}|${QUOTED})`;
+const MEDIA_TYPE = `${TOKEN}/${TOKEN}(?:${PARAM})*`;
 
-const OPENAI_BETA = /^[a-z0-9_.=,\s-]{1,200}$/i;
+/**
+ * Each forwarded header with the grammar its value must match. Values are also kept short; nothing
+ * outside these grammars (spaces in ids, CR, LF, NUL, non-ASCII) reaches the upstream.
+ */
+const FORWARD_REQUEST: Record<string, { pattern: RegExp; max: number; example: string }> = {
+  "content-type": {
+    pattern: new RegExp(`^${MEDIA_TYPE}${OWS}$`),
+    max: 256,
+    example: "application/json or multipart/form-data; boundary=…",
+  },
+  accept: {
+    pattern: new RegExp(`^${MEDIA_TYPE}(?:${OWS},${OWS}${MEDIA_TYPE})*${OWS}$`),
+    max: 512,
+    example: "application/json, text/event-stream",
+  },
+  "openai-beta": {
+    pattern: /^[A-Za-z0-9_.=-]+(?: *, *[A-Za-z0-9_.=-]+)*$/,
+    max: 200,
+    example: "assistants=v2",
+  },
+  "idempotency-key": { pattern: /^[A-Za-z0-9._:~+/=-]+$/, max: 256, example: "a UUID" },
+  "x-client-request-id": { pattern: /^[A-Za-z0-9._:~+/=-]+$/, max: 512, example: "a UUID" },
+};
 
 export interface Credentials {
   bearer: string;
@@ -21,12 +45,19 @@ export interface Credentials {
   project?: string;
 }
 
+/** Headers for the upstream request; a forwarded header whose value is malformed is refused (400). */
 export function upstreamRequestHeaders(inbound: Headers, creds: Credentials): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of FORWARD_REQUEST) {
+  for (const [name, rule] of Object.entries(FORWARD_REQUEST)) {
     const v = inbound.get(name);
     if (v === null) continue;
-    if (name === "openai-beta" && !OPENAI_BETA.test(v)) continue;
+    if (v.length > rule.max || !rule.pattern.test(v)) {
+      throw errors.badRequest(
+        `The ${name} header has a value the proxy does not forward (expected ${rule.example}, at most ${rule.max} characters of the allowed set). Remove it or fix its value.`,
+        name,
+        "invalid_header",
+      );
+    }
     out[name] = v;
   }
   // Usage is read from the stream, which must arrive uncompressed.

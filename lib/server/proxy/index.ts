@@ -7,7 +7,7 @@ import { getConfig } from "../config";
 import { errorResponse } from "../http";
 import { forward } from "./forward";
 import type { Credentials } from "./headers";
-import { FAMILIES, type Family, resolveUpstreamPath } from "./paths";
+import { checkMethod, FAMILIES, type Family, type Method, resolveUpstreamPath } from "./paths";
 
 export { PROXY_PREFIX } from "./constants";
 
@@ -24,6 +24,7 @@ export interface ProxyInput {
 export async function handleProxy(req: Request, input: ProxyInput = {}): Promise<Response> {
   const startedAt = performance.now();
   try {
+    const method = checkMethod(req.method);
     const principal = await requirePrincipal(req);
     let rawUrl = input.rawUrl;
     if (rawUrl === undefined) {
@@ -36,17 +37,50 @@ export async function handleProxy(req: Request, input: ProxyInput = {}): Promise
     const raw = pathname.startsWith(PROXY_PREFIX) ? pathname.slice(PROXY_PREFIX.length) : "";
     const target = resolveUpstreamPath(raw, q === -1 ? "" : rawUrl.slice(q));
     const creds = credentialsFor(target.family, principal.user.role === "admin");
+    const framing = bodyFraming(req.headers, method);
     // Node streams piped with backpressure keep a 1 GB upload at a bounded footprint; handing the web
     // stream to fetch() was measured to buffer the whole body (docs/performance.md).
-    let body = input.body;
-    if (body === undefined) {
-      body = req.body ? Readable.fromWeb(req.body as unknown as NodeReadableStream<Uint8Array>) : null;
+    let stream = framing.hasBody ? input.body : null;
+    if (stream === undefined) {
+      stream = req.body ? Readable.fromWeb(req.body as unknown as NodeReadableStream<Uint8Array>) : null;
     }
+    const body = stream ? { stream, length: framing.length } : null;
     const caller = { userId: principal.user.id, tokenId: principal.tokenId };
     return await forward(req, body, target, creds, caller, startedAt);
   } catch (e) {
     return errorResponse(e);
   }
+}
+
+/**
+ * Whether the request carries a body, and its length when the client declared one. Only POST has a
+ * body in the API; a GET or DELETE that claims one is refused rather than forwarded with a length
+ * and no bytes (the request smuggling of F1).
+ */
+function bodyFraming(headers: Headers, method: Method): { hasBody: boolean; length: number | null } {
+  const te = headers.get("transfer-encoding");
+  const cl = headers.get("content-length");
+  const length = cl !== null && /^\d{1,15}$/.test(cl) ? Number(cl) : null;
+  if (cl !== null && length === null) {
+    throw errors.badRequest(
+      "Content-Length must be a single whole number.",
+      "content-length",
+      "invalid_header",
+    );
+  }
+  const claims = te !== null || (length ?? 0) > 0;
+  if (method !== "POST") {
+    if (claims) {
+      throw errors.badRequest(
+        `${method} requests to the API carry no body. Send the parameters in the query string.`,
+        null,
+        "unexpected_body",
+      );
+    }
+    return { hasBody: false, length: null };
+  }
+  // Without a declared length (a chunked upload, or a Request built in process) the body goes chunked.
+  return { hasBody: true, length: te !== null ? null : length };
 }
 
 function credentialsFor(family: Family, isAdmin: boolean): Credentials {

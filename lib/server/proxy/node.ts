@@ -2,6 +2,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorResponse } from "../http";
 import { handleProxy } from "./index";
+import { checkMethod } from "./paths";
 
 /**
  * Adapts a Node request/response pair to the proxy: the body stays a Node stream (backpressure),
@@ -14,6 +15,8 @@ export async function handleProxyNode(req: IncomingMessage, res: ServerResponse)
   });
   let response: Response;
   try {
+    // Before anything else: a Request cannot even be built for TRACE or CONNECT.
+    checkMethod(req.method ?? "");
     const headers = new Headers();
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
       headers.append(req.rawHeaders[i] ?? "", req.rawHeaders[i + 1] ?? "");
@@ -24,8 +27,11 @@ export async function handleProxyNode(req: IncomingMessage, res: ServerResponse)
       headers,
       signal: ac.signal,
     });
-    const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    response = await handleProxy(request, { rawUrl: req.url ?? "/", body: hasBody ? req : null });
+    // Only POST bodies are read; handleProxy refuses any other method that claims one.
+    response = await handleProxy(request, {
+      rawUrl: req.url ?? "/",
+      body: req.method === "POST" ? req : null,
+    });
   } catch (e) {
     response = errorResponse(e);
   }

@@ -88,3 +88,25 @@ describe("resolveUpstreamPath", () => {
     expect(url.toString()).toBe("http://127.0.0.1:8000/openai/v1/models");
   });
 });
+
+describe("resolveUpstreamPath: families and queries (F10, F1)", () => {
+  it("prototype names are not families", () => {
+    for (const p of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      expect(() => resolveUpstreamPath(p, "")).toThrow(/Unknown or unsupported/);
+    }
+  });
+
+  it("keeps RFC 3986 queries as sent and refuses spaces, quotes, controls and broken escapes", () => {
+    for (const q of [
+      "",
+      "?limit=2&after=file-1",
+      "?include[]=file_search_call.results",
+      "?metadata[k]=a%20b%E2%82%AC",
+    ]) {
+      expect(resolveUpstreamPath("files", q).search).toBe(q);
+    }
+    for (const q of ["?a=b c", "?a=%0d%0aX", "?a=%00", "?a=%zz", '?a="x"', "?a=<b>", "?a=\u00e9"]) {
+      expect(() => resolveUpstreamPath("files", q), q).toThrow(/query string/);
+    }
+  });
+});

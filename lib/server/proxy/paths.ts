@@ -1,4 +1,4 @@
-import { errors } from "@/lib/errors";
+import { ApiError, errors } from "@/lib/errors";
 
 /**
  * Which upstream resource families the proxy forwards. Anything else is a 404, so a new upstream
@@ -24,6 +24,21 @@ export const FAMILIES = {
 
 export type Family = keyof typeof FAMILIES;
 
+/** The only methods the OpenAI API uses; only POST carries a body. */
+export const METHODS = ["GET", "POST", "DELETE"] as const;
+export type Method = (typeof METHODS)[number];
+
+export function checkMethod(method: string): Method {
+  if ((METHODS as readonly string[]).includes(method)) return method as Method;
+  throw new ApiError({
+    type: "invalid_request_error",
+    status: 405,
+    code: "method_not_allowed",
+    message: `The API does not use ${method.slice(0, 20)} requests. Use ${METHODS.join(", ")}.`,
+    headers: { allow: METHODS.join(", ") },
+  });
+}
+
 export interface UpstreamPath {
   family: Family;
   /** Normalised, without a leading slash: `chat/completions`, `files/file-abc/content`. */
@@ -36,6 +51,8 @@ export interface UpstreamPath {
 const SEGMENT = /^[A-Za-z0-9._~:@+=,-]+$/;
 // Percent-encoded separators, dots and control bytes could change the path once decoded upstream.
 const DANGEROUS_ENCODING = /%(2f|5c|2e|00|25|0a|0d|09)/i;
+// RFC 3986 query characters, with well-formed percent escapes that decode to no control character.
+const QUERY = /^(?:\?(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?[\]]|%(?![01][0-9a-f]|7f)[0-9a-f]{2})*)?$/i;
 
 /**
  * Turns the part of our URL after `/api/v1/` into an upstream path, refusing anything that could
@@ -61,7 +78,8 @@ export function resolveUpstreamPath(rawPathAfterPrefix: string, search: string):
     if (s === "" || s === "." || s === ".." || !SEGMENT.test(s)) throw refuse();
   }
   const [first, second] = segments;
-  if (!first || !(first in FAMILIES)) {
+  // An own property only: `constructor`, `__proto__` and `toString` are on every object's prototype.
+  if (!first || !Object.hasOwn(FAMILIES, first)) {
     throw errors.notFound(
       `Unknown or unsupported API path: /v1/${segments.join("/")}. Benchtop forwards ${Object.keys(FAMILIES).join(", ")}.`,
       "unknown_path",
@@ -73,6 +91,13 @@ export function resolveUpstreamPath(rawPathAfterPrefix: string, search: string):
     throw errors.notFound(`Unknown or unsupported API path: /v1/${segments.join("/")}.`, "unknown_path");
   }
   if (search.length > 8192) throw errors.badRequest("The query string is too long.", null, "invalid_path");
+  if (!QUERY.test(search)) {
+    throw errors.badRequest(
+      "Refused: the query string has characters that are not allowed in a URL (spaces, quotes, control characters or broken % escapes). Percent-encode the values.",
+      null,
+      "invalid_query",
+    );
+  }
   return { family, path: segments.join("/"), search };
 }
 

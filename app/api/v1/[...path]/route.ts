@@ -15,3 +15,5 @@ export const PUT = handler;
 export const PATCH = handler;
 export const DELETE = handler;
 export const HEAD = handler;
+// Answered by the proxy (405), not by Next's automatic OPTIONS.
+export const OPTIONS = handler;
