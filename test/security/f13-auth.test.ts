@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
 import { POST as signOutRoute } from "@/app/api/auth/sign-out/route";
-import { POST as createUserRouteRoute } from "@/app/api/users/route";
+import { POST as postUsersRoute } from "@/app/api/users/route";
 import { assertSameOrigin, authenticate } from "@/lib/server/auth/request";
 import { resetConfigForTests } from "@/lib/server/config";
 import { getDb } from "@/lib/server/db";
@@ -10,7 +10,7 @@ import { asBrowser, fromAddress, type Stack, startStack } from "./harness";
 
 const signIn = (req: Request) => signInRoute(req, {});
 const signOut = (req: Request) => signOutRoute(req, {});
-const createUserRoute = (req: Request) => createUserRouteRoute(req, {});
+const postUsers = (req: Request) => postUsersRoute(req, {});
 
 /**
  * F13 (auth): the origin check believed X-Forwarded-Host/-Proto from anyone, the session cookie had
@@ -163,7 +163,7 @@ describe("F13: the CLI sets passwords and checks emails as the API does", () => 
   it("accepts and refuses the same emails as POST /api/users", async () => {
     const emails = ["a@b", "plain@example.com", "two words@example.com", "x@y.z", "no-at-sign.example.com"];
     for (const [i, email] of emails.entries()) {
-      const viaApi = await createUserRoute(
+      const viaApi = await postUsers(
         asBrowser(stack.admin, "/api/users", {
           headers: { host: "console.test", ...fromAddress("10.0.0.1") },
           body: JSON.stringify({ email: `api${i}.${email}`, password: "correct-horse-battery" }),
