@@ -2,6 +2,9 @@ import { z } from "zod";
 
 /** Request bodies of the console's own API, shared by forms and route handlers. */
 
+/** The one rule for a new user's email: the API, the setup page and the CLI all use it. */
+export const emailSchema = z.email("Enter a valid email address.");
+
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email.").max(320),
   password: z.string().min(1, "Enter your password.").max(256),
@@ -9,7 +12,7 @@ export const signInSchema = z.object({
 
 export const setupSchema = z.object({
   code: z.string().trim().min(1, "Enter the setup code from the server log."),
-  email: z.email("Enter a valid email address."),
+  email: emailSchema,
   name: z.string().trim().max(100).optional().default(""),
   password: z.string().min(12, "Use at least 12 characters.").max(256),
 });
@@ -17,7 +20,7 @@ export const setupSchema = z.object({
 export const roleSchema = z.enum(["admin", "member"]);
 
 export const createUserSchema = z.object({
-  email: z.email("Enter a valid email address."),
+  email: emailSchema,
   name: z.string().trim().max(100).optional().default(""),
   role: roleSchema.default("member"),
   password: z.string().min(12, "Use at least 12 characters.").max(256),

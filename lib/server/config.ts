@@ -10,6 +10,9 @@ import { z } from "zod";
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 
+const TRUST_PROXY_HINT =
+  "must be the number of proxies in front of the console (e.g. 1), or true for one; leave it unset when clients connect directly";
+
 const schema = z
   .object({
     OPENAI_API_KEY: optionalString,
@@ -42,6 +45,18 @@ const schema = z
     CONSOLE_ORIGIN: z.preprocess(
       emptyToUndefined,
       z.url({ error: "must be the console's public origin, e.g. https://benchtop.example.com" }).optional(),
+    ),
+    CONSOLE_TRUST_PROXY: z.preprocess(
+      (v) => {
+        const t = typeof v === "string" ? v.trim().toLowerCase() : v;
+        if (t === undefined || t === "" || t === "false") return 0;
+        return t === "true" ? 1 : t;
+      },
+      z.coerce
+        .number({ error: TRUST_PROXY_HINT })
+        .int(TRUST_PROXY_HINT)
+        .min(0, TRUST_PROXY_HINT)
+        .max(10, TRUST_PROXY_HINT),
     ),
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
     // Silence in the middle of a response body; generous, since reasoning models think between events.
@@ -82,6 +97,8 @@ export interface Config {
   secret: string | undefined;
   admin: { email: string; password: string } | undefined;
   origin: string | undefined;
+  /** How many reverse proxies in front of the console may set X-Forwarded-*; 0 trusts none. */
+  trustProxy: number;
   port: number;
 }
 
@@ -118,6 +135,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         ? { email: e.CONSOLE_ADMIN_EMAIL.toLowerCase(), password: e.CONSOLE_ADMIN_PASSWORD }
         : undefined,
     origin: e.CONSOLE_ORIGIN ? new URL(e.CONSOLE_ORIGIN).origin : undefined,
+    trustProxy: e.CONSOLE_TRUST_PROXY,
     port: e.PORT,
   };
 }

@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { stampPeer } from "./peer";
 import { PROXY_PREFIX } from "./proxy/constants";
 import { handleProxyNode } from "./proxy/node";
 
@@ -25,13 +26,15 @@ type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
 const fastPath = process.env.BENCHTOP_PROXY_FAST_PATH !== "0";
 const createServer = http.createServer;
-// Next creates exactly one server; wrap its request listener so the proxy sees requests first.
+// Next creates exactly one server; wrap its request listener so the proxy sees requests first and
+// route handlers learn the TCP peer (peer.ts).
 (http as { createServer: unknown }).createServer = (...args: unknown[]) => {
   const i = args.findIndex((a) => typeof a === "function");
   const next = args[i] as Listener | undefined;
-  if (next && fastPath) {
+  if (next) {
     args[i] = ((req, res) => {
-      if (req.url?.startsWith(PROXY_PREFIX)) void handleProxyNode(req, res);
+      stampPeer(req);
+      if (fastPath && req.url?.startsWith(PROXY_PREFIX)) void handleProxyNode(req, res);
       else next(req, res);
     }) satisfies Listener;
   }

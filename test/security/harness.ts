@@ -6,6 +6,7 @@ import { createSession, SESSION_COOKIE } from "@/lib/server/auth/sessions";
 import { createToken } from "@/lib/server/auth/tokens";
 import { createUser, type User } from "@/lib/server/auth/users";
 import { resetConfigForTests } from "@/lib/server/config";
+import { PEER_HEADER, stampPeer } from "@/lib/server/peer";
 import { handleProxyNode } from "@/lib/server/proxy/node";
 import { useFreshDb } from "@/test/db";
 
@@ -89,6 +90,19 @@ export function asBrowser(
     },
     body: init.body,
   });
+}
+
+/**
+ * The header node-entry.ts stamps for a client connecting from `address`: spread it into a Request's
+ * headers to call a route handler as that client.
+ */
+export function fromAddress(address: string, proto: "http" | "https" = "http"): Record<string, string> {
+  const req = {
+    headers: {} as http.IncomingHttpHeaders,
+    socket: { remoteAddress: address, encrypted: proto === "https" },
+  };
+  stampPeer(req as unknown as http.IncomingMessage);
+  return { [PEER_HEADER]: String(req.headers[PEER_HEADER]) };
 }
 
 /**

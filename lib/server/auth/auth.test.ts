@@ -6,7 +6,7 @@ import { keyedHash } from "./crypto";
 import { assertSameOrigin, authenticate, requireAdmin, requirePrincipal } from "./request";
 import { createSession, revokeSession, SESSION_COOKIE } from "./sessions";
 import { completeSetup, getSetupCode, isSetupOpen } from "./setup";
-import { assertNotThrottled, clearFailures, recordFailure } from "./throttle";
+import { addressGroup, assertNotThrottled, delayAfter, recordFailure, unlockAccount } from "./throttle";
 import { createToken, isTokenShaped, listTokens, revokeToken } from "./tokens";
 import { createUser, type User, updateUser } from "./users";
 
@@ -191,14 +191,24 @@ describe("same-origin rule for sessions", () => {
 });
 
 describe("sign-in throttle", () => {
-  beforeEach(() => clearFailures("victim@example.com"));
-  it("locks an email after five failures and reports when to retry", async () => {
-    for (let i = 0; i < 4; i++) await recordFailure("victim@example.com", null);
-    await expect(assertNotThrottled("victim@example.com", null)).resolves.toBeUndefined();
-    await recordFailure("victim@example.com", null);
-    const e = await rejects(assertNotThrottled("victim@example.com", null));
+  beforeEach(() => unlockAccount("victim@example.com"));
+  it("delays an address after five failures against one account, growing to a cap", async () => {
+    for (let i = 0; i < 5; i++) await recordFailure("victim@example.com", "192.0.2.1");
+    await expect(assertNotThrottled("victim@example.com", "192.0.2.1")).resolves.toBeUndefined();
+    await recordFailure("victim@example.com", "192.0.2.1");
+    const e = await rejects(assertNotThrottled("victim@example.com", "192.0.2.1"));
     expect(e.status).toBe(429);
     expect(e.code).toBe("sign_in_throttled");
-    expect(Number(e.headers["retry-after"])).toBeGreaterThan(800);
+    expect(e.headers["retry-after"]).toBe("1");
+    await expect(assertNotThrottled("victim@example.com", "192.0.2.2")).resolves.toBeUndefined();
+    expect([6, 7, 8, 30].map((n) => delayAfter("pair", n))).toEqual([1000, 2000, 4000, 15 * 60_000]);
+    expect(delayAfter("account", 40)).toBe(30_000);
+  });
+
+  it("groups IPv6 addresses by /64", () => {
+    expect(addressGroup("2001:db8:1:2::1")).toBe("2001:db8:1:2::/64");
+    expect(addressGroup("2001:0db8:0001:0002:ffff::9")).toBe("2001:db8:1:2::/64");
+    expect(addressGroup("::1")).toBe("0:0:0:0::/64");
+    expect(addressGroup("192.0.2.1")).toBe("192.0.2.1");
   });
 });

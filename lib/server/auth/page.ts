@@ -2,7 +2,8 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { resolveSession, SESSION_COOKIE } from "./sessions";
+import { isSecureRequest } from "./request";
+import { resolveSession, sessionCookieName } from "./sessions";
 import type { User } from "./users";
 
 /**
@@ -10,8 +11,12 @@ import type { User } from "./users";
  * asking both cost one session lookup.
  */
 export const getCurrentUser = cache(async (): Promise<User | null> => {
-  const jar = await cookies();
-  const session = await resolveSession(jar.get(SESSION_COOKIE)?.value);
+  const [jar, h] = await Promise.all([cookies(), headers()]);
+  // The URL a route handler would get: Next derives its scheme from X-Forwarded-Proto, as here.
+  const url = `${h.get("x-forwarded-proto")?.includes("https") ? "https" : "http"}://${h.get("host") ?? "localhost"}/`;
+  const session = await resolveSession(
+    jar.get(sessionCookieName(isSecureRequest({ headers: h, url })))?.value,
+  );
   return session?.user ?? null;
 });
 

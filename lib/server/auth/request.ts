@@ -1,9 +1,11 @@
 import "server-only";
+import net from "node:net";
 import { errors } from "@/lib/errors";
 import { getConfig } from "../config";
+import { readPeer } from "../peer";
 import { cached } from "./cache";
 import { keyedHash } from "./crypto";
-import { resolveSession, SESSION_COOKIE, SESSION_TTL_MS } from "./sessions";
+import { resolveSession, SESSION_TTL_MS, sessionCookieName } from "./sessions";
 import { resolveToken } from "./tokens";
 import type { User } from "./users";
 
@@ -36,7 +38,7 @@ export async function authenticate(req: Request): Promise<Principal | null> {
       return t ? { user: t.user, via: "token", tokenId: t.tokenId, sessionHash: null } : null;
     });
   }
-  const cookie = readCookie(req, SESSION_COOKIE);
+  const cookie = readSessionCookie(req);
   if (!cookie) return null;
   return cached(`s:${keyedHash(cookie)}`, async (): Promise<Principal | null> => {
     const s = await resolveSession(cookie);
@@ -46,14 +48,27 @@ export async function authenticate(req: Request): Promise<Principal | null> {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The first value of a forwarding header, only when a trusted proxy set it. */
+type RequestLike = Pick<Request, "headers" | "url">;
+
+function forwarded(req: RequestLike, name: string): string | undefined {
+  if (!getConfig().trustProxy) return undefined;
+  return req.headers.get(name)?.split(",")[0]?.trim() || undefined;
+}
+
+/** `http` or `https` as the browser used it: a trusted proxy's word, else our own socket's. */
+function requestScheme(req: RequestLike): string {
+  const proto = forwarded(req, "x-forwarded-proto")?.toLowerCase();
+  if (proto === "http" || proto === "https") return proto;
+  // Without node-entry (next dev) the URL's scheme is all there is.
+  return readPeer(req.headers)?.proto ?? (req.url.startsWith("https:") ? "https" : "http");
+}
+
 export function expectedOrigin(req: Request): string {
   const configured = getConfig().origin;
   if (configured) return configured;
-  const url = new URL(req.url);
-  const host =
-    req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || req.headers.get("host") || url.host;
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || url.protocol.replace(":", "");
-  return `${proto}://${host}`;
+  const host = forwarded(req, "x-forwarded-host") || req.headers.get("host") || new URL(req.url).host;
+  return `${requestScheme(req)}://${host}`;
 }
 
 /**
@@ -88,23 +103,60 @@ export async function requireAdmin(req: Request): Promise<Principal> {
   return p;
 }
 
+/**
+ * The client's address. Behind CONSOLE_TRUST_PROXY=N proxies it is the X-Forwarded-For entry N hops
+ * from the right (entries further left were written by the client and prove nothing); otherwise the
+ * TCP peer node-entry.ts stamped. Null when unknown (next dev, or a proxy that is not trusted).
+ */
 export function clientIp(req: Request): string | null {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
+  const hops = getConfig().trustProxy;
+  if (hops > 0) {
+    const chain = req.headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (chain?.length) return normaliseIp(chain[Math.max(0, chain.length - hops)] ?? "");
+    const real = req.headers.get("x-real-ip");
+    if (real) return normaliseIp(real.trim());
+  }
+  return normaliseIp(readPeer(req.headers)?.address ?? "");
 }
 
-export function isSecureRequest(req: Request): boolean {
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return (proto ?? new URL(req.url).protocol.replace(":", "")) === "https";
+function normaliseIp(raw: string): string | null {
+  let ip = raw;
+  if (ip.startsWith("["))
+    ip = ip.slice(1, ip.indexOf("]")); // [v6]:port
+  else if (/^[\d.]+:\d+$/.test(ip)) ip = ip.slice(0, ip.indexOf(":")); // v4:port
+  if (ip.toLowerCase().startsWith("::ffff:") && net.isIPv4(ip.slice(7))) ip = ip.slice(7);
+  return net.isIP(ip) ? ip.toLowerCase() : null;
 }
 
+/** A configured https origin means browsers reach us over https, whatever the last hop was. */
+export function isSecureRequest(req: RequestLike): boolean {
+  const configured = getConfig().origin;
+  if (configured) return configured.startsWith("https:");
+  return requestScheme(req) === "https";
+}
+
+/**
+ * Over https the cookie is `__Host-` prefixed: browsers then only accept it Secure, for Path=/ and
+ * without Domain, so a sibling subdomain or a plain-http response cannot plant one for us.
+ */
 export function sessionCookieHeader(req: Request, value: string | null): string {
+  const secure = isSecureRequest(req);
   const parts = [
-    `${SESSION_COOKIE}=${value ?? ""}`,
+    `${sessionCookieName(secure)}=${value ?? ""}`,
     "Path=/",
     "HttpOnly",
     "SameSite=Lax",
     value ? `Max-Age=${Math.floor(SESSION_TTL_MS / 1000)}` : "Max-Age=0",
   ];
-  if (isSecureRequest(req)) parts.push("Secure");
+  if (secure) parts.push("Secure");
   return parts.join("; ");
+}
+
+/** The session cookie under the one name valid for this request; on https a plain-named one is ignored. */
+export function readSessionCookie(req: Request): string | undefined {
+  return readCookie(req, sessionCookieName(isSecureRequest(req)));
 }

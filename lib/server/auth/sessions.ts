@@ -5,6 +5,12 @@ import { keyedHash, randomToken } from "./crypto";
 import { type Role, toUser, type User } from "./users";
 
 export const SESSION_COOKIE = "benchtop_session";
+const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+/** One name per scheme, never both: see sessionCookieHeader in request.ts. */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 // Touching last_seen on every request would write on every proxied call.
 const TOUCH_EVERY_MS = 5 * 60 * 1000;

@@ -1,11 +1,13 @@
 import "server-only";
 import { ApiError, errors } from "@/lib/errors";
+import { emailSchema } from "@/lib/schemas";
 import type { Role, UserDto as User } from "@/lib/types";
 import { getConfig } from "../config";
 import { getDb, type Queryable } from "../db";
 import { invalidateAuthCache } from "./cache";
 import { randomId } from "./crypto";
 import { hashPassword, passwordProblem } from "./passwords";
+import { unlockAccount } from "./throttle";
 
 export type { Role, UserDto as User } from "@/lib/types";
 
@@ -73,8 +75,9 @@ export interface NewUser {
 }
 
 export async function createUser(input: NewUser, q?: Queryable): Promise<User> {
-  const email = normaliseEmail(input.email);
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw errors.badRequest("Enter a valid email address.", "email");
+  const parsed = emailSchema.safeParse(input.email);
+  if (!parsed.success) throw errors.badRequest(parsed.error.issues[0]?.message ?? "Invalid email.", "email");
+  const email = normaliseEmail(parsed.data);
   const problem = passwordProblem(input.password);
   if (problem) throw errors.badRequest(problem, "password");
   const db = q ?? (await getDb());
@@ -148,6 +151,8 @@ export async function updateUser(id: string, patch: UserPatch, actorId?: string)
       await tx.query("update sessions set revoked_at = now() where user_id = $1 and revoked_at is null", [
         id,
       ]);
+      // The owner must be able to use the new password at once, from wherever they were throttled.
+      await unlockAccount(current.email, tx);
     }
     await tx.query("update users set updated_at = now() where id = $1", [id]);
     const after = await getUser(id, tx);

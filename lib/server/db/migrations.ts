@@ -118,6 +118,25 @@ export const migrations: { id: string; sql: string }[] = [
       create index ledger_file_id on ledger(file_id) where file_id is not null;
     `,
   },
+  {
+    // Per address, per address+account and (mildly) per account, with growing delays instead of a
+    // lock by email; every row expires (docs/security-sign-in.md). The old rows are only counters.
+    id: "0005_sign_in_throttle",
+    sql: `
+      drop table sign_in_throttle;
+      create table sign_in_throttle (
+        scope text not null check (scope in ('address', 'pair', 'account', 'known')),
+        address text not null default '',
+        email text not null default '',
+        failures integer not null default 0,
+        blocked_until timestamptz,
+        expires_at timestamptz not null,
+        primary key (scope, address, email)
+      );
+      create index sign_in_throttle_expires on sign_in_throttle(expires_at);
+      create index sign_in_throttle_email on sign_in_throttle(email);
+    `,
+  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.

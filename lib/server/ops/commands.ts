@@ -1,6 +1,8 @@
 import "server-only";
+import { isIP } from "node:net";
 import { errors } from "@/lib/errors";
 import { getSetupCode } from "../auth/setup";
+import { unlockAccount, unlockAddress } from "../auth/throttle";
 import { createToken, listTokens } from "../auth/tokens";
 import { createUser, findUserForSignIn, listUsers, type Role, updateUser } from "../auth/users";
 import { getDb } from "../db";
@@ -23,6 +25,13 @@ const str = (args: Args, name: string, required = true): string | undefined => {
   if (typeof v === "string" && v.trim()) return v.trim();
   if (required) throw errors.badRequest(`Missing --${name}.`, name);
   return undefined;
+};
+
+/** Passwords and new emails are taken exactly as given: the same checks as the API, no trimming. */
+const exact = (args: Args, name: string): string => {
+  const v = args[name];
+  if (typeof v === "string" && v !== "") return v;
+  throw errors.badRequest(`Missing --${name}.`, name);
 };
 
 async function userByEmail(email: string) {
@@ -49,8 +58,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
       if (role !== "admin" && role !== "member")
         throw errors.badRequest("--role must be admin or member.", "role");
       const user = await createUser({
-        email: str(args, "email") ?? "",
-        password: str(args, "password") ?? "",
+        email: exact(args, "email"),
+        password: exact(args, "password"),
         name: str(args, "name", false),
         role,
       });
@@ -85,7 +94,20 @@ export const COMMANDS: Record<string, CommandSpec> = {
     summary: "Reset a user's password (ends their sessions).",
     async run(args) {
       const u = await userByEmail(str(args, "email") ?? "");
-      return { user: await updateUser(u.id, { password: str(args, "password") ?? "" }) };
+      return { user: await updateUser(u.id, { password: exact(args, "password") }) };
+    },
+  },
+  "user:unlock": {
+    usage: "user:unlock --email EMAIL | --address IP",
+    summary: "Lift sign-in delays on an account (from every address) or on a client address.",
+    async run(args) {
+      const address = str(args, "address", false);
+      if (address !== undefined) {
+        if (!isIP(address)) throw errors.badRequest("--address must be an IP address.", "address");
+        return { address, cleared: await unlockAddress(address) };
+      }
+      const u = await userByEmail(str(args, "email") ?? "");
+      return { user: u, cleared: await unlockAccount(u.email) };
     },
   },
   "user:set-role": {

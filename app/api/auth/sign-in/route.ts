@@ -3,7 +3,7 @@ import { signInSchema } from "@/lib/schemas";
 import { burnPasswordCheck, verifyPassword } from "@/lib/server/auth/passwords";
 import { assertSameOrigin, clientIp, sessionCookieHeader } from "@/lib/server/auth/request";
 import { createSession } from "@/lib/server/auth/sessions";
-import { assertNotThrottled, clearFailures, recordFailure } from "@/lib/server/auth/throttle";
+import { assertNotThrottled, recordFailure, recordSuccess } from "@/lib/server/auth/throttle";
 import { findUserForSignIn, normaliseEmail } from "@/lib/server/auth/users";
 import { json, parseBody, route } from "@/lib/server/http";
 
@@ -36,7 +36,7 @@ export const POST = route(async (req) => {
       message: "This account is disabled. Ask an admin to re-enable it.",
     });
   }
-  await clearFailures(email);
+  await recordSuccess(email, ip);
   const session = await createSession(user.id, { userAgent: req.headers.get("user-agent"), ip });
   const { passwordHash: _, ...dto } = user;
   return json({ user: dto }, { headers: { "set-cookie": sessionCookieHeader(req, session.id) } });

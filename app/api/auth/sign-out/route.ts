@@ -1,5 +1,5 @@
-import { assertSameOrigin, readCookie, sessionCookieHeader } from "@/lib/server/auth/request";
-import { revokeSession, SESSION_COOKIE } from "@/lib/server/auth/sessions";
+import { assertSameOrigin, readSessionCookie, sessionCookieHeader } from "@/lib/server/auth/request";
+import { revokeSession } from "@/lib/server/auth/sessions";
 import { route } from "@/lib/server/http";
 
 export const runtime = "nodejs";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = route(async (req) => {
   assertSameOrigin(req);
-  const id = readCookie(req, SESSION_COOKIE);
+  const id = readSessionCookie(req);
   if (id) await revokeSession(id);
   return new Response(null, { status: 204, headers: { "set-cookie": sessionCookieHeader(req, null) } });
 });
