@@ -159,14 +159,17 @@ function paramOf(path: string[]): string | null {
   return path.join(".").replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** Ids in paths are ours (`usr_…`, `pst_…`, share ids): anything else never reaches the database. */
+/**
+ * Ids in paths and queries are ours (`usr_…`, `pst_…`, share ids) or OpenAI's (`file-…`): letters,
+ * digits, `_` and `-`. Anything else is refused here and never reaches the database.
+ */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
-export function pathId(id: string, what: string): string {
+export function checkId(id: string, what: string, param = "id"): string {
   if (!ID_PATTERN.test(id)) {
     throw errors.badRequest(
-      `That is not a valid ${what} id: ids are letters, digits, "_" and "-".`,
-      "id",
+      `That is not a valid ${what} id: ids are 1–128 letters, digits, "_" and "-".`,
+      param,
       "invalid_id",
     );
   }
