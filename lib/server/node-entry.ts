@@ -11,6 +11,7 @@ import http from "node:http";
 import path from "node:path";
 import { PROXY_PREFIX } from "./proxy/constants";
 import { handleProxyNode } from "./proxy/node";
+import { gateRequest } from "./request-gate";
 
 const dir = __dirname;
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -29,10 +30,10 @@ const createServer = http.createServer;
 (http as { createServer: unknown }).createServer = (...args: unknown[]) => {
   const i = args.findIndex((a) => typeof a === "function");
   const next = args[i] as Listener | undefined;
-  if (next && fastPath) {
+  if (next) {
     args[i] = ((req, res) => {
-      if (req.url?.startsWith(PROXY_PREFIX)) void handleProxyNode(req, res);
-      else next(req, res);
+      if (fastPath && req.url?.startsWith(PROXY_PREFIX)) void handleProxyNode(req, res);
+      else gateRequest(req, res, next);
     }) satisfies Listener;
   }
   return (createServer as (...a: unknown[]) => http.Server)(...args);
