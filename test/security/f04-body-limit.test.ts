@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as signIn } from "@/app/api/auth/sign-in/route";
 import { POST as createPreset } from "@/app/api/presets/route";
+import { PUT as putModelOverrides } from "@/app/api/settings/models/route";
 import { POST as createShare } from "@/app/api/shares/route";
 import { POST as createUser } from "@/app/api/users/route";
 import { DEFAULT_BODY_MAX_BYTES } from "@/lib/server/http";
@@ -127,6 +128,35 @@ describe("F4: body limits on console routes", () => {
         noCtx,
       ),
     );
+  });
+
+  it("the largest model override set the schema allows still fits", async () => {
+    const overrides: Record<string, unknown> = {};
+    for (let i = 0; i < 500; i++) {
+      overrides[`${"m".repeat(190)}${i}`] = {
+        label: "é".repeat(120),
+        contextWindow: 2_000_000,
+        maxOutput: 200_000,
+        pricing: { input: 123.456789, output: 123.456789, cachedInput: 12.3456789 },
+        capabilities: {
+          apis: ["responses", "chat", "completions", "embeddings"],
+          tools: true,
+          vision: true,
+          reasoning: true,
+          structuredOutputs: true,
+          logprobs: true,
+          sampling: true,
+        },
+        encoding: "o200k_harmony",
+      };
+    }
+    const body = JSON.stringify(overrides);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(DEFAULT_BODY_MAX_BYTES);
+    const res = await putModelOverrides(
+      asBrowser(stack.admin, "/api/settings/models", { method: "PUT", body }),
+      noCtx,
+    );
+    expect(res.status).toBe(200);
   });
 
   it("an ordinary sign-in is under the limit", async () => {
