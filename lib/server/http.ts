@@ -23,13 +23,32 @@ export function errorResponse(e: unknown): Response {
   }).toResponse();
 }
 
-export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+/**
+ * The largest JSON body a console route reads unless it asks for more. Sign-in, users, tokens and
+ * settings bodies are a few hundred bytes; a cap keeps one client from holding the server's memory.
+ */
+export const DEFAULT_BODY_MAX_BYTES = 64 * 1024;
+/** Deeper than any form or playground state nests; deep enough to stop recursion in what follows. */
+export const BODY_MAX_DEPTH = 64;
+
+export interface BodyOptions {
+  /** Bytes of body this route accepts (default DEFAULT_BODY_MAX_BYTES). */
+  maxBytes?: number;
+}
+
+export async function parseBody<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  opts: BodyOptions = {},
+): Promise<z.infer<S>> {
+  const text = await readBodyText(req, opts.maxBytes ?? DEFAULT_BODY_MAX_BYTES);
   let body: unknown;
   try {
-    body = await req.json();
+    body = JSON.parse(text);
   } catch {
     throw errors.badRequest("The request body must be JSON.", null, "invalid_json");
   }
+  checkJsonValue(body);
   const r = schema.safeParse(body);
   if (!r.success) {
     const issue = r.error.issues[0];
@@ -40,6 +59,121 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S): P
     );
   }
   return r.data;
+}
+
+const tooLarge = (max: number) =>
+  new ApiError({
+    type: "invalid_request_error",
+    status: 413,
+    code: "body_too_large",
+    message: `The request body is larger than this route accepts (${formatBytes(max)}).`,
+  });
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
+}
+
+/**
+ * The body as UTF-8 text, refusing more than `maxBytes`: by Content-Length before reading anything,
+ * and by counting while reading, since a chunked body has no length and a length can lie.
+ */
+export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+  const declared = req.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw errors.badRequest("The request body must be UTF-8 encoded JSON.", null, "invalid_json");
+  }
+}
+
+// A lone surrogate half (one not part of a pair), or NUL: JSON allows both, PostgreSQL stores neither.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * One walk over a parsed body: no string (value or key) holds what the database cannot store, and
+ * nothing nests deeper than BODY_MAX_DEPTH. Iterative, so depth itself cannot overflow the stack.
+ */
+export function checkJsonValue(root: unknown): void {
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, path } = item;
+    if (typeof value === "string") {
+      if (UNSTORABLE.test(value)) throw unstorable(value, path);
+      continue;
+    }
+    if (typeof value !== "object" || value === null) continue;
+    if (path.length >= BODY_MAX_DEPTH) {
+      throw errors.badRequest(
+        `The request body nests deeper than ${BODY_MAX_DEPTH} levels.`,
+        paramOf(path),
+        "too_deep",
+      );
+    }
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        stack.push({ value: v, path: [...path, String(i)] });
+      });
+      continue;
+    }
+    for (const [k, v] of Object.entries(value)) {
+      if (UNSTORABLE.test(k)) throw unstorable(k, [...path, k]);
+      stack.push({ value: v, path: [...path, k] });
+    }
+  }
+}
+
+function unstorable(s: string, path: string[]): ApiError {
+  const what = s.includes("\u0000")
+    ? "a NUL character (\\u0000)"
+    : "an unpaired UTF-16 surrogate (invalid Unicode)";
+  const param = paramOf(path);
+  return errors.badRequest(
+    `${param ? `${param} contains` : "The request body contains"} ${what}, which cannot be stored. Remove it and try again.`,
+    param,
+    "invalid_characters",
+  );
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point.
+const UNPRINTABLE = /[\u0000-\u001f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The JSON path as zod reports it (`state.messages.0`), with unprintable characters escaped. */
+function paramOf(path: string[]): string | null {
+  if (!path.length) return null;
+  return path.join(".").replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * Ids in paths and queries are ours (`usr_…`, `pst_…`, share ids) or OpenAI's (`file-…`): letters,
+ * digits, `_` and `-`. Anything else is refused here and never reaches the database.
+ */
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+export function checkId(id: string, what: string, param = "id"): string {
+  if (!ID_PATTERN.test(id)) {
+    throw errors.badRequest(
+      `That is not a valid ${what} id: ids are 1–128 letters, digits, "_" and "-".`,
+      param,
+      "invalid_id",
+    );
+  }
+  return id;
 }
 
 export function json(data: unknown, init?: ResponseInit): Response {

@@ -12,6 +12,7 @@ import path from "node:path";
 import { stampPeer } from "./peer";
 import { PROXY_PREFIX } from "./proxy/constants";
 import { handleProxyNode } from "./proxy/node";
+import { gateRequest } from "./request-gate";
 
 const dir = __dirname;
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -35,7 +36,7 @@ const createServer = http.createServer;
     args[i] = ((req, res) => {
       stampPeer(req);
       if (fastPath && req.url?.startsWith(PROXY_PREFIX)) void handleProxyNode(req, res);
-      else next(req, res);
+      else gateRequest(req, res, next);
     }) satisfies Listener;
   }
   return (createServer as (...a: unknown[]) => http.Server)(...args);

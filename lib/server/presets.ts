@@ -6,6 +6,8 @@ import { getDb } from "./db";
 
 export const PRESET_NAME_MAX = 80;
 export const PRESET_STATE_MAX_BYTES = 1024 * 1024;
+/** A request carrying a full-size state, its name and the JSON around them. */
+export const PRESET_BODY_MAX_BYTES = PRESET_STATE_MAX_BYTES + 64 * 1024;
 export const PRESETS_PER_USER_MAX = 200;
 const KINDS: readonly PresetKind[] = ["playground"];
 

@@ -2,7 +2,7 @@ import { errors } from "@/lib/errors";
 import { createPresetSchema, presetKindSchema } from "@/lib/schemas";
 import { requirePrincipal } from "@/lib/server/auth/request";
 import { json, parseBody, route } from "@/lib/server/http";
-import { createPreset, listPresets } from "@/lib/server/presets";
+import { createPreset, listPresets, PRESET_BODY_MAX_BYTES } from "@/lib/server/presets";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,6 +16,6 @@ export const GET = route(async (req) => {
 
 export const POST = route(async (req) => {
   const p = await requirePrincipal(req);
-  const body = await parseBody(req, createPresetSchema);
+  const body = await parseBody(req, createPresetSchema, { maxBytes: PRESET_BODY_MAX_BYTES });
   return json({ preset: await createPreset(p.user.id, body) }, { status: 201 });
 });

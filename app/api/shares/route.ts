@@ -1,10 +1,13 @@
 import { createShareSchema } from "@/lib/schemas";
 import { requirePrincipal } from "@/lib/server/auth/request";
 import { json, parseBody, route } from "@/lib/server/http";
-import { createShare, listShares } from "@/lib/server/shares";
+import { createShare, listShares, SHARE_SNAPSHOT_MAX_BYTES } from "@/lib/server/shares";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+// The snapshot's own cap is checked after parsing; this leaves room for the title and JSON framing.
+const SHARE_BODY_MAX_BYTES = SHARE_SNAPSHOT_MAX_BYTES + 64 * 1024;
 
 export const GET = route(async (req) => {
   const p = await requirePrincipal(req);
@@ -13,6 +16,6 @@ export const GET = route(async (req) => {
 
 export const POST = route(async (req) => {
   const p = await requirePrincipal(req);
-  const body = await parseBody(req, createShareSchema);
+  const body = await parseBody(req, createShareSchema, { maxBytes: SHARE_BODY_MAX_BYTES });
   return json({ share: await createShare(p.user.id, body) }, { status: 201 });
 });

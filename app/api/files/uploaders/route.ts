@@ -1,7 +1,7 @@
 import { errors } from "@/lib/errors";
 import { requirePrincipal } from "@/lib/server/auth/request";
 import { uploadersOf } from "@/lib/server/files";
-import { json, route } from "@/lib/server/http";
+import { checkId, json, route } from "@/lib/server/http";
 import { flushLedger } from "@/lib/server/ledger";
 
 export const runtime = "nodejs";
@@ -12,6 +12,7 @@ export const GET = route(async (req) => {
   await requirePrincipal(req);
   const ids = (new URL(req.url).searchParams.get("ids") ?? "").split(",").filter(Boolean);
   if (ids.length > 1000) throw errors.badRequest("At most 1,000 ids at a time.", "ids");
+  for (const id of ids) checkId(id, "file", "ids");
   // A file uploaded a moment ago may still be in the ledger's write queue.
   await flushLedger();
   return json({ data: await uploadersOf(ids) });

@@ -1,6 +1,6 @@
 import { errors } from "@/lib/errors";
 import { authenticate, requirePrincipal } from "@/lib/server/auth/request";
-import { json, route } from "@/lib/server/http";
+import { checkId, json, route } from "@/lib/server/http";
 import { getShare, revokeShare } from "@/lib/server/shares";
 
 export const runtime = "nodejs";
@@ -15,7 +15,7 @@ export const GET = route(async (req, ctx: Ctx) => {
   if (!p && req.headers.get("authorization")) {
     throw errors.unauthenticated("Invalid, expired or revoked personal access token.");
   }
-  const { id } = await ctx.params;
+  const id = checkId((await ctx.params).id, "share");
   const share = await getShare(id, p ? p.user : null);
   return json(
     { share },
@@ -25,6 +25,6 @@ export const GET = route(async (req, ctx: Ctx) => {
 
 export const DELETE = route(async (req, ctx: Ctx) => {
   const p = await requirePrincipal(req);
-  const { id } = await ctx.params;
+  const id = checkId((await ctx.params).id, "share");
   return json({ share: await revokeShare(id, p.user.id) });
 });
