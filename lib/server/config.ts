@@ -44,6 +44,15 @@ const schema = z
       z.url({ error: "must be the console's public origin, e.g. https://benchtop.example.com" }).optional(),
     ),
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
+    SHUTDOWN_GRACE_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "must be a number of milliseconds, e.g. 30000" })
+        .int("must be a whole number of milliseconds")
+        .min(0, "must be 0 or more")
+        .max(3_600_000, "must be at most 3600000 (one hour)")
+        .default(30_000),
+    ),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   })
   .superRefine((env, ctx) => {
@@ -80,6 +89,8 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   origin: string | undefined;
   port: number;
+  /** How long a SIGTERM/SIGINT waits for requests in flight before the ledger is flushed and the process exits. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +126,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     origin: e.CONSOLE_ORIGIN ? new URL(e.CONSOLE_ORIGIN).origin : undefined,
     port: e.PORT,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }
 
