@@ -31,4 +31,9 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Ops CLI inside the container: docker exec -it benchtop node console.mjs user:add --email …
+# Exec form, no shell: node is PID 1 and receives `docker stop`'s SIGTERM itself. It installs its own
+# handler (PID 1 gets no default signal actions): it stops accepting connections, lets calls in flight
+# finish for up to SHUTDOWN_GRACE_MS (30 s), writes the ledger and exits 0. Docker kills after 10 s
+# unless told otherwise: run with --stop-timeout 40 (compose: stop_grace_period: 40s).
+STOPSIGNAL SIGTERM
 CMD ["node", "benchtop-server.cjs"]

@@ -2,9 +2,11 @@ import "server-only";
 import { getSetupCode } from "./auth/setup";
 import { ensureBootstrapAdmin } from "./auth/users";
 import { ConfigError, getConfig } from "./config";
+import { restrictUmask, secureDataDir } from "./data-dir";
 import { getDb } from "./db";
 import { flushLedger } from "./ledger";
 import { startOpsSocket } from "./ops/socket";
+import { shutdownIsManaged } from "./shutdown";
 
 /** Runs once when the server process starts (instrumentation.ts). */
 export async function boot(): Promise<void> {
@@ -19,6 +21,18 @@ export async function boot(): Promise<void> {
       process.exit(1);
     }
     throw e;
+  }
+  restrictUmask();
+  const modes = secureDataDir(cfg.dataDir);
+  if (modes.fixed) {
+    console.log(
+      `[benchtop] DATA_DIR ${cfg.dataDir}: made ${modes.fixed} files and directories owner-only (0700/0600)`,
+    );
+  }
+  if (modes.failed.length) {
+    console.warn(
+      `[benchtop] DATA_DIR ${cfg.dataDir}: could not restrict ${modes.failed.length} entries (first: ${modes.failed[0]}); other local users may read them`,
+    );
   }
   const db = await getDb();
   console.log(
@@ -39,6 +53,7 @@ export async function boot(): Promise<void> {
   }
   console.log(`[benchtop] upstream: ${cfg.openai.baseUrl.toString()}`);
   const drain = () => void flushLedger();
-  process.once("SIGTERM", drain);
+  // The production server drains and flushes on SIGTERM/SIGINT itself (shutdown.ts); `next start` does not.
+  if (!shutdownIsManaged()) process.once("SIGTERM", drain);
   process.once("beforeExit", drain);
 }

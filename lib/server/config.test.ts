@@ -44,6 +44,15 @@ describe("config", () => {
     expect(parseConfig({ OPENAI_API_KEY: "", OPENAI_BASE_URL: "" }).openai.apiKey).toBeUndefined();
   });
 
+  it("reads the shutdown grace period, 30 s unless set", () => {
+    expect(parseConfig({}).shutdownGraceMs).toBe(30_000);
+    expect(parseConfig({ SHUTDOWN_GRACE_MS: "" }).shutdownGraceMs).toBe(30_000);
+    expect(parseConfig({ SHUTDOWN_GRACE_MS: "0" }).shutdownGraceMs).toBe(0);
+    expect(parseConfig({ SHUTDOWN_GRACE_MS: "120000" }).shutdownGraceMs).toBe(120_000);
+    for (const bad of ["soon", "-1", "1.5", "99999999"])
+      expect(problems({ SHUTDOWN_GRACE_MS: bad }).join(), bad).toMatch(/^SHUTDOWN_GRACE_MS must/);
+  });
+
   it("masks keys to their last four characters", () => {
     expect(maskKey("sk-proj-abcdefghijklmnop1234")).toBe("sk-…1234");
     expect(maskKey(undefined)).toBeNull();

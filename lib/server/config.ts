@@ -61,6 +61,15 @@ const schema = z
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
     // Silence in the middle of a response body; generous, since reasoning models think between events.
     UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
+    SHUTDOWN_GRACE_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "must be a number of milliseconds, e.g. 30000" })
+        .int("must be a whole number of milliseconds")
+        .min(0, "must be 0 or more")
+        .max(3_600_000, "must be at most 3600000 (one hour)")
+        .default(30_000),
+    ),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   })
   .superRefine((env, ctx) => {
@@ -100,6 +109,8 @@ export interface Config {
   /** How many reverse proxies in front of the console may set X-Forwarded-*; 0 trusts none. */
   trustProxy: number;
   port: number;
+  /** How long a SIGTERM/SIGINT waits for requests in flight before the ledger is flushed and the process exits. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -137,6 +148,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     origin: e.CONSOLE_ORIGIN ? new URL(e.CONSOLE_ORIGIN).origin : undefined,
     trustProxy: e.CONSOLE_TRUST_PROXY,
     port: e.PORT,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }
 

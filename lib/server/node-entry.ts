@@ -9,10 +9,15 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { restrictUmask } from "./data-dir";
 import { stampPeer } from "./peer";
 import { PROXY_PREFIX } from "./proxy/constants";
 import { handleProxyNode } from "./proxy/node";
 import { gateRequest } from "./request-gate";
+import { installGracefulShutdown } from "./shutdown";
+
+// DATA_DIR is written from here on (database, generated secret, ops socket): owner-only.
+restrictUmask();
 
 const dir = __dirname;
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -39,7 +44,10 @@ const createServer = http.createServer;
       else gateRequest(req, res, next);
     }) satisfies Listener;
   }
-  return (createServer as (...a: unknown[]) => http.Server)(...args);
+  const server = (createServer as (...a: unknown[]) => http.Server)(...args);
+  // SIGTERM/SIGINT drain this server, then write the ledger (lib/server/shutdown.ts).
+  installGracefulShutdown(server);
+  return server;
 };
 
 const port = Number.parseInt(process.env.PORT ?? "", 10) || 3000;

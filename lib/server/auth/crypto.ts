@@ -29,7 +29,7 @@ export function getSecret(): string {
   try {
     secret = fs.readFileSync(file, "utf8").trim();
   } catch {
-    fs.mkdirSync(cfg.dataDir, { recursive: true });
+    fs.mkdirSync(cfg.dataDir, { recursive: true, mode: 0o700 });
     const generated = randomBytes(32).toString("hex");
     try {
       fs.writeFileSync(file, generated, { mode: 0o600, flag: "wx" });

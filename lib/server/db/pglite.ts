@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { secureDataDir } from "../data-dir";
 import { type Db, DbLockedError, type Queryable } from "./types";
 
 const INT8 = 20;
@@ -11,7 +12,7 @@ const INT8 = 20;
  * A pid lock file makes the second opener fail fast with a message instead.
  */
 export function acquireLock(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockFile = path.join(dataDir, "pglite.lock");
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -77,12 +78,18 @@ export async function openPglite(dataDir: string | "memory://"): Promise<Db> {
     const pg = await PGlite.create(inMemory ? undefined : path.join(dataDir, "pglite"), {
       parsers: { [INT8]: (v: string) => Number(v) },
     });
+    // PGlite writes a new cluster 0666 and some files 0644 whatever the umask (lib/server/data-dir.ts).
+    const secure = () => {
+      if (!inMemory) secureDataDir(dataDir);
+    };
+    secure();
     return {
       kind: "pglite",
       ...wrap(pg),
       transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
       async close() {
         await pg.close();
+        secure();
         release();
       },
     };

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
 import { ConfigError, getConfig } from "../config";
+import { restrictUmask } from "../data-dir";
 import { closeDb, DbLockedError, getDb } from "../db";
 import { type Args, COMMANDS, runCommand } from "./commands";
 import { sendOpsCommand } from "./socket";
@@ -30,6 +31,8 @@ function help(): string {
 }
 
 async function main(): Promise<number> {
+  // The CLI opens the embedded database itself when no server holds it: same modes as the server.
+  restrictUmask();
   // Same variables as `npm start`: .env fills in what the environment does not set.
   try {
     process.loadEnvFile(".env");
