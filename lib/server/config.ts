@@ -60,7 +60,14 @@ const schema = z
     ),
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
     // Silence in the middle of a response body; generous, since reasoning models think between events.
-    UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
+    UPSTREAM_IDLE_TIMEOUT_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "must be a number of milliseconds, e.g. 300000" })
+        .int("must be a whole number of milliseconds")
+        .min(1000, "must be at least 1000 (one second)")
+        .default(300_000),
+    ),
     SHUTDOWN_GRACE_MS: z.preprocess(
       emptyToUndefined,
       z.coerce
