@@ -8,7 +8,9 @@ import { TableHead } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import type { Role, UserDto } from "@/lib/types";
+import { DisableUserDialog } from "./disable-user-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
+import { UserAccessDialog } from "./user-access-dialog";
 
 export interface UsersPanelProps {
   currentUserId: string;
@@ -23,6 +25,8 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
     queryFn: () => apiFetch<{ data: UserDto[] }>("/api/users"),
   });
   const [resetting, setResetting] = useState<UserDto | null>(null);
+  const [inspecting, setInspecting] = useState<UserDto | null>(null);
+  const [disabling, setDisabling] = useState<UserDto | null>(null);
   const refresh = () => void qc.invalidateQueries({ queryKey: queryKeys.users });
   const add = useMutation({
     mutationFn: (v: { email: string; name: string; role: Role; password: string }) =>
@@ -142,6 +146,14 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
                     <button
                       type="button"
                       className="btn h-7"
+                      data-testid="user-access"
+                      onClick={() => setInspecting(u)}
+                    >
+                      Tokens & links
+                    </button>
+                    <button
+                      type="button"
+                      className="btn h-7"
                       data-testid="user-reset-password"
                       onClick={() => setResetting(u)}
                     >
@@ -162,15 +174,7 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
                           type="button"
                           className="btn btn-danger h-7"
                           data-testid="user-disable"
-                          onClick={() => {
-                            if (
-                              window.confirm(
-                                `Disable ${u.email}? They are signed out and their tokens stop working.`,
-                              )
-                            ) {
-                              update.mutate({ id: u.id, patch: { disabled: true } });
-                            }
-                          }}
+                          onClick={() => setDisabling(u)}
                         >
                           Disable
                         </button>
@@ -189,6 +193,16 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
           onClose={() => setResetting(null)}
           onSubmit={(password) =>
             update.mutateAsync({ id: resetting.id, patch: { password } }).then(() => setResetting(null))
+          }
+        />
+      )}
+      {inspecting && <UserAccessDialog user={inspecting} onClose={() => setInspecting(null)} />}
+      {disabling && (
+        <DisableUserDialog
+          user={disabling}
+          onClose={() => setDisabling(null)}
+          onConfirm={() =>
+            update.mutateAsync({ id: disabling.id, patch: { disabled: true } }).then(() => setDisabling(null))
           }
         />
       )}

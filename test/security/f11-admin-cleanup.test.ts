@@ -28,6 +28,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/** A well-formed tokenizer snapshot, so the links below pass snapshot validation. */
+const SNAPSHOT = { version: 1, mode: "text", encoding: "cl100k_base", model: "gpt-4", text: "hi" };
+
 const ctx = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
 
 /** What a script holding the token gets from the proxy. */
@@ -55,7 +58,7 @@ async function personWithLink(email: string) {
   const share = await createShare(user.id, {
     kind: "tokenizer",
     title: "my run",
-    snapshot: { text: "hi" },
+    snapshot: SNAPSHOT,
     public: true,
   });
   return { user, token, tokenId: info.id, share };
@@ -148,7 +151,7 @@ describe("a member cannot do it to others", () => {
   it("gets 403 listing or revoking another user's tokens and links, and nothing changes", async () => {
     const a = stack.admin;
     const { info } = await createToken(a.user.id, { name: "admin script" });
-    const share = await createShare(a.user.id, { kind: "tokenizer", snapshot: { text: "x" } });
+    const share = await createShare(a.user.id, { kind: "tokenizer", snapshot: SNAPSHOT });
     const calls = [
       listUserTokens(asBrowser(stack.member, `/api/users/${a.user.id}/tokens`), ctx({ id: a.user.id })),
       listUserShares(asBrowser(stack.member, `/api/users/${a.user.id}/shares`), ctx({ id: a.user.id })),
