@@ -37,12 +37,13 @@ export function DisableUserDialog({ user, onClose, onConfirm }: DisableUserDialo
   }
 
   return (
-    <Dialog title={`Disable ${user.email}?`} onClose={onClose}>
+    <Dialog title="Disable this user?" onClose={onClose}>
       <div className="space-y-3 text-sm" data-testid="user-disable-dialog">
         {error && <Alert tone="danger">{error}</Alert>}
         {counted || failed ? (
           <p data-testid="user-disable-summary">
-            Disabling signs them out everywhere and revokes{" "}
+            Disabling <strong className="break-all">{user.email}</strong> signs them out everywhere and
+            revokes{" "}
             {counted ? (
               <>
                 <strong>{plural(liveTokens(tokens.data).length, "token")}</strong> and{" "}

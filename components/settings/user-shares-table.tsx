@@ -12,6 +12,9 @@ import { queryKeys } from "@/lib/query-keys";
 import { formatDate, formatDateTime, plural } from "./format";
 import { liveShares, userAccessPath, useUserShares } from "./use-user-access";
 
+/** Columns a phone drops; their gist moves under the title. */
+const WIDE = "hidden sm:table-cell";
+
 export interface UserSharesTableProps {
   userId: string;
   email: string;
@@ -67,7 +70,17 @@ export function UserSharesTable({ userId, email }: UserSharesTableProps) {
         {shares.isSuccess && rows.length === 0 && <EmptyState title="No share links" />}
         {rows.length > 0 && (
           <table className="w-full text-left text-sm">
-            <TableHead columns={["Title", "Kind", "Created", "Views", "Access", "Status", ""]} />
+            <TableHead
+              columns={[
+                "Title",
+                { label: "Kind", className: WIDE },
+                { label: "Created", className: WIDE },
+                { label: "Views", className: WIDE },
+                { label: "Access", className: WIDE },
+                "Status",
+                "",
+              ]}
+            />
             <tbody>
               {rows.map((s) => (
                 <tr
@@ -76,15 +89,20 @@ export function UserSharesTable({ userId, email }: UserSharesTableProps) {
                   data-share-id={s.id}
                   className="border-border border-t"
                 >
-                  <td className="max-w-56 truncate px-4 py-2 font-medium" title={s.title}>
-                    {s.title}
+                  <td className="max-w-56 px-4 py-2">
+                    <div className="truncate font-medium" title={s.title}>
+                      {s.title}
+                    </div>
+                    <div className="text-muted text-xs sm:hidden">
+                      {s.public ? "Public" : "Team"} · {plural(s.views, "view")}
+                    </div>
                   </td>
-                  <td className="px-4 py-2 capitalize">{s.kind}</td>
-                  <td className="whitespace-nowrap px-4 py-2" title={formatDateTime(s.createdAt)}>
+                  <td className={`px-4 py-2 capitalize ${WIDE}`}>{s.kind}</td>
+                  <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`} title={formatDateTime(s.createdAt)}>
                     {formatDate(s.createdAt)}
                   </td>
-                  <td className="px-4 py-2 tabular-nums">{s.views}</td>
-                  <td className="px-4 py-2">
+                  <td className={`px-4 py-2 tabular-nums ${WIDE}`}>{s.views}</td>
+                  <td className={`px-4 py-2 ${WIDE}`}>
                     {s.public ? <Badge tone="warning">public</Badge> : <Badge>team</Badge>}
                   </td>
                   <td className="px-4 py-2">

@@ -12,6 +12,9 @@ import { queryKeys } from "@/lib/query-keys";
 import { formatDate, formatDateTime, plural, tokenStatus } from "./format";
 import { liveTokens, userAccessPath, useUserTokens } from "./use-user-access";
 
+/** Columns a phone drops; their gist moves under the name. */
+const WIDE = "hidden sm:table-cell";
+
 export interface UserTokensTableProps {
   userId: string;
   email: string;
@@ -67,7 +70,17 @@ export function UserTokensTable({ userId, email }: UserTokensTableProps) {
         {tokens.isSuccess && rows.length === 0 && <EmptyState title="No tokens" />}
         {rows.length > 0 && (
           <table className="w-full text-left text-sm">
-            <TableHead columns={["Name", "Token", "Created", "Last used", "Expires", "Status", ""]} />
+            <TableHead
+              columns={[
+                "Name",
+                { label: "Token", className: WIDE },
+                { label: "Created", className: WIDE },
+                { label: "Last used", className: WIDE },
+                { label: "Expires", className: WIDE },
+                "Status",
+                "",
+              ]}
+            />
             <tbody>
               {rows.map((t) => {
                 const s = tokenStatus(t);
@@ -78,15 +91,28 @@ export function UserTokensTable({ userId, email }: UserTokensTableProps) {
                     data-token-id={t.id}
                     className="border-border border-t"
                   >
-                    <td className="max-w-48 truncate px-4 py-2 font-medium" title={t.name}>
-                      {t.name}
+                    <td className="max-w-48 px-4 py-2">
+                      <div className="truncate font-medium" title={t.name}>
+                        {t.name}
+                      </div>
+                      <div className="text-muted text-xs sm:hidden">
+                        <span className="font-mono">{t.displayPrefix}</span> · used{" "}
+                        {formatDate(t.lastUsedAt, "never")}
+                      </div>
                     </td>
-                    <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{t.displayPrefix}</td>
-                    <td className="whitespace-nowrap px-4 py-2">{formatDate(t.createdAt)}</td>
-                    <td className="whitespace-nowrap px-4 py-2" title={formatDateTime(t.lastUsedAt)}>
+                    <td className={`whitespace-nowrap px-4 py-2 font-mono text-xs ${WIDE}`}>
+                      {t.displayPrefix}
+                    </td>
+                    <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>{formatDate(t.createdAt)}</td>
+                    <td
+                      className={`whitespace-nowrap px-4 py-2 ${WIDE}`}
+                      title={formatDateTime(t.lastUsedAt)}
+                    >
                       {formatDate(t.lastUsedAt, "never")}
                     </td>
-                    <td className="whitespace-nowrap px-4 py-2">{formatDate(t.expiresAt, "never")}</td>
+                    <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
+                      {formatDate(t.expiresAt, "never")}
+                    </td>
                     <td className="px-4 py-2">
                       <Badge tone={s.tone}>{s.label}</Badge>
                     </td>

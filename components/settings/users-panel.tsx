@@ -9,6 +9,7 @@ import { apiFetch } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import type { Role, UserDto } from "@/lib/types";
 import { DisableUserDialog } from "./disable-user-dialog";
+import { formatDate } from "./format";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { UserAccessDialog } from "./user-access-dialog";
 
@@ -110,17 +111,19 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
       )}
       <section className="card overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <TableHead columns={["Email", "Name", "Role", "Status", "Created", ""]} />
+          <TableHead columns={["User", "Role", "Status", "Created", ""]} />
           <tbody>
             {users.data?.data.map((u) => {
               const self = u.id === currentUserId;
               return (
                 <tr key={u.id} data-testid="user-row" data-email={u.email} className="border-border border-t">
-                  <td className="px-4 py-2 font-medium">
-                    {u.email}
-                    {self && <span className="ml-1 text-muted text-xs">(you)</span>}
+                  <td className="px-4 py-2">
+                    <div className="break-all font-medium">
+                      {u.email}
+                      {self && <span className="ml-1 font-normal text-muted text-xs">(you)</span>}
+                    </div>
+                    {u.name && <div className="text-muted text-xs">{u.name}</div>}
                   </td>
-                  <td className="px-4 py-2">{u.name || "—"}</td>
                   <td className="px-4 py-2">
                     <select
                       aria-label={`Role of ${u.email}`}
@@ -141,45 +144,47 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
                       <Badge tone="success">active</Badge>
                     )}
                   </td>
-                  <td className="px-4 py-2">{new Date(u.createdAt).toLocaleDateString()}</td>
-                  <td className="space-x-1 whitespace-nowrap px-4 py-2 text-right">
-                    <button
-                      type="button"
-                      className="btn h-7"
-                      data-testid="user-access"
-                      onClick={() => setInspecting(u)}
-                    >
-                      Tokens & links
-                    </button>
-                    <button
-                      type="button"
-                      className="btn h-7"
-                      data-testid="user-reset-password"
-                      onClick={() => setResetting(u)}
-                    >
-                      Reset password
-                    </button>
-                    {u.disabledAt ? (
+                  <td className="whitespace-nowrap px-4 py-2">{formatDate(u.createdAt)}</td>
+                  <td className="px-4 py-2">
+                    <div className="flex flex-wrap justify-end gap-1">
                       <button
                         type="button"
                         className="btn h-7"
-                        data-testid="user-enable"
-                        onClick={() => update.mutate({ id: u.id, patch: { disabled: false } })}
+                        data-testid="user-open-access"
+                        onClick={() => setInspecting(u)}
                       >
-                        Enable
+                        Tokens & links
                       </button>
-                    ) : (
-                      !self && (
+                      <button
+                        type="button"
+                        className="btn h-7"
+                        data-testid="user-reset-password"
+                        onClick={() => setResetting(u)}
+                      >
+                        Reset password
+                      </button>
+                      {u.disabledAt ? (
                         <button
                           type="button"
-                          className="btn btn-danger h-7"
-                          data-testid="user-disable"
-                          onClick={() => setDisabling(u)}
+                          className="btn h-7"
+                          data-testid="user-enable"
+                          onClick={() => update.mutate({ id: u.id, patch: { disabled: false } })}
                         >
-                          Disable
+                          Enable
                         </button>
-                      )
-                    )}
+                      ) : (
+                        !self && (
+                          <button
+                            type="button"
+                            className="btn btn-danger h-7"
+                            data-testid="user-disable"
+                            onClick={() => setDisabling(u)}
+                          >
+                            Disable
+                          </button>
+                        )
+                      )}
+                    </div>
                   </td>
                 </tr>
               );

@@ -33,7 +33,7 @@ export class SettingsPage {
 
   /** Settings → Users → a user's "Tokens & links" dialog. */
   async openUserAccess(email: string) {
-    await this.userRow(email).getByTestId("user-access").click();
+    await this.userRow(email).getByTestId("user-open-access").click();
     const dialog = this.page.getByTestId("user-access");
     await dialog.waitFor();
     return {
