@@ -42,7 +42,7 @@ export function DisableUserDialog({ user, onClose, onConfirm }: DisableUserDialo
         {error && <Alert tone="danger">{error}</Alert>}
         {counted || failed ? (
           <p data-testid="user-disable-summary">
-            Disabling <strong className="break-all">{user.email}</strong> signs them out everywhere and
+            Disabling <strong className="break-words">{user.email}</strong> signs them out everywhere and
             revokes{" "}
             {counted ? (
               <>

@@ -96,7 +96,7 @@ export function UserTokensTable({ userId, email }: UserTokensTableProps) {
                         {t.name}
                       </div>
                       <div className="text-muted text-xs sm:hidden">
-                        <span className="font-mono">{t.displayPrefix}</span> · used{" "}
+                        <span className="whitespace-nowrap font-mono">{t.displayPrefix}</span> · used{" "}
                         {formatDate(t.lastUsedAt, "never")}
                       </div>
                     </td>

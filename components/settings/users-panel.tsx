@@ -111,18 +111,20 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
       )}
       <section className="card overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <TableHead columns={["User", "Role", "Status", "Created", ""]} />
+          <TableHead columns={["User", "Role", "Status", ""]} />
           <tbody>
             {users.data?.data.map((u) => {
               const self = u.id === currentUserId;
               return (
                 <tr key={u.id} data-testid="user-row" data-email={u.email} className="border-border border-t">
                   <td className="px-4 py-2">
-                    <div className="break-all font-medium">
+                    <div className="font-medium">
                       {u.email}
                       {self && <span className="ml-1 font-normal text-muted text-xs">(you)</span>}
                     </div>
-                    {u.name && <div className="text-muted text-xs">{u.name}</div>}
+                    <div className="text-muted text-xs">
+                      {u.name ? `${u.name} · ` : ""}added {formatDate(u.createdAt)}
+                    </div>
                   </td>
                   <td className="px-4 py-2">
                     <select
@@ -144,12 +146,11 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
                       <Badge tone="success">active</Badge>
                     )}
                   </td>
-                  <td className="whitespace-nowrap px-4 py-2">{formatDate(u.createdAt)}</td>
                   <td className="px-4 py-2">
                     <div className="flex flex-wrap justify-end gap-1">
                       <button
                         type="button"
-                        className="btn h-7"
+                        className="btn h-7 whitespace-nowrap"
                         data-testid="user-open-access"
                         onClick={() => setInspecting(u)}
                       >
@@ -157,7 +158,7 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
                       </button>
                       <button
                         type="button"
-                        className="btn h-7"
+                        className="btn h-7 whitespace-nowrap"
                         data-testid="user-reset-password"
                         onClick={() => setResetting(u)}
                       >
@@ -166,7 +167,7 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
                       {u.disabledAt ? (
                         <button
                           type="button"
-                          className="btn h-7"
+                          className="btn h-7 whitespace-nowrap"
                           data-testid="user-enable"
                           onClick={() => update.mutate({ id: u.id, patch: { disabled: false } })}
                         >
@@ -176,7 +177,7 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
                         !self && (
                           <button
                             type="button"
-                            className="btn btn-danger h-7"
+                            className="btn btn-danger h-7 whitespace-nowrap"
                             data-testid="user-disable"
                             onClick={() => setDisabling(u)}
                           >
