@@ -130,9 +130,9 @@ export async function revokeTokenById(tokenId: string): Promise<TokenInfo> {
 }
 
 /**
- * Revokes every live (unrevoked, unexpired) token of a user and returns how many. Pass the transaction that disables the
- * user, so a disabled account never has a token that re-enabling would bring back; callers outside
- * one get the credential cache cleared here.
+ * Revokes every live (unrevoked, unexpired) token of a user and returns how many. Pass the
+ * transaction that disables the user, so a disabled account never has a token that re-enabling
+ * would bring back (the caller clears the credential cache after commit); without one it is cleared here.
  */
 export async function revokeAllTokens(userId: string, q?: Queryable): Promise<number> {
   const db = q ?? (await getDb());
