@@ -49,8 +49,7 @@ test("an admin adds, disables, re-enables a user and resets their password", asy
   await member.goto("/settings?tab=users");
   await expect(member.getByTestId("settings-tab-users")).toHaveCount(0);
 
-  page.once("dialog", (d) => void d.accept());
-  await row.getByTestId("user-disable").click();
+  await settings.disableUser(email);
   await expect(row).toContainText(/disabled/i);
   await member.goto("/settings");
   await expect(member).toHaveURL(/\/sign-in/);

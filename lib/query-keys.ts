@@ -6,6 +6,9 @@ export const queryKeys = {
   me: ["me"] as const,
   tokens: ["tokens"] as const,
   users: ["users"] as const,
+  /** Under `users`, so refreshing the user list after a disable refreshes these too. */
+  userTokens: (userId: string) => ["users", userId, "tokens"] as const,
+  userShares: (userId: string) => ["users", userId, "shares"] as const,
   upstream: ["upstream"] as const,
   models: ["models"] as const,
   presets: ["presets"] as const,

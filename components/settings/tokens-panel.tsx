@@ -10,14 +10,8 @@ import { TableHead } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import type { TokenDto } from "@/lib/types";
-import { formatDate, formatDateTime } from "./format";
+import { formatDate, formatDateTime, tokenStatus } from "./format";
 import { NewTokenForm } from "./new-token-form";
-
-function status(t: TokenDto): { label: string; tone: "success" | "danger" | "neutral" } {
-  if (t.revokedAt) return { label: "revoked", tone: "neutral" };
-  if (t.expiresAt && new Date(t.expiresAt) < new Date()) return { label: "expired", tone: "danger" };
-  return { label: "active", tone: "success" };
-}
 
 export function TokensPanel() {
   const qc = useQueryClient();
@@ -63,7 +57,7 @@ export function TokensPanel() {
               <TableHead columns={["Name", "Token", "Created", "Last used", "Expires", "Status", ""]} />
               <tbody>
                 {rows.map((t) => {
-                  const s = status(t);
+                  const s = tokenStatus(t);
                   return (
                     <tr
                       key={t.id}

@@ -8,7 +8,10 @@ import { TableHead } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import type { Role, UserDto } from "@/lib/types";
+import { DisableUserDialog } from "./disable-user-dialog";
+import { formatDate } from "./format";
 import { ResetPasswordDialog } from "./reset-password-dialog";
+import { UserAccessDialog } from "./user-access-dialog";
 
 export interface UsersPanelProps {
   currentUserId: string;
@@ -23,6 +26,8 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
     queryFn: () => apiFetch<{ data: UserDto[] }>("/api/users"),
   });
   const [resetting, setResetting] = useState<UserDto | null>(null);
+  const [inspecting, setInspecting] = useState<UserDto | null>(null);
+  const [disabling, setDisabling] = useState<UserDto | null>(null);
   const refresh = () => void qc.invalidateQueries({ queryKey: queryKeys.users });
   const add = useMutation({
     mutationFn: (v: { email: string; name: string; role: Role; password: string }) =>
@@ -106,17 +111,21 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
       )}
       <section className="card overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <TableHead columns={["Email", "Name", "Role", "Status", "Created", ""]} />
+          <TableHead columns={["User", "Role", "Status", ""]} />
           <tbody>
             {users.data?.data.map((u) => {
               const self = u.id === currentUserId;
               return (
                 <tr key={u.id} data-testid="user-row" data-email={u.email} className="border-border border-t">
-                  <td className="px-4 py-2 font-medium">
-                    {u.email}
-                    {self && <span className="ml-1 text-muted text-xs">(you)</span>}
+                  <td className="px-4 py-2">
+                    <div className="font-medium">
+                      {u.email}
+                      {self && <span className="ml-1 font-normal text-muted text-xs">(you)</span>}
+                    </div>
+                    <div className="text-muted text-xs">
+                      {u.name ? `${u.name} · ` : ""}added {formatDate(u.createdAt)}
+                    </div>
                   </td>
-                  <td className="px-4 py-2">{u.name || "—"}</td>
                   <td className="px-4 py-2">
                     <select
                       aria-label={`Role of ${u.email}`}
@@ -137,45 +146,46 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
                       <Badge tone="success">active</Badge>
                     )}
                   </td>
-                  <td className="px-4 py-2">{new Date(u.createdAt).toLocaleDateString()}</td>
-                  <td className="space-x-1 whitespace-nowrap px-4 py-2 text-right">
-                    <button
-                      type="button"
-                      className="btn h-7"
-                      data-testid="user-reset-password"
-                      onClick={() => setResetting(u)}
-                    >
-                      Reset password
-                    </button>
-                    {u.disabledAt ? (
+                  <td className="px-4 py-2">
+                    <div className="flex flex-wrap justify-end gap-1">
                       <button
                         type="button"
-                        className="btn h-7"
-                        data-testid="user-enable"
-                        onClick={() => update.mutate({ id: u.id, patch: { disabled: false } })}
+                        className="btn h-7 whitespace-nowrap"
+                        data-testid="user-open-access"
+                        onClick={() => setInspecting(u)}
                       >
-                        Enable
+                        Tokens & links
                       </button>
-                    ) : (
-                      !self && (
+                      <button
+                        type="button"
+                        className="btn h-7 whitespace-nowrap"
+                        data-testid="user-reset-password"
+                        onClick={() => setResetting(u)}
+                      >
+                        Reset password
+                      </button>
+                      {u.disabledAt ? (
                         <button
                           type="button"
-                          className="btn btn-danger h-7"
-                          data-testid="user-disable"
-                          onClick={() => {
-                            if (
-                              window.confirm(
-                                `Disable ${u.email}? They are signed out and their tokens stop working.`,
-                              )
-                            ) {
-                              update.mutate({ id: u.id, patch: { disabled: true } });
-                            }
-                          }}
+                          className="btn h-7 whitespace-nowrap"
+                          data-testid="user-enable"
+                          onClick={() => update.mutate({ id: u.id, patch: { disabled: false } })}
                         >
-                          Disable
+                          Enable
                         </button>
-                      )
-                    )}
+                      ) : (
+                        !self && (
+                          <button
+                            type="button"
+                            className="btn btn-danger h-7 whitespace-nowrap"
+                            data-testid="user-disable"
+                            onClick={() => setDisabling(u)}
+                          >
+                            Disable
+                          </button>
+                        )
+                      )}
+                    </div>
                   </td>
                 </tr>
               );
@@ -189,6 +199,16 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
           onClose={() => setResetting(null)}
           onSubmit={(password) =>
             update.mutateAsync({ id: resetting.id, patch: { password } }).then(() => setResetting(null))
+          }
+        />
+      )}
+      {inspecting && <UserAccessDialog user={inspecting} onClose={() => setInspecting(null)} />}
+      {disabling && (
+        <DisableUserDialog
+          user={disabling}
+          onClose={() => setDisabling(null)}
+          onConfirm={() =>
+            update.mutateAsync({ id: disabling.id, patch: { disabled: true } }).then(() => setDisabling(null))
           }
         />
       )}

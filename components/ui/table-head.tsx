@@ -1,16 +1,25 @@
+export interface TableHeadColumn {
+  label: string;
+  /** E.g. `hidden sm:table-cell`, matching the body cells of a column that narrow screens drop. */
+  className?: string;
+}
+
 export interface TableHeadProps {
-  columns: string[];
+  columns: (string | TableHeadColumn)[];
 }
 
 export function TableHead({ columns }: TableHeadProps) {
   return (
     <thead className="text-muted text-xs">
       <tr>
-        {columns.map((h, i) => (
-          <th key={h || `col-${i}`} scope="col" className="px-4 py-2 font-medium">
-            {h}
-          </th>
-        ))}
+        {columns.map((c, i) => {
+          const { label, className = "" } = typeof c === "string" ? { label: c } : c;
+          return (
+            <th key={label || `col-${i}`} scope="col" className={`px-4 py-2 font-medium ${className}`}>
+              {label}
+            </th>
+          );
+        })}
       </tr>
     </thead>
   );

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 
 export class SettingsPage {
   constructor(private readonly page: Page) {}
@@ -29,5 +29,36 @@ export class SettingsPage {
 
   userRow(email: string) {
     return this.page.locator(`[data-testid="user-row"][data-email="${email}"]`);
+  }
+
+  /** Settings → Users → a user's "Tokens & links" dialog. */
+  async openUserAccess(email: string) {
+    await this.userRow(email).getByTestId("user-open-access").click();
+    const dialog = this.page.getByTestId("user-access");
+    await dialog.waitFor();
+    return {
+      dialog,
+      tokenRow: (name: string) => dialog.getByTestId("user-token-row").filter({ hasText: name }),
+      shareRow: (title: string) => dialog.getByTestId("user-share-row").filter({ hasText: title }),
+      close: () => dialog.getByTestId("user-access-close").click(),
+    };
+  }
+
+  /** Revokes through a button that asks the browser to confirm first. */
+  async confirmClick(button: Locator) {
+    this.page.once("dialog", (d) => void d.accept());
+    await button.click();
+  }
+
+  /** Opens the disable confirmation; returns its summary so a test can read what it will revoke. */
+  async startDisable(email: string) {
+    await this.userRow(email).getByTestId("user-disable").click();
+    return this.page.getByTestId("user-disable-dialog");
+  }
+
+  async disableUser(email: string) {
+    const dialog = await this.startDisable(email);
+    await dialog.getByTestId("user-disable-confirm").click();
+    await dialog.waitFor({ state: "detached" });
   }
 }

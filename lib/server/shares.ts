@@ -3,7 +3,7 @@ import { errors } from "@/lib/errors";
 import type { ShareDto, ShareKind } from "@/lib/types";
 import { randomToken } from "./auth/crypto";
 import { getConfig, maskKey } from "./config";
-import { getDb } from "./db";
+import { getDb, type Queryable } from "./db";
 import { getPublicShareLinks } from "./settings";
 
 export const SHARE_SNAPSHOT_MAX_BYTES = 2 * 1024 * 1024;
@@ -193,4 +193,48 @@ export async function revokeShare(id: string, userId: string): Promise<ShareDto>
   const [exists] = await db.query<{ id: string }>("select id from shares where id = $1", [id]);
   if (!exists) throw errors.notFound(`No shared link with id ${id}.`);
   throw errors.forbidden("Only the owner of this link or an admin can revoke it.", "not_share_owner");
+}
+
+export interface OwnedShareDto extends ShareDto {
+  ownerEmail: string;
+}
+
+/** Every link on the console, newest first, with its owner: for admins, optionally one owner's. */
+export async function listAllShares(ownerId?: string): Promise<OwnedShareDto[]> {
+  const db = await getDb();
+  const rows = await db.query<ShareRow & { owner_email: string }>(
+    `select s.id, s.owner_id, s.kind, s.title, s.created_at, s.revoked_at, s.public, s.views,
+            u.email as owner_email
+       from shares s join users u on u.id = s.owner_id
+      where $1::text is null or s.owner_id = $1
+      order by s.created_at desc, s.id`,
+    [ownerId ?? null],
+  );
+  return rows.map((r) => ({ ...toDto(r), ownerEmail: r.owner_email }));
+}
+
+/**
+ * An admin's revoke: any link, or with `ownerId` only that owner's, so a stale or mistyped id on
+ * one user's page cannot end another user's link.
+ */
+export async function revokeShareById(id: string, ownerId?: string): Promise<ShareDto> {
+  const db = await getDb();
+  const [row] = await db.query<ShareRow>(
+    `update shares set revoked_at = coalesce(revoked_at, now())
+      where id = $1 and ($2::text is null or owner_id = $2)
+      returning ${COLUMNS}`,
+    [id, ownerId ?? null],
+  );
+  if (!row) throw errors.notFound(`No shared link with id ${id}${ownerId ? " for this user" : ""}.`);
+  return toDto(row);
+}
+
+/** Revokes every live link of a user and returns how many; pass the transaction that disables them. */
+export async function revokeAllShares(ownerId: string, q?: Queryable): Promise<number> {
+  const db = q ?? (await getDb());
+  const rows = await db.query<{ id: string }>(
+    "update shares set revoked_at = now() where owner_id = $1 and revoked_at is null returning id",
+    [ownerId],
+  );
+  return rows.length;
 }

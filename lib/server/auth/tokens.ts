@@ -1,7 +1,7 @@
 import "server-only";
 import { errors } from "@/lib/errors";
 import type { TokenDto as TokenInfo } from "@/lib/types";
-import { getDb } from "../db";
+import { getDb, type Queryable } from "../db";
 import { invalidateAuthCache } from "./cache";
 import { keyedHash, randomId, randomToken } from "./crypto";
 import { type PublicUserRow, toUser, type User } from "./users";
@@ -113,4 +113,35 @@ export async function resolveToken(token: string): Promise<{ user: User; tokenId
     void db.query("update tokens set last_used_at = now() where id = $1", [row.token_id]).catch(() => {});
   }
   return { user: toUser(row), tokenId: row.token_id };
+}
+
+const TOKEN_COLUMNS = "id, name, display_prefix, created_at, expires_at, last_used_at, revoked_at";
+
+/** An admin's revoke from the ops CLI, where only the token's id is known. */
+export async function revokeTokenById(tokenId: string): Promise<TokenInfo> {
+  const db = await getDb();
+  const [row] = await db.query<TokenRow>(
+    `update tokens set revoked_at = coalesce(revoked_at, now()) where id = $1 returning ${TOKEN_COLUMNS}`,
+    [tokenId],
+  );
+  if (!row) throw errors.notFound(`No token with id ${tokenId}.`);
+  invalidateAuthCache();
+  return toInfo(row);
+}
+
+/**
+ * Revokes every live (unrevoked, unexpired) token of a user and returns how many. Pass the
+ * transaction that disables the user, so a disabled account never has a token that re-enabling
+ * would bring back (the caller clears the credential cache after commit); without one it is cleared here.
+ */
+export async function revokeAllTokens(userId: string, q?: Queryable): Promise<number> {
+  const db = q ?? (await getDb());
+  const rows = await db.query<{ id: string }>(
+    `update tokens set revoked_at = now()
+      where user_id = $1 and revoked_at is null and (expires_at is null or expires_at > now())
+      returning id`,
+    [userId],
+  );
+  if (!q) invalidateAuthCache();
+  return rows.length;
 }

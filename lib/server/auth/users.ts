@@ -4,10 +4,12 @@ import { emailSchema } from "@/lib/schemas";
 import type { Role, UserDto as User } from "@/lib/types";
 import { getConfig } from "../config";
 import { getDb, type Queryable } from "../db";
+import { revokeAllShares } from "../shares";
 import { invalidateAuthCache } from "./cache";
 import { randomId } from "./crypto";
 import { hashPassword, passwordProblem } from "./passwords";
 import { unlockAccount } from "./throttle";
+import { revokeAllTokens } from "./tokens";
 
 export type { Role, UserDto as User } from "@/lib/types";
 
@@ -54,6 +56,13 @@ export async function getUser(id: string, q?: Queryable): Promise<User | null> {
   const db = q ?? (await getDb());
   const [row] = await db.query<UserRow>(`select ${COLUMNS} from users where id = $1`, [id]);
   return row ? toUser(row) : null;
+}
+
+/** The user an admin route names in its path, or a 404 that says so. */
+export async function getUserOrThrow(id: string): Promise<User> {
+  const user = await getUser(id);
+  if (!user) throw errors.notFound(`No user with id ${id}.`);
+  return user;
 }
 
 export async function listUsers(): Promise<User[]> {
@@ -134,11 +143,15 @@ export async function updateUser(id: string, patch: UserPatch, actorId?: string)
         "update users set disabled_at = case when $2::boolean then coalesce(disabled_at, now()) else null end where id = $1",
         [id, patch.disabled],
       );
-      // A disabled user is signed out everywhere at once.
-      if (patch.disabled)
+      // A disabled user is signed out everywhere at once, and loses their tokens and share links
+      // for good: re-enabling them later must not bring back what a leaver left behind.
+      if (patch.disabled) {
         await tx.query("update sessions set revoked_at = now() where user_id = $1 and revoked_at is null", [
           id,
         ]);
+        await revokeAllTokens(id, tx);
+        await revokeAllShares(id, tx);
+      }
     }
     if (patch.password !== undefined) {
       const problem = passwordProblem(patch.password);

@@ -137,6 +137,17 @@ export const migrations: { id: string; sql: string }[] = [
       create index sign_in_throttle_email on sign_in_throttle(email);
     `,
   },
+  {
+    // Disabling now revokes a user's tokens and share links. Users disabled before that still hold
+    // live ones, which re-enabling them would bring back: revoke them too.
+    id: "0006_admin_cleanup",
+    sql: `
+      update tokens set revoked_at = now()
+       where revoked_at is null and user_id in (select id from users where disabled_at is not null);
+      update shares set revoked_at = now()
+       where revoked_at is null and owner_id in (select id from users where disabled_at is not null);
+    `,
+  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.

@@ -3,10 +3,11 @@ import { isIP } from "node:net";
 import { errors } from "@/lib/errors";
 import { getSetupCode } from "../auth/setup";
 import { unlockAccount, unlockAddress } from "../auth/throttle";
-import { createToken, listTokens } from "../auth/tokens";
+import { createToken, listTokens, revokeTokenById } from "../auth/tokens";
 import { createUser, findUserForSignIn, listUsers, type Role, updateUser } from "../auth/users";
 import { getDb } from "../db";
 import { migrate } from "../db/migrations";
+import { listAllShares, revokeShareById } from "../shares";
 
 /**
  * Operations shared by the CLI (run in-process when the database is free) and the running server
@@ -75,7 +76,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   "user:disable": {
     usage: "user:disable --email EMAIL",
-    summary: "Disable a user (signs them out; their tokens stop working).",
+    summary: "Disable a user: signs them out and revokes their tokens and share links for good.",
     async run(args) {
       const u = await userByEmail(str(args, "email") ?? "");
       return { user: await updateUser(u.id, { disabled: true }) };
@@ -83,7 +84,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   "user:enable": {
     usage: "user:enable --email EMAIL",
-    summary: "Re-enable a disabled user.",
+    summary: "Re-enable a disabled user (their old tokens and links stay revoked).",
     async run(args) {
       const u = await userByEmail(str(args, "email") ?? "");
       return { user: await updateUser(u.id, { disabled: false }) };
@@ -140,6 +141,29 @@ export const COMMANDS: Record<string, CommandSpec> = {
     async run(args) {
       const u = await userByEmail(str(args, "email") ?? "");
       return { tokens: await listTokens(u.id) };
+    },
+  },
+  "token:revoke": {
+    usage: "token:revoke --id ID",
+    summary: "Revoke any user's token by its id (from token:list).",
+    async run(args) {
+      return { token: await revokeTokenById(str(args, "id") ?? "") };
+    },
+  },
+  "share:list": {
+    usage: "share:list [--email EMAIL]",
+    summary: "List share links with their owners, all or one user's (never their contents).",
+    async run(args) {
+      const email = str(args, "email", false);
+      const owner = email === undefined ? undefined : await userByEmail(email);
+      return { shares: await listAllShares(owner?.id) };
+    },
+  },
+  "share:revoke": {
+    usage: "share:revoke --id ID",
+    summary: "Revoke any share link by its id (from share:list or the /s/ID link).",
+    async run(args) {
+      return { share: await revokeShareById(str(args, "id") ?? "") };
     },
   },
   "setup-code": {
