@@ -1,5 +1,5 @@
 import { requireAdmin } from "@/lib/server/auth/request";
-import { json, route } from "@/lib/server/http";
+import { checkId, json, route } from "@/lib/server/http";
 import { revokeShareById } from "@/lib/server/shares";
 
 export const runtime = "nodejs";
@@ -9,5 +9,7 @@ export const dynamic = "force-dynamic";
 export const DELETE = route(async (req, ctx: { params: Promise<{ id: string; shareId: string }> }) => {
   await requireAdmin(req);
   const { id, shareId } = await ctx.params;
-  return json({ share: await revokeShareById(shareId, id) });
+  return json({
+    share: await revokeShareById(checkId(shareId, "share link", "shareId"), checkId(id, "user")),
+  });
 });

@@ -1,6 +1,6 @@
 import { requireAdmin } from "@/lib/server/auth/request";
 import { revokeToken } from "@/lib/server/auth/tokens";
-import { json, route } from "@/lib/server/http";
+import { checkId, json, route } from "@/lib/server/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export const DELETE = route(async (req, ctx: { params: Promise<{ id: string; tokenId: string }> }) => {
   await requireAdmin(req);
   const { id, tokenId } = await ctx.params;
-  return json({ info: await revokeToken(id, tokenId) });
+  return json({ info: await revokeToken(checkId(id, "user"), checkId(tokenId, "token", "tokenId")) });
 });
