@@ -172,8 +172,9 @@ test("proxy responses (served before Next) get the same headers: JSON, errors, s
   const models = await page.request.get("/api/v1/models");
   expect(models.status()).toBe(200);
   expectApiHeaders(models);
-  await emulator.fault({ path: "/v1/models", kind: "status", status: 500 });
-  const failed = await page.request.get("/api/v1/models");
+  // A path the pages do not call in the background, so the fault is ours.
+  await emulator.fault({ path: "/v1/batches", kind: "status", status: 500 });
+  const failed = await page.request.get("/api/v1/batches");
   expect(failed.status()).toBe(500);
   expectApiHeaders(failed);
   const refused = await page.request.get("/api/v1/not-an-endpoint");
@@ -193,7 +194,8 @@ test("proxied file content cannot run script on the console's origin, and previe
 }) => {
   await signIn(page);
   const html = "<!doctype html><script>document.title='pwned'</script><p>hello from the file</p>";
-  const id = await uploadFile(page, `page-${Date.now()}.html`, "text/html", Buffer.from(html));
+  const name = `page-${Date.now()}.html`;
+  const id = await uploadFile(page, name, "text/html", Buffer.from(html));
   const content = `/api/v1/files/${id}/content`;
   try {
     for (const type of [
@@ -253,18 +255,32 @@ test("proxied file content cannot run script on the console's origin, and previe
     // The Files page previews the text through fetch, whatever the upstream called it.
     await emulator.config({ fileContentType: "text/html", fileContentDisposition: null });
     await page.goto("/files");
-    await page
-      .getByTestId("file-row")
-      .filter({ hasText: "page-" })
-      .first()
-      .getByRole("button")
-      .first()
-      .click();
+    await page.getByTestId("file-row").filter({ hasText: name }).getByRole("button", { name }).click();
     await expect(page.getByTestId("file-preview")).toContainText("hello from the file");
     await expect(page).not.toHaveTitle("pwned");
   } finally {
     await emulator.config({ fileContentType: null, fileContentDisposition: null });
   }
+});
+
+test("the Files page still previews an image through the proxy", async ({ page, signIn }) => {
+  await signIn(page);
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  const name = `dot-${Date.now()}.png`;
+  await uploadFile(page, name, "image/png", png);
+  // As OpenAI serves it (application/octet-stream), and as image/png.
+  for (const type of [null, "image/png"]) {
+    await emulator.config({ fileContentType: type });
+    await page.goto("/files");
+    await page.getByTestId("file-row").filter({ hasText: name }).getByRole("button", { name }).click();
+    const img = page.getByRole("img", { name: `Preview of ${name}` });
+    await expect(img).toBeVisible();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(1);
+  }
+  await emulator.config({ fileContentType: null });
 });
 
 test("share pages: images only from the snapshot, no referrer, and the token view still runs", async ({
