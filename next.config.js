@@ -1,5 +1,14 @@
 // @ts-check
 
+// Security headers for what proxy.ts (the middleware, which gives pages theirs) does not see. The same
+// values as lib/security-headers.ts, which a unit test checks; this file is loaded without TypeScript.
+const NOSNIFF = { key: "X-Content-Type-Options", value: "nosniff" };
+/** API responses are data, never documents: nothing may run, load or frame them. */
+const API_CSP = {
+  key: "Content-Security-Policy",
+  value: "default-src 'none'; frame-ancestors 'none'; sandbox",
+};
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   output: "standalone",
@@ -11,6 +20,14 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg", "@node-rs/argon2"],
   // The CLI and emulator are bundled or run with tsx; they never go through Next.
   typescript: { ignoreBuildErrors: false },
+  // The proxy at /api/v1 under `npm start` answers before Next; it sets the same headers itself.
+  async headers() {
+    return [
+      { source: "/api/:path*", headers: [NOSNIFF, API_CSP] },
+      { source: "/_next/:path*", headers: [NOSNIFF] },
+      { source: "/favicon.ico", headers: [NOSNIFF] },
+    ];
+  },
 };
 
 module.exports = nextConfig;

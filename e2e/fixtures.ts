@@ -9,6 +9,30 @@ export interface Fixtures {
   responses: string[];
 }
 
+/** Chromium reports a blocked script, style, worker, image or frame as a console message. */
+const CSP_MESSAGE = /Refused to|Content[ -]Security[ -]Policy/i;
+const cspSeen = new WeakMap<Page, string[]>();
+
+function watchCsp(page: Page): string[] {
+  const seen: string[] = [];
+  cspSeen.set(page, seen);
+  page.on("console", (m) => {
+    if (CSP_MESSAGE.test(m.text())) seen.push(m.text());
+  });
+  return seen;
+}
+
+/**
+ * The CSP violations the test's page logged so far. Every test fails at the end if any are left, so
+ * a page that loses a script, style, worker or image to the policy is caught; a test that provokes
+ * one on purpose empties this list after checking it.
+ */
+export function cspViolations(page: Page): string[] {
+  const seen = cspSeen.get(page);
+  if (!seen) throw new Error("cspViolations() needs the test's own page fixture");
+  return seen;
+}
+
 export const test = base.extend<Fixtures>({
   responses: async ({ page }, use) => {
     const bodies: string[] = [];
@@ -29,7 +53,9 @@ export const test = base.extend<Fixtures>({
   },
   page: async ({ page }, use) => {
     await emulator.clearFaults();
+    const violations = watchCsp(page);
     await use(page);
+    expect(violations, "the page broke its Content-Security-Policy").toEqual([]);
   },
   signIn: async ({ responses: _ }, use) => {
     await use(async (page, email = E2E.admin.email, password = E2E.admin.password) => {

@@ -3,6 +3,8 @@
  * so the browser, the official SDKs and our own handlers all read the same body.
  */
 
+import { API_SECURITY_HEADERS } from "./security-headers";
+
 export type ApiErrorType =
   | "invalid_request_error"
   | "authentication_error"
@@ -65,7 +67,7 @@ export class ApiError extends Error {
   toResponse(): Response {
     return Response.json(this.toJSON(), {
       status: this.status,
-      headers: { "cache-control": "no-store", ...this.headers },
+      headers: { "cache-control": "no-store", ...API_SECURITY_HEADERS, ...this.headers },
     });
   }
 

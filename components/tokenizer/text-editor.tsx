@@ -27,6 +27,11 @@ const theme = EditorView.theme({
   ".cm-placeholder": { color: "var(--muted)" },
 });
 
+/** The page's CSP nonce: the browser hides the attribute, but a script can still read `.nonce`. */
+function pageNonce(): string {
+  return document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce ?? "";
+}
+
 export interface TextEditorProps {
   /** The text when the editor mounts; remount (change `key`) to replace it from outside. */
   initial: string;
@@ -70,6 +75,8 @@ export function TextEditor({ initial, onChange, label, placeholderText }: TextEd
             spellcheck: "false",
           }),
           theme,
+          // CodeMirror puts its styles in a <style> element, which the page's CSP admits by nonce only.
+          EditorView.cspNonce.of(pageNonce()),
           EditorView.updateListener.of((u) => {
             if (!u.docChanged) return;
             if (u.state.doc.length < EAGER_CHARS) flush();

@@ -24,6 +24,8 @@ export const emulator = {
     streamChunkDelayMs?: number;
     streamChunks?: number | null;
     vectorStoreProcessingMs?: number;
+    fileContentType?: string | null;
+    fileContentDisposition?: string | null;
   }) => control("config", { method: "POST", body: JSON.stringify(c) }),
   /** The latest POST that reached `path`, with its JSON body. */
   async lastPost(path: string): Promise<LoggedRequest & { json: Record<string, unknown> }> {

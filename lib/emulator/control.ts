@@ -46,6 +46,10 @@ export async function control(
         state.config.streamChunks = (body.streamChunks as number | null) ?? undefined;
       if (typeof body.vectorStoreProcessingMs === "number")
         state.config.vectorStoreProcessingMs = Math.max(0, body.vectorStoreProcessingMs);
+      for (const k of ["fileContentType", "fileContentDisposition"] as const) {
+        if (typeof body[k] === "string" || body[k] === null)
+          state.config[k] = (body[k] as string | null) ?? undefined;
+      }
       return send(200, state.config);
     }
     if (what === "clock" && req.method === "POST") {

@@ -147,9 +147,11 @@ export function fileContent(ctx: Ctx): void {
     );
   }
   ctx.res.writeHead(200, {
-    "content-type": "application/octet-stream",
+    "content-type": ctx.state.config.fileContentType ?? "application/octet-stream",
     "content-length": String(f.content.length),
-    "content-disposition": `attachment; filename="${f.object.filename.replace(/["\\\r\n]/g, "_")}"`,
+    "content-disposition":
+      ctx.state.config.fileContentDisposition ??
+      `attachment; filename="${f.object.filename.replace(/["\\\r\n]/g, "_")}"`,
     ...baseHeaders(ctx),
   });
   ctx.res.end(f.content);

@@ -173,5 +173,8 @@ function defaultConfig() {
     streamChunks: undefined as number | undefined,
     /** How long a file attached to a vector store stays in_progress. */
     vectorStoreProcessingMs: 300,
+    /** Test control: serve file content with these headers instead of the real API's, to check the proxy. */
+    fileContentType: undefined as string | undefined,
+    fileContentDisposition: undefined as string | undefined,
   };
 }

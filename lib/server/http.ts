@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { ApiError, errors } from "@/lib/errors";
+import { API_SECURITY_HEADERS } from "@/lib/security-headers";
 
 /** Every console route handler: parse → authorize → call → map errors, with one catch. */
 export function route<C>(handler: (req: Request, ctx: C) => Promise<Response>) {
@@ -179,5 +180,6 @@ export function checkId(id: string, what: string, param = "id"): string {
 export function json(data: unknown, init?: ResponseInit): Response {
   const headers = new Headers(init?.headers);
   headers.set("cache-control", "no-store");
+  for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) headers.set(name, value);
   return Response.json(data, { ...init, headers });
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { errors } from "@/lib/errors";
+import { API_SECURITY_HEADERS } from "@/lib/security-headers";
 
 /**
  * Request headers are forwarded from an allowlist: everything else (Authorization, Cookie, Host,
@@ -90,7 +91,16 @@ export function clientResponseHeaders(upstream: IncomingHttpHeaders): Headers {
     if (!PASS_RESPONSE.has(name) && !name.startsWith("x-ratelimit-")) continue;
     out.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  if (isEventStream(out.get("content-type"))) {
+  // The upstream's bytes are served on the console's origin: nothing may render them as a page there.
+  const type = inertContentType(out.get("content-type"));
+  out.set("content-type", type);
+  const filename = dispositionFilename(out.get("content-disposition"));
+  out.delete("content-disposition");
+  if (!isEventStream(type) && !isJsonType(type)) {
+    out.set("content-disposition", attachmentDisposition(filename));
+  }
+  for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) out.set(name, value);
+  if (isEventStream(type)) {
     out.delete("content-length");
     out.set("cache-control", "no-cache, no-transform");
     out.set("x-accel-buffering", "no");
@@ -98,6 +108,89 @@ export function clientResponseHeaders(upstream: IncomingHttpHeaders): Headers {
     out.set("cache-control", "no-store");
   }
   return out;
+}
+
+/** Types a browser shows as data (text, images, media, downloads), never as a document that runs script. */
+const INERT_TYPES = new Set([
+  "application/json",
+  "application/jsonl",
+  "application/x-ndjson",
+  "application/x-jsonlines",
+  "application/octet-stream",
+  "application/pdf",
+  "application/zip",
+  "application/gzip",
+  "text/plain",
+  "text/csv",
+  "text/tab-separated-values",
+  "text/markdown",
+  "text/event-stream",
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "image/avif",
+]);
+const MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/;
+const CHARSET = /;\s*charset\s*=\s*"?([A-Za-z0-9._-]{1,40})"?\s*(?:;|$)/i;
+
+/**
+ * The upstream's content type if it is inert, else a type that is: HTML, SVG, XML and script become
+ * text/plain (still readable as text; the Files page previews by fetch, which ignores the type) and
+ * anything else unknown becomes application/octet-stream. With nosniff, the browser takes it as given.
+ */
+export function inertContentType(value: string | null | undefined): string {
+  const essence = (value ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (MEDIA_TYPE.test(essence)) {
+    if (INERT_TYPES.has(essence) || isJsonType(essence) || /^(audio|video)\//.test(essence)) {
+      const charset = CHARSET.exec(value ?? "")?.[1];
+      return charset ? `${essence}; charset=${charset}` : essence;
+    }
+    if (essence.startsWith("text/") || /xml|javascript|ecmascript/.test(essence))
+      return "text/plain; charset=utf-8";
+  }
+  return "application/octet-stream";
+}
+
+function isJsonType(type: string): boolean {
+  const essence = type.split(";")[0]?.trim().toLowerCase() ?? "";
+  return essence === "application/json" || /^application\/[a-z0-9.-]+\+json$/.test(essence);
+}
+
+/** The file name the upstream suggested (RFC 6266: `filename*` first), decoded; null when none. */
+export function dispositionFilename(value: string | null): string | null {
+  if (!value) return null;
+  const star = /(?:^|;)\s*filename\*\s*=\s*([^;]*)/i.exec(value)?.[1]?.trim();
+  const encoded = star ? /^utf-8'[^']*'(.*)$/i.exec(star)?.[1] : undefined;
+  if (encoded !== undefined) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // Not valid UTF-8 percent-encoding: fall back to the plain filename.
+    }
+  }
+  const plain = /(?:^|;)\s*filename\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/i.exec(value)?.[1]?.trim();
+  if (!plain) return null;
+  return plain.startsWith('"') ? plain.slice(1, -1).replace(/\\(.)/g, "$1") : plain;
+}
+
+/**
+ * `attachment`, with the name rebuilt from safe characters only: nothing the upstream (or whoever
+ * named the file) wrote can add parameters, break the header, hide an extension or climb a path.
+ */
+export function attachmentDisposition(name: string | null): string {
+  // Control and format characters (bidi overrides that hide an extension), lone surrogates, and the
+  // characters that end a parameter or name a path.
+  const chars = Array.from((name ?? "").replace(/[\p{Cc}\p{Cf}\p{Cs}"\\/:*?<>|;]/gu, "_"));
+  const clean = chars.slice(0, 200).join("").trim().replace(/^\.+/, "");
+  if (!clean) return "attachment";
+  const ascii = clean.replace(/[^A-Za-z0-9._ ()+,-]/g, "_");
+  if (ascii === clean) return `attachment; filename="${ascii}"`;
+  const utf8 = encodeURIComponent(clean).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
 export function isEventStream(contentType: string | null | undefined): boolean {
