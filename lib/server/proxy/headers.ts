@@ -131,7 +131,7 @@ const INERT_TYPES = new Set([
   "image/webp",
   "image/avif",
 ]);
-const MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/;
+const ESSENCE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/;
 const CHARSET = /;\s*charset\s*=\s*"?([A-Za-z0-9._-]{1,40})"?\s*(?:;|$)/i;
 
 /**
@@ -141,7 +141,7 @@ const CHARSET = /;\s*charset\s*=\s*"?([A-Za-z0-9._-]{1,40})"?\s*(?:;|$)/i;
  */
 export function inertContentType(value: string | null | undefined): string {
   const essence = (value ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (MEDIA_TYPE.test(essence)) {
+  if (ESSENCE.test(essence)) {
     if (INERT_TYPES.has(essence) || isJsonType(essence) || /^(audio|video)\//.test(essence)) {
       const charset = CHARSET.exec(value ?? "")?.[1];
       return charset ? `${essence}; charset=${charset}` : essence;
