@@ -48,10 +48,17 @@ function checkName(name: string): string {
   return n;
 }
 
-/** The state as stored: a JSON object that parses as the playground's setup, no larger than the cap. */
+/** The state as stored: a JSON object no larger than the cap that parses as the playground's setup. */
 function serializeState(state: unknown): string {
   if (typeof state !== "object" || state === null || Array.isArray(state)) {
     throw errors.badRequest("A preset's state must be a JSON object.", "state");
+  }
+  if (Buffer.byteLength(JSON.stringify(state), "utf8") > PRESET_STATE_MAX_BYTES) {
+    throw errors.badRequest(
+      "This preset is larger than 1 MB. Remove large images or long messages and save again.",
+      "state",
+      "state_too_large",
+    );
   }
   const parsed = readPresetState(state);
   if (!parsed.ok) {
@@ -61,15 +68,7 @@ function serializeState(state: unknown): string {
       "invalid_preset",
     );
   }
-  const text = JSON.stringify(parsed.value);
-  if (Buffer.byteLength(text, "utf8") > PRESET_STATE_MAX_BYTES) {
-    throw errors.badRequest(
-      "This preset is larger than 1 MB. Remove large images or long messages and save again.",
-      "state",
-      "state_too_large",
-    );
-  }
-  return text;
+  return JSON.stringify(parsed.value);
 }
 
 const duplicate = (name: string) =>
