@@ -13,6 +13,8 @@ import { E2E } from "./support/env";
  */
 
 const PLAYGROUND_DRAFT = "benchtop.playground.v1";
+/** The valid snapshot's first message, typed for setting its images. */
+type WithImages = { setup: { messages: [{ images: unknown[] }] } };
 const TOKENIZER_DRAFT = "benchtop.tokenizer.v1";
 
 /** POSTs a share from the signed-in page (same origin, session cookie), as the share dialog does. */
@@ -44,7 +46,8 @@ async function openShareAndPlayground(page: Page, url: string): Promise<string |
   await page.getByTestId("open-in-playground").click({ timeout: 5_000 });
   await page.waitForURL(/\/playground/, { timeout: 20_000 });
   await page.reload({ timeout: 20_000 });
-  await page.getByTestId("run").waitFor({ timeout: 20_000 });
+  // The snapshot has compare on: the playground opens with its columns and "Run all".
+  await page.getByTestId("run").or(page.getByTestId("run-all")).first().waitFor({ timeout: 20_000 });
   return null;
 }
 
@@ -86,7 +89,9 @@ test("a stored share that does not parse shows 'cannot be shown'", async ({ page
   await signIn(page);
   const ok = await postShare(page, validSnapshot());
   expect(ok.status).toBe(201);
-  const bad = badSnapshot(BAD_SHAPES.find((s) => s.path === "setup.params.stop") ?? BAD_SHAPES[0]!);
+  const stop = BAD_SHAPES.find((s) => s.path === "setup.params.stop");
+  if (!stop) throw new Error("no stop shape");
+  const bad = badSnapshot(stop);
   const db = new pg.Client({ connectionString: E2E.databaseUrl });
   await db.connect();
   await db.query("update shares set snapshot = $2::jsonb where id = $1", [
@@ -98,7 +103,14 @@ test("a stored share that does not parse shows 'cannot be shown'", async ({ page
   const box = page.getByTestId("share-unavailable");
   await expect(box).toContainText("cannot be shown");
   await expect(box).toContainText("setup.params.stop");
-  await page.screenshot({ path: "test-results/screenshots/share-unreadable-light.png" });
+  if (process.env.SCREENSHOTS) {
+    await page.screenshot({ path: "test-results/screenshots/share-unreadable-light-1360.png" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => localStorage.setItem("benchtop-theme", "dark"));
+    await page.reload();
+    await expect(box).toBeVisible();
+    await page.screenshot({ path: "test-results/screenshots/share-unreadable-dark-390.png" });
+  }
 });
 
 test("a playground draft that does not parse is set aside with a notice; the playground starts clean", async ({
@@ -120,7 +132,7 @@ test("a playground draft that does not parse is set aside with a notice; the pla
   // The playground works: type and run.
   await pg.say("Still works");
   await pg.runAndWait();
-  await expect(pg.runPanel()).toContainText("Echo: Still works");
+  await expect(pg.message(2).getByRole("textbox")).toHaveValue("Echo: Still works");
   // The set-aside draft can be downloaded unchanged.
   const download = page.waitForEvent("download");
   await notice.getByRole("button", { name: /download/i }).click();
@@ -164,8 +176,8 @@ test("viewing a share with a remote image makes no request to that host", async 
     return route.fulfill({ status: 200, contentType: "image/png", body: "" });
   });
   await page.goto("/playground");
-  const snap = validSnapshot() as { setup: { messages: { images: unknown[] }[] } };
-  snap.setup.messages[0]!.images = [
+  const snap = validSnapshot() as WithImages;
+  snap.setup.messages[0].images = [
     { id: "i1", url: "https://tracker.example/pixel.png?who=viewer", detail: "auto" },
   ];
   const r = await postShare(page, snap);
@@ -181,8 +193,8 @@ test("viewing a share with a remote image makes no request to that host", async 
   page.once("dialog", (d) => void d.accept());
   await page.getByTestId("open-in-playground").click();
   await page.waitForURL(/\/playground/);
-  await expect(page.getByTestId("run")).toBeVisible();
-  await page.waitForTimeout(500);
+  await expect(page.getByTestId("image-not-loaded")).toContainText("tracker.example");
+  await page.waitForLoadState("networkidle");
   expect(requested).toEqual([]);
 });
 
@@ -202,8 +214,8 @@ test("sharing inlines a remote image the browser can read", async ({ page, signI
   );
   const pg = new PlaygroundPage(page);
   await pg.fresh();
-  const setup = validSnapshot().setup as { messages: { images: unknown[] }[] };
-  setup.messages[0]!.images = [{ id: "i1", url: "https://images.example/dot.png", detail: "auto" }];
+  const { setup } = validSnapshot() as WithImages;
+  setup.messages[0].images = [{ id: "i1", url: "https://images.example/dot.png", detail: "auto" }];
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [
     PLAYGROUND_DRAFT,
     JSON.stringify({ state: { setup, columns: [], compare: false }, version: 1 }),
@@ -236,8 +248,8 @@ for (const [theme, width] of [
     await page.goto("/playground");
     await expect(page.getByTestId("draft-set-aside")).toBeVisible();
     await page.screenshot({ path: `test-results/screenshots/draft-set-aside-${theme}-${width}.png` });
-    const snap = validSnapshot() as { setup: { messages: { images: unknown[] }[] } };
-    snap.setup.messages[0]!.images = [
+    const snap = validSnapshot() as WithImages;
+    snap.setup.messages[0].images = [
       { id: "i1", url: "https://tracker.example/pixel.png?who=viewer", detail: "auto", name: "pixel.png" },
     ];
     const r = await postShare(page, snap);

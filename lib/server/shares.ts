@@ -122,7 +122,7 @@ function unreadable(problem: { path: string; message: string }): ApiError {
     type: "invalid_request_error",
     status: 422,
     code: "share_unreadable",
-    message: `This share cannot be shown: its snapshot does not match what this version of Benchtop can read (${describeProblem(problem)}). It was probably made before snapshots were checked, or changed by hand. Ask its owner to share again.`,
+    message: `This shared snapshot does not match what this version of Benchtop can read (${describeProblem(problem)}), so it cannot be shown. It was probably made before snapshots were checked, or changed by hand. Ask its owner to share again.`,
   });
 }
 
