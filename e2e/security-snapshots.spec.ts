@@ -58,10 +58,18 @@ test("crafted snapshots are refused with the path, or never crash the share page
   test.setTimeout(600_000);
   await signIn(page);
   const broken: string[] = [];
-  for (const shape of BAD_SHAPES) {
-    const r = await postShare(page, badSnapshot(shape));
+  // With compare on, the playground shows the columns' parameters and hides the main ones: try both.
+  const cases = BAD_SHAPES.flatMap((shape) =>
+    [true, false].map((compare) => {
+      const snap = badSnapshot(shape);
+      snap.compare = compare;
+      return { shape, snap, name: `${shape.name}${compare ? " (compare)" : ""}` };
+    }),
+  );
+  for (const { shape, snap, name } of cases) {
+    const r = await postShare(page, snap);
     if (r.status === 400) {
-      expect(r.body.error.message, shape.name).toContain(shape.path);
+      expect(r.body.error.message, name).toContain(shape.path);
       continue;
     }
     // Accepted: the share page and "Open in playground" must still work, within a bounded time.
@@ -76,7 +84,7 @@ test("crafted snapshots are refused with the path, or never crash the share page
     const problem = await openShareAndPlayground(tab, r.body.share.url).catch(
       (e: Error) => e.message.split("\n")[0],
     );
-    if (problem || errors.length) broken.push(`${shape.name}: ${problem ?? ""} ${errors.join(" | ")}`);
+    if (problem || errors.length) broken.push(`${name}: ${problem ?? ""} ${errors.join(" | ")}`);
     await tab.close();
   }
   expect(broken).toEqual([]);
