@@ -1,9 +1,11 @@
 "use client";
 
 import { memo, useRef, useState } from "react";
+import { newId } from "@/lib/playground/defaults";
 import type { Message, Role } from "@/lib/playground/types";
 import { checkImageFile, checkImageUrl, ImageList, readImage } from "./image-inputs";
 import { LogprobsText } from "./logprobs-view";
+import { OmittedImageNote } from "./omitted-images";
 import { usePlayground } from "./store";
 
 const ROLES: Role[] = ["user", "assistant", "system", "developer", "tool"];
@@ -179,6 +181,19 @@ export const MessageEditor = memo(function MessageEditor({
         </label>
       )}
       <ImageList images={m.images} onChange={(images) => updateMessage(m.id, { images })} />
+      {m.omittedImages?.map((img, n) => (
+        <OmittedImageNote
+          // biome-ignore lint/suspicious/noArrayIndexKey: omitted images have no id; removing one re-renders the rest
+          key={n}
+          image={img}
+          onAddBack={() =>
+            updateMessage(m.id, {
+              images: [...m.images, { id: newId("img"), url: img.url, detail: img.detail, name: img.name }],
+              omittedImages: m.omittedImages?.filter((_, i) => i !== n),
+            })
+          }
+        />
+      ))}
       {error && (
         <p role="alert" className="mt-1 text-danger text-xs">
           {error}

@@ -1,12 +1,13 @@
 "use client";
 
 import { startTransition, useEffect, useMemo, useState } from "react";
+import { DraftNotice } from "@/components/shell/draft-notice";
 import { buildRequest } from "@/lib/playground/request";
 import { CompareView } from "./compare-view";
 import { Composer } from "./composer";
 import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
 import { SidePanel } from "./side-panel";
-import { MAIN, usePlayground } from "./store";
+import { MAIN, PLAYGROUND_DRAFT_KEY, usePlayground } from "./store";
 import { Toolbar } from "./toolbar";
 import { useModels } from "./use-models";
 import { useRunner } from "./use-run";
@@ -51,6 +52,7 @@ function Playground({ upstreamBaseUrl, canSharePublicly }: PlaygroundViewProps) 
   return (
     <div className="flex flex-col gap-3" key={revision}>
       <h1 className="sr-only">Playground</h1>
+      <DraftNotice storageKey={PLAYGROUND_DRAFT_KEY} label="playground" />
       <Toolbar
         request={request}
         upstreamBaseUrl={upstreamBaseUrl}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
-import { restoreSetup } from "@/lib/playground/snapshot";
+import { describeProblem, readPresetState, restoreSetup } from "@/lib/playground/snapshot";
 import { queryKeys } from "@/lib/query-keys";
 import type { PresetDto } from "@/lib/types";
 import { usePlayground } from "./store";
@@ -39,11 +39,25 @@ export function PresetsDialog({ onClose }: { onClose(): void }) {
     mutationFn: (id) => apiFetch(`/api/presets/${id}`, { method: "DELETE" }),
     onSuccess: refresh,
   });
+  const [loadError, setLoadError] = useState<string | null>(null);
   const load = (p: PresetDto) => {
-    usePlayground.getState().replaceSetup(restoreSetup((p.state as { setup?: unknown }).setup));
+    const r = readPresetState(p.state);
+    if (!r.ok) {
+      setLoadError(
+        `The preset “${p.name}” cannot be loaded: ${describeProblem(r)}. It was saved by another version of Benchtop; delete it or save it again.`,
+      );
+      return;
+    }
+    usePlayground.getState().replaceSetup(restoreSetup(r.value.setup));
     onClose();
   };
-  const error = save.error ?? overwrite.error ?? rename.error ?? remove.error ?? list.error;
+  const error =
+    save.error ??
+    overwrite.error ??
+    rename.error ??
+    remove.error ??
+    list.error ??
+    (loadError ? { message: loadError } : null);
   return (
     <Dialog
       title="Presets"

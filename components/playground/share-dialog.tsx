@@ -2,6 +2,7 @@
 
 import { ShareLinkDialog } from "@/components/shares/share-link-dialog";
 import type { PlaygroundSnapshot } from "@/lib/playground/snapshot";
+import { inlineRemoteImages } from "./inline-images";
 import { MAIN, usePlayground } from "./store";
 
 export function currentSnapshot(): PlaygroundSnapshot {
@@ -25,8 +26,8 @@ export function ShareDialog({ canSharePublicly, onClose }: { canSharePublicly: b
   return (
     <ShareLinkDialog
       kind="playground"
-      snapshot={currentSnapshot}
-      description="A read-only copy of this setup and its outputs. Later edits do not change it; teammates can open it in their own playground."
+      snapshot={() => inlineRemoteImages(currentSnapshot())}
+      description="A read-only copy of this setup and its outputs. Later edits do not change it; teammates can open it in their own playground. Images are stored in the link; one this browser cannot read is kept as its address only."
       titlePlaceholder="What this run shows"
       canSharePublicly={canSharePublicly}
       onClose={onClose}

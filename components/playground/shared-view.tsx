@@ -1,22 +1,54 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useMemo } from "react";
 import { Logo } from "@/components/shell/logo";
 import { resolveModel } from "@/lib/models/catalogue";
 import { buildRequest } from "@/lib/playground/request";
-import { isPlaygroundSnapshot, type PlaygroundSnapshot, restoreSetup } from "@/lib/playground/snapshot";
-import type { Message } from "@/lib/playground/types";
+import {
+  describeProblem,
+  type PlaygroundSnapshot,
+  readPlaygroundSnapshot,
+  restoreSetup,
+  withoutRemoteImages,
+} from "@/lib/playground/snapshot";
+import { isInlineImage, type Message } from "@/lib/playground/types";
 import type { ShareDto } from "@/lib/types";
+import { OmittedImageNote } from "./omitted-images";
 import { ChoiceView } from "./run-output";
 import { usePlayground } from "./store";
 
-/** A frozen playground run, read-only; "Open in playground" copies it into the viewer's own draft. */
+/**
+ * A frozen playground run, read-only; "Open in playground" copies it into the viewer's own draft.
+ * The server checked the snapshot; it is read through the same schema here too, and remote images
+ * are never loaded (F12).
+ */
 export function SharedView({ share, signedIn }: { share: ShareDto; signedIn: boolean }) {
+  const parsed = useMemo(() => readPlaygroundSnapshot(share.snapshot), [share.snapshot]);
+  if (!parsed.ok)
+    return (
+      <div className="mx-auto max-w-lg py-10 text-center" data-testid="share-unavailable">
+        <h1 className="font-semibold text-lg">This share cannot be shown</h1>
+        <p className="mt-2 text-muted text-sm">
+          Its snapshot does not match what this version of Benchtop can read ({describeProblem(parsed)}). Ask
+          its owner to share again.
+        </p>
+      </div>
+    );
+  return <SharedRun share={share} snap={withoutRemoteImages(parsed.value)} signedIn={signedIn} />;
+}
+
+function SharedRun({
+  share,
+  snap,
+  signedIn,
+}: {
+  share: ShareDto;
+  snap: PlaygroundSnapshot;
+  signedIn: boolean;
+}) {
   const router = useRouter();
-  const snap = share.snapshot;
-  if (!isPlaygroundSnapshot(snap))
-    return <p className="text-muted">This link holds something the playground cannot show.</p>;
-  const setup = restoreSetup(snap.setup);
+  const setup = snap.setup;
   const request = buildRequest(setup, resolveModel(setup.model));
   const open = () => {
     const draft = usePlayground.getState().setup;
@@ -75,7 +107,9 @@ export function SharedView({ share, signedIn }: { share: ShareDto; signedIn: boo
       ) : (
         <ol className="space-y-2" aria-label="Messages">
           {setup.messages
-            .filter((m) => m.content.trim() || m.images.length || m.toolCalls?.length)
+            .filter(
+              (m) => m.content.trim() || m.images.length || m.omittedImages?.length || m.toolCalls?.length,
+            )
             .map((m) => (
               <SharedMessage key={m.id} m={m} />
             ))}
@@ -121,9 +155,17 @@ function SharedMessage({ m }: { m: Message }) {
         </pre>
       ))}
       <p className="whitespace-pre-wrap text-sm">{m.content}</p>
-      {m.images.map((i) => (
-        // biome-ignore lint/performance/noImgElement: user-provided images
-        <img key={i.id} src={i.url} alt={i.name ?? "Image input"} className="mt-2 max-h-48 rounded" />
+      {m.images.map((i) =>
+        isInlineImage(i.url) ? (
+          // biome-ignore lint/performance/noImgElement: user-provided images, inline data only
+          <img key={i.id} src={i.url} alt={i.name ?? "Image input"} className="mt-2 max-h-48 rounded" />
+        ) : (
+          <OmittedImageNote key={i.id} image={i} />
+        ),
+      )}
+      {m.omittedImages?.map((i, n) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: omitted images have no id; the list never reorders
+        <OmittedImageNote key={n} image={i} />
       ))}
     </li>
   );

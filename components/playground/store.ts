@@ -1,11 +1,13 @@
 "use client";
 
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { persist } from "zustand/middleware";
+import { checkedDraftStorage } from "@/lib/draft-storage";
 import { defaultSetup, newId, newMessage } from "@/lib/playground/defaults";
 import type { BuildResult } from "@/lib/playground/request";
 import type { RunRecord } from "@/lib/playground/run";
-import type { Message, Params, Setup } from "@/lib/playground/types";
+import { type Column, type Draft, describeProblem, readDraft } from "@/lib/playground/snapshot";
+import { MAX_COLUMNS, type Message, type Params, type Setup } from "@/lib/playground/types";
 
 /**
  * The playground's draft: the main setup, the compare columns and whether compare is on. Persisted
@@ -13,19 +15,12 @@ import type { Message, Params, Setup } from "@/lib/playground/types";
  * not persisted; their results are, once they become messages.
  */
 
-export interface Column {
-  id: string;
-  /** Model, API and parameters of this column; messages and instructions come from the main setup. */
-  setup: Setup;
-}
-
+export type { Column };
+export { MAX_COLUMNS };
 export const MAIN = "main";
-export const MAX_COLUMNS = 4;
+export const PLAYGROUND_DRAFT_KEY = "benchtop.playground.v1";
 
-interface DraftState {
-  setup: Setup;
-  columns: Column[];
-  compare: boolean;
+interface DraftState extends Draft {
   /** Bumped when a whole setup is replaced (preset, share, reset) so uncontrolled fields remount. */
   revision: number;
 }
@@ -159,30 +154,16 @@ export const usePlayground = create<PlaygroundState>()(
         }),
     }),
     {
-      name: "benchtop.playground.v1",
+      name: PLAYGROUND_DRAFT_KEY,
       version: 1,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ setup: s.setup, columns: s.columns, compare: s.compare }),
-      // A draft saved by an older build may miss newer fields: fill them from the defaults.
-      merge: (persisted, current) => {
-        const p = (persisted ?? {}) as Partial<DraftState>;
-        const base = defaultSetup();
-        const fix = (x: Setup | undefined): Setup =>
-          x
-            ? {
-                ...base,
-                ...x,
-                params: { ...base.params, ...x.params },
-                builtinTools: { ...base.builtinTools, ...x.builtinTools },
-              }
-            : base;
-        return {
-          ...current,
-          setup: fix(p.setup),
-          columns: (p.columns ?? []).map((c) => ({ ...c, setup: fix(c.setup) })),
-          compare: Boolean(p.compare),
-        };
-      },
+      // Read through the draft schema: older drafts are filled from the defaults, and one that does
+      // not parse is set aside with a notice instead of breaking the page on every reload.
+      storage: checkedDraftStorage<Draft>((state) => {
+        const r = readDraft(state);
+        return r.ok ? r : { ok: false, reason: describeProblem(r) };
+      }),
+      partialize: (s): Draft => ({ setup: s.setup, columns: s.columns, compare: s.compare }),
+      merge: (persisted, current) => ({ ...current, ...(persisted as Draft) }),
     },
   ),
 );

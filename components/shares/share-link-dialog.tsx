@@ -12,7 +12,7 @@ import type { ShareDto, ShareKind } from "@/lib/types";
 export interface ShareLinkDialogProps {
   kind: ShareKind;
   /** Read when the link is created: what the link will show. */
-  snapshot(): unknown;
+  snapshot(): unknown | Promise<unknown>;
   description: string;
   titlePlaceholder: string;
   canSharePublicly: boolean;
@@ -39,9 +39,9 @@ export function ShareLinkDialog({
     queryFn: ({ signal }) => apiFetch<{ data: ShareDto[] }>("/api/shares", { signal }),
   });
   const create = useMutation<{ share: ShareDto }, ApiError>({
-    mutationFn: () =>
+    mutationFn: async () =>
       apiFetch("/api/shares", {
-        body: { kind, title, public: isPublic, snapshot: snapshot() },
+        body: { kind, title, public: isPublic, snapshot: await snapshot() },
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.shares }),
   });

@@ -2,11 +2,11 @@
 
 import { create } from "zustand";
 import { type PersistStorage, persist, type StorageValue } from "zustand/middleware";
-import type { Encoding } from "@/lib/models/catalogue";
+import { readCheckedDraft } from "@/lib/draft-storage";
 import { newId } from "@/lib/playground/defaults";
 import type { ChatMessage, ChatRole } from "@/lib/tokenizer/chat";
-import type { TokenizerMode, TokenizerSnapshot } from "@/lib/tokenizer/snapshot";
-import { isEncoding } from "@/lib/tokens/encodings";
+import { readTokenizerDraft, type TokenizerDraft } from "@/lib/tokenizer/draft";
+import type { TokenizerSnapshot } from "@/lib/tokenizer/snapshot";
 
 /**
  * The tokenizer's draft: mode, text or messages, model and encoding choice, options. Persisted to
@@ -17,21 +17,10 @@ import { isEncoding } from "@/lib/tokens/encodings";
 
 export const MAX_KEPT_CHARS = 2_000_000;
 export const DEFAULT_LIMIT_MB = 5;
-export type TokenView = "text" | "ids";
+export const TOKENIZER_DRAFT_KEY = "benchtop.tokenizer.v1";
 
-interface Draft {
-  mode: TokenizerMode;
-  text: string;
-  messages: ChatMessage[];
-  tools: string;
-  model: string;
-  encodingOverride: Encoding | null;
-  allowSpecial: boolean;
-  view: TokenView;
-  /** Texts larger than this (UTF-8 megabytes) are refused before tokenizing. */
-  limitMb: number;
-  idsInput: string;
-}
+type Draft = Omit<TokenizerDraft, "textNotKept">;
+export type TokenView = Draft["view"];
 
 interface State extends Draft {
   /** Bumped when the text is replaced from outside the box (share, decode), so the box remounts. */
@@ -70,7 +59,7 @@ function defaults(): Draft {
   };
 }
 
-type Persisted = Draft & { textNotKept?: boolean };
+type Persisted = TokenizerDraft;
 
 /** localStorage, written after a pause and on page hide; a text too large to keep is left out. */
 function draftStorage(delayMs: number): PersistStorage<Persisted> {
@@ -101,15 +90,12 @@ function draftStorage(delayMs: number): PersistStorage<Persisted> {
     document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
   }
   return {
-    getItem: (name) => {
-      const raw = localStorage.getItem(name);
-      if (!raw) return null;
-      try {
-        return JSON.parse(raw) as StorageValue<Persisted>;
-      } catch {
-        return null;
-      }
-    },
+    // Read through the draft's schema; one that does not parse is set aside with a notice.
+    getItem: (name) =>
+      readCheckedDraft(name, (state) => {
+        const r = readTokenizerDraft(state, defaults());
+        return r.ok ? r : { ok: false, reason: r.reason };
+      }),
     setItem: (name, value) => {
       pending = { name, value };
       clearTimeout(timer);
@@ -154,7 +140,7 @@ export const useTokenizer = create<TokenizerState>()(
         })),
     }),
     {
-      name: "benchtop.tokenizer.v1",
+      name: TOKENIZER_DRAFT_KEY,
       version: 1,
       storage: draftStorage(300),
       partialize: (s): Persisted => ({
@@ -169,22 +155,9 @@ export const useTokenizer = create<TokenizerState>()(
         limitMb: s.limitMb,
         idsInput: s.idsInput,
       }),
-      // A draft from an older build may miss fields or hold odd values: fill and fix from the defaults.
       merge: (persisted, current) => {
-        const p = (persisted ?? {}) as Partial<Persisted>;
-        const d = defaults();
-        return {
-          ...current,
-          ...d,
-          ...p,
-          mode: p.mode === "chat" ? "chat" : "text",
-          text: typeof p.text === "string" ? p.text : "",
-          messages: Array.isArray(p.messages) ? p.messages : d.messages,
-          encodingOverride: isEncoding(p.encodingOverride) ? p.encodingOverride : null,
-          view: p.view === "ids" ? "ids" : "text",
-          limitMb: typeof p.limitMb === "number" && p.limitMb > 0 ? p.limitMb : DEFAULT_LIMIT_MB,
-          textNotKept: p.textNotKept === true,
-        };
+        const p = persisted as Persisted;
+        return { ...current, ...p, textNotKept: p.textNotKept === true };
       },
     },
   ),

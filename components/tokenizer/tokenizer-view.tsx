@@ -3,13 +3,14 @@
 import { startTransition, useEffect, useMemo, useState } from "react";
 import { useModels } from "@/components/playground/use-models";
 import { ShareLinkDialog } from "@/components/shares/share-link-dialog";
+import { DraftNotice } from "@/components/shell/draft-notice";
 import type { Encoding } from "@/lib/models/catalogue";
 import { chooseEncoding } from "@/lib/tokenizer/encoding-choice";
 import type { TokenizerMode, TokenizerSnapshot } from "@/lib/tokenizer/snapshot";
 import { getTokenizer } from "@/lib/tokens/client";
 import { ChatMode } from "./chat-mode";
 import { EncodingPicker } from "./encoding-picker";
-import { useTokenizer } from "./store";
+import { TOKENIZER_DRAFT_KEY, useTokenizer } from "./store";
 import { TextMode } from "./text-mode";
 
 export interface TokenizerViewProps {
@@ -74,6 +75,7 @@ function Tokenizer({ canSharePublicly }: TokenizerViewProps) {
   }, [choice.encoding]);
   return (
     <div className="mx-auto max-w-6xl space-y-4">
+      <DraftNotice storageKey={TOKENIZER_DRAFT_KEY} label="tokenizer" />
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="font-semibold text-xl">Tokenizer</h1>
         <fieldset className="flex rounded-md border border-border bg-surface p-0.5" aria-label="Mode">

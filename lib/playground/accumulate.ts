@@ -1,6 +1,6 @@
 import type { ApiErrorBody } from "@/lib/errors";
 import { normaliseUsage, type TokenUsage } from "@/lib/usage";
-import type { ToolCall, WireApi } from "./types";
+import type { Choice, TokenLogprob, ToolCall, WireApi } from "./types";
 
 /**
  * Folds what the upstream sends (a JSON body, or stream events one by one) into the run's outputs,
@@ -8,22 +8,7 @@ import type { ToolCall, WireApi } from "./types";
  * stream that stops or breaks keeps everything that arrived.
  */
 
-export interface TokenLogprob {
-  token: string;
-  logprob: number;
-  top: { token: string; logprob: number }[];
-}
-
-export interface Choice {
-  index: number;
-  text: string;
-  refusal: string;
-  reasoning: string;
-  toolCalls: ToolCall[];
-  logprobs: TokenLogprob[];
-  /** Chat `finish_reason`, or the Responses status / incomplete reason mapped to the same words. */
-  finishReason: string | null;
-}
+export type { Choice, TokenLogprob };
 
 export interface Outcome {
   choices: Choice[];

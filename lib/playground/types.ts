@@ -1,116 +1,203 @@
+import { z } from "zod";
+
 /**
  * The playground's setup: everything that decides the request, kept as plain JSON so it can be
  * persisted as a draft, saved as a preset, frozen in a share snapshot and turned into code.
  * Free-text fields that must be JSON (schemas, logit_bias) stay text here so a half-typed value is
  * never lost; they are parsed and validated when the request is built.
+ *
+ * One zod schema per piece, and the types inferred from them: the draft in localStorage, presets,
+ * share snapshots (lib/playground/snapshot.ts) and the server all check the same shape, so nothing
+ * stored or shared can hold a value the playground cannot render. Bounds are generous (what the UI
+ * can produce, and more); they exist so a crafted snapshot cannot make the page render millions of
+ * rows.
  */
 
-export type WireApi = "responses" | "chat" | "completions";
+export const MAX_MESSAGES = 1000;
+export const MAX_IMAGES_PER_MESSAGE = 100;
+export const MAX_TOOLS = 128;
+export const MAX_STOP = 4;
+export const MAX_METADATA = 16;
+export const MAX_COLUMNS = 4;
+/** `n` goes up to 128. */
+export const MAX_CHOICES = 128;
 
-export type Role = "system" | "developer" | "user" | "assistant" | "tool";
+export const wireApiSchema = z.enum(["responses", "chat", "completions"]);
+export type WireApi = z.infer<typeof wireApiSchema>;
 
-export type ImageDetail = "auto" | "low" | "high";
+export const roleSchema = z.enum(["system", "developer", "user", "assistant", "tool"]);
+export type Role = z.infer<typeof roleSchema>;
 
-export interface ImageInput {
-  id: string;
-  /** An https URL or a data: URL. */
-  url: string;
-  detail: ImageDetail;
-  name?: string;
+export const imageDetailSchema = z.enum(["auto", "low", "high"]);
+export type ImageDetail = z.infer<typeof imageDetailSchema>;
+
+/** A data: URL of a type the API takes: the only kind of image a share shows without asking. */
+export function isInlineImage(url: string): boolean {
+  return /^data:image\/(png|jpeg|webp|gif);base64,/.test(url);
 }
 
-export interface ToolCall {
+export function isRemoteImage(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+/** An https URL or a data: URL. */
+const imageUrlSchema = z.string().refine((u) => isInlineImage(u) || isRemoteImage(u), {
+  message: "Expected a data:image URL or an http(s) URL.",
+});
+
+export const imageInputSchema = z.object({
+  id: z.string(),
+  url: imageUrlSchema,
+  detail: imageDetailSchema,
+  name: z.string().optional(),
+});
+export type ImageInput = z.infer<typeof imageInputSchema>;
+
+/**
+ * An image a share did not keep: its remote URL as text, never loaded by the viewer's browser
+ * unless they choose to open it or add it back.
+ */
+export const omittedImageSchema = z.object({
+  url: z.string(),
+  detail: imageDetailSchema,
+  name: z.string().optional(),
+});
+export type OmittedImage = z.infer<typeof omittedImageSchema>;
+
+export const toolCallSchema = z.object({
   /** The call id the model gave (`call_…`), used to match its output. */
-  id: string;
-  name: string;
+  id: z.string(),
+  name: z.string(),
   /** Arguments as the model produced them: JSON text, possibly invalid. */
-  arguments: string;
-}
+  arguments: z.string(),
+});
+export type ToolCall = z.infer<typeof toolCallSchema>;
 
-export interface Message {
-  id: string;
-  role: Role;
-  content: string;
-  images: ImageInput[];
+export const tokenLogprobSchema = z.object({
+  token: z.string(),
+  logprob: z.number(),
+  top: z.array(z.object({ token: z.string(), logprob: z.number() })).max(100),
+});
+export type TokenLogprob = z.infer<typeof tokenLogprobSchema>;
+
+/** One output of a run (a choice), as the run panel and a share show it. */
+export const choiceSchema = z.object({
+  index: z.number(),
+  text: z.string(),
+  refusal: z.string(),
+  reasoning: z.string(),
+  toolCalls: z.array(toolCallSchema).max(MAX_TOOLS),
+  logprobs: z.array(tokenLogprobSchema).max(100_000),
+  /** Chat `finish_reason`, or the Responses status / incomplete reason mapped to the same words. */
+  finishReason: z.string().nullable(),
+});
+export type Choice = z.infer<typeof choiceSchema>;
+
+export const messageSchema = z.object({
+  id: z.string(),
+  role: roleSchema,
+  content: z.string(),
+  images: z.array(imageInputSchema).max(MAX_IMAGES_PER_MESSAGE),
+  /** Remote images a share left out (see omittedImageSchema). */
+  omittedImages: z.array(omittedImageSchema).max(MAX_IMAGES_PER_MESSAGE).optional(),
   /** On assistant messages that asked for tools. */
-  toolCalls?: ToolCall[];
+  toolCalls: z.array(toolCallSchema).max(MAX_TOOLS).optional(),
   /** On tool messages: the call this is the output of. */
-  toolCallId?: string;
+  toolCallId: z.string().optional(),
   /** On assistant messages from Responses: the id of the response they came from. */
-  responseId?: string;
+  responseId: z.string().optional(),
   /** On assistant messages from a run: the reasoning summary and per-token log probabilities. */
-  reasoning?: string;
-  logprobs?: { token: string; logprob: number; top: { token: string; logprob: number }[] }[];
-}
+  reasoning: z.string().optional(),
+  logprobs: z.array(tokenLogprobSchema).max(100_000).optional(),
+});
+export type Message = z.infer<typeof messageSchema>;
 
-export interface FunctionTool {
-  id: string;
-  name: string;
-  description: string;
+export const functionToolSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
   /** JSON Schema text. */
-  parameters: string;
-  strict: boolean;
-}
+  parameters: z.string(),
+  strict: z.boolean(),
+});
+export type FunctionTool = z.infer<typeof functionToolSchema>;
 
-export type ToolChoice = "auto" | "none" | "required" | { name: string };
+export const toolChoiceSchema = z.union([
+  z.enum(["auto", "none", "required"]),
+  z.object({ name: z.string() }),
+]);
+export type ToolChoice = z.infer<typeof toolChoiceSchema>;
 
-export type ResponseFormat =
-  | { type: "text" }
-  | { type: "json_object" }
-  | { type: "json_schema"; name: string; schema: string; strict: boolean };
+export const responseFormatSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("text") }),
+  z.object({ type: z.literal("json_object") }),
+  z.object({ type: z.literal("json_schema"), name: z.string(), schema: z.string(), strict: z.boolean() }),
+]);
+export type ResponseFormat = z.infer<typeof responseFormatSchema>;
 
-export type ReasoningEffort = "none" | "minimal" | "low" | "medium" | "high" | "xhigh";
-export type ReasoningSummary = "auto" | "concise" | "detailed";
-export type Verbosity = "low" | "medium" | "high";
-export type ServiceTier = "auto" | "default" | "flex" | "priority";
+export const reasoningEffortSchema = z.enum(["none", "minimal", "low", "medium", "high", "xhigh"]);
+export type ReasoningEffort = z.infer<typeof reasoningEffortSchema>;
+export const reasoningSummarySchema = z.enum(["auto", "concise", "detailed"]);
+export type ReasoningSummary = z.infer<typeof reasoningSummarySchema>;
+export const verbositySchema = z.enum(["low", "medium", "high"]);
+export type Verbosity = z.infer<typeof verbositySchema>;
+export const serviceTierSchema = z.enum(["auto", "default", "flex", "priority"]);
+export type ServiceTier = z.infer<typeof serviceTierSchema>;
 
-export interface BuiltinTools {
-  fileSearch: { enabled: boolean; vectorStoreIds: string[]; maxNumResults?: number };
-  webSearch: { enabled: boolean; contextSize: "low" | "medium" | "high" };
-  codeInterpreter: { enabled: boolean };
-  imageGeneration: { enabled: boolean };
-}
+export const builtinToolsSchema = z.object({
+  fileSearch: z.object({
+    enabled: z.boolean(),
+    vectorStoreIds: z.array(z.string()).max(100),
+    maxNumResults: z.number().optional(),
+  }),
+  webSearch: z.object({ enabled: z.boolean(), contextSize: z.enum(["low", "medium", "high"]) }),
+  codeInterpreter: z.object({ enabled: z.boolean() }),
+  imageGeneration: z.object({ enabled: z.boolean() }),
+});
+export type BuiltinTools = z.infer<typeof builtinToolsSchema>;
 
 /** Unset (undefined) means "not sent": the upstream's default applies. */
-export interface Params {
-  temperature?: number;
-  topP?: number;
-  maxOutputTokens?: number;
-  stop: string[];
-  seed?: number;
-  n?: number;
-  presencePenalty?: number;
-  frequencyPenalty?: number;
+export const paramsSchema = z.object({
+  temperature: z.number().optional(),
+  topP: z.number().optional(),
+  maxOutputTokens: z.number().optional(),
+  stop: z.array(z.string()).max(MAX_STOP),
+  seed: z.number().optional(),
+  n: z.number().optional(),
+  presencePenalty: z.number().optional(),
+  frequencyPenalty: z.number().optional(),
   /** JSON text: {"token id": bias}. */
-  logitBias: string;
-  logprobs: boolean;
-  topLogprobs?: number;
-  reasoningEffort?: ReasoningEffort;
-  reasoningSummary?: ReasoningSummary;
-  verbosity?: Verbosity;
-  serviceTier?: ServiceTier;
-  store?: boolean;
-  metadata: { key: string; value: string }[];
-}
+  logitBias: z.string(),
+  logprobs: z.boolean(),
+  topLogprobs: z.number().optional(),
+  reasoningEffort: reasoningEffortSchema.optional(),
+  reasoningSummary: reasoningSummarySchema.optional(),
+  verbosity: verbositySchema.optional(),
+  serviceTier: serviceTierSchema.optional(),
+  store: z.boolean().optional(),
+  metadata: z.array(z.object({ key: z.string(), value: z.string() })).max(MAX_METADATA),
+});
+export type Params = z.infer<typeof paramsSchema>;
 
-export interface Setup {
-  api: WireApi;
-  model: string;
+export const setupSchema = z.object({
+  api: wireApiSchema,
+  model: z.string(),
   /** Instructions (Responses) or the system/developer message (Chat). */
-  instructions: string;
+  instructions: z.string(),
   /** Chat: `system` or `developer` for the instructions message. */
-  instructionsRole: "system" | "developer";
-  messages: Message[];
+  instructionsRole: z.enum(["system", "developer"]),
+  messages: z.array(messageSchema).max(MAX_MESSAGES),
   /** Legacy Completions only. */
-  prompt: string;
-  params: Params;
-  tools: FunctionTool[];
-  toolChoice: ToolChoice;
-  parallelToolCalls: boolean;
-  builtinTools: BuiltinTools;
-  responseFormat: ResponseFormat;
-  stream: boolean;
-}
+  prompt: z.string(),
+  params: paramsSchema,
+  tools: z.array(functionToolSchema).max(MAX_TOOLS),
+  toolChoice: toolChoiceSchema,
+  parallelToolCalls: z.boolean(),
+  builtinTools: builtinToolsSchema,
+  responseFormat: responseFormatSchema,
+  stream: z.boolean(),
+});
+export type Setup = z.infer<typeof setupSchema>;
 
 /** What a request builder produced: the path under /v1 and the exact body text sent. */
 export interface BuiltRequest {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/errors";
 import { useFreshDb } from "@/test/db";
+import { validSnapshot } from "@/test/security/snapshot-shapes";
 import { createUser, type User } from "./auth/users";
 import { resetConfigForTests } from "./config";
 import { getDb } from "./db";
@@ -36,7 +37,7 @@ async function rejects(p: Promise<unknown>): Promise<ApiError> {
   throw new Error("expected a rejection");
 }
 
-const state = { model: "gpt-4.1-mini", messages: [{ role: "user", content: "hi" }], params: { stop: [] } };
+const state = { setup: validSnapshot().setup as Record<string, unknown> };
 
 describe("presets", () => {
   it("creates, lists, updates and deletes a user's own presets", async () => {
@@ -55,9 +56,10 @@ describe("presets", () => {
     expect(renamed.state).toEqual(state);
     expect(Date.parse(renamed.updatedAt)).toBeGreaterThanOrEqual(Date.parse(p.updatedAt));
 
-    const restated = await updatePreset(alice.id, p.id, { state: { model: "o4-mini" } });
+    const other = { setup: { ...state.setup, model: "o4-mini" } };
+    const restated = await updatePreset(alice.id, p.id, { state: other });
     expect(restated.name).toBe("Terse");
-    expect(restated.state).toEqual({ model: "o4-mini" });
+    expect(restated.state).toEqual(other);
 
     await deletePreset(alice.id, p.id);
     expect(await listPresets(alice.id, "playground")).toEqual([]);
@@ -109,7 +111,11 @@ describe("presets", () => {
     const e = await rejects(createPreset(alice.id, { name: "big", kind: "playground", state: big }));
     expect(e.code).toBe("state_too_large");
     const nul = await rejects(
-      createPreset(alice.id, { name: "nul", kind: "playground", state: { a: "\u0000" } }),
+      createPreset(alice.id, {
+        name: "nul",
+        kind: "playground",
+        state: { setup: { ...state.setup, instructions: "\u0000" } },
+      }),
     );
     expect(nul.param).toBe("state");
     expect((await rejects(updatePreset(alice.id, "pst_x", {}))).status).toBe(400);

@@ -1,5 +1,6 @@
 import "server-only";
 import { errors } from "@/lib/errors";
+import { describeProblem, readPresetState } from "@/lib/playground/snapshot";
 import type { PresetDto, PresetKind } from "@/lib/types";
 import { randomId } from "./auth/crypto";
 import { getDb } from "./db";
@@ -49,20 +50,27 @@ function checkName(name: string): string {
   return n;
 }
 
-/** The state as stored: a JSON object no larger than the cap. */
+/** The state as stored: a JSON object no larger than the cap that parses as the playground's setup. */
 function serializeState(state: unknown): string {
   if (typeof state !== "object" || state === null || Array.isArray(state)) {
     throw errors.badRequest("A preset's state must be a JSON object.", "state");
   }
-  const text = JSON.stringify(state);
-  if (Buffer.byteLength(text, "utf8") > PRESET_STATE_MAX_BYTES) {
+  if (Buffer.byteLength(JSON.stringify(state), "utf8") > PRESET_STATE_MAX_BYTES) {
     throw errors.badRequest(
       "This preset is larger than 1 MB. Remove large images or long messages and save again.",
       "state",
       "state_too_large",
     );
   }
-  return text;
+  const parsed = readPresetState(state);
+  if (!parsed.ok) {
+    throw errors.badRequest(
+      `This preset cannot be saved: ${describeProblem(parsed)}.`,
+      parsed.path ? `state.${parsed.path}` : "state",
+      "invalid_preset",
+    );
+  }
+  return JSON.stringify(parsed.value);
 }
 
 const duplicate = (name: string) =>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/errors";
 import type { ShareDto, SharingSettingsDto } from "@/lib/types";
 import { useFreshDb } from "@/test/db";
+import { validSnapshot } from "@/test/security/snapshot-shapes";
 import { createSession, SESSION_COOKIE } from "./auth/sessions";
 import { createToken } from "./auth/tokens";
 import { createUser, type User } from "./auth/users";
@@ -53,7 +54,7 @@ async function rejects(p: Promise<unknown>): Promise<ApiError> {
   throw new Error("expected a rejection");
 }
 
-const snapshot = { model: "gpt-4.1-mini", messages: [{ role: "user", content: "Summarise this." }] };
+const snapshot = validSnapshot();
 
 describe("shares", () => {
   it("creates an unguessable link, lists it without the snapshot, and opens it with one", async () => {
@@ -75,7 +76,10 @@ describe("shares", () => {
     // The owner checking their own link does not count.
     expect((await getShare(s.id, alice)).views).toBe(2);
 
-    const untitled = await createShare(alice.id, { kind: "tokenizer", snapshot: { text: "x" } });
+    const untitled = await createShare(alice.id, {
+      kind: "tokenizer",
+      snapshot: { version: 1, mode: "text", encoding: "o200k_base", model: "gpt-4o", text: "x" },
+    });
     expect(untitled.title).toBe("Untitled tokenizer");
   });
 

@@ -1,5 +1,7 @@
 import "server-only";
-import { errors } from "@/lib/errors";
+import { ApiError, errors } from "@/lib/errors";
+import { describeProblem, readPlaygroundSnapshot, withoutRemoteImages } from "@/lib/playground/snapshot";
+import { readTokenizerSnapshot } from "@/lib/tokenizer/snapshot";
 import type { ShareDto, ShareKind } from "@/lib/types";
 import { randomToken } from "./auth/crypto";
 import { getConfig, maskKey } from "./config";
@@ -83,8 +85,52 @@ function checkTitle(title: string | undefined, kind: ShareKind): string {
   return t || (kind === "tokenizer" ? "Untitled tokenizer" : "Untitled playground");
 }
 
-/** A snapshot as stored: a JSON object under the cap, holding no key or token. */
-function serializeSnapshot(snapshot: unknown): string {
+type SnapshotRead = { ok: true; value: object } | { ok: false; path: string; message: string };
+
+/**
+ * A snapshot through its kind's schema (the playground's is the drafts' own), remote images left
+ * out (F12). Used on write, and again on read for rows stored before snapshots were checked.
+ */
+function readSnapshot(kind: ShareKind, raw: unknown): SnapshotRead {
+  if (kind === "tokenizer") {
+    const snap = readTokenizerSnapshot(raw);
+    return snap
+      ? { ok: true, value: snap }
+      : {
+          ok: false,
+          path: "",
+          message: "Not a tokenizer snapshot (version 1, a mode, an encoding, and the text or messages).",
+        };
+  }
+  const r = readPlaygroundSnapshot(raw);
+  return r.ok ? { ok: true, value: withoutRemoteImages(r.value) } : r;
+}
+
+function checkSnapshot(kind: ShareKind, raw: unknown): object {
+  const r = readSnapshot(kind, raw);
+  if (r.ok) return r.value;
+  throw errors.badRequest(
+    `This ${kind} snapshot cannot be shared: ${describeProblem(r)}.`,
+    r.path ? `snapshot.${r.path}` : "snapshot",
+    "invalid_snapshot",
+  );
+}
+
+/** A stored snapshot that no longer parses reads as this, never as data that could break the page. */
+function unreadable(problem: { path: string; message: string }): ApiError {
+  return new ApiError({
+    type: "invalid_request_error",
+    status: 422,
+    code: "share_unreadable",
+    message: `This shared snapshot does not match what this version of Benchtop can read (${describeProblem(problem)}), so it cannot be shown. It was probably made before snapshots were checked, or changed by hand. Ask its owner to share again.`,
+  });
+}
+
+/**
+ * A snapshot as stored: a JSON object under the cap, holding no key or token (checked on what was
+ * sent, so nothing the schema would drop can hide one), that parses as its kind.
+ */
+function serializeSnapshot(kind: ShareKind, snapshot: unknown): string {
   if (typeof snapshot !== "object" || snapshot === null || Array.isArray(snapshot)) {
     throw errors.badRequest("A snapshot must be a JSON object.", "snapshot");
   }
@@ -104,7 +150,7 @@ function serializeSnapshot(snapshot: unknown): string {
       "secret_in_snapshot",
     );
   }
-  return text;
+  return JSON.stringify(checkSnapshot(kind, snapshot));
 }
 
 export async function createShare(
@@ -113,7 +159,7 @@ export async function createShare(
 ): Promise<ShareDto> {
   const kind = checkKind(input.kind);
   const title = checkTitle(input.title, kind);
-  const snapshot = serializeSnapshot(input.snapshot);
+  const snapshot = serializeSnapshot(kind, input.snapshot);
   const isPublic = input.public === true;
   const db = await getDb();
   if (isPublic && !(await getPublicShareLinks(db))) {
@@ -167,7 +213,9 @@ export async function getShare(id: string, viewer: Viewer | null): Promise<Share
   );
   // Revoked between the two statements.
   if (!after) throw errors.gone("This link was revoked by its owner.", "share_revoked");
-  return { ...toDto(after), snapshot: after.snapshot };
+  const snapshot = readSnapshot(after.kind, after.snapshot);
+  if (!snapshot.ok) throw unreadable(snapshot);
+  return { ...toDto(after), snapshot: snapshot.value };
 }
 
 export async function listShares(ownerId: string): Promise<ShareDto[]> {

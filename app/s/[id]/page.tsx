@@ -34,7 +34,13 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
     if (e.status === 401) redirect(`/sign-in?next=${encodeURIComponent(`/s/${id}`)}`);
     return (
       <main className="mx-auto max-w-lg px-4 py-16 text-center" data-testid="share-unavailable">
-        <h1 className="font-semibold text-lg">{e.status === 410 ? "Link revoked" : "Link not found"}</h1>
+        <h1 className="font-semibold text-lg">
+          {e.status === 410
+            ? "Link revoked"
+            : e.code === "share_unreadable"
+              ? "This share cannot be shown"
+              : "Link not found"}
+        </h1>
         <p className="mt-2 text-muted text-sm">{e.message}</p>
         <Link href="/playground" className="btn mt-6">
           Go to the playground

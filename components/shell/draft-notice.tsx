@@ -1,0 +1,57 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { discardSetAside, readSetAside, type SetAside } from "@/lib/draft-storage";
+
+export interface DraftNoticeProps {
+  /** The draft's localStorage key. */
+  storageKey: string;
+  /** "playground", "tokenizer": used in the text and the file name. */
+  label: string;
+}
+
+/** Says that a stored draft could not be read and was set aside, with a download and a discard. */
+export function DraftNotice({ storageKey, label }: DraftNoticeProps) {
+  const [entry, setEntry] = useState<SetAside | null>(null);
+  useEffect(() => setEntry(readSetAside(storageKey)), [storageKey]);
+  if (!entry) return null;
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([entry.raw], { type: "application/json" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `benchtop-${label}-draft-${(entry.at || new Date().toISOString()).slice(0, 19).replaceAll(":", "-")}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return (
+    <div
+      role="status"
+      data-testid="draft-set-aside"
+      className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm"
+    >
+      <p className="min-w-0 flex-1 basis-64">
+        <span className="font-medium text-warning">Your saved {label} draft could not be read</span>
+        <span className="text-fg/80">
+          {" "}
+          ({entry.reason || "unknown problem"}), so the {label} started from a clean draft. The old draft is
+          kept in this browser until you discard it.
+        </span>
+      </p>
+      <div className="flex gap-2">
+        <button type="button" className="btn h-7 px-2 text-xs" onClick={download}>
+          Download old draft
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost h-7 px-2 text-xs"
+          onClick={() => {
+            discardSetAside(storageKey);
+            setEntry(null);
+          }}
+        >
+          Discard
+        </button>
+      </div>
+    </div>
+  );
+}
