@@ -94,7 +94,7 @@ describe("shares", () => {
     for (const viewer of [alice, bob, null]) {
       const e = await rejects(getShare(s.id, viewer));
       expect(e.status).toBe(410);
-      expect(e.message).toBe("This link was revoked by its owner.");
+      expect(e.message).toBe("This link was revoked.");
     }
     expect((await listShares(alice.id)).find((x) => x.id === s.id)?.revokedAt).toBe(revoked.revokedAt);
   });
@@ -243,7 +243,7 @@ describe("share and sharing-settings routes", () => {
     const gone = await GET(call(`/api/shares/${s.id}`), params(s.id));
     expect(gone.status).toBe(410);
     expect(((await gone.json()) as { error: { message: string } }).error.message).toBe(
-      "This link was revoked by its owner.",
+      "This link was revoked.",
     );
   });
 

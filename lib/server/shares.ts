@@ -198,7 +198,7 @@ export async function getShare(id: string, viewer: Viewer | null): Promise<Share
   const db = await getDb();
   const [row] = await db.query<ShareRow>(`select ${COLUMNS} from shares where id = $1`, [id]);
   if (!row) throw notFound;
-  if (row.revoked_at) throw errors.gone("This link was revoked by its owner.", "share_revoked");
+  if (row.revoked_at) throw errors.gone("This link was revoked.", "share_revoked");
   if (!viewer) {
     if (!row.public) throw errors.unauthenticated("Sign in to open this shared link.");
     if (!(await getPublicShareLinks(db))) {
@@ -212,7 +212,7 @@ export async function getShare(id: string, viewer: Viewer | null): Promise<Share
     [id, counted ? 1 : 0],
   );
   // Revoked between the two statements.
-  if (!after) throw errors.gone("This link was revoked by its owner.", "share_revoked");
+  if (!after) throw errors.gone("This link was revoked.", "share_revoked");
   const snapshot = readSnapshot(after.kind, after.snapshot);
   if (!snapshot.ok) throw unreadable(snapshot);
   return { ...toDto(after), snapshot: snapshot.value };
