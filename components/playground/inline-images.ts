@@ -1,6 +1,6 @@
 import type { PlaygroundSnapshot } from "@/lib/playground/snapshot";
 import { isRemoteImage, type Message, type Setup } from "@/lib/playground/types";
-import { IMAGE_TYPES, MAX_IMAGE_BYTES } from "./image-inputs";
+import { MAX_IMAGE_BYTES } from "./image-inputs";
 
 /**
  * F12, in the sharer's browser: each remote image the browser may read (CORS) becomes a data: URL,
@@ -12,24 +12,37 @@ import { IMAGE_TYPES, MAX_IMAGE_BYTES } from "./image-inputs";
 /** Leaves room under the server's 2 MB snapshot cap for the rest of the snapshot. */
 export const INLINE_BUDGET_BYTES = 1.5 * 1024 * 1024;
 
+/**
+ * Loaded as an image, not fetched: the page's CSP allows images from anywhere but connections only to
+ * the console. `crossOrigin` makes the browser ask for CORS, and without it the canvas is tainted and
+ * refuses to export, so only images their host lets any page read are inlined. The copy is
+ * re-encoded: PNG keeps transparency, JPEG when the PNG would not fit.
+ */
 async function toDataUrl(url: string, maxBytes: number): Promise<string | null> {
   try {
-    const res = await fetch(url, {
-      mode: "cors",
-      credentials: "omit",
-      referrerPolicy: "no-referrer",
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!res.ok) return null;
-    const blob = await res.blob();
-    if (!IMAGE_TYPES.includes(blob.type) || blob.size > Math.min(maxBytes, MAX_IMAGE_BYTES)) return null;
-    return await new Promise((resolve) => {
-      const r = new FileReader();
-      r.onload = () => resolve(String(r.result));
-      r.onerror = () => resolve(null);
-      r.readAsDataURL(blob);
-    });
+    const img = new Image();
+    img.crossOrigin = "anonymous";
+    img.referrerPolicy = "no-referrer";
+    img.src = url;
+    await Promise.race([
+      img.decode(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 10_000)),
+    ]);
+    const canvas = document.createElement("canvas");
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    canvas.getContext("2d")?.drawImage(img, 0, 0);
+    const limit = Math.min(maxBytes, MAX_IMAGE_BYTES);
+    for (const [type, quality] of [
+      ["image/png", undefined],
+      ["image/jpeg", 0.9],
+    ] as const) {
+      const data = canvas.toDataURL(type, quality);
+      if (data.startsWith(`data:${type}`) && (data.length * 3) / 4 <= limit) return data;
+    }
+    return null;
   } catch {
+    // Not CORS-readable (tainted canvas), not an image, or too slow.
     return null;
   }
 }
