@@ -8,6 +8,7 @@ import { DEFAULT_BODY_MAX_BYTES } from "@/lib/server/http";
 import { PRESET_STATE_MAX_BYTES } from "@/lib/server/presets";
 import { SHARE_SNAPSHOT_MAX_BYTES } from "@/lib/server/shares";
 import { asBrowser, ORIGIN, type Stack, startStack } from "./harness";
+import { validSnapshot } from "./snapshot-shapes";
 
 /**
  * F4: the console's JSON routes read any body to the end (100 MB on sign-in: 14 s, +320 MB). Now a
@@ -102,8 +103,13 @@ describe("F4: body limits on console routes", () => {
 
   it("a full-size share snapshot and preset state still fit; larger ones get 413", async () => {
     const text = (bytes: number) => "x".repeat(bytes);
+    // Valid snapshots (the schema is checked after the size), padded in the instructions.
+    const padded = (bytes: number) => {
+      const snap = validSnapshot();
+      return { ...snap, setup: { ...(snap.setup as object), instructions: text(bytes) } };
+    };
     const share = (bytes: number) =>
-      JSON.stringify({ kind: "playground", title: "big", snapshot: { notes: text(bytes) } });
+      JSON.stringify({ kind: "playground", title: "big", snapshot: padded(bytes - 3000) });
     const ok = await createShare(
       asBrowser(stack.member, "/api/shares", { body: share(SHARE_SNAPSHOT_MAX_BYTES - 100) }),
       noCtx,
@@ -116,7 +122,8 @@ describe("F4: body limits on console routes", () => {
       ),
     );
 
-    const preset = (bytes: number) => JSON.stringify({ name: `p${bytes}`, state: { notes: text(bytes) } });
+    const preset = (bytes: number) =>
+      JSON.stringify({ name: `p${bytes}`, state: { setup: padded(bytes - 3000).setup } });
     const okPreset = await createPreset(
       asBrowser(stack.member, "/api/presets", { body: preset(PRESET_STATE_MAX_BYTES - 100) }),
       noCtx,

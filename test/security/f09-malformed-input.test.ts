@@ -14,6 +14,7 @@ import { POST as createUser } from "@/app/api/users/route";
 import { SESSION_COOKIE } from "@/lib/server/auth/sessions";
 import { BODY_MAX_DEPTH } from "@/lib/server/http";
 import { asBrowser, ORIGIN, type Stack, startStack } from "./harness";
+import { validSnapshot } from "./snapshot-shapes";
 
 /**
  * F9: malformed input answered 500. NUL and lone surrogates reached PostgreSQL (which stores
@@ -43,6 +44,9 @@ async function expectError(res: Response, status: number, match: Partial<ErrorBo
   expect(body.error.message.length).toBeGreaterThan(10);
   return body.error;
 }
+
+/** A valid playground setup: preset state must parse (F8) once its characters are allowed. */
+const setup = () => validSnapshot().setup as Record<string, unknown>;
 
 describe("F9: NUL and lone surrogates in bodies", () => {
   it.each([
@@ -111,7 +115,7 @@ describe("F9: NUL and lone surrogates in bodies", () => {
   it("a valid surrogate pair (an emoji) is fine", async () => {
     const res = await createPreset(
       asBrowser(stack.member, "/api/presets", {
-        body: JSON.stringify({ name: "emoji 😀", state: { a: "😀" } }),
+        body: JSON.stringify({ name: "emoji 😀", state: { setup: { ...setup(), instructions: "😀" } } }),
       }),
       noCtx,
     );
@@ -130,15 +134,16 @@ describe("F9: deep JSON", () => {
     }
   });
 
-  it("ordinary nesting (a tool's JSON schema) is fine", async () => {
+  it("ordinary nesting (a tool's JSON schema, 21 levels) passes the depth check", async () => {
     let schema: unknown = { type: "string" };
     for (let i = 0; i < 20; i++) schema = { type: "object", properties: { x: schema } };
     const res = await createPreset(
       asBrowser(stack.member, "/api/presets", {
-        body: JSON.stringify({ name: "nested", state: { schema } }),
+        body: JSON.stringify({ name: "nested", state: { setup: setup(), schema } }),
       }),
       noCtx,
     );
+    // The preset schema keeps what it knows and drops the rest; depth alone never refused it.
     expect(res.status).toBe(201);
   });
 });
