@@ -3,7 +3,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableHead } from "@/components/ui/table-head";
@@ -12,6 +11,7 @@ import { queryKeys } from "@/lib/query-keys";
 import type { TokenDto } from "@/lib/types";
 import { formatDate, formatDateTime, tokenStatus } from "./format";
 import { NewTokenForm } from "./new-token-form";
+import { RevokeButton } from "./revoke-button";
 
 export function TokensPanel() {
   const qc = useQueryClient();
@@ -77,22 +77,13 @@ export function TokensPanel() {
                       </td>
                       <td className="px-4 py-2 text-right">
                         {!t.revokedAt && (
-                          <Button
-                            variant="danger"
-                            size="sm"
+                          <RevokeButton
                             data-testid="token-revoke"
                             aria-label={`Revoke token ${t.name}`}
+                            confirm={`Revoke “${t.name}”? Anything using it stops working at once.`}
                             pending={revoke.isPending && revoke.variables === t.id}
-                            onClick={() => {
-                              if (
-                                window.confirm(`Revoke “${t.name}”? Anything using it stops working at once.`)
-                              ) {
-                                revoke.mutate(t.id);
-                              }
-                            }}
-                          >
-                            Revoke
-                          </Button>
+                            onConfirm={() => revoke.mutate(t.id)}
+                          />
                         )}
                       </td>
                     </tr>

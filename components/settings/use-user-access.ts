@@ -1,7 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
+import type { ApiError } from "@/lib/errors";
 import { queryKeys } from "@/lib/query-keys";
 import type { ShareDto, TokenDto } from "@/lib/types";
 import { tokenStatus } from "./format";
@@ -29,3 +30,20 @@ export function useUserShares(userId: string) {
 /** What disabling or "Revoke all" would end: tokens that still work, links not yet revoked. */
 export const liveTokens = (tokens: TokenDto[]) => tokens.filter((t) => tokenStatus(t).label === "active");
 export const liveShares = (shares: ShareDto[]) => shares.filter((s) => !s.revokedAt);
+
+/** Revokes one item (an id) or all of a user's live ones (null), then refreshes both lists it shows in. */
+export function useRevokeUserAccess(userId: string, kind: "tokens" | "shares") {
+  const qc = useQueryClient();
+  return useMutation<unknown, ApiError, string | null>({
+    mutationFn: (itemId) => apiFetch(userAccessPath(userId, kind, itemId ?? undefined), { method: "DELETE" }),
+    onSuccess: () => {
+      const [theirs, own] =
+        kind === "tokens"
+          ? [queryKeys.userTokens(userId), queryKeys.tokens]
+          : [queryKeys.userShares(userId), queryKeys.shares];
+      void qc.invalidateQueries({ queryKey: theirs });
+      // The admin's own list, when this user is the admin.
+      void qc.invalidateQueries({ queryKey: own });
+    },
+  });
+}
