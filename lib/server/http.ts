@@ -106,35 +106,53 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** A container still to visit; its path is rebuilt from the parents only when something is wrong. */
+interface Pending {
+  value: object;
+  depth: number;
+  key: string;
+  parent: Pending | null;
+}
+
+function pathOf(node: Pending | null, last?: string): string[] {
+  const path = last === undefined ? [] : [last];
+  for (let n = node; n?.parent; n = n.parent) path.unshift(n.key);
+  return path;
+}
+
 /**
  * One walk over a parsed body: no string (value or key) holds what the database cannot store, and
- * nothing nests deeper than BODY_MAX_DEPTH. Iterative, so depth itself cannot overflow the stack.
+ * nothing nests deeper than BODY_MAX_DEPTH. Iterative, so depth cannot overflow the stack; strings
+ * and numbers are checked where they stand and only containers are queued, with no per-item copy of
+ * their path, so the walk costs time and memory in proportion to the body.
  */
 export function checkJsonValue(root: unknown): void {
-  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const { value, path } = item;
-    if (typeof value === "string") {
-      if (UNSTORABLE.test(value)) throw unstorable(value, path);
-      continue;
+  const check = (v: unknown, parent: Pending | null, key: string, depth: number, stack: Pending[]) => {
+    if (typeof v === "string") {
+      if (UNSTORABLE.test(v)) throw unstorable(v, pathOf(parent, key));
+    } else if (typeof v === "object" && v !== null) {
+      stack.push({ value: v, depth, key, parent });
     }
-    if (typeof value !== "object" || value === null) continue;
-    if (path.length >= BODY_MAX_DEPTH) {
+  };
+  const stack: Pending[] = [];
+  check(root, null, "", 0, stack);
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.depth >= BODY_MAX_DEPTH) {
       throw errors.badRequest(
         `The request body nests deeper than ${BODY_MAX_DEPTH} levels.`,
-        paramOf(path),
+        paramOf(pathOf(node)),
         "too_deep",
       );
     }
+    const value = node.value;
     if (Array.isArray(value)) {
-      value.forEach((v, i) => {
-        stack.push({ value: v, path: [...path, String(i)] });
-      });
+      for (let i = 0; i < value.length; i++) check(value[i], node, String(i), node.depth + 1, stack);
       continue;
     }
-    for (const [k, v] of Object.entries(value)) {
-      if (UNSTORABLE.test(k)) throw unstorable(k, [...path, k]);
-      stack.push({ value: v, path: [...path, k] });
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      if (UNSTORABLE.test(k)) throw unstorable(k, pathOf(node, k));
+      check((value as Record<string, unknown>)[k], node, k, node.depth + 1, stack);
     }
   }
 }
