@@ -51,6 +51,26 @@ async function failUntilRefused(email: string, address: string): Promise<Respons
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("F2: nobody can lock someone else out", () => {
+  it("attempts sent in parallel from one address are checked one at a time (review of the fix)", async () => {
+    const owner = await freshUser();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => attempt(owner.email, "wrong-password-guess", STRANGER)),
+    );
+    const checked = results.filter((r) => r.status === 401).length;
+    expect(checked).toBeLessThanOrEqual(2);
+    const busy = results.find((r) => r.status === 429);
+    expect((await busy?.json())?.error.code).toBe("sign_in_in_progress");
+  });
+
+  it("strangers behind the owner's own address cannot keep the owner out (review of the fix)", async () => {
+    const owner = await freshUser();
+    expect((await attempt(owner.email, PASSWORD, STRANGER)).status).toBe(200);
+    // Someone at the same (office) address sprays other accounts past the address-wide delay.
+    for (let i = 0; i < 30; i++) await attempt(`nobody-${i}@security.test`, "wrong-guess", STRANGER);
+    expect((await attempt("nobody-x@security.test", "wrong-guess", STRANGER)).status).toBe(429);
+    expect((await attempt(owner.email, PASSWORD, STRANGER)).status).toBe(200);
+  });
+
   it("a stranger failing from elsewhere does not keep the owner out", async () => {
     const owner = await freshUser();
     const refused = await failUntilRefused(owner.email, STRANGER);

@@ -66,7 +66,9 @@ export async function assertNotThrottled(email: string, ip: string | null): Prom
   const known = address !== null && rows.some((r) => r.scope === "known");
   let worst: { scope: Scope; waitMs: number } | undefined;
   for (const r of rows) {
-    if (r.scope === "known" || !r.wait_ms || (r.scope === "account" && known)) continue;
+    // At an address where the owner has signed in, only this pair's own counter applies: strangers
+    // behind the same office address, or many addresses at once, cannot keep the owner out.
+    if (r.scope === "known" || !r.wait_ms || (r.scope !== "pair" && known)) continue;
     if (!worst || r.wait_ms > worst.waitMs) worst = { scope: r.scope, waitMs: r.wait_ms };
   }
   if (!worst) return;
@@ -83,6 +85,33 @@ export async function assertNotThrottled(email: string, ip: string | null): Prom
     message,
     headers: { "retry-after": String(seconds) },
   });
+}
+
+const inFlight = ((globalThis as { __benchtopSignIns?: Set<string> }).__benchtopSignIns ??= new Set());
+
+/**
+ * One password check at a time per client address in this process. The counters are read before and
+ * written after a check, so attempts sent in parallel would all pass the same check; serialised, each
+ * one sees the failures before it. (Several instances each allow one at a time.)
+ */
+export async function withAttemptSlot<T>(ip: string | null, fn: () => Promise<T>): Promise<T> {
+  const key = ip ? addressGroup(ip) : null;
+  if (key !== null) {
+    if (inFlight.has(key)) {
+      throw new ApiError({
+        type: "rate_limit_error",
+        code: "sign_in_in_progress",
+        message: "Another sign-in attempt from your address is still being checked. Try again in a moment.",
+        headers: { "retry-after": "1" },
+      });
+    }
+    inFlight.add(key);
+  }
+  try {
+    return await fn();
+  } finally {
+    if (key !== null) inFlight.delete(key);
+  }
 }
 
 /** Counts a failed password check (never a refused attempt) against each counter that applies. */

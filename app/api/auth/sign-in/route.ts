@@ -3,7 +3,12 @@ import { signInSchema } from "@/lib/schemas";
 import { burnPasswordCheck, verifyPassword } from "@/lib/server/auth/passwords";
 import { assertSameOrigin, clientIp, sessionCookieHeader } from "@/lib/server/auth/request";
 import { createSession } from "@/lib/server/auth/sessions";
-import { assertNotThrottled, recordFailure, recordSuccess } from "@/lib/server/auth/throttle";
+import {
+  assertNotThrottled,
+  recordFailure,
+  recordSuccess,
+  withAttemptSlot,
+} from "@/lib/server/auth/throttle";
 import { findUserForSignIn, normaliseEmail } from "@/lib/server/auth/users";
 import { json, parseBody, route } from "@/lib/server/http";
 
@@ -22,13 +27,16 @@ export const POST = route(async (req) => {
   const body = await parseBody(req, signInSchema);
   const email = normaliseEmail(body.email);
   const ip = clientIp(req);
-  await assertNotThrottled(email, ip);
-  const user = await findUserForSignIn(email);
-  if (!user) await burnPasswordCheck(body.password);
-  if (!user || !(await verifyPassword(user.passwordHash, body.password))) {
-    await recordFailure(email, ip);
-    throw invalid();
-  }
+  const user = await withAttemptSlot(ip, async () => {
+    await assertNotThrottled(email, ip);
+    const found = await findUserForSignIn(email);
+    if (!found) await burnPasswordCheck(body.password);
+    if (!found || !(await verifyPassword(found.passwordHash, body.password))) {
+      await recordFailure(email, ip);
+      throw invalid();
+    }
+    return found;
+  });
   if (user.disabledAt) {
     throw new ApiError({
       type: "permission_error",
