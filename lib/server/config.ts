@@ -7,6 +7,8 @@ import { z } from "zod";
  * so a misconfigured deployment fails at boot instead of at the first request.
  */
 
+/** setTimeout fires at once for anything longer. */
+const MAX_TIMER_MS = 2_147_483_647;
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 
@@ -58,7 +60,15 @@ const schema = z
         .min(0, TRUST_PROXY_HINT)
         .max(10, TRUST_PROXY_HINT),
     ),
-    UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
+    UPSTREAM_TIMEOUT_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "must be a number of milliseconds, e.g. 600000" })
+        .int("must be a whole number of milliseconds")
+        .min(1, "must be at least 1")
+        .max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} (Node's longest timer, about 24 days)`)
+        .default(600_000),
+    ),
     // Silence in the middle of a response body; generous, since reasoning models think between events.
     UPSTREAM_IDLE_TIMEOUT_MS: z.preprocess(
       emptyToUndefined,
@@ -66,6 +76,7 @@ const schema = z
         .number({ error: "must be a number of milliseconds, e.g. 300000" })
         .int("must be a whole number of milliseconds")
         .min(1000, "must be at least 1000 (one second)")
+        .max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} (Node's longest timer, about 24 days)`)
         .default(300_000),
     ),
     SHUTDOWN_GRACE_MS: z.preprocess(

@@ -43,6 +43,41 @@ const state = globalThis as unknown as {
 state.__benchtopLedger ??= { queue: [], timer: null, flushing: null, dropped: 0 };
 const ledger = state.__benchtopLedger;
 
+/**
+ * Calls that will write an entry but have not yet: a shutdown that cuts connections waits for their
+ * entries (written a few ticks after the cut) before the last flush.
+ */
+const calls = ((
+  globalThis as { __benchtopLedgerCalls?: { open: number; waiters: Set<() => void> } }
+).__benchtopLedgerCalls ??= { open: 0, waiters: new Set() });
+
+/** Marks a call that will record an entry; the returned function is called once it has. */
+export function openCall(): () => void {
+  calls.open++;
+  let closed = false;
+  return () => {
+    if (closed) return;
+    closed = true;
+    calls.open--;
+    if (calls.open === 0) for (const w of calls.waiters) w();
+  };
+}
+
+/** Resolves when every open call has recorded its entry, or after `ms`. */
+export function callsRecorded(ms: number): Promise<boolean> {
+  if (calls.open === 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      calls.waiters.delete(waiter);
+      resolve(ok);
+    };
+    const waiter = () => done(true);
+    const timer = setTimeout(() => done(false), ms);
+    calls.waiters.add(waiter);
+  });
+}
+
 export function record(entry: LedgerEntry): void {
   if (ledger.queue.length >= CAP) {
     // Say so in the log, once per thousand, rather than slow the call down.

@@ -68,21 +68,42 @@ function answerOwn405(req: http.IncomingMessage, res: http.ServerResponse, metho
  * stays a request of its own, then refuse with 405.
  */
 async function methodNotAllowed(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+  // A client that has gone away gets nothing, and its socket no longer says where to ask.
+  if (res.destroyed || !req.socket.localPort || !req.socket.localAddress) return;
   const allow = await routeMethods(req).catch(() => null);
+  if (res.destroyed) return;
   if (allow === undefined) return refuse(res, true, 404, "not_found", "No API route at this path.");
   refuse(res, true, 405, "method_not_allowed", `${method} is not supported here.`, allow ?? undefined);
 }
 
-/** The route's `Allow`; undefined when there is no such route; null when it could not be asked. */
-function routeMethods(req: http.IncomingMessage): Promise<string | null | undefined> {
+/** `Allow` per route path: a route's exports do not change while the server runs. */
+const allowCache = new Map<string, string>();
+const ALLOW_CACHE_MAX = 500;
+
+/**
+ * The route's `Allow`; undefined when there is no such route; null when it could not be asked. Only
+ * the path goes to the probe (no query, no client headers), on loopback to this very server.
+ */
+async function routeMethods(req: http.IncomingMessage): Promise<string | null | undefined> {
+  const url = req.url ?? "/";
+  const path = url.split("?")[0] ?? "/";
+  if (allowCache.has(path)) return allowCache.get(path);
+  const allow = await probe(path, req.socket.localPort as number, req.socket.localAddress as string);
+  // Only real routes are kept, so unknown paths cannot crowd them out.
+  if (allow && allowCache.size < ALLOW_CACHE_MAX) allowCache.set(path, allow);
+  return allow;
+}
+
+/** Asks this server itself, at the address and port the request came in on. */
+function probe(path: string, port: number, address: string): Promise<string | null | undefined> {
   return new Promise((resolve, reject) => {
     const ask = http.request(
       {
-        host: req.socket.localAddress,
-        port: req.socket.localPort,
+        host: address,
+        port,
         method: "OPTIONS",
-        path: req.url,
-        headers: { host: req.headers.host ?? "localhost" },
+        path,
+        headers: { host: "localhost" },
         timeout: 5000,
       },
       (r) => {

@@ -2,7 +2,7 @@ import "server-only";
 import type http from "node:http";
 import { getConfig } from "./config";
 import { closeDb } from "./db";
-import { flushLedger } from "./ledger";
+import { callsRecorded, flushLedger } from "./ledger";
 
 /**
  * Graceful shutdown of the production server (node-entry.ts). Next's own SIGTERM/SIGINT handler
@@ -94,6 +94,8 @@ export function installGracefulShutdown(server: http.Server, opts: ShutdownOptio
       await idle(CUT_MS);
     }
     server.closeAllConnections();
+    // Calls cut while waiting for the upstream record their entry a few ticks after the cut.
+    await callsRecorded(CUT_MS);
     try {
       await within(FINAL_STEPS_MS, "writing the ledger and closing the database", async () => {
         await flushLedger();

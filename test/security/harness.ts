@@ -56,7 +56,10 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   };
   const admin = await person("admin@security.test", "admin");
   const member = await person("member@security.test", "member");
-  const front = http.createServer((req, res) => void handleProxyNode(req, res));
+  const front = http.createServer((req, res) => {
+    stampPeer(req);
+    void handleProxyNode(req, res);
+  });
   await new Promise<void>((r) => front.listen(0, "127.0.0.1", r));
   const proxyPort = (front.address() as AddressInfo).port;
   return {

@@ -4,7 +4,7 @@ import https from "node:https";
 import type { Readable } from "node:stream";
 import { ApiError, typeForStatus } from "@/lib/errors";
 import { getConfig, maskKey } from "../config";
-import { record } from "../ledger";
+import { type LedgerEntry, openCall, record as recordEntry } from "../ledger";
 import {
   type Credentials,
   clientResponseHeaders,
@@ -82,7 +82,15 @@ export async function forward(
   // Node has this on every OutgoingMessage since 18.10; its types declare it on ServerResponse only.
   (upstreamReq as http.ClientRequest & { strictContentLength: boolean }).strictContentLength = true;
 
+  // From here on every path records exactly one ledger entry; a shutdown waits for it.
+  const recorded = openCall();
+  const record = (entry: LedgerEntry) => {
+    recordEntry(entry);
+    recorded();
+  };
+
   let sending = false;
+  let clientFailed = false;
   if (body) {
     sending = true;
     const sniffModel = isJson(req.headers.get("content-type"));
@@ -93,7 +101,11 @@ export async function forward(
     body.stream.on("end", () => {
       sending = false;
     });
-    body.stream.on("error", (e) => upstreamReq.destroy(e));
+    body.stream.on("error", (e) => {
+      // The client's side of the upload failed (it went away): not the upstream's doing.
+      clientFailed = true;
+      upstreamReq.destroy(e);
+    });
     body.stream.pipe(upstreamReq);
   } else {
     upstreamReq.end();
@@ -103,12 +115,20 @@ export async function forward(
   try {
     res = await waitForResponse(upstreamReq, req.signal, cfg.openai.timeoutMs);
   } catch (e) {
-    const err = toUpstreamError(
-      e,
-      dest,
-      cfg.openai.timeoutMs,
-      sending ? { sent: requestBytes, of: body?.length ?? null } : null,
-    );
+    const err =
+      clientFailed || req.signal.aborted
+        ? new ApiError({
+            status: 499,
+            type: "invalid_request_error",
+            code: "client_closed_request",
+            message: "The client closed the request before the upstream answered.",
+          })
+        : toUpstreamError(
+            e,
+            dest,
+            cfg.openai.timeoutMs,
+            sending ? { sent: requestBytes, of: body?.length ?? null } : null,
+          );
     record({
       ...ledgerBase,
       at: new Date(),
@@ -133,7 +153,12 @@ export async function forward(
   const requestId = headerValue(res.headers["x-request-id"]);
 
   if (status >= 400) {
-    const { body: errorBody, truncated } = await readSmall(res, MAX_ERROR_BODY);
+    const { body: errorBody, truncated } = await readSmall(
+      res,
+      MAX_ERROR_BODY,
+      req.signal,
+      cfg.openai.idleTimeoutMs,
+    );
     const finished = performance.now();
     const mapped = mapErrorBody(status, errorBody, truncated, dest, secrets, target);
     record({
@@ -372,21 +397,39 @@ function headerValue(v: string | string[] | undefined): string | null {
   return (Array.isArray(v) ? v[0] : v) ?? null;
 }
 
-function readSmall(res: IncomingMessage, max: number): Promise<{ body: Buffer; truncated: boolean }> {
+/** An error body, at most `max` bytes; cut short by a client abort or by the upstream going silent. */
+function readSmall(
+  res: IncomingMessage,
+  max: number,
+  signal: AbortSignal,
+  idleMs: number,
+): Promise<{ body: Buffer; truncated: boolean }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let truncated = false;
+    let idle: NodeJS.Timeout | undefined;
+    const stop = () => {
+      truncated = true;
+      res.destroy();
+    };
+    const arm = () => {
+      clearTimeout(idle);
+      idle = setTimeout(stop, idleMs);
+    };
+    arm();
+    signal.addEventListener("abort", stop, { once: true });
     res.on("data", (c: Buffer) => {
-      if (size + c.length > max) {
-        truncated = true;
-        res.destroy();
-        return;
-      }
+      arm();
+      if (size + c.length > max) return stop();
       chunks.push(c);
       size += c.length;
     });
-    const done = () => resolve({ body: Buffer.concat(chunks), truncated });
+    const done = () => {
+      clearTimeout(idle);
+      signal.removeEventListener("abort", stop);
+      resolve({ body: Buffer.concat(chunks), truncated });
+    };
     res.on("end", done);
     res.on("close", done);
     res.on("error", () => {});

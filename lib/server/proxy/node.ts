@@ -1,6 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorResponse } from "../http";
+import { PEER_HEADER } from "../peer";
 import { handleProxy } from "./index";
 import { checkMethod } from "./paths";
 
@@ -18,8 +19,13 @@ export async function handleProxyNode(req: IncomingMessage, res: ServerResponse)
     // Before anything else: a Request cannot even be built for TRACE or CONNECT.
     checkMethod(req.method ?? "");
     const headers = new Headers();
-    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
-      headers.append(req.rawHeaders[i] ?? "", req.rawHeaders[i + 1] ?? "");
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+      const name = req.rawHeaders[i] ?? "";
+      // The raw headers still hold whatever the client sent under the peer header's name.
+      if (name.toLowerCase() !== PEER_HEADER) headers.append(name, req.rawHeaders[i + 1] ?? "");
+    }
+    const peer = req.headers[PEER_HEADER];
+    if (typeof peer === "string") headers.set(PEER_HEADER, peer);
     const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
     // The origin only serves the same-origin check; the path is taken raw from the request line.
     const request = new Request(`${secure ? "https" : "http"}://${safeHost(req.headers.host)}/api/v1/`, {

@@ -41,7 +41,20 @@ describe("scrubSecrets", () => {
     }
   });
 
-  it("ignores secrets too short to search for safely", () => {
+  it("withholds upper-case hex and a key percent-encoded byte by byte", () => {
+    for (const text of [
+      `hex ${Buffer.from(KEY).toString("hex").toUpperCase()}`,
+      `url ${[...KEY].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join("")}`,
+    ]) {
+      expect(scrub(text)).toEqual({ text: "", withheld: true });
+    }
+  });
+
+  it("masks a short secret where it stands whole, and leaves tiny ones alone", () => {
+    expect(scrubSecrets("key ollama-1 bad", ["ollama-1"], () => "[key]")).toEqual({
+      text: "key [key] bad",
+      withheld: false,
+    });
     expect(scrubSecrets("abc", ["abc"], mask)).toEqual({ text: "abc", withheld: false });
   });
 });

@@ -14,17 +14,22 @@ export interface Scrubbed {
   withheld: boolean;
 }
 
+/** Shorter secrets (a local server's placeholder key) are still masked where they stand whole. */
+const SHORTEST = 6;
+
 export function scrubSecrets(text: string, secrets: string[], mask: (s: string) => string): Scrubbed {
-  const keys = secrets.filter((s) => s.length >= FRAGMENT);
   let out = text;
-  for (const key of keys) {
-    for (const form of encodedForms(key)) out = out.split(form).join(mask(key));
+  for (const key of secrets.filter((s) => s.length >= SHORTEST)) {
+    // Encodings of a short key are shorter still: only long enough ones are searched for.
+    for (const form of encodedForms(key).filter((f) => f === key || f.length >= 8))
+      out = out.split(form).join(mask(key));
   }
   // JSON escapes (`\u0073k-…`) hide a key from the plain search above: look at the decoded strings too.
+  // Compared without case, so upper-case hex and `%XX` runs are caught like lower-case ones.
   const decoded = decodeJsonStrings(out);
-  const haystacks = [out, decoded, squeeze(out), squeeze(decoded)];
-  for (const key of keys) {
-    const fragments = encodedForms(key).flatMap((f) => windows(squeeze(f)));
+  const haystacks = [out, decoded, squeeze(out), squeeze(decoded)].map((h) => h.toLowerCase());
+  for (const key of secrets.filter((s) => s.length >= FRAGMENT)) {
+    const fragments = encodedForms(key).flatMap((f) => windows(squeeze(f).toLowerCase()));
     if (haystacks.some((h) => fragments.some((f) => h.includes(f)))) return { text: "", withheld: true };
   }
   return { text: out, withheld: false };
