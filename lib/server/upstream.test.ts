@@ -87,7 +87,7 @@ describe("connection check", () => {
     configure({ OPENAI_API_KEY: KEY, OPENAI_BASE_URL: "http://127.0.0.1:9/v1" });
     const r = await checkConnection();
     expect(r.ok).toBe(false);
-    expect(r.diagnosis?.code).toBe("network_error");
+    expect(r.diagnosis?.code).toBe("upstream_unreachable");
     expect(r.diagnosis?.title).toContain("127.0.0.1:9");
   });
 

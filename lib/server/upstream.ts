@@ -2,8 +2,12 @@ import "server-only";
 import OpenAI from "openai";
 import type { ConnectionCheck, UpstreamInfo } from "@/lib/types";
 import { getConfig, maskKey } from "./config";
+import { scrubSecrets } from "./proxy/scrub";
+import { diagnoseUpstreamFailure } from "./upstream-failure";
 
 export type { ConnectionCheck, UpstreamInfo };
+
+const CHECK_TIMEOUT_MS = 15_000;
 
 /** The only place the SDK client is built: the key never leaves this module's callers on the server. */
 export function getOpenAI(): OpenAI | null {
@@ -15,7 +19,7 @@ export function getOpenAI(): OpenAI | null {
     organization: openai.orgId ?? null,
     project: openai.projectId ?? null,
     maxRetries: 0,
-    timeout: 15_000,
+    timeout: CHECK_TIMEOUT_MS,
   });
 }
 
@@ -69,28 +73,13 @@ export async function checkConnection(): Promise<ConnectionCheck> {
 
 function diagnose(e: unknown, base: URL): Pick<ConnectionCheck, "status" | "diagnosis" | "requestId"> {
   const host = base.host;
-  if (e instanceof OpenAI.APIConnectionTimeoutError) {
-    return {
-      status: null,
-      diagnosis: {
-        code: "timeout",
-        title: `No answer from ${host}`,
-        detail: `The upstream did not answer within 15 s. Check that this server can reach ${host} (firewall, proxy, DNS) and that the service is up.`,
-      },
-    };
-  }
+  // No HTTP answer at all: the same diagnosis the proxy gives its callers.
   if (e instanceof OpenAI.APIConnectionError) {
-    const cause =
-      (e.cause as NodeJS.ErrnoException | undefined)?.code ??
-      (e.cause as { cause?: { code?: string } })?.cause?.code;
-    return {
-      status: null,
-      diagnosis: {
-        code: "network_error",
-        title: `Cannot reach ${host}`,
-        detail: `The connection failed${cause ? ` (${cause})` : ""}. Check OPENAI_BASE_URL (now ${base.toString()}), DNS and outbound network access from this server.`,
-      },
-    };
+    const failure = diagnoseUpstreamFailure(
+      base,
+      e instanceof OpenAI.APIConnectionTimeoutError ? { timeoutMs: CHECK_TIMEOUT_MS } : { error: e },
+    );
+    return { status: null, diagnosis: { code: failure.code, title: failure.title, detail: failure.message } };
   }
   if (e instanceof OpenAI.APIError) {
     const status = e.status ?? null;
@@ -145,7 +134,7 @@ function diagnose(e: unknown, base: URL): Pick<ConnectionCheck, "status" | "diag
 
 function redactMessage(message: string): string {
   const { openai } = getConfig();
-  let out = message;
-  for (const s of [openai.apiKey, openai.adminKey]) if (s) out = out.split(s).join(maskKey(s) ?? "");
-  return out.slice(0, 300);
+  const secrets = [openai.apiKey, openai.adminKey].filter((s): s is string => Boolean(s));
+  const scrubbed = scrubSecrets(message, secrets, (s) => maskKey(s) ?? "[redacted]");
+  return scrubbed.withheld ? "(message withheld: it quoted a credential)" : scrubbed.text.slice(0, 300);
 }

@@ -5,6 +5,7 @@ import type { Readable } from "node:stream";
 import { ApiError, typeForStatus } from "@/lib/errors";
 import { getConfig, maskKey } from "../config";
 import { type LedgerEntry, openCall, record as recordEntry } from "../ledger";
+import { diagnoseUpstreamFailure, systemErrorCode } from "../upstream-failure";
 import {
   type Credentials,
   clientResponseHeaders,
@@ -41,6 +42,11 @@ class UpstreamFailure extends Error {
   }
 }
 
+/** What the path that ends a call knows; the rest of its ledger entry is the same for every path. */
+type Outcome = Partial<Omit<LedgerEntry, "userId" | "tokenId" | "method" | "path" | "at" | "durationMs">> & {
+  status: number;
+};
+
 /** A request body and the length the proxy will frame it with (null: chunked). */
 export interface OutgoingBody {
   stream: Readable;
@@ -60,12 +66,6 @@ export async function forward(
   const secrets = [creds.bearer, cfg.openai.apiKey, cfg.openai.adminKey].filter((s): s is string =>
     Boolean(s),
   );
-  const ledgerBase = {
-    userId: caller.userId,
-    tokenId: caller.tokenId,
-    method: req.method,
-    path: `/v1/${target.path}`,
-  };
   let requestBytes = 0;
   let requestPrefix = "";
 
@@ -84,8 +84,27 @@ export async function forward(
 
   // From here on every path records exactly one ledger entry; a shutdown waits for it.
   const recorded = openCall();
-  const record = (entry: LedgerEntry) => {
-    recordEntry(entry);
+  /** The one ledger entry of this call: who, what and how much, plus what the path that ends it knows. */
+  const record = (outcome: Outcome) => {
+    recordEntry({
+      userId: caller.userId,
+      tokenId: caller.tokenId,
+      method: req.method,
+      path: `/v1/${target.path}`,
+      at: new Date(),
+      durationMs: performance.now() - startedAt,
+      requestBytes,
+      ttfbMs: null,
+      upstreamRequestId: null,
+      stream: false,
+      aborted: false,
+      errorType: null,
+      errorCode: null,
+      usage: null,
+      responseBytes: 0,
+      ...outcome,
+      model: outcome.model ?? modelFromRequestPrefix(requestPrefix),
+    });
     recorded();
   };
 
@@ -125,26 +144,11 @@ export async function forward(
           })
         : toUpstreamError(
             e,
-            dest,
+            cfg.openai.baseUrl,
             cfg.openai.timeoutMs,
             sending ? { sent: requestBytes, of: body?.length ?? null } : null,
           );
-    record({
-      ...ledgerBase,
-      at: new Date(),
-      model: modelFromRequestPrefix(requestPrefix),
-      status: err.status,
-      durationMs: performance.now() - startedAt,
-      ttfbMs: null,
-      upstreamRequestId: null,
-      stream: false,
-      aborted: req.signal.aborted,
-      errorType: err.type,
-      errorCode: err.code,
-      usage: null,
-      requestBytes,
-      responseBytes: 0,
-    });
+    record({ status: err.status, aborted: req.signal.aborted, errorType: err.type, errorCode: err.code });
     return err.toResponse();
   }
 
@@ -159,22 +163,13 @@ export async function forward(
       req.signal,
       cfg.openai.idleTimeoutMs,
     );
-    const finished = performance.now();
     const mapped = mapErrorBody(status, errorBody, truncated, dest, secrets, target);
     record({
-      ...ledgerBase,
-      at: new Date(),
-      model: modelFromRequestPrefix(requestPrefix),
       status: mapped.status,
-      durationMs: finished - startedAt,
-      ttfbMs: finished - startedAt,
+      ttfbMs: performance.now() - startedAt,
       upstreamRequestId: requestId,
-      stream: false,
-      aborted: false,
       errorType: mapped.errorType,
       errorCode: mapped.errorCode,
-      usage: null,
-      requestBytes,
       responseBytes: mapped.body.length,
     });
     headers.delete("content-length");
@@ -197,11 +192,8 @@ export async function forward(
     done = true;
     const s = sniffer.finish();
     record({
-      ...ledgerBase,
-      at: new Date(),
-      model: s.model ?? modelFromRequestPrefix(requestPrefix),
+      model: s.model,
       status,
-      durationMs: performance.now() - startedAt,
       ttfbMs: ttfb,
       upstreamRequestId: requestId,
       stream: sse,
@@ -209,9 +201,8 @@ export async function forward(
       errorType: brokenCode ? "upstream_error" : s.errorCode ? "stream_error" : null,
       errorCode: brokenCode ?? s.errorCode,
       usage: s.usage,
-      requestBytes,
       responseBytes,
-      fileId: ledgerBase.method === "POST" && status < 300 ? s.fileId : null,
+      fileId: req.method === "POST" && status < 300 ? s.fileId : null,
     });
   };
 
@@ -356,35 +347,27 @@ function waitForResponse(
 
 function toUpstreamError(
   e: unknown,
-  dest: URL,
+  base: URL,
   timeoutMs: number,
   upload: { sent: number; of: number | null } | null,
 ): ApiError {
   if (e instanceof UpstreamFailure && e.kind === "timeout") {
-    return new ApiError({
-      status: 504,
-      type: "upstream_error",
-      code: "upstream_timeout",
-      message: `The upstream API at ${dest.host} did not answer within ${Math.round(timeoutMs / 1000)} s. Try again; if it persists, check the upstream's status or raise UPSTREAM_TIMEOUT_MS.`,
-    });
+    const d = diagnoseUpstreamFailure(base, { timeoutMs, timeoutVariable: "UPSTREAM_TIMEOUT_MS" });
+    return new ApiError({ status: 504, type: "upstream_error", code: d.code, message: d.message });
   }
-  const cause = e instanceof UpstreamFailure ? e.reason : (e as NodeJS.ErrnoException | undefined);
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const cause = e instanceof UpstreamFailure ? e.reason : e;
+  const code = systemErrorCode(cause);
   if (upload && (code === "EPIPE" || code === "ECONNRESET")) {
     const of = upload.of === null ? "" : ` of ${formatBytes(upload.of)}`;
     return new ApiError({
       status: 502,
       type: "upstream_error",
       code: "upstream_closed_during_upload",
-      message: `The upstream API at ${dest.host} closed the connection while the request body was being sent (after ${formatBytes(upload.sent)}${of}) and gave no answer. It usually refuses a body that is too large or not allowed there: check the size limit of that endpoint (files over 512 MB, or over a gateway's own limit, go through Uploads in parts) and try again.`,
+      message: `The upstream API at ${base.host} closed the connection while the request body was being sent (after ${formatBytes(upload.sent)}${of}) and gave no answer. It usually refuses a body that is too large or not allowed there: check the size limit of that endpoint (files over 512 MB, or over a gateway's own limit, go through Uploads in parts) and try again.`,
     });
   }
-  return new ApiError({
-    status: 502,
-    type: "upstream_error",
-    code: "upstream_unreachable",
-    message: `Could not reach the upstream API at ${dest.host}${code ? ` (${code})` : ""}. Check OPENAI_BASE_URL and that this server can reach that host.`,
-  });
+  const d = diagnoseUpstreamFailure(base, { error: cause });
+  return new ApiError({ status: 502, type: "upstream_error", code: d.code, message: d.message });
 }
 
 function formatBytes(n: number): string {
