@@ -47,9 +47,9 @@ const ledger = state.__benchtopLedger;
  * Calls that will write an entry but have not yet: a shutdown that cuts connections waits for their
  * entries (written a few ticks after the cut) before the last flush.
  */
-const calls = ((
-  globalThis as { __benchtopLedgerCalls?: { open: number; waiters: Set<() => void> } }
-).__benchtopLedgerCalls ??= { open: 0, waiters: new Set() });
+const openCalls = globalThis as { __benchtopLedgerCalls?: { open: number; waiters: Set<() => void> } };
+openCalls.__benchtopLedgerCalls ??= { open: 0, waiters: new Set() };
+const calls = openCalls.__benchtopLedgerCalls;
 
 /** Marks a call that will record an entry; the returned function is called once it has. */
 export function openCall(): () => void {

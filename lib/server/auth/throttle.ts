@@ -87,7 +87,9 @@ export async function assertNotThrottled(email: string, ip: string | null): Prom
   });
 }
 
-const inFlight = ((globalThis as { __benchtopSignIns?: Set<string> }).__benchtopSignIns ??= new Set());
+const signIns = globalThis as { __benchtopSignIns?: Set<string> };
+signIns.__benchtopSignIns ??= new Set();
+const inFlight = signIns.__benchtopSignIns;
 
 /**
  * One password check at a time per client address in this process. The counters are read before and
