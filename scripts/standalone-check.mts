@@ -99,6 +99,16 @@ function assertIsolated(app: string, env: NodeJS.ProcessEnv): void {
   }
 }
 
+/** The image's app directory is root's and read-only to the server: nothing may be written there. */
+function assertUnchanged(app: string, since: number): void {
+  const written = fs
+    .readdirSync(app, { recursive: true, encoding: "utf8" })
+    .filter((f) => fs.statSync(path.join(app, f)).mtimeMs > since);
+  if (written.length)
+    fail(`The server or console wrote in the app directory: ${written.slice(0, 10).join(", ")}`);
+  step("nothing written in the app directory");
+}
+
 function startLocal(app: string, env: NodeJS.ProcessEnv): Target {
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["benchtop-server.cjs"], { cwd: app, env });
@@ -274,9 +284,11 @@ async function main(): Promise<void> {
     };
     assertIsolated(app, env);
 
+    const copiedAt = Date.now();
     const local = startLocal(app, env);
     targets.push(local);
     await exercise(local, emulator);
+    assertUnchanged(app, copiedAt);
 
     if (dockerAvailable()) {
       const image = "benchtop:standalone-check";
