@@ -10,6 +10,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -67,7 +68,6 @@ function runtimeEnv(port: number, upstream: string, dataDir: string): NodeJS.Pro
 }
 
 async function freePort(): Promise<number> {
-  const net = await import("node:net");
   return new Promise((resolve, reject) => {
     const s = net.createServer().listen(0, "127.0.0.1", () => {
       const { port } = s.address() as { port: number };
@@ -82,7 +82,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms).unref());
 }
 
-/** Fails when no package outside `app` could be loaded from it: the check would prove nothing. */
+/** Fails when a node_modules outside `app` is reachable from it: the check would then prove nothing. */
 function assertIsolated(app: string, env: NodeJS.ProcessEnv): void {
   const probe = spawnSync(
     process.execPath,
@@ -175,7 +175,7 @@ function startContainer(image: string, env: NodeJS.ProcessEnv): Target & { id: s
       docker(["stop", id]);
     },
     dispose: () => {
-      docker(["rm", "--force", id]);
+      docker(["rm", "--force", "--volumes", id]);
     },
   };
 }
@@ -277,7 +277,7 @@ async function main(): Promise<void> {
     const app = path.join(tmp, "app");
     fs.cpSync(source, app, { recursive: true });
     step(`copied ${source} to ${app}`);
-    // PATH for `node` itself and nothing else: no NODE_OPTIONS, NODE_PATH or npm variables.
+    // PATH and the runtime variables only: no NODE_OPTIONS, NODE_PATH, HOME or npm variables.
     const env = {
       PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
       ...runtimeEnv(await freePort(), upstream, path.join(tmp, "data")),
