@@ -23,8 +23,11 @@ ENV NODE_ENV=production \
     DATA_DIR=/data
 RUN groupadd --system --gid 1001 benchtop \
  && useradd --system --uid 1001 --gid benchtop --home-dir /app --shell /usr/sbin/nologin benchtop \
- && mkdir -p /data && chown benchtop:benchtop /data
-COPY --from=build --chown=benchtop:benchtop /app/.next/standalone ./
+ && mkdir -p /data && chown benchtop:benchtop /data && chmod 700 /data
+# The standalone output is self-contained (server, console.mjs, the packages they load): nothing else
+# from the build is needed. It stays root's: the server writes only to /data, so it cannot change its
+# own code (`npm run test:standalone` fails if the server or console writes in the app directory).
+COPY --from=build /app/.next/standalone ./
 USER benchtop
 VOLUME ["/data"]
 EXPOSE 3000
