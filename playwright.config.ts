@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E } from "./e2e/support/env";
+import { chromiumExecutable } from "./scripts/ensure-browser.cjs";
 
-// Debian's Chromium where it exists (no browser downloads here); Playwright's own browser elsewhere.
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// CHROMIUM_PATH, else Debian's Chromium where it exists, else Playwright's own (`npm test` installs one).
+const executablePath = chromiumExecutable();
 
 export default defineConfig({
   testDir: "./e2e",

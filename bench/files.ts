@@ -1,5 +1,6 @@
 /**
- * Files benchmarks in Chromium (`npm run bench:files`, after `npm run build`). Not in CI.
+ * Files benchmarks in Chromium (`npm run bench:files`, after `npm run build`); CI runs them in quick
+ * mode (`bench/support.ts`: 16 MiB, 200 files).
  *
  * 1. Upload a large file (BENCH_UPLOAD_GB, default 2) through the browser in parts: throughput,
  *    and the console server's RSS sampled throughout; baseline: the same bytes sent by Node
@@ -10,9 +11,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { KEY, signedInPage, startStack } from "./stack";
+import { KEY, runOnOwnStack, type Stack, signedInPage } from "./stack";
+import { mustHaveRun, option, QUICK } from "./support";
 
-const GB = Number(process.env.BENCH_UPLOAD_GB ?? 2);
+const GB = option("BENCH_UPLOAD_GB", 2, 1 / 64);
+const BYTES = Math.round(GB * 1024 ** 3);
+const LARGE_LIST = QUICK ? 200 : 5000;
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 function rssMb(pid: number): number {
@@ -67,6 +71,8 @@ async function listBench(page: Page, base: string, emulatorUrl: string, n: numbe
           method: "POST",
           headers: { authorization: `Bearer ${KEY}` },
           body: f,
+        }).then((res) => {
+          if (!res.ok) throw new Error(`the emulator refused a file: HTTP ${res.status}`);
         });
       }),
     );
@@ -95,8 +101,7 @@ async function listBench(page: Page, base: string, emulatorUrl: string, n: numbe
   return { files: n, loadMs, load, scroll, rowsInDom: rows };
 }
 
-async function main(): Promise<void> {
-  const stack = await startStack("files", 3990);
+export async function filesBench(stack: Stack): Promise<void> {
   const { base, emulator } = stack;
   const child = stack.server;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-bench-bigfile-"));
@@ -104,7 +109,7 @@ async function main(): Promise<void> {
   try {
     // A sparse file: the disk holds nothing, the browser reads zeros.
     fs.writeFileSync(bigFile, "");
-    fs.truncateSync(bigFile, GB * 1024 ** 3);
+    fs.truncateSync(bigFile, BYTES);
     const page = await signedInPage(stack);
     await page.goto(`${base}/files`);
     await page.getByTestId("upload-purpose").selectOption("assistants");
@@ -117,14 +122,21 @@ async function main(): Promise<void> {
     }, 100);
     const t0 = Date.now();
     await page.getByTestId("upload-input").setInputFiles(bigFile);
-    await page.locator('[data-testid="upload"][data-status="done"]').waitFor({ timeout: 30 * 60_000 });
+    const upload = page.getByTestId("upload");
+    await page
+      .locator(
+        '[data-testid="upload"]:is([data-status="done"], [data-status="error"], [data-status="cancelled"])',
+      )
+      .waitFor({ timeout: QUICK ? 120_000 : 30 * 60_000 });
     const seconds = (Date.now() - t0) / 1000;
     clearInterval(sampler);
+    const status = await upload.getAttribute("data-status");
+    if (status !== "done") throw new Error(`the upload ended ${status}: ${await upload.textContent()}`);
 
     // Baseline: Node sends the same parts straight to the emulator, 3 at a time.
     const direct = await (async () => {
       const part = Buffer.alloc(4 * 1024 * 1024);
-      const parts = Math.ceil((GB * 1024 ** 3) / part.length);
+      const parts = Math.ceil(BYTES / part.length);
       const up = (await (
         await fetch(`${emulator.url}/uploads`, {
           method: "POST",
@@ -145,18 +157,19 @@ async function main(): Promise<void> {
             next++;
             const f = new FormData();
             f.append("data", new Blob([part]), "part");
-            await fetch(`${emulator.url}/uploads/${up.id}/parts`, {
+            const res = await fetch(`${emulator.url}/uploads/${up.id}/parts`, {
               method: "POST",
               headers: { authorization: `Bearer ${KEY}` },
               body: f,
             });
+            if (!res.ok) throw new Error(`the emulator refused a part: HTTP ${res.status}`);
           }
         }),
       );
       return (Date.now() - t) / 1000;
     })();
-    const mb = GB * 1024;
-    const upload = {
+    const mb = BYTES / 1024 ** 2;
+    const uploadResult = {
       gb: GB,
       browserThroughProxyMBps: round(mb / seconds),
       nodeDirectMBps: round(mb / direct),
@@ -164,15 +177,12 @@ async function main(): Promise<void> {
       serverRssMb: { before: round(baseRss), peak: round(peak), growth: round(peak - baseRss) },
     };
     const small = await listBench(page, base, emulator.url, 50);
-    const large = await listBench(page, base, emulator.url, 5000);
-    console.log(JSON.stringify({ upload, list: { baseline: small, large } }, null, 2));
+    const large = await listBench(page, base, emulator.url, LARGE_LIST);
+    console.log(JSON.stringify({ upload: uploadResult, list: { baseline: small, large } }, null, 2));
+    mustHaveRun([(small.rowsInDom === 0 || large.rowsInDom === 0) && "the file list showed no rows"]);
   } finally {
-    await stack.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) runOnOwnStack("files", filesBench);

@@ -1,5 +1,6 @@
 /**
- * Playground benchmarks in Chromium (`npm run bench:playground`, after `npm run build`). Not in CI.
+ * Playground benchmarks in Chromium (`npm run bench:playground`, after `npm run build`); CI runs them
+ * in quick mode (`bench/support.ts`: 100 messages, a 1 s stream).
  *
  * 1. A 1,000-message conversation: load and scroll to the end; long tasks and frame times, against
  *    a 10-message conversation measured in the same run.
@@ -9,7 +10,11 @@
  *    /settings.
  */
 import type { Browser, Page } from "@playwright/test";
-import { KEEP_NAMES, signedInPage, startStack } from "./stack";
+import { KEEP_NAMES, runOnOwnStack, type Stack, signedInPage } from "./stack";
+import { mustHaveRun, QUICK } from "./support";
+
+const LARGE_CONVERSATION = QUICK ? 100 : 1000;
+const STREAM_SECONDS = QUICK ? 1 : 6;
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -144,7 +149,7 @@ async function streamBench(page: Page, base: string, emulatorUrl: string) {
   await seedDraft(page, 4);
   await page.goto(`${base}/playground`);
   await page.getByTestId("run").waitFor();
-  const seconds = 6;
+  const seconds = STREAM_SECONDS;
   // Idle baseline: the same page, no stream.
   await startProbe(page);
   const idleKeys = await keyLatency(page, seconds * 1000);
@@ -222,39 +227,35 @@ async function firstLoadJs(
   };
 }
 
-async function main(): Promise<void> {
-  const stack = await startStack("pg", 3950);
+export async function playgroundBench(stack: Stack): Promise<void> {
   const { base, browser, emulator } = stack;
   const signIn = async (page: Page) => {
     await signedInPage(stack, page);
   };
-  try {
-    const page = await signedInPage(stack);
-    // Warm the route once so both measurements see compiled, cached chunks.
-    await conversationBench(page, base, 10);
-    const small = await conversationBench(page, base, 10);
-    const large = await conversationBench(page, base, 1000);
-    const stream = await streamBench(page, base, new URL(emulator.url).origin);
-    const js = [
-      await firstLoadJs(browser, base, "/settings", signIn),
-      await firstLoadJs(browser, base, "/playground", signIn),
-    ];
-    const result = {
-      conversation: {
-        baseline: small,
-        large,
-        renderRatio: round(large.renderMs / Math.max(1, small.renderMs), 2),
-      },
-      stream,
-      firstLoadJs: { routes: js, ratio: round((js[1]?.kb ?? 0) / Math.max(1, js[0]?.kb ?? 1), 2) },
-    };
-    console.log(JSON.stringify(result, null, 2));
-  } finally {
-    await stack.close();
-  }
+  const page = await signedInPage(stack);
+  // Warm the route once so both measurements see compiled, cached chunks.
+  if (!QUICK) await conversationBench(page, base, 10);
+  const small = await conversationBench(page, base, 10);
+  const large = await conversationBench(page, base, LARGE_CONVERSATION);
+  const stream = await streamBench(page, base, new URL(emulator.url).origin);
+  const js = [
+    await firstLoadJs(browser, base, "/settings", signIn),
+    await firstLoadJs(browser, base, "/playground", signIn),
+  ];
+  const result = {
+    conversation: {
+      baseline: small,
+      large,
+      renderRatio: round(large.renderMs / Math.max(1, small.renderMs), 2),
+    },
+    stream,
+    firstLoadJs: { routes: js, ratio: round((js[1]?.kb ?? 0) / Math.max(1, js[0]?.kb ?? 1), 2) },
+  };
+  console.log(JSON.stringify(result, null, 2));
+  mustHaveRun([
+    stream.streaming.keyToFrameMs.n === 0 && "no key reached the page while it streamed",
+    js.some((r) => r.scripts === 0) && "a route loaded no scripts",
+  ]);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) runOnOwnStack("pg", playgroundBench);

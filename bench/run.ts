@@ -1,24 +1,26 @@
 /**
- * Proxy benchmarks (`npm run bench`, after `npm run build`). Not part of CI.
+ * Proxy benchmarks (`npm run bench`, after `npm run build`); CI runs them in quick mode (`bench/support.ts`).
  *
  * 1. SSE overhead: the same stream straight from a loopback upstream and through the console,
  *    alternating, in one run; time to first byte and inter-chunk gaps, p50/p99, and coalescing.
  * 2. Upload: a 1 GB multipart upload through the proxy while sampling the server's RSS.
  * 3. Concurrency: 500 simultaneous SSE streams through one server process.
  *
- * Options (env): BENCH_RUNS (40), BENCH_UPLOAD_MB (1024), BENCH_CONCURRENCY (500).
+ * Options (env): BENCH_RUNS (40; quick 1), BENCH_UPLOAD_MB (1024; quick 8), BENCH_CONCURRENCY (500; quick 20).
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { exitOf, freePort, mustHaveRun, option, QUICK, spawnServer, waitFor } from "./support";
 import { startBenchUpstream } from "./upstream";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 1024);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 500);
+const RUNS = option("BENCH_RUNS", 40, 1);
+const UPLOAD_MB = option("BENCH_UPLOAD_MB", 1024, 8);
+const CONCURRENCY = option("BENCH_CONCURRENCY", 500, 20);
+const WARM_UP = QUICK ? 1 : 5;
 const EVENTS = 62;
 const INTERVAL_MS = 15;
 const KEY = "sk-bench-0000000000000000";
@@ -154,27 +156,14 @@ function upload(
   });
 }
 
-async function waitFor(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${url}`);
-}
-
-async function main(): Promise<void> {
+export async function proxyBench(): Promise<void> {
   const root = path.resolve(__dirname, "..");
   const server = path.join(root, ".next/standalone/benchtop-server.cjs");
   if (!fs.existsSync(server)) throw new Error("Run `npm run build` first.");
   const upstream = await startBenchUpstream({ events: EVENTS, intervalMs: INTERVAL_MS });
   const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v1`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-bench-"));
-  const port = 3900 + Math.floor(Math.random() * 50);
+  const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     OPENAI_API_KEY: KEY,
@@ -186,42 +175,30 @@ async function main(): Promise<void> {
     CONSOLE_ADMIN_PASSWORD: "bench-password-123",
   };
   delete env.DATABASE_URL;
-  const cliPath = path.join(root, ".next/standalone/console.mjs");
-  execFileSync(
-    "node",
-    [
-      cliPath,
-      "user:add",
-      "--email",
-      "bench@example.com",
-      "--password",
-      "bench-password-123",
-      "--role",
-      "admin",
-    ],
-    { env, cwd: root },
-  );
-  const token = execFileSync(
-    "node",
-    [cliPath, "token:create", "--email", "bench@example.com", "--name", "bench"],
-    { env, cwd: root, encoding: "utf8" },
-  ).trim();
-
-  const child: ChildProcess = spawn("node", [server], {
-    env,
-    cwd: path.dirname(server),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  // The server creates the admin as it starts; the token is made through its ops socket.
+  const child = spawnServer(server, env);
   const pid = child.pid ?? 0;
   const consoleUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`${consoleUrl}/api/health`, 30_000);
+    await Promise.race([waitFor(`${consoleUrl}/api/health`, 30_000), exitOf(child)]);
+    const token = execFileSync(
+      "node",
+      [
+        path.join(root, ".next/standalone/console.mjs"),
+        "token:create",
+        "--email",
+        "bench@example.com",
+        "--name",
+        "bench",
+      ],
+      { env, cwd: root, encoding: "utf8" },
+    ).trim();
     const auth = { authorization: `Bearer ${token}` };
     const direct = `${upstreamUrl}/chat/completions`;
     const proxied = `${consoleUrl}/api/v1/chat/completions`;
 
     // 1. SSE overhead
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < WARM_UP; i++) {
       await streamOnce(direct, {});
       await streamOnce(proxied, auth);
     }
@@ -280,7 +257,8 @@ async function main(): Promise<void> {
     const uploadResult = {
       mb: UPLOAD_MB,
       status: up.status,
-      upstreamReceivedBytes: (JSON.parse(up.body) as { bytes?: number }).bytes,
+      upstreamReceivedBytes:
+        up.status === 200 ? (JSON.parse(up.body) as { bytes?: number }).bytes : undefined,
       proxyMBps: UPLOAD_MB / (up.ms / 1000),
       directMBps: UPLOAD_MB / (upDirect.ms / 1000),
       rssBaseMb: mem.baseMb,
@@ -326,9 +304,20 @@ async function main(): Promise<void> {
       upload: uploadResult,
       concurrency,
     };
-    fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
-    fs.writeFileSync(path.join(root, "bench/results/proxy.json"), JSON.stringify(out, null, 2));
+    if (!QUICK) {
+      fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
+      fs.writeFileSync(path.join(root, "bench/results/proxy.json"), JSON.stringify(out, null, 2));
+    }
     report(out);
+    const events = EVENTS + 2;
+    mustHaveRun([
+      [...d, ...p].some((x) => x.events !== events) && `a stream did not carry all ${events} events`,
+      up.status !== 200 && `the upload through the proxy answered ${up.status}: ${up.body.slice(0, 200)}`,
+      // The upstream counts the whole multipart body: the file and a few hundred bytes around it.
+      (uploadResult.upstreamReceivedBytes ?? 0) < bytes &&
+        `the upstream received ${uploadResult.upstreamReceivedBytes} bytes for a ${bytes}-byte file`,
+      ok !== CONCURRENCY && `${CONCURRENCY - ok} of ${CONCURRENCY} concurrent streams did not complete`,
+    ]);
   } finally {
     child.kill("SIGTERM");
     upstream.close();
@@ -377,7 +366,9 @@ Server RSS ${r(c.rssBaseMb as number)} MB → peak ${r(c.rssPeakMb as number)} M
 `);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  proxyBench().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

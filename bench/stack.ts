@@ -2,12 +2,14 @@
  * What every browser bench starts: the emulator, the built console on a fresh embedded database
  * with an admin, and Chromium; `close` stops them all.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { type Emulator, startEmulator } from "../lib/emulator/server";
+import { chromiumExecutable } from "../scripts/ensure-browser.cjs";
+import { exitOf, freePort, spawnServer, waitFor } from "./support";
 
 export const KEY = "sk-bench-0000000000000000";
 export const EMAIL = "bench@example.com";
@@ -23,24 +25,13 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-async function waitFor(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-export async function startStack(name: string, portBase: number): Promise<Stack> {
+export async function startStack(name: string): Promise<Stack> {
   const root = path.resolve(__dirname, "..");
   const entry = path.join(root, ".next/standalone/benchtop-server.cjs");
   if (!fs.existsSync(entry)) throw new Error("Run `npm run build` first.");
   const emulator = await startEmulator({ apiKey: KEY, port: 0, controls: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `benchtop-bench-${name}-`));
-  const port = portBase + Math.floor(Math.random() * 40);
+  const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     OPENAI_API_KEY: KEY,
@@ -48,43 +39,53 @@ export async function startStack(name: string, portBase: number): Promise<Stack>
     DATA_DIR: dataDir,
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
+    // The server creates the admin as it starts (a separate `user:add` would open the database twice).
+    CONSOLE_ADMIN_EMAIL: EMAIL,
+    CONSOLE_ADMIN_PASSWORD: PASSWORD,
   };
   delete env.DATABASE_URL;
-  const cli = path.join(root, ".next/standalone/console.mjs");
-  execFileSync("node", [cli, "user:add", "--email", EMAIL, "--password", PASSWORD, "--role", "admin"], {
-    env,
-    cwd: root,
-  });
-  const server = spawn("node", [entry], {
-    env,
-    cwd: path.dirname(entry),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server = spawnServer(entry, env);
   const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({
-    executablePath:
-      process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  await waitFor(`${base}/api/health`, 30_000);
-  return {
-    emulator,
-    base,
-    server,
-    browser,
-    async close() {
-      await browser.close();
-      server.kill();
-      await emulator.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    server.kill();
+    await emulator.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    browser = await chromium.launch({
+      executablePath: chromiumExecutable(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    await Promise.race([waitFor(`${base}/api/health`, 30_000), exitOf(server)]);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { emulator, base, server, browser, close };
+}
+
+/** Runs one browser bench on a stack of its own (its file run directly); exits non-zero if it fails. */
+export function runOnOwnStack(name: string, bench: (stack: Stack) => Promise<void>): void {
+  startStack(name)
+    .then(async (stack) => {
+      try {
+        await bench(stack);
+      } finally {
+        await stack.close();
+      }
+    })
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
 }
 
 /** A page signed in as the bench admin, with the keepNames shim installed. */

@@ -1,0 +1,74 @@
+/**
+ * What the benchmarks share. With BENCH_QUICK=1 (`npm run bench:quick`, run by CI) each one runs once
+ * at small sizes and checks only that it ran; the figures in docs/performance.md come from full runs.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+
+export const QUICK = process.env.BENCH_QUICK === "1";
+
+/** A number from the environment if set, else the quick or the full default. */
+export function option(name: string, full: number, quick: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return QUICK ? quick : full;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name}=${raw} is not a positive number`);
+  return n;
+}
+
+/** A port free right now, so that runs side by side on one machine do not collide. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up in ${ms / 1000} s`);
+}
+
+const servers = new Set<ChildProcess>();
+// However the bench ends (a failure, or the quick runner's time limit), it leaves no server behind.
+process.on("exit", () => {
+  for (const s of servers) s.kill();
+});
+
+/** Starts the built console server (`entry`), stopped when this process exits if not before. */
+export function spawnServer(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn("node", [entry], {
+    env,
+    cwd: path.dirname(entry),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  servers.add(child);
+  child.once("exit", () => servers.delete(child));
+  return child;
+}
+
+/** Rejects when the process exits: a server that crashes at start fails the run at once. */
+export function exitOf(child: ChildProcess): Promise<never> {
+  return new Promise((_, reject) => {
+    child.once("exit", (code, signal) => reject(new Error(`the console server exited (${code ?? signal})`)));
+  });
+}
+
+/** Fails the run, after its figures were printed, when what it measured did not happen. */
+export function mustHaveRun(problems: (string | false | null | undefined)[]): void {
+  const found = problems.filter((p): p is string => typeof p === "string");
+  if (found.length) throw new Error(`The benchmark did not run as intended:\n- ${found.join("\n- ")}`);
+}
