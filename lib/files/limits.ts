@@ -10,7 +10,6 @@ export type Purpose = (typeof PURPOSES)[number];
 export const UPLOAD_PURPOSES: Purpose[] = ["assistants", "batch", "fine-tune", "vision"];
 
 const MB = 1024 * 1024;
-export const FILE_MAX_BYTES = 512 * MB;
 export const UPLOAD_MAX_BYTES = 8 * 1024 * MB;
 export const BATCH_MAX_BYTES = 200 * MB;
 /**

@@ -32,7 +32,6 @@ export const snapshotOutputSchema = z.object({
   usage: usageSchema.nullable(),
   error: z.string().nullable(),
 });
-export type SnapshotOutput = z.infer<typeof snapshotOutputSchema>;
 
 export const columnSchema = z.object({
   id: z.string(),
