@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { newId } from "@/lib/ids";
 import type { TokenUsage } from "@/lib/usage";
-import { defaultSetup, newId } from "./defaults";
+import { defaultSetup } from "./defaults";
 import {
   choiceSchema,
   isInlineImage,
