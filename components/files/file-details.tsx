@@ -1,9 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { FileObject } from "@/components/queries/use-files";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes } from "@/lib/files/limits";
-import type { FileObject, Uploader } from "./use-files";
+import type { Uploader } from "./use-uploaders";
 
 const PREVIEW_BYTES = 64 * 1024;
 const TEXT = /\.(txt|md|json|jsonl|csv|tsv|py|js|ts|html|xml|yaml|yml|log)$/i;

@@ -1,8 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import type { FileObject } from "@/components/queries/use-files";
 import { formatBytes } from "@/lib/files/limits";
-import type { FileObject, Uploader } from "./use-files";
+import type { Uploader } from "./use-uploaders";
 
 const ROW = 40;
 const OVERSCAN = 10;

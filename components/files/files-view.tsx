@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { useFiles } from "@/components/queries/use-files";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
@@ -10,7 +11,7 @@ import { FileDetails } from "./file-details";
 import { FileTable } from "./file-table";
 import { UploadBar } from "./upload-bar";
 import { UploadPanel } from "./upload-panel";
-import { useFiles, useUploaders } from "./use-files";
+import { useUploaders } from "./use-uploaders";
 
 type Sort = "created-desc" | "created-asc" | "name-asc" | "size-desc" | "size-asc";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useId } from "react";
+import { useModels } from "@/components/queries/use-models";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import type { WireApi } from "@/lib/playground/types";
-import { useModels } from "./use-models";
 
 const per1M = (v: number) =>
   `$${v < 1 ? v.toFixed(3).replace(/0+$/, "") : v.toFixed(2).replace(/\.00$/, "")}`;

@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useEffect, useMemo, useState } from "react";
+import { useModels } from "@/components/queries/use-models";
 import { DraftNotice } from "@/components/shell/draft-notice";
 import { buildRequest } from "@/lib/playground/request";
 import { CompareView } from "./compare-view";
@@ -9,7 +10,6 @@ import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
 import { SidePanel } from "./side-panel";
 import { MAIN, PLAYGROUND_DRAFT_KEY, usePlayground } from "./store";
 import { Toolbar } from "./toolbar";
-import { useModels } from "./use-models";
 import { useRunner } from "./use-run";
 import { useShortcuts } from "./use-shortcuts";
 

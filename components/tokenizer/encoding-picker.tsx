@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useId, useMemo } from "react";
-import { useModels } from "@/components/playground/use-models";
+import { useModels } from "@/components/queries/use-models";
 import type { Encoding, ResolvedModel } from "@/lib/models/catalogue";
 import {
   ENCODING_INFO,

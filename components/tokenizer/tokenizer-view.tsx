@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useEffect, useMemo, useState } from "react";
-import { useModels } from "@/components/playground/use-models";
+import { useModels } from "@/components/queries/use-models";
 import { ShareLinkDialog } from "@/components/shares/share-link-dialog";
 import { DraftNotice } from "@/components/shell/draft-notice";
 import type { Encoding } from "@/lib/models/catalogue";

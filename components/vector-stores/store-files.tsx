@@ -2,11 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useFiles } from "@/components/queries/use-files";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { formatBytes } from "@/lib/files/limits";
-import { useFiles } from "../files/use-files";
 import { AddFilesDialog } from "./add-files-dialog";
 import { parseAttributes, type StoreFile, useStoreFiles, vsKeys } from "./api";
 
