@@ -7,9 +7,9 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableHead } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/api-client";
+import { formatDate, formatDateTime, tokenStatus } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { TokenDto } from "@/lib/types";
-import { formatDate, formatDateTime, tokenStatus } from "./format";
 import { NewTokenForm } from "./new-token-form";
 import { RevokeButton } from "./revoke-button";
 

@@ -2,7 +2,7 @@
 
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
-import { formatDate, formatDateTime, plural, tokenStatus } from "./format";
+import { formatDate, formatDateTime, plural, tokenStatus } from "@/lib/format";
 import { RevokeButton } from "./revoke-button";
 import { liveTokens, useRevokeUserAccess, useUserTokens } from "./use-user-access";
 import { UserAccessSection } from "./user-access-section";
