@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { FileObject } from "@/components/queries/use-files";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatBytes } from "@/lib/files/limits";
+import { formatBytes, formatCount, formatDateTime, fromUnix } from "@/lib/format";
 import type { Uploader } from "./use-uploaders";
 
 const PREVIEW_BYTES = 64 * 1024;
@@ -58,10 +58,10 @@ export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsPr
         <CopyButton value={file.id} />
       </span>,
     ],
-    ["Size", `${formatBytes(file.bytes)} (${file.bytes.toLocaleString()} bytes)`],
+    ["Size", `${formatBytes(file.bytes)} (${formatCount(file.bytes)} bytes)`],
     ["Purpose", file.purpose],
-    ["Created", new Date(file.created_at * 1000).toLocaleString()],
-    ["Expires", file.expires_at ? new Date(file.expires_at * 1000).toLocaleString() : "never"],
+    ["Created", formatDateTime(fromUnix(file.created_at))],
+    ["Expires", formatDateTime(fromUnix(file.expires_at), "never")],
     [
       "Uploaded by",
       uploader ? `${uploader.name || uploader.email} (${uploader.email})` : "not through Benchtop",

@@ -7,6 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { PURPOSES } from "@/lib/files/limits";
+import { formatCount } from "@/lib/format";
 import { FileDetails } from "./file-details";
 import { FileTable } from "./file-table";
 import { UploadBar } from "./upload-bar";
@@ -58,7 +59,7 @@ export function FilesView() {
         <div>
           <h1 className="font-semibold text-xl">Files</h1>
           <p className="text-muted text-sm">
-            {q.files.length.toLocaleString()} loaded{q.hasNextPage ? " (more on scroll)" : ""}
+            {formatCount(q.files.length)} loaded{q.hasNextPage ? " (more on scroll)" : ""}
           </p>
         </div>
         <UploadBar onDone={refresh} />

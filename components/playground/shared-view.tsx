@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { Logo } from "@/components/shell/logo";
+import { formatDateTime } from "@/lib/format";
 import { resolveModel } from "@/lib/models/catalogue";
 import { buildRequest } from "@/lib/playground/request";
 import {
@@ -79,7 +80,7 @@ function SharedRun({
             {share.title}
           </h1>
           <p className="text-muted text-xs">
-            {new Date(share.createdAt).toLocaleString()} ·{" "}
+            {formatDateTime(share.createdAt)} ·{" "}
             {setup.api === "chat"
               ? "Chat Completions"
               : setup.api === "responses"

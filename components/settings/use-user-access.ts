@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
-import { tokenStatus } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { ShareDto, TokenDto } from "@/lib/types";
+import { tokenStatus } from "./token-status";
 
 /** Where an admin reads and revokes one user's tokens and share links. */
 export const userAccessPath = (userId: string, what: "tokens" | "shares", itemId?: string) =>

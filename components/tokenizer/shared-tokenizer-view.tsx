@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { Logo } from "@/components/shell/logo";
 import { useChatTokenEstimate } from "@/components/tokens/use-token-count";
+import { formatCount, formatDateTime } from "@/lib/format";
 import { resolveModel } from "@/lib/models/catalogue";
 import { readTokenizerSnapshot, type TokenizerSnapshot } from "@/lib/tokenizer/snapshot";
 import type { ShareDto } from "@/lib/types";
@@ -42,7 +43,7 @@ export function SharedTokenizerView({ share, signedIn }: { share: ShareDto; sign
             {share.title}
           </h1>
           <p className="text-muted text-xs">
-            {new Date(share.createdAt).toLocaleString()} · {snap.mode === "chat" ? "Chat" : "Text"} ·{" "}
+            {formatDateTime(share.createdAt)} · {snap.mode === "chat" ? "Chat" : "Text"} ·{" "}
             <span className="font-mono" data-testid="shared-encoding">
               {snap.encoding}
             </span>
@@ -97,7 +98,7 @@ function SharedChat({ snap }: { snap: TokenizerSnapshot }) {
   return (
     <div className="space-y-3">
       <p className="text-sm" data-testid="chat-estimate" data-count={estimate.count ?? ""}>
-        ≈ {estimate.count?.toLocaleString("en-US") ?? "…"} prompt tokens{" "}
+        ≈ {estimate.count === null ? "…" : formatCount(estimate.count)} prompt tokens{" "}
         <span className="text-muted text-xs">(an estimate, with the chat format&apos;s overhead)</span>
       </p>
       <ol className="space-y-2" aria-label="Messages">

@@ -6,7 +6,7 @@ import { useFiles } from "@/components/queries/use-files";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
-import { formatBytes } from "@/lib/files/limits";
+import { formatBytes } from "@/lib/format";
 import { AddFilesDialog } from "./add-files-dialog";
 import { parseAttributes, type StoreFile, useStoreFiles, vsKeys } from "./api";
 
