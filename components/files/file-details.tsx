@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { FileObject } from "@/components/queries/use-files";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatCount, formatDateTime, fromUnix } from "@/lib/format";
+import { queryKeys } from "@/lib/query-keys";
 import type { Uploader } from "./use-uploaders";
 
 const PREVIEW_BYTES = 64 * 1024;
@@ -44,7 +45,7 @@ export interface FileDetailsProps {
 export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsProps) {
   const isText = TEXT.test(file.filename);
   const preview = useQuery({
-    queryKey: ["files", file.id, "preview"],
+    queryKey: queryKeys.filePreview(file.id),
     queryFn: ({ signal }) => head(file.id, signal),
     enabled: isText,
     staleTime: Number.POSITIVE_INFINITY,

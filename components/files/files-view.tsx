@@ -8,6 +8,7 @@ import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { PURPOSES } from "@/lib/files/limits";
 import { formatCount } from "@/lib/format";
+import { queryKeys } from "@/lib/query-keys";
 import { FileDetails } from "./file-details";
 import { FileTable } from "./file-table";
 import { UploadBar } from "./upload-bar";
@@ -40,7 +41,7 @@ export function FilesView() {
     return list.sort(by[sort]);
   }, [q.files, search, sort]);
   const uploaders = useUploaders(useMemo(() => shown.slice(0, 1000).map((f) => f.id), [shown]));
-  const refresh = () => qc.invalidateQueries({ queryKey: ["files"] });
+  const refresh = () => qc.invalidateQueries({ queryKey: queryKeys.files });
   const remove = useMutation<unknown, ApiError, string[]>({
     mutationFn: async (ids) => {
       for (const id of ids) await apiFetch(`/api/v1/files/${id}`, { method: "DELETE" });

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 
 export interface Uploader {
   userId: string;
@@ -13,7 +14,7 @@ export interface Uploader {
 export function useUploaders(ids: string[]) {
   const key = ids.join(",");
   return useQuery({
-    queryKey: ["files", "uploaders", key],
+    queryKey: queryKeys.fileUploaders(key),
     queryFn: ({ signal }) =>
       apiFetch<{ data: Record<string, Uploader> }>(`/api/files/uploaders?ids=${encodeURIComponent(key)}`, {
         signal,

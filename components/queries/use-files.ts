@@ -6,6 +6,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { apiFetch } from "@/lib/api-client";
 import type { UploadedFile } from "@/lib/files/upload";
+import { queryKeys } from "@/lib/query-keys";
 
 export type FileObject = UploadedFile;
 
@@ -20,7 +21,7 @@ const PAGE_SIZE = 500;
 /** Every file, a page at a time (cursor `after`), newest first; filtered by purpose on the server. */
 export function useFiles(purpose: string) {
   const q = useInfiniteQuery({
-    queryKey: ["files", purpose],
+    queryKey: queryKeys.fileList(purpose),
     queryFn: ({ pageParam, signal }) => {
       const p = new URLSearchParams({ limit: String(PAGE_SIZE), order: "desc" });
       if (purpose) p.set("purpose", purpose);

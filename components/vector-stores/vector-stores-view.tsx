@@ -6,7 +6,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
-import { type StoreFile, useStoreFiles, useStores, type VectorStore, vsKeys } from "./api";
+import { queryKeys } from "@/lib/query-keys";
+import { type StoreFile, useStoreFiles, useStores, type VectorStore } from "./api";
 import { CreateStoreDialog, EMPTY_DRAFT, type StoreDraft } from "./create-store-dialog";
 import { StoreFiles } from "./store-files";
 import { StoreSearch } from "./store-search";
@@ -115,12 +116,12 @@ function StoreDetails({
   const files = useStoreFiles(s.id);
   const rename = useMutation<unknown, ApiError, string>({
     mutationFn: (name) => apiFetch(`/api/v1/vector_stores/${s.id}`, { body: { name } }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: vsKeys.all }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.vectorStores }),
   });
   const remove = useMutation<unknown, ApiError>({
     mutationFn: () => apiFetch(`/api/v1/vector_stores/${s.id}`, { method: "DELETE" }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: vsKeys.all });
+      void qc.invalidateQueries({ queryKey: queryKeys.vectorStores });
       onDeleted();
     },
   });
