@@ -1,5 +1,7 @@
 "use client";
 
+// components/tokenizer: the tokenizer page and its share view; its pure logic is lib/tokenizer, the engine lib/tokens, live-count hooks components/tokens.
+
 import { startTransition, useEffect, useMemo, useState } from "react";
 import { useModels } from "@/components/queries/use-models";
 import { ShareLinkDialog } from "@/components/shares/share-link-dialog";
