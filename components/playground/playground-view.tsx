@@ -1,7 +1,8 @@
 "use client";
 
-import { startTransition, useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useModels } from "@/components/queries/use-models";
+import { AfterDraft } from "@/components/shell/after-draft";
 import { DraftNotice } from "@/components/shell/draft-notice";
 import { buildRequest } from "@/lib/playground/request";
 import { CompareView } from "./compare-view";
@@ -18,24 +19,12 @@ export interface PlaygroundViewProps {
   canSharePublicly: boolean;
 }
 
-/** The draft lives in localStorage, so the page renders once the browser has it (no flash of a blank draft). */
 export function PlaygroundView(props: PlaygroundViewProps) {
-  const [ready, setReady] = useState(false);
-  // A transition: React renders the page in slices, so mounting a long conversation never blocks input.
-  useEffect(() => startTransition(() => setReady(true)), []);
-  if (!ready)
-    return (
-      <div
-        className="animate-pulse space-y-3"
-        role="status"
-        aria-busy="true"
-        aria-label="Loading the playground"
-      >
-        <div className="h-9 rounded-lg bg-surface-2" />
-        <div className="h-64 rounded-lg bg-surface-2" />
-      </div>
-    );
-  return <Playground {...props} />;
+  return (
+    <AfterDraft label="Loading the playground">
+      <Playground {...props} />
+    </AfterDraft>
+  );
 }
 
 function Playground({ upstreamBaseUrl, canSharePublicly }: PlaygroundViewProps) {

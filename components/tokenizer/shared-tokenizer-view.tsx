@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
-import { Logo } from "@/components/shell/logo";
+import { ShareHeader } from "@/components/shares/share-header";
 import { useChatTokenEstimate } from "@/components/tokens/use-token-count";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import { resolveModel } from "@/lib/models/catalogue";
 import { readTokenizerSnapshot, type TokenizerSnapshot } from "@/lib/tokenizer/snapshot";
 import type { ShareDto } from "@/lib/types";
@@ -29,21 +29,13 @@ export function SharedTokenizerView({ share, signedIn }: { share: ShareDto; sign
   };
   return (
     <article className="space-y-4" data-testid="shared-tokenizer">
-      <a
-        href={signedIn ? "/tokenizer" : "/sign-in"}
-        className="inline-block rounded-md"
-        aria-label="Benchtop"
-      >
-        <Logo />
-      </a>
-      <header className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <p className="text-muted text-xs uppercase tracking-wide">Shared tokenizer · read-only</p>
-          <h1 className="font-semibold text-xl" data-testid="share-title">
-            {share.title}
-          </h1>
-          <p className="text-muted text-xs">
-            {formatDateTime(share.createdAt)} · {snap.mode === "chat" ? "Chat" : "Text"} ·{" "}
+      <ShareHeader
+        share={share}
+        signedIn={signedIn}
+        onOpen={open}
+        details={
+          <>
+            {snap.mode === "chat" ? "Chat" : "Text"} ·{" "}
             <span className="font-mono" data-testid="shared-encoding">
               {snap.encoding}
             </span>
@@ -55,14 +47,9 @@ export function SharedTokenizerView({ share, signedIn }: { share: ShareDto; sign
                 · <span className="font-mono">{snap.model}</span>
               </>
             )}
-          </p>
-        </div>
-        {signedIn && (
-          <button type="button" className="btn btn-primary" onClick={open} data-testid="open-in-tokenizer">
-            Open in tokenizer
-          </button>
-        )}
-      </header>
+          </>
+        }
+      />
       {snap.mode === "text" ? <SharedText snap={snap} /> : <SharedChat snap={snap} />}
     </article>
   );
