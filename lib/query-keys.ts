@@ -17,4 +17,15 @@ export const queryKeys = {
   share: (id: string) => ["shares", id] as const,
   sharingSettings: ["sharing-settings"] as const,
   modelOverrides: ["model-overrides"] as const,
+  files: ["files"] as const,
+  /** `purpose` "" lists every file; the files page and the vector stores' pickers share that one. */
+  fileList: (purpose: string) => ["files", purpose] as const,
+  filePreview: (fileId: string) => ["files", fileId, "preview"] as const,
+  fileUploaders: (fileIds: string) => ["files", "uploaders", fileIds] as const,
+  vectorStores: ["vector-stores"] as const,
+  /** The playground's picker: fetched without polling, apart from the vector stores page's list. */
+  vectorStorePicker: ["vector-stores", "picker"] as const,
+  vectorStoreFiles: (storeId: string) => ["vector-stores", storeId, "files"] as const,
+  vectorStoreFileContent: (storeId: string, fileId: string) =>
+    ["vector-stores", storeId, "content", fileId] as const,
 };

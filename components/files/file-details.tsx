@@ -1,9 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { FileObject } from "@/components/queries/use-files";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatBytes } from "@/lib/files/limits";
-import type { FileObject, Uploader } from "./use-files";
+import { formatBytes, formatCount, formatDateTime, fromUnix } from "@/lib/format";
+import { queryKeys } from "@/lib/query-keys";
+import type { Uploader } from "./use-uploaders";
 
 const PREVIEW_BYTES = 64 * 1024;
 const TEXT = /\.(txt|md|json|jsonl|csv|tsv|py|js|ts|html|xml|yaml|yml|log)$/i;
@@ -43,7 +45,7 @@ export interface FileDetailsProps {
 export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsProps) {
   const isText = TEXT.test(file.filename);
   const preview = useQuery({
-    queryKey: ["files", file.id, "preview"],
+    queryKey: queryKeys.filePreview(file.id),
     queryFn: ({ signal }) => head(file.id, signal),
     enabled: isText,
     staleTime: Number.POSITIVE_INFINITY,
@@ -57,10 +59,10 @@ export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsPr
         <CopyButton value={file.id} />
       </span>,
     ],
-    ["Size", `${formatBytes(file.bytes)} (${file.bytes.toLocaleString()} bytes)`],
+    ["Size", `${formatBytes(file.bytes)} (${formatCount(file.bytes)} bytes)`],
     ["Purpose", file.purpose],
-    ["Created", new Date(file.created_at * 1000).toLocaleString()],
-    ["Expires", file.expires_at ? new Date(file.expires_at * 1000).toLocaleString() : "never"],
+    ["Created", formatDateTime(fromUnix(file.created_at))],
+    ["Expires", formatDateTime(fromUnix(file.expires_at), "never")],
     [
       "Uploaded by",
       uploader ? `${uploader.name || uploader.email} (${uploader.email})` : "not through Benchtop",

@@ -1,8 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { formatBytes } from "@/lib/files/limits";
-import type { FileObject, Uploader } from "./use-files";
+import type { FileObject } from "@/components/queries/use-files";
+import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
+import type { Uploader } from "./use-uploaders";
 
 const ROW = 40;
 const OVERSCAN = 10;
@@ -18,8 +19,6 @@ export interface FileTableProps {
   uploaders: Record<string, Uploader>;
   onEnd(): void;
 }
-
-const when = (s: number) => new Date(s * 1000).toLocaleString();
 
 /**
  * A real table whose body holds only the rows in view, between two spacer rows, so thousands of
@@ -119,7 +118,7 @@ export function FileTable({
                 </td>
                 <td className="pr-3 text-right text-muted tabular-nums">{formatBytes(f.bytes)}</td>
                 <td className="truncate text-muted text-xs">{f.purpose}</td>
-                <td className="truncate text-muted text-xs">{when(f.created_at)}</td>
+                <td className="truncate text-muted text-xs">{formatDateTime(fromUnix(f.created_at))}</td>
                 <td className="truncate text-muted text-xs" title={by?.email}>
                   {by ? by.name || by.email : "—"}
                 </td>

@@ -2,15 +2,18 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { useFiles } from "@/components/queries/use-files";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { PURPOSES } from "@/lib/files/limits";
+import { formatCount } from "@/lib/format";
+import { queryKeys } from "@/lib/query-keys";
 import { FileDetails } from "./file-details";
 import { FileTable } from "./file-table";
 import { UploadBar } from "./upload-bar";
 import { UploadPanel } from "./upload-panel";
-import { useFiles, useUploaders } from "./use-files";
+import { useUploaders } from "./use-uploaders";
 
 type Sort = "created-desc" | "created-asc" | "name-asc" | "size-desc" | "size-asc";
 
@@ -38,7 +41,7 @@ export function FilesView() {
     return list.sort(by[sort]);
   }, [q.files, search, sort]);
   const uploaders = useUploaders(useMemo(() => shown.slice(0, 1000).map((f) => f.id), [shown]));
-  const refresh = () => qc.invalidateQueries({ queryKey: ["files"] });
+  const refresh = () => qc.invalidateQueries({ queryKey: queryKeys.files });
   const remove = useMutation<unknown, ApiError, string[]>({
     mutationFn: async (ids) => {
       for (const id of ids) await apiFetch(`/api/v1/files/${id}`, { method: "DELETE" });
@@ -57,7 +60,7 @@ export function FilesView() {
         <div>
           <h1 className="font-semibold text-xl">Files</h1>
           <p className="text-muted text-sm">
-            {q.files.length.toLocaleString()} loaded{q.hasNextPage ? " (more on scroll)" : ""}
+            {formatCount(q.files.length)} loaded{q.hasNextPage ? " (more on scroll)" : ""}
           </p>
         </div>
         <UploadBar onDone={refresh} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { formatBytes } from "@/lib/files/limits";
+import { formatBytes } from "@/lib/format";
 import { hasFile, type UploadEntry, useUploads } from "./upload-store";
 
 /** Each upload with its progress, speed, and what can be done: cancel, retry, or pick the file again to resume. */

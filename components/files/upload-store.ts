@@ -5,6 +5,7 @@ import { createJSONStorage, persist } from "zustand/middleware";
 import { ApiError } from "@/lib/errors";
 import { checkUpload, type Purpose, SIMPLE_MAX_BYTES } from "@/lib/files/limits";
 import { cancelUpstreamUpload, type PartState, uploadFile } from "@/lib/files/upload";
+import { formatCount } from "@/lib/format";
 
 /**
  * The upload queue. Entries persist in localStorage so an upload cut by a reload can resume while
@@ -138,7 +139,7 @@ export const useUploads = create<UploadState>()(
         if (!u) return null;
         // Name and size: some pickers do not keep the modification time.
         if (file.name !== u.name || file.size !== u.size)
-          return `That is not the same file: pick ${u.name} (${u.size.toLocaleString()} bytes).`;
+          return `That is not the same file: pick ${u.name} (${formatCount(u.size)} bytes).`;
         files.set(id, file);
         if (!u.parts.uploadId || Date.now() - u.startedAt > UPLOAD_TTL_MS)
           patch(id, { sent: 0, parts: { done: {}, uploadId: null } });

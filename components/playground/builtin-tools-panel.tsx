@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
 import type { BuiltinTools, Setup } from "@/lib/playground/types";
+import { queryKeys } from "@/lib/query-keys";
 import { Section } from "./param-controls";
 import { usePlayground } from "./store";
 
@@ -48,7 +49,7 @@ export function BuiltinToolsPanel({ setup }: { setup: Setup }) {
 /** The upstream's vector stores to tick; ids can still be typed when the list is unavailable. */
 function VectorStorePicker({ value, onChange }: { value: string[]; onChange(ids: string[]): void }) {
   const q = useQuery({
-    queryKey: ["vector-stores", "picker"],
+    queryKey: queryKeys.vectorStorePicker,
     queryFn: ({ signal }) => apiFetch<{ data: VectorStore[] }>("/api/v1/vector_stores?limit=100", { signal }),
     retry: false,
     staleTime: 60_000,

@@ -1,5 +1,6 @@
 "use client";
 
+import { useModels } from "@/components/queries/use-models";
 import { buildRequest } from "@/lib/playground/request";
 import type { WireApi } from "@/lib/playground/types";
 import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
@@ -7,7 +8,6 @@ import { ModelFacts, ModelPicker } from "./model-picker";
 import { ParamsPanel } from "./params-panel";
 import { RunPanel } from "./run-panel";
 import { type Column, MAX_COLUMNS, usePlayground } from "./store";
-import { useModels } from "./use-models";
 import { setupFor } from "./use-run";
 
 export interface CompareViewProps {

@@ -1,6 +1,6 @@
 "use client";
 
-import { newId } from "@/lib/playground/defaults";
+import { newId } from "@/lib/ids";
 import type { ImageDetail, ImageInput } from "@/lib/playground/types";
 
 /** The documented limits for image inputs: PNG, JPEG, WEBP or non-animated GIF, ≤ 20 MB each. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useRef, useState } from "react";
-import { newId } from "@/lib/playground/defaults";
+import { newId } from "@/lib/ids";
 import type { Message, Role } from "@/lib/playground/types";
 import { checkImageFile, checkImageUrl, ImageList, readImage } from "./image-inputs";
 import { LogprobsText } from "./logprobs-view";

@@ -1,12 +1,10 @@
 "use client";
 
 import { useId } from "react";
+import { useModels } from "@/components/queries/use-models";
+import { formatCount, formatDate, formatPricePerMillion } from "@/lib/format";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import type { WireApi } from "@/lib/playground/types";
-import { useModels } from "./use-models";
-
-const per1M = (v: number) =>
-  `$${v < 1 ? v.toFixed(3).replace(/0+$/, "") : v.toFixed(2).replace(/\.00$/, "")}`;
 
 export interface ModelPickerProps {
   value: string;
@@ -43,7 +41,7 @@ export function ModelPicker({ value, onChange, api, label = "Model" }: ModelPick
         {listed.map((m) => (
           <option key={m.model} value={m.model}>
             {m.label}
-            {m.shutdownDate ? ` — shuts down ${m.shutdownDate}` : ""}
+            {m.shutdownDate ? ` — shuts down ${formatDate(m.shutdownDate)}` : ""}
           </option>
         ))}
       </datalist>
@@ -65,19 +63,20 @@ export function ModelFacts({ model }: { model: ResolvedModel }) {
     <div className="space-y-1 text-[11px] text-muted" data-testid="model-facts">
       {model.shutdownDate && (
         <p className="rounded bg-warning-soft px-1.5 py-0.5 text-warning" data-testid="model-shutdown">
-          Deprecated: shuts down {model.shutdownDate}
+          Deprecated: shuts down <time dateTime={model.shutdownDate}>{formatDate(model.shutdownDate)}</time>
         </p>
       )}
       {!model.matched && (
         <p>Unknown to the catalogue: defaults apply (128k context, every control offered, no price).</p>
       )}
       <p>
-        {model.contextWindow.toLocaleString()} context · {model.maxOutput.toLocaleString()} max output
+        {formatCount(model.contextWindow)} context · {formatCount(model.maxOutput)} max output
       </p>
       {p && (
         <p>
-          {per1M(p.input)} in{p.cachedInput !== undefined ? ` · ${per1M(p.cachedInput)} cached` : ""} ·{" "}
-          {per1M(p.output)} out per 1M tokens
+          {formatPricePerMillion(p.input)} in
+          {p.cachedInput !== undefined ? ` · ${formatPricePerMillion(p.cachedInput)} cached` : ""} ·{" "}
+          {formatPricePerMillion(p.output)} out per 1M tokens
         </p>
       )}
       <p className="flex flex-wrap gap-1">

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCount } from "@/lib/format";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import { unavailable } from "@/lib/playground/availability";
 import type {
@@ -50,7 +51,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
         max={model.maxOutput}
         step={1}
         slider={false}
-        placeholder={`up to ${model.maxOutput.toLocaleString()}`}
+        placeholder={`up to ${formatCount(model.maxOutput)}`}
         onChange={(maxOutputTokens) => onParams({ maxOutputTokens })}
         hint={model.capabilities.reasoning ? "Includes reasoning tokens." : undefined}
       />

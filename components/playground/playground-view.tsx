@@ -1,6 +1,8 @@
 "use client";
 
-import { startTransition, useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
+import { useModels } from "@/components/queries/use-models";
+import { AfterDraft } from "@/components/shell/after-draft";
 import { DraftNotice } from "@/components/shell/draft-notice";
 import { buildRequest } from "@/lib/playground/request";
 import { CompareView } from "./compare-view";
@@ -9,7 +11,6 @@ import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
 import { SidePanel } from "./side-panel";
 import { MAIN, PLAYGROUND_DRAFT_KEY, usePlayground } from "./store";
 import { Toolbar } from "./toolbar";
-import { useModels } from "./use-models";
 import { useRunner } from "./use-run";
 import { useShortcuts } from "./use-shortcuts";
 
@@ -18,24 +19,12 @@ export interface PlaygroundViewProps {
   canSharePublicly: boolean;
 }
 
-/** The draft lives in localStorage, so the page renders once the browser has it (no flash of a blank draft). */
 export function PlaygroundView(props: PlaygroundViewProps) {
-  const [ready, setReady] = useState(false);
-  // A transition: React renders the page in slices, so mounting a long conversation never blocks input.
-  useEffect(() => startTransition(() => setReady(true)), []);
-  if (!ready)
-    return (
-      <div
-        className="animate-pulse space-y-3"
-        role="status"
-        aria-busy="true"
-        aria-label="Loading the playground"
-      >
-        <div className="h-9 rounded-lg bg-surface-2" />
-        <div className="h-64 rounded-lg bg-surface-2" />
-      </div>
-    );
-  return <Playground {...props} />;
+  return (
+    <AfterDraft label="Loading the playground">
+      <Playground {...props} />
+    </AfterDraft>
+  );
 }
 
 function Playground({ upstreamBaseUrl, canSharePublicly }: PlaygroundViewProps) {

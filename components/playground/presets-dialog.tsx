@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
 import { describeProblem, readPresetState, restoreSetup } from "@/lib/playground/snapshot";
 import { queryKeys } from "@/lib/query-keys";
 import type { PresetDto } from "@/lib/types";
@@ -100,9 +101,7 @@ export function PresetsDialog({ onClose }: { onClose(): void }) {
         {list.data?.data.map((p) => (
           <li key={p.id} className="flex items-center gap-2 px-3 py-2 text-sm" data-testid="preset">
             <span className="min-w-0 flex-1 truncate">{p.name}</span>
-            <span className="hidden text-muted text-xs sm:inline">
-              {new Date(p.updatedAt).toLocaleDateString()}
-            </span>
+            <span className="hidden text-muted text-xs sm:inline">{formatDate(p.updatedAt)}</span>
             <button type="button" className="btn btn-primary h-7 px-2 text-xs" onClick={() => load(p)}>
               Load
             </button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCount, formatUsd } from "@/lib/format";
 import { costOf, type ResolvedModel } from "@/lib/models/catalogue";
 import type { RunEntry } from "./store";
 
@@ -23,8 +24,6 @@ export function statsOf(run: RunEntry, model: ResolvedModel): RunStats {
 
 const ms = (v: number | null) =>
   v === null ? "—" : v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(2)} s`;
-export const usd = (v: number | null) =>
-  v === null ? "no price" : v === 0 ? "$0" : v < 0.00001 ? "<$0.00001" : `$${v.toFixed(v < 0.01 ? 5 : 4)}`;
 
 const FINISH: Record<string, string> = {
   stop: "finished",
@@ -57,12 +56,12 @@ export function RunMetrics({
       "tokens",
       "Tokens in / out",
       u
-        ? `${u.input.toLocaleString()} in${u.cached ? ` (${u.cached.toLocaleString()} cached)` : ""} · ${u.output.toLocaleString()} out${u.reasoning ? ` (${u.reasoning.toLocaleString()} reasoning)` : ""}`
+        ? `${formatCount(u.input)} in${u.cached ? ` (${formatCount(u.cached)} cached)` : ""} · ${formatCount(u.output)} out${u.reasoning ? ` (${formatCount(u.reasoning)} reasoning)` : ""}`
         : run.status === "running"
           ? "…"
           : "no usage reported",
     ],
-    ["cost", "Cost", usd(s.cost)],
+    ["cost", "Cost", formatUsd(s.cost)],
   ];
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-muted text-xs" data-testid="run-metrics">

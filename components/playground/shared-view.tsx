@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
-import { Logo } from "@/components/shell/logo";
+import { ShareHeader } from "@/components/shares/share-header";
 import { resolveModel } from "@/lib/models/catalogue";
 import { buildRequest } from "@/lib/playground/request";
 import {
@@ -65,35 +65,21 @@ function SharedRun({
   };
   return (
     <article className="space-y-4" data-testid="shared-view">
-      <a
-        href={signedIn ? "/playground" : "/sign-in"}
-        className="inline-block rounded-md"
-        aria-label="Benchtop"
-      >
-        <Logo />
-      </a>
-      <header className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <p className="text-muted text-xs uppercase tracking-wide">Shared playground · read-only</p>
-          <h1 className="font-semibold text-xl" data-testid="share-title">
-            {share.title}
-          </h1>
-          <p className="text-muted text-xs">
-            {new Date(share.createdAt).toLocaleString()} ·{" "}
+      <ShareHeader
+        share={share}
+        signedIn={signedIn}
+        onOpen={open}
+        details={
+          <>
             {setup.api === "chat"
               ? "Chat Completions"
               : setup.api === "responses"
                 ? "Responses"
                 : "Completions"}{" "}
             · <span className="font-mono">{setup.model}</span>
-          </p>
-        </div>
-        {signedIn && (
-          <button type="button" className="btn btn-primary" onClick={open} data-testid="open-in-playground">
-            Open in playground
-          </button>
-        )}
-      </header>
+          </>
+        }
+      />
       {setup.instructions && (
         <section className="rounded-lg border border-border bg-surface p-3">
           <h2 className="label mb-1">{setup.api === "responses" ? "Instructions" : "System message"}</h2>

@@ -3,7 +3,8 @@
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
 import { checkedDraftStorage } from "@/lib/draft-storage";
-import { defaultSetup, newId, newMessage } from "@/lib/playground/defaults";
+import { newId } from "@/lib/ids";
+import { defaultSetup, newMessage } from "@/lib/playground/defaults";
 import type { BuildResult } from "@/lib/playground/request";
 import type { RunRecord } from "@/lib/playground/run";
 import { type Column, type Draft, describeProblem, readDraft } from "@/lib/playground/snapshot";

@@ -2,9 +2,9 @@
 
 import { useMemo } from "react";
 import { useChatTokenEstimate, useTokenCount } from "@/components/tokens/use-token-count";
+import { formatCount, formatUsd } from "@/lib/format";
 import { costOf, type ResolvedModel } from "@/lib/models/catalogue";
 import type { Setup } from "@/lib/playground/types";
-import { usd } from "./run-metrics";
 import { usePlayground } from "./store";
 
 /**
@@ -46,18 +46,18 @@ export function TokenMeter({ setup, model, target }: { setup: Setup; model: Reso
       aria-live="off"
     >
       <span title="Estimated locally with tiktoken; the upstream's count may differ slightly">
-        ≈ {count.toLocaleString()} prompt tokens{images ? " + images" : ""}
+        ≈ {formatCount(count)} prompt tokens{images ? " + images" : ""}
         {pending ? "…" : ""}
       </span>
       {" · "}
       <span title="Context window minus the prompt and max output tokens">
-        {room.toLocaleString()} left of {model.contextWindow.toLocaleString()}
+        {formatCount(room)} left of {formatCount(model.contextWindow)}
       </span>
-      {cost !== null && <span> · ≈ {usd(cost)} input</span>}
+      {cost !== null && <span> · ≈ {formatUsd(cost)} input</span>}
       {reported !== null && (
         <span data-testid="token-meter-reported" title="Prompt tokens the upstream reported for the last run">
           {" "}
-          · last run: {reported.toLocaleString()} reported
+          · last run: {formatCount(reported)} reported
         </span>
       )}
     </span>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { newId } from "@/lib/playground/defaults";
+import { newId } from "@/lib/ids";
 import type { FunctionTool, Setup, ToolChoice } from "@/lib/playground/types";
 import { ParamRow, Section } from "./param-controls";
 import { SchemaField } from "./schema-field";

@@ -1,13 +1,13 @@
 "use client";
 
 import { useCallback } from "react";
+import { useModels } from "@/components/queries/use-models";
 import type { Choice } from "@/lib/playground/accumulate";
 import { newMessage } from "@/lib/playground/defaults";
 import { buildRequest } from "@/lib/playground/request";
 import { runRequest } from "@/lib/playground/run";
 import type { Message, Setup } from "@/lib/playground/types";
 import { MAIN, usePlayground } from "./store";
-import { useModels } from "./use-models";
 
 const controllers = new Map<string, AbortController>();
 

@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import type { UserDto } from "@/lib/types";
-import { plural } from "./format";
 import { liveShares, liveTokens, useUserShares, useUserTokens } from "./use-user-access";
 
 export interface DisableUserDialogProps {

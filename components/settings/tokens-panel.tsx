@@ -7,11 +7,12 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableHead } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/api-client";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { TokenDto } from "@/lib/types";
-import { formatDate, formatDateTime, tokenStatus } from "./format";
 import { NewTokenForm } from "./new-token-form";
 import { RevokeButton } from "./revoke-button";
+import { tokenStatus } from "./token-status";
 
 export function TokensPanel() {
   const qc = useQueryClient();
@@ -68,7 +69,10 @@ export function TokensPanel() {
                       <td className="px-4 py-2 font-medium">{t.name}</td>
                       <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{t.displayPrefix}</td>
                       <td className="whitespace-nowrap px-4 py-2">{formatDate(t.createdAt)}</td>
-                      <td className="whitespace-nowrap px-4 py-2" title={formatDateTime(t.lastUsedAt)}>
+                      <td
+                        className="whitespace-nowrap px-4 py-2"
+                        title={t.lastUsedAt ? formatDateTime(t.lastUsedAt) : undefined}
+                      >
                         {formatDate(t.lastUsedAt, "never")}
                       </td>
                       <td className="whitespace-nowrap px-4 py-2">{formatDate(t.expiresAt, "never")}</td>

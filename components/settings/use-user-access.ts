@@ -5,7 +5,7 @@ import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { queryKeys } from "@/lib/query-keys";
 import type { ShareDto, TokenDto } from "@/lib/types";
-import { tokenStatus } from "./format";
+import { tokenStatus } from "./token-status";
 
 /** Where an admin reads and revokes one user's tokens and share links. */
 export const userAccessPath = (userId: string, what: "tokens" | "shares", itemId?: string) =>

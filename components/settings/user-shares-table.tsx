@@ -2,7 +2,7 @@
 
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
-import { formatDate, formatDateTime, plural } from "./format";
+import { formatDate, formatDateTime, plural } from "@/lib/format";
 import { RevokeButton } from "./revoke-button";
 import { liveShares, useRevokeUserAccess, useUserShares } from "./use-user-access";
 import { UserAccessSection } from "./user-access-section";

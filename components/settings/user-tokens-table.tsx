@@ -2,8 +2,9 @@
 
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
-import { formatDate, formatDateTime, plural, tokenStatus } from "./format";
+import { formatDate, formatDateTime, plural } from "@/lib/format";
 import { RevokeButton } from "./revoke-button";
+import { tokenStatus } from "./token-status";
 import { liveTokens, useRevokeUserAccess, useUserTokens } from "./use-user-access";
 import { UserAccessSection } from "./user-access-section";
 
@@ -76,7 +77,10 @@ export function UserTokensTable({ userId, email }: UserTokensTableProps) {
                     {t.displayPrefix}
                   </td>
                   <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>{formatDate(t.createdAt)}</td>
-                  <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`} title={formatDateTime(t.lastUsedAt)}>
+                  <td
+                    className={`whitespace-nowrap px-4 py-2 ${WIDE}`}
+                    title={t.lastUsedAt ? formatDateTime(t.lastUsedAt) : undefined}
+                  >
                     {formatDate(t.lastUsedAt, "never")}
                   </td>
                   <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>

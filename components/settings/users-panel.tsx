@@ -6,10 +6,10 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/api-client";
+import { formatDate } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { Role, UserDto } from "@/lib/types";
 import { DisableUserDialog } from "./disable-user-dialog";
-import { formatDate } from "./format";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { UserAccessDialog } from "./user-access-dialog";
 

@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { usd } from "@/components/playground/run-metrics";
 import type { ChatTokenEstimateState } from "@/components/tokens/use-token-count";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
+import { formatCount, formatUsd } from "@/lib/format";
 import { costOf, type Encoding, type ResolvedModel } from "@/lib/models/catalogue";
 import { type ChatMessage, inputTokensBody } from "@/lib/tokenizer/chat";
 import { REPLY_PRIMING, TOKENS_PER_MESSAGE } from "@/lib/tokens/chat-overhead";
@@ -58,7 +58,7 @@ export function ChatCount({ messages, tools, toolsValid, estimate, model, encodi
           data-testid="chat-estimate"
           data-count={e?.total ?? ""}
         >
-          {e ? `≈ ${e.total.toLocaleString("en-US")}` : "…"}
+          {e ? `≈ ${formatCount(e.total)}` : "…"}
           {estimate.pending && e ? "…" : ""}
         </p>
         <p className="text-muted text-xs">
@@ -72,7 +72,7 @@ export function ChatCount({ messages, tools, toolsValid, estimate, model, encodi
       {model && e && (
         <p className="text-xs" data-testid="chat-cost">
           As input for <span className="font-mono">{model.model}</span>:{" "}
-          {usd(costOf(model, { input: exactTokens ?? e.total, output: 0 }))}
+          {formatUsd(costOf(model, { input: exactTokens ?? e.total, output: 0 }))}
         </p>
       )}
       <div className="space-y-1.5 border-border border-t pt-3">
@@ -90,7 +90,7 @@ export function ChatCount({ messages, tools, toolsValid, estimate, model, encodi
         {exactTokens !== null && (
           <div data-testid="exact-result" data-count={exactTokens} className={stale ? "opacity-60" : ""}>
             <p className="font-semibold text-lg tabular-nums">
-              {exactTokens.toLocaleString("en-US")}{" "}
+              {formatCount(exactTokens)}{" "}
               <span className="font-normal text-muted text-xs">exact, from the upstream</span>
             </p>
             {diff !== null && (

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { formatCount } from "@/lib/format";
 import type { Encoding } from "@/lib/models/catalogue";
 import { parseIdList } from "@/lib/tokenizer/ids";
 import { getTokenizer, isSuperseded } from "@/lib/tokens/client";
@@ -66,8 +67,8 @@ export function DecodePanel({ encoding }: { encoding: Encoding }) {
       {current?.text != null && (
         <div className="space-y-1">
           <p className="text-muted text-xs">
-            {current.count.toLocaleString("en-US")} {current.count === 1 ? "id" : "ids"} in {encoding} →{" "}
-            {current.text.length.toLocaleString("en-US")} characters
+            {formatCount(current.count)} {current.count === 1 ? "id" : "ids"} in {encoding} →{" "}
+            {formatCount(current.text.length)} characters
             {current.text.includes("\ufffd") &&
               " · � marks bytes that do not make a whole character (the ids cut a character)"}
           </p>

@@ -1,15 +1,10 @@
 "use client";
 
 import { type ReactNode, useId, useMemo } from "react";
-import { useModels } from "@/components/playground/use-models";
+import { useModels } from "@/components/queries/use-models";
 import type { Encoding, ResolvedModel } from "@/lib/models/catalogue";
-import {
-  ENCODING_INFO,
-  ENCODINGS,
-  type EncodingChoice,
-  encodingTable,
-} from "@/lib/tokenizer/encoding-choice";
-import { isEncoding } from "@/lib/tokens/encodings";
+import { ENCODING_INFO, type EncodingChoice, encodingTable } from "@/lib/tokenizer/encoding-choice";
+import { ENCODINGS, isEncoding } from "@/lib/tokens/encodings";
 import { useTokenizer } from "./store";
 
 export interface EncodingPickerProps {

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
-import { Logo } from "@/components/shell/logo";
+import { ShareHeader } from "@/components/shares/share-header";
 import { useChatTokenEstimate } from "@/components/tokens/use-token-count";
+import { formatCount } from "@/lib/format";
 import { resolveModel } from "@/lib/models/catalogue";
 import { readTokenizerSnapshot, type TokenizerSnapshot } from "@/lib/tokenizer/snapshot";
 import type { ShareDto } from "@/lib/types";
@@ -28,21 +29,13 @@ export function SharedTokenizerView({ share, signedIn }: { share: ShareDto; sign
   };
   return (
     <article className="space-y-4" data-testid="shared-tokenizer">
-      <a
-        href={signedIn ? "/tokenizer" : "/sign-in"}
-        className="inline-block rounded-md"
-        aria-label="Benchtop"
-      >
-        <Logo />
-      </a>
-      <header className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <p className="text-muted text-xs uppercase tracking-wide">Shared tokenizer · read-only</p>
-          <h1 className="font-semibold text-xl" data-testid="share-title">
-            {share.title}
-          </h1>
-          <p className="text-muted text-xs">
-            {new Date(share.createdAt).toLocaleString()} · {snap.mode === "chat" ? "Chat" : "Text"} ·{" "}
+      <ShareHeader
+        share={share}
+        signedIn={signedIn}
+        onOpen={open}
+        details={
+          <>
+            {snap.mode === "chat" ? "Chat" : "Text"} ·{" "}
             <span className="font-mono" data-testid="shared-encoding">
               {snap.encoding}
             </span>
@@ -54,14 +47,9 @@ export function SharedTokenizerView({ share, signedIn }: { share: ShareDto; sign
                 · <span className="font-mono">{snap.model}</span>
               </>
             )}
-          </p>
-        </div>
-        {signedIn && (
-          <button type="button" className="btn btn-primary" onClick={open} data-testid="open-in-tokenizer">
-            Open in tokenizer
-          </button>
-        )}
-      </header>
+          </>
+        }
+      />
       {snap.mode === "text" ? <SharedText snap={snap} /> : <SharedChat snap={snap} />}
     </article>
   );
@@ -97,7 +85,7 @@ function SharedChat({ snap }: { snap: TokenizerSnapshot }) {
   return (
     <div className="space-y-3">
       <p className="text-sm" data-testid="chat-estimate" data-count={estimate.count ?? ""}>
-        ≈ {estimate.count?.toLocaleString("en-US") ?? "…"} prompt tokens{" "}
+        ≈ {estimate.count === null ? "…" : formatCount(estimate.count)} prompt tokens{" "}
         <span className="text-muted text-xs">(an estimate, with the chat format&apos;s overhead)</span>
       </p>
       <ol className="space-y-2" aria-label="Messages">

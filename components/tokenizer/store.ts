@@ -3,7 +3,7 @@
 import { create } from "zustand";
 import { type PersistStorage, persist, type StorageValue } from "zustand/middleware";
 import { readCheckedDraft } from "@/lib/draft-storage";
-import { newId } from "@/lib/playground/defaults";
+import { newId } from "@/lib/ids";
 import type { ChatMessage, ChatRole } from "@/lib/tokenizer/chat";
 import { readTokenizerDraft, type TokenizerDraft } from "@/lib/tokenizer/draft";
 import type { TokenizerSnapshot } from "@/lib/tokenizer/snapshot";

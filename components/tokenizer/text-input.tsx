@@ -1,10 +1,9 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { formatCount, formatMegabytes } from "@/lib/format";
 import { MAX_KEPT_CHARS, useTokenizer } from "./store";
 import { TextEditor } from "./text-editor";
-
-const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 2 : 1)} MB`;
 
 /**
  * The text box and its options. The box is uncontrolled (remounted when the text is replaced from
@@ -26,7 +25,7 @@ export function TextInput() {
     if (!f) return;
     if (f.size > limitMb * 1_000_000) {
       setFileError(
-        `${f.name} is ${mb(f.size)}, over your limit of ${limitMb} MB. Raise the limit to open it.`,
+        `${f.name} is ${formatMegabytes(f.size)}, over your limit of ${limitMb} MB. Raise the limit to open it.`,
       );
       return;
     }
@@ -88,7 +87,7 @@ export function TextInput() {
         />
         {text.length > MAX_KEPT_CHARS && (
           <span className="text-muted text-xs">
-            Texts over {MAX_KEPT_CHARS.toLocaleString("en-US")} characters are not kept after a reload.
+            Texts over {formatCount(MAX_KEPT_CHARS)} characters are not kept after a reload.
           </span>
         )}
         {textNotKept && text === "" && (

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { formatMegabytes } from "@/lib/format";
 import type { Encoding, ResolvedModel } from "@/lib/models/catalogue";
 import { formatIdList } from "@/lib/tokenizer/ids";
 import { DecodePanel } from "./decode-panel";
@@ -10,8 +11,6 @@ import { TextInput } from "./text-input";
 import { TokenStats } from "./token-stats";
 import { TokenView } from "./token-view";
 import { useTokenization } from "./use-tokenization";
-
-const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 2 : 1)} MB`;
 
 export interface TextModeProps {
   encoding: Encoding;
@@ -38,8 +37,8 @@ export function TextMode({ encoding, model }: TextModeProps) {
       <TextInput />
       {tooLarge !== null && (
         <Alert tone="danger" testId="too-large" title="Text too large">
-          This text is {mb(tooLarge)}, over your limit of {limitMb} MB, so it was not tokenized. Raise the
-          limit above, or tokenize a part of it.
+          This text is {formatMegabytes(tooLarge)}, over your limit of {limitMb} MB, so it was not tokenized.
+          Raise the limit above, or tokenize a part of it.
         </Alert>
       )}
       {error && (

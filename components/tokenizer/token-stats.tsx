@@ -1,6 +1,6 @@
 "use client";
 
-import { usd } from "@/components/playground/run-metrics";
+import { formatCount, formatPricePerMillion, formatUsd } from "@/lib/format";
 import { costOf, type ResolvedModel } from "@/lib/models/catalogue";
 
 export interface TokenStatsProps {
@@ -26,7 +26,7 @@ function Stat({ id, label, value, title }: { id: string; label: string; value: s
   );
 }
 
-const n = (v: number | null) => (v === null ? "—" : v.toLocaleString("en-US"));
+const n = (v: number | null) => (v === null ? "—" : formatCount(v));
 
 /** Tokens, characters, words, characters per token, and what the tokens cost for the chosen model. */
 export function TokenStats({ tokens, chars, words, model, pending, ms, estimate }: TokenStatsProps) {
@@ -62,17 +62,29 @@ export function TokenStats({ tokens, chars, words, model, pending, ms, estimate 
         <Stat
           id="cost-input"
           label="As input"
-          value={model ? (tokens === null ? "—" : usd(asInput)) : "pick a model"}
-          title={price ? `$${price.input} per 1M input tokens` : "The catalogue has no price for this model"}
+          value={model ? (tokens === null ? "—" : formatUsd(asInput)) : "pick a model"}
+          title={
+            price
+              ? `${formatPricePerMillion(price.input)} per 1M input tokens`
+              : "The catalogue has no price for this model"
+          }
         />
         <Stat
           id="cost-output"
           label="As output"
           value={
-            !model ? "pick a model" : tokens === null ? "—" : price && !price.output ? "n/a" : usd(asOutput)
+            !model
+              ? "pick a model"
+              : tokens === null
+                ? "—"
+                : price && !price.output
+                  ? "n/a"
+                  : formatUsd(asOutput)
           }
           title={
-            price ? `$${price.output} per 1M output tokens` : "The catalogue has no price for this model"
+            price
+              ? `${formatPricePerMillion(price.output)} per 1M output tokens`
+              : "The catalogue has no price for this model"
           }
         />
       </dl>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { CSSProperties, Ref } from "react";
+import { formatCount } from "@/lib/format";
 import type { Tokenized } from "./use-tokenization";
 
 const utf8 = new TextEncoder();
@@ -41,7 +42,7 @@ export function TokenTooltip({ result, seg, special, flagged, style, ref }: Toke
     >
       <p className="text-muted">
         {count === 1 ? `Token ${first + 1}` : `Tokens ${first + 1}–${end}`} of{" "}
-        {result.ids.length.toLocaleString()}
+        {formatCount(result.ids.length)}
         {special && <span className="ml-1.5 rounded bg-accent-soft px-1 text-accent">special token</span>}
       </p>
       <p className="mt-0.5 break-all font-mono">{JSON.stringify(text)}</p>

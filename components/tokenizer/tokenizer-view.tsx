@@ -1,8 +1,11 @@
 "use client";
 
-import { startTransition, useEffect, useMemo, useState } from "react";
-import { useModels } from "@/components/playground/use-models";
+// components/tokenizer: the tokenizer page and its share view; its pure logic is lib/tokenizer, the engine lib/tokens, live-count hooks components/tokens.
+
+import { useEffect, useMemo, useState } from "react";
+import { useModels } from "@/components/queries/use-models";
 import { ShareLinkDialog } from "@/components/shares/share-link-dialog";
+import { AfterDraft } from "@/components/shell/after-draft";
 import { DraftNotice } from "@/components/shell/draft-notice";
 import type { Encoding } from "@/lib/models/catalogue";
 import { chooseEncoding } from "@/lib/tokenizer/encoding-choice";
@@ -17,24 +20,12 @@ export interface TokenizerViewProps {
   canSharePublicly: boolean;
 }
 
-/** The draft lives in localStorage, so the page renders once the browser has read it. */
 export function TokenizerView(props: TokenizerViewProps) {
-  const [ready, setReady] = useState(false);
-  useEffect(() => startTransition(() => setReady(true)), []);
-  if (!ready)
-    return (
-      <div
-        className="animate-pulse space-y-3"
-        role="status"
-        aria-busy="true"
-        aria-label="Loading the tokenizer"
-      >
-        <h1 className="sr-only">Tokenizer</h1>
-        <div className="h-9 rounded-lg bg-surface-2" />
-        <div className="h-64 rounded-lg bg-surface-2" />
-      </div>
-    );
-  return <Tokenizer {...props} />;
+  return (
+    <AfterDraft label="Loading the tokenizer" heading="Tokenizer">
+      <Tokenizer {...props} />
+    </AfterDraft>
+  );
 }
 
 const MODES: { id: TokenizerMode; label: string }[] = [

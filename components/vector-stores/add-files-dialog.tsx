@@ -2,12 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useFiles } from "@/components/queries/use-files";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import { ApiError } from "@/lib/errors";
-import { checkUpload, formatBytes } from "@/lib/files/limits";
+import { checkUpload } from "@/lib/files/limits";
 import { uploadFile } from "@/lib/files/upload";
-import { useFiles } from "../files/use-files";
+import { formatBytes } from "@/lib/format";
 
 /**
  * Add files to a store: pick existing ones or upload new ones on the spot. One file is attached

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
 
 export interface FileCounts {
   in_progress: number;
@@ -45,15 +46,10 @@ export interface SearchResult {
   content: { type: "text"; text: string }[];
 }
 
-export const vsKeys = {
-  all: ["vector-stores"] as const,
-  files: (id: string) => ["vector-stores", id, "files"] as const,
-};
-
 /** Polls while anything is processing, and stops once nothing is. */
 export function useStores() {
   return useQuery({
-    queryKey: vsKeys.all,
+    queryKey: queryKeys.vectorStores,
     queryFn: ({ signal }) => apiFetch<{ data: VectorStore[] }>("/api/v1/vector_stores?limit=100", { signal }),
     refetchInterval: (q) => (q.state.data?.data.some((s) => s.status === "in_progress") ? 1000 : false),
   });
@@ -61,7 +57,7 @@ export function useStores() {
 
 export function useStoreFiles(id: string) {
   return useQuery({
-    queryKey: vsKeys.files(id),
+    queryKey: queryKeys.vectorStoreFiles(id),
     queryFn: ({ signal }) =>
       apiFetch<{ data: StoreFile[] }>(`/api/v1/vector_stores/${id}/files?limit=100`, { signal }),
     refetchInterval: (q) => (q.state.data?.data.some((f) => f.status === "in_progress") ? 1000 : false),

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
-import { parseAttributes, type VectorStore, vsKeys } from "./api";
+import { queryKeys } from "@/lib/query-keys";
+import { parseAttributes, type VectorStore } from "./api";
 
 export interface StoreDraft {
   name: string;
@@ -86,7 +87,7 @@ export function CreateStoreDialog({
         },
       }),
     onSuccess: (store) => {
-      void qc.invalidateQueries({ queryKey: vsKeys.all });
+      void qc.invalidateQueries({ queryKey: queryKeys.vectorStores });
       onCreated(store);
     },
   });

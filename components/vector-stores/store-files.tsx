@@ -2,13 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useFiles } from "@/components/queries/use-files";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
-import { formatBytes } from "@/lib/files/limits";
-import { useFiles } from "../files/use-files";
+import { formatBytes } from "@/lib/format";
+import { queryKeys } from "@/lib/query-keys";
 import { AddFilesDialog } from "./add-files-dialog";
-import { parseAttributes, type StoreFile, useStoreFiles, vsKeys } from "./api";
+import { parseAttributes, type StoreFile, useStoreFiles } from "./api";
 
 const TONE: Record<StoreFile["status"], string> = {
   in_progress: "text-warning",
@@ -27,8 +28,8 @@ export function StoreFiles({ storeId, expired }: { storeId: string; expired: boo
   const [editing, setEditing] = useState<StoreFile | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const refresh = () => {
-    void qc.invalidateQueries({ queryKey: vsKeys.files(storeId) });
-    void qc.invalidateQueries({ queryKey: vsKeys.all });
+    void qc.invalidateQueries({ queryKey: queryKeys.vectorStoreFiles(storeId) });
+    void qc.invalidateQueries({ queryKey: queryKeys.vectorStores });
   };
   const detach = useMutation<unknown, ApiError, string>({
     mutationFn: (fid) => apiFetch(`/api/v1/vector_stores/${storeId}/files/${fid}`, { method: "DELETE" }),
@@ -199,7 +200,7 @@ function ContentDialog({
   onClose(): void;
 }) {
   const q = useQuery({
-    queryKey: ["vector-stores", storeId, "content", fileId],
+    queryKey: queryKeys.vectorStoreFileContent(storeId, fileId),
     queryFn: ({ signal }) =>
       apiFetch<{ content?: { text: string }[]; data?: { text: string }[] }>(
         `/api/v1/vector_stores/${storeId}/files/${fileId}/content`,

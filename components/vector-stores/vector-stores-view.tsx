@@ -5,13 +5,13 @@ import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
-import { formatBytes } from "@/lib/files/limits";
-import { type StoreFile, useStoreFiles, useStores, type VectorStore, vsKeys } from "./api";
+import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
+import { queryKeys } from "@/lib/query-keys";
+import { type StoreFile, useStoreFiles, useStores, type VectorStore } from "./api";
 import { CreateStoreDialog, EMPTY_DRAFT, type StoreDraft } from "./create-store-dialog";
 import { StoreFiles } from "./store-files";
 import { StoreSearch } from "./store-search";
 
-const date = (s: number | null) => (s ? new Date(s * 1000).toLocaleString() : "—");
 const STATUS: Record<VectorStore["status"], string> = {
   completed: "text-success",
   in_progress: "text-warning",
@@ -116,12 +116,12 @@ function StoreDetails({
   const files = useStoreFiles(s.id);
   const rename = useMutation<unknown, ApiError, string>({
     mutationFn: (name) => apiFetch(`/api/v1/vector_stores/${s.id}`, { body: { name } }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: vsKeys.all }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.vectorStores }),
   });
   const remove = useMutation<unknown, ApiError>({
     mutationFn: () => apiFetch(`/api/v1/vector_stores/${s.id}`, { method: "DELETE" }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: vsKeys.all });
+      void qc.invalidateQueries({ queryKey: queryKeys.vectorStores });
       onDeleted();
     },
   });
@@ -201,11 +201,11 @@ function StoreDetails({
             `${c.completed} ready · ${c.in_progress} processing · ${c.failed} failed · ${c.cancelled} cancelled`,
           ],
           ["Size", formatBytes(s.usage_bytes)],
-          ["Last active", date(s.last_active_at)],
+          ["Last active", formatDateTime(fromUnix(s.last_active_at))],
           [
             "Expires",
             s.expires_after
-              ? `${s.expires_after.days} days after last use${s.expires_at ? ` (${date(s.expires_at)})` : ""}`
+              ? `${s.expires_after.days} days after last use${s.expires_at ? ` (${formatDateTime(fromUnix(s.expires_at))})` : ""}`
               : "never",
           ],
         ].map(([k, v]) => (

@@ -3,6 +3,9 @@
  * docs/files.md for the sources): purposes, size limits per route and purpose, `.jsonl` where
  * required, expiry bounds.
  */
+
+import { formatBytes } from "@/lib/format";
+
 export const PURPOSES = ["assistants", "batch", "fine-tune", "vision", "user_data", "evals"] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
@@ -10,7 +13,6 @@ export type Purpose = (typeof PURPOSES)[number];
 export const UPLOAD_PURPOSES: Purpose[] = ["assistants", "batch", "fine-tune", "vision"];
 
 const MB = 1024 * 1024;
-export const FILE_MAX_BYTES = 512 * MB;
 export const UPLOAD_MAX_BYTES = 8 * 1024 * MB;
 export const BATCH_MAX_BYTES = 200 * MB;
 /**
@@ -25,18 +27,6 @@ export const EXPIRY_MAX_SECONDS = 2_592_000;
 
 export function needsJsonl(purpose: Purpose): boolean {
   return purpose === "fine-tune" || purpose === "batch";
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ["KB", "MB", "GB", "TB"];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
 }
 
 /** Why this file cannot be uploaded for this purpose, or null when it can. */

@@ -1,10 +1,5 @@
+import { newId } from "@/lib/ids";
 import type { Message, Params, Role, Setup } from "./types";
-
-export function newId(prefix = "m"): string {
-  const bytes = new Uint8Array(6);
-  crypto.getRandomValues(bytes);
-  return `${prefix}_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
-}
 
 export function newMessage(role: Role = "user", content = ""): Message {
   return { id: newId(), role, content, images: [] };

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { newId } from "@/lib/ids";
 import type { TokenUsage } from "@/lib/usage";
-import { defaultSetup, newId } from "./defaults";
+import { defaultSetup } from "./defaults";
 import {
   choiceSchema,
   isInlineImage,
@@ -32,7 +33,6 @@ export const snapshotOutputSchema = z.object({
   usage: usageSchema.nullable(),
   error: z.string().nullable(),
 });
-export type SnapshotOutput = z.infer<typeof snapshotOutputSchema>;
 
 export const columnSchema = z.object({
   id: z.string(),

@@ -1,3 +1,5 @@
+// lib/tokenizer: the tokenizer page's pure logic (encoding choice, chat mode, id lists, row layout, glyphs, draft, share snapshot); the engine it drives is lib/tokens.
+
 /**
  * Which encoding the tokenizer uses, and why: a manual choice wins; otherwise the model's, from the
  * model catalogue (`lib/models/catalogue.ts`, where each model row names its encoding: add a row to
@@ -16,8 +18,6 @@ export const ENCODING_INFO: Record<Encoding, { vocabulary: string; usedBy: strin
   r50k_base: { vocabulary: "50k", usedBy: "GPT-3: davinci, curie, babbage, ada (retired)" },
   o200k_harmony: { vocabulary: "200k", usedBy: "gpt-oss (o200k_base plus Harmony's chat tokens)" },
 };
-
-export { ENCODINGS };
 
 export type EncodingSource = "override" | "model" | "assumed" | "default";
 

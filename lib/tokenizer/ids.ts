@@ -4,6 +4,8 @@
  * ranks); this only reads the list, and says exactly which item is wrong.
  */
 
+import { formatCount } from "@/lib/format";
+
 export const MAX_IDS = 2_000_000;
 
 export type ParsedIds = { ok: true; ids: Uint32Array } | { ok: false; error: string };
@@ -29,7 +31,7 @@ export function parseIdList(input: string): ParsedIds {
   if (items.length > MAX_IDS) {
     return {
       ok: false,
-      error: `That is ${items.length.toLocaleString("en-US")} ids; at most ${MAX_IDS.toLocaleString("en-US")} can be decoded at once.`,
+      error: `That is ${formatCount(items.length)} ids; at most ${formatCount(MAX_IDS)} can be decoded at once.`,
     };
   }
   const ids = new Uint32Array(items.length);

@@ -1,3 +1,5 @@
+// lib/tokens: the token-counting engine every feature uses (tiktoken in a Web Worker, encodings, segments, the chat format's overhead); this file is its entry. The tokenizer page's own logic is lib/tokenizer.
+
 /**
  * The main thread's side of the tokenizer worker: one worker per page, started on first use.
  *

@@ -31,13 +31,6 @@ export async function requireUser(): Promise<User> {
   return user;
 }
 
-/** For admin-only pages: members are sent to Settings, where everything they may change lives. */
-export async function requireAdminPage(): Promise<User> {
-  const user = await requireUser();
-  if (user.role !== "admin") redirect("/settings");
-  return user;
-}
-
 /**
  * Only same-site relative paths: `next` must never send someone to another site after sign-in
  * (`//evil.example`, `/\evil.example`, `https://…`), nor to an API route.

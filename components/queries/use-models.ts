@@ -1,5 +1,7 @@
 "use client";
 
+/** The model list every page with a model choice reads (playground, tokenizer): upstream plus catalogue. */
+
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { apiFetch } from "@/lib/api-client";
@@ -11,18 +13,18 @@ import {
 } from "@/lib/models/catalogue";
 import { queryKeys } from "@/lib/query-keys";
 
-export interface UpstreamModel {
+interface UpstreamModel {
   id: string;
   owned_by?: string;
   created?: number;
   shutdown_date?: string | null;
 }
 
-/** Models for the chat surfaces: the upstream's list, joined with the catalogue (limits, prices, capabilities). */
-export function isChatCandidate(m: ResolvedModel): boolean {
+function isChatCandidate(m: ResolvedModel): boolean {
   return m.capabilities.apis.some((a) => a === "responses" || a === "chat" || a === "completions");
 }
 
+/** Models for the chat surfaces: the upstream's list, joined with the catalogue (limits, prices, capabilities). */
 export function useModels() {
   const q = useQuery({
     queryKey: queryKeys.models,

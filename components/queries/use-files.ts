@@ -1,9 +1,12 @@
 "use client";
 
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+/** The Files API's list, read by the files page and by the vector stores' file pickers. */
+
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { apiFetch } from "@/lib/api-client";
 import type { UploadedFile } from "@/lib/files/upload";
+import { queryKeys } from "@/lib/query-keys";
 
 export type FileObject = UploadedFile;
 
@@ -13,12 +16,12 @@ interface FilePage {
   last_id?: string | null;
 }
 
-export const PAGE_SIZE = 500;
+const PAGE_SIZE = 500;
 
 /** Every file, a page at a time (cursor `after`), newest first; filtered by purpose on the server. */
 export function useFiles(purpose: string) {
   const q = useInfiniteQuery({
-    queryKey: ["files", purpose],
+    queryKey: queryKeys.fileList(purpose),
     queryFn: ({ pageParam, signal }) => {
       const p = new URLSearchParams({ limit: String(PAGE_SIZE), order: "desc" });
       if (purpose) p.set("purpose", purpose);
@@ -31,24 +34,4 @@ export function useFiles(purpose: string) {
   });
   const files = useMemo(() => q.data?.pages.flatMap((p) => p.data) ?? [], [q.data]);
   return { ...q, files };
-}
-
-export interface Uploader {
-  userId: string;
-  name: string;
-  email: string;
-}
-
-/** Who uploaded the files on screen, from the console's ledger. */
-export function useUploaders(ids: string[]) {
-  const key = ids.join(",");
-  return useQuery({
-    queryKey: ["files", "uploaders", key],
-    queryFn: ({ signal }) =>
-      apiFetch<{ data: Record<string, Uploader> }>(`/api/files/uploaders?ids=${encodeURIComponent(key)}`, {
-        signal,
-      }),
-    enabled: ids.length > 0,
-    staleTime: 60_000,
-  });
 }

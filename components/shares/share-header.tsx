@@ -1,0 +1,44 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { Logo } from "@/components/shell/logo";
+import { formatDateTime } from "@/lib/format";
+import type { ShareDto } from "@/lib/types";
+
+export interface ShareHeaderProps {
+  /** Its kind names the page it opens in: `/playground`, "Open in playground". */
+  share: ShareDto;
+  signedIn: boolean;
+  /** What the snapshot holds, after the date: API and model, encoding and mode. */
+  details: ReactNode;
+  /** Copies the snapshot into the viewer's own draft; offered only when signed in. */
+  onOpen(): void;
+}
+
+/** The top of every share page: the logo home, what was shared and when, and "Open in …". */
+export function ShareHeader({ share, signedIn, details, onOpen }: ShareHeaderProps) {
+  const page = share.kind;
+  return (
+    <>
+      <a href={signedIn ? `/${page}` : "/sign-in"} className="inline-block rounded-md" aria-label="Benchtop">
+        <Logo />
+      </a>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-muted text-xs uppercase tracking-wide">Shared {page} · read-only</p>
+          <h1 className="font-semibold text-xl" data-testid="share-title">
+            {share.title}
+          </h1>
+          <p className="text-muted text-xs">
+            {formatDateTime(share.createdAt)} · {details}
+          </p>
+        </div>
+        {signedIn && (
+          <button type="button" className="btn btn-primary" onClick={onOpen} data-testid={`open-in-${page}`}>
+            Open in {page}
+          </button>
+        )}
+      </header>
+    </>
+  );
+}

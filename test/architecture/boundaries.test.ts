@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Habits that slipped once and are cheap to keep by test: every TanStack Query key comes from
+ * lib/query-keys.ts, and a page's folder never reaches into another page's folder (what two pages
+ * share moves to a shared folder).
+ */
+
+const ROOT = join(import.meta.dirname, "..", "..");
+
+/** Folders under components/ that any feature may import. Every other folder belongs to one page. */
+const SHARED = new Set(["ui", "shell", "shares", "tokens", "queries", "diagnostics"]);
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)));
+}
+
+const files = ["app", "components", "lib"].flatMap(sources);
+
+describe("architecture", () => {
+  it("takes every query key from lib/query-keys.ts", () => {
+    const literal = /queryKey:\s*\[|QueryData\(\s*\[|Queries\(\s*\[/;
+    const offenders = files.filter(
+      (f) => f !== "lib/query-keys.ts" && literal.test(readFileSync(join(ROOT, f), "utf8")),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("keeps each page's components/ folder to itself", () => {
+    const offenders: string[] = [];
+    for (const f of files.filter((f) => f.startsWith("components/"))) {
+      const own = f.split("/")[1];
+      const text = readFileSync(join(ROOT, f), "utf8");
+      for (const [, spec] of text.matchAll(/from\s+"([^"]+)"/g)) {
+        const target = spec?.startsWith("@/components/")
+          ? spec.split("/")[2]
+          : spec?.startsWith("../")
+            ? spec.split("/")[1]
+            : undefined;
+        if (target && target !== own && !SHARED.has(target)) {
+          offenders.push(`${f} → ${spec}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
