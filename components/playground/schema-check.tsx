@@ -50,7 +50,7 @@ export function SchemaCheck({
     >
       <p className="font-medium">{title}</p>
       {lines.length > 0 && (
-        <ul className="mt-0.5 list-disc pl-4 font-mono text-fg/80">
+        <ul className="mt-0.5 list-disc wrap-anywhere pl-4 font-mono text-fg/80">
           {lines.map((l) => (
             <li key={l}>{l}</li>
           ))}

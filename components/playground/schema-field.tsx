@@ -125,7 +125,7 @@ export function SchemaField({ label, value, onChange, strict, rows = 12 }: Schem
         ) : invalid.length ? (
           <div className="text-danger">
             <p>Not a valid JSON Schema:</p>
-            <ul className="list-disc pl-4">
+            <ul className="list-disc wrap-anywhere pl-4">
               {invalid.slice(0, 8).map((i) => (
                 <li key={`${i.path}${i.message}`}>
                   <span className="font-mono">{i.path}</span>: {i.message}
