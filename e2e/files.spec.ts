@@ -47,6 +47,24 @@ test("uploads appear in the list with who uploaded them; details, preview, downl
   await expect(row).toHaveCount(0);
 });
 
+test("a CSV preview keeps quoted commas, quotes and line breaks in their cells", async ({ page, signIn }) => {
+  await signIn(page);
+  await freshFiles(page);
+  const name = `people-${Date.now()}.csv`;
+  await page.getByTestId("upload-purpose").selectOption("user_data");
+  const csv = 'name,quote\n"Smith, Jo","said ""hi""\nand left"\nAda,plain\n';
+  await upload(page, [{ name, mimeType: "text/csv", buffer: Buffer.from(csv) }]);
+  const row = page.getByTestId("file-row").filter({ hasText: name });
+  await row.getByRole("button", { name }).click();
+  const table = page.getByTestId("file-preview").getByRole("table");
+  await expect(table.getByRole("row")).toHaveCount(3);
+  await expect(table.getByRole("row").nth(1).getByRole("cell")).toHaveText([
+    "Smith, Jo",
+    'said "hi"\nand left',
+  ]);
+  await expect(table.getByRole("row").nth(2).getByRole("cell")).toHaveText(["Ada", "plain"]);
+});
+
 test("bad input is refused before sending, with the reason", async ({ page, signIn }) => {
   await signIn(page);
   await freshFiles(page);
@@ -64,7 +82,10 @@ test("bad input is refused before sending, with the reason", async ({ page, sign
   expect(
     (await emulator.requests())
       .slice(before)
-      .filter((r) => r.path.startsWith("/v1/files") || r.path.startsWith("/v1/uploads")),
+      // Uploads only: the page may refresh its list (a GET) meanwhile.
+      .filter(
+        (r) => r.method === "POST" && (r.path.startsWith("/v1/files") || r.path.startsWith("/v1/uploads")),
+      ),
   ).toHaveLength(0);
 });
 

@@ -67,6 +67,12 @@ test("the schema editor explains invalid JSON and strict-mode problems", async (
   await schema.fill('{"type": "object", "properties": {"a": {"type": "string"}}}');
   await expect(page.getByTestId("schema-status")).toContainText("every property in `required`");
   await expect(page.getByTestId("schema-status")).toContainText("additionalProperties: false");
+  await schema.fill(
+    '{"type": "object", "properties": {"a": {"type": "arrayy"}}, "required": ["a"], "additionalProperties": false}',
+  );
+  await expect(page.getByTestId("schema-status")).toContainText("Not a valid JSON Schema");
+  await expect(page.getByTestId("schema-status")).toContainText("properties.a.type");
+  await expect(schema).toHaveAttribute("aria-invalid", "true");
 });
 
 test("refusals are shown as refusals", async ({ page, signIn }) => {

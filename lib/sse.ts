@@ -30,14 +30,20 @@ export class SseParser {
 
   private drain(final: boolean): SseEvent[] {
     const out: SseEvent[] = [];
-    for (;;) {
-      const m = /\r\n|\r|\n/.exec(this.buffer);
+    const buf = this.buffer;
+    let start = 0;
+    // indexOf per line and one cut of the buffer per chunk (no regex, no slice of the rest per
+    // line): the proxy's usage sniffer runs this on every byte it forwards.
+    for (let cr = buf.indexOf("\r"); ; ) {
+      if (cr !== -1 && cr < start) cr = buf.indexOf("\r", start);
+      const nl = buf.indexOf("\n", start);
+      const end = cr !== -1 && (nl === -1 || cr < nl) ? cr : nl;
       // A lone "\r" at the end may be the first half of "\r\n": wait for more unless the stream is done.
-      if (!m || (m[0] === "\r" && m.index === this.buffer.length - 1 && !final)) break;
-      const line = this.buffer.slice(0, m.index);
-      this.buffer = this.buffer.slice(m.index + m[0].length);
-      this.line(line, out);
+      if (end === -1 || (end === cr && end === buf.length - 1 && !final)) break;
+      this.line(buf.slice(start, end), out);
+      start = end === cr && nl === cr + 1 ? cr + 2 : end + 1;
     }
+    this.buffer = buf.slice(start);
     if (final) {
       if (this.buffer) this.line(this.buffer, out);
       this.buffer = "";

@@ -1,11 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import type { FileObject } from "@/components/queries/use-files";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatCount, formatDateTime, fromUnix } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { Uploader } from "./use-uploaders";
+
+// The table and its CSV parser load when a CSV is first previewed, not with the Files page.
+const CsvPreview = lazy(() => import("./csv-preview").then((m) => ({ default: m.CsvPreview })));
 
 const PREVIEW_BYTES = 64 * 1024;
 const TEXT = /\.(txt|md|json|jsonl|csv|tsv|py|js|ts|html|xml|yaml|yml|log)$/i;
@@ -119,14 +123,16 @@ export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsPr
           <h3 className="label mb-1">Preview{preview.data?.truncated ? " (first 64 KB)" : ""}</h3>
           {preview.isLoading && <p className="text-muted text-xs">Loading…</p>}
           {preview.error && <p className="text-danger text-xs">{preview.error.message}</p>}
-          {preview.data && <Preview name={file.filename} text={preview.data.text} />}
+          {preview.data && (
+            <Preview name={file.filename} text={preview.data.text} truncated={preview.data.truncated} />
+          )}
         </div>
       )}
     </aside>
   );
 }
 
-function Preview({ name, text }: { name: string; text: string }) {
+function Preview({ name, text, truncated }: { name: string; text: string; truncated: boolean }) {
   if (/\.jsonl$/i.test(name)) {
     const lines = text.split("\n").filter(Boolean).slice(0, 200);
     return (
@@ -153,33 +159,16 @@ function Preview({ name, text }: { name: string; text: string }) {
       </ol>
     );
   }
-  if (/\.(csv|tsv)$/i.test(name)) {
-    const sep = name.toLowerCase().endsWith(".tsv") ? "\t" : ",";
-    const rows = text
-      .split("\n")
-      .filter(Boolean)
-      .slice(0, 50)
-      .map((r) => r.split(sep));
+  if (/\.(csv|tsv)$/i.test(name))
     return (
-      <div className="max-h-96 overflow-auto">
-        <table className="text-[11px]">
-          <tbody>
-            {rows.map((r, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: row numbers are the identity
-              <tr key={i} className={i === 0 ? "font-semibold" : ""}>
-                {r.map((c, j) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: column numbers are the identity
-                  <td key={j} className="border border-border px-1">
-                    {c}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Suspense fallback={<p className="text-muted text-xs">Loading…</p>}>
+        <CsvPreview
+          text={text}
+          delimiter={name.toLowerCase().endsWith(".tsv") ? "\t" : ","}
+          truncated={truncated}
+        />
+      </Suspense>
     );
-  }
   return (
     <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all rounded bg-surface-2 p-2 font-mono text-[11px]">
       {text}

@@ -1,7 +1,7 @@
 "use client";
 
-import { validate } from "@/lib/playground/json-schema";
 import { parseJson } from "@/lib/playground/request";
+import { useJsonSchema } from "./use-json-schema";
 
 /** The output checked against the response schema: parse errors and each mismatch, or a pass. */
 export function SchemaCheck({
@@ -13,6 +13,7 @@ export function SchemaCheck({
   text: string;
   truncated: boolean;
 }) {
+  const jsonSchema = useJsonSchema();
   const s = parseJson(schema);
   const v = parseJson(text);
   let tone = "text-success";
@@ -25,12 +26,20 @@ export function SchemaCheck({
     tone = "text-danger";
     title = "Output is not valid JSON";
     lines = [v.message];
+  } else if (!jsonSchema) {
+    tone = "text-muted";
+    title = "Checking the output against the schema…";
   } else if (s.ok) {
-    const issues = validate(v.value, s.value);
-    if (issues.length) {
+    const broken = jsonSchema.checkSchema(s.value);
+    const issues = broken.length ? [] : jsonSchema.validate(v.value, s.value);
+    if (broken.length) {
+      tone = "text-warning";
+      title = "The schema is not valid, so the output was not checked";
+      lines = broken.slice(0, 20).map((i) => `${i.path || "(root)"}: ${i.message}`);
+    } else if (issues.length) {
       tone = "text-danger";
       title = `Output does not match the schema (${issues.length} problem${issues.length > 1 ? "s" : ""})`;
-      lines = issues.slice(0, 20).map((i) => `${i.path || "(root)"} ${i.message}`);
+      lines = issues.slice(0, 20).map((i) => `${i.path || "(root)"}: ${i.message}`);
     }
   }
   return (
@@ -41,7 +50,7 @@ export function SchemaCheck({
     >
       <p className="font-medium">{title}</p>
       {lines.length > 0 && (
-        <ul className="mt-0.5 list-disc pl-4 font-mono text-fg/80">
+        <ul className="mt-0.5 list-disc wrap-anywhere pl-4 font-mono text-fg/80">
           {lines.map((l) => (
             <li key={l}>{l}</li>
           ))}

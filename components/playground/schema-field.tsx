@@ -1,8 +1,9 @@
 "use client";
 
 import { useId } from "react";
-import { lintStrict } from "@/lib/playground/json-schema";
 import { parseJson } from "@/lib/playground/request";
+import { lintStrict } from "@/lib/playground/strict-lint";
+import { useJsonSchema } from "./use-json-schema";
 
 export const SCHEMA_TEMPLATES: Record<string, object> = {
   "Empty object": { type: "object", properties: {}, required: [], additionalProperties: false },
@@ -54,7 +55,9 @@ export interface SchemaFieldProps {
 export function SchemaField({ label, value, onChange, strict, rows = 12 }: SchemaFieldProps) {
   const id = useId();
   const parsed = value.trim() ? parseJson(value) : null;
-  const issues = parsed?.ok && strict ? lintStrict(parsed.value) : [];
+  const jsonSchema = useJsonSchema();
+  const invalid = parsed?.ok && jsonSchema ? jsonSchema.checkSchema(parsed.value) : [];
+  const issues = parsed?.ok && strict && !invalid.length ? lintStrict(parsed.value) : [];
   const importFile = async (file: File | undefined) => {
     if (file) onChange(await file.text());
   };
@@ -110,7 +113,7 @@ export function SchemaField({ label, value, onChange, strict, rows = 12 }: Schem
         spellCheck={false}
         className="input h-auto w-full py-2 font-mono text-xs leading-relaxed"
         value={value}
-        aria-invalid={parsed && !parsed.ok ? true : undefined}
+        aria-invalid={(parsed && !parsed.ok) || invalid.length ? true : undefined}
         aria-describedby={`${id}-status`}
         onChange={(e) => onChange(e.target.value)}
       />
@@ -119,6 +122,17 @@ export function SchemaField({ label, value, onChange, strict, rows = 12 }: Schem
           <p className="text-danger">
             Invalid JSON{position(value, parsed.message)}: {parsed.message}
           </p>
+        ) : invalid.length ? (
+          <div className="text-danger">
+            <p>Not a valid JSON Schema:</p>
+            <ul className="list-disc wrap-anywhere pl-4">
+              {invalid.slice(0, 8).map((i) => (
+                <li key={`${i.path}${i.message}`}>
+                  <span className="font-mono">{i.path}</span>: {i.message}
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : issues.length ? (
           <ul className="list-disc pl-4 text-warning">
             {issues.slice(0, 8).map((i) => (
@@ -127,7 +141,7 @@ export function SchemaField({ label, value, onChange, strict, rows = 12 }: Schem
               </li>
             ))}
           </ul>
-        ) : parsed ? (
+        ) : parsed && jsonSchema ? (
           <p className="text-success">Valid{strict ? " for strict mode" : ""}.</p>
         ) : null}
       </div>

@@ -43,4 +43,15 @@ describe("readMultipart", () => {
     ).rejects.toThrow(/ended/);
     await expect(readMultipart(chunks(body, 8), "application/json", 1024)).rejects.toThrow(/multipart/);
   });
+
+  it("keeps a UTF-8 filename whole, directories included", async () => {
+    const b = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dir/résumé 👋.txt"\r\n\r\n`,
+      ),
+      Buffer.from(`hi\r\n--${boundary}--\r\n`),
+    ]);
+    const m = await readMultipart(chunks(b, 7), `multipart/form-data; boundary=${boundary}`, 1024);
+    expect(m.files[0]).toMatchObject({ filename: "dir/résumé 👋.txt", contentType: "text/plain", bytes: 2 });
+  });
 });

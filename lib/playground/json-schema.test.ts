@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lintStrict, validate } from "./json-schema";
+import { checkSchema, validate } from "./json-schema";
 
 const schema = {
   type: "object",
@@ -35,40 +35,68 @@ describe("validate", () => {
       { name: "", count: -1.5, tags: ["a", "b", 3], kind: "c", extra: true, child: {} },
       schema,
     );
-    const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
-    expect(byPath.name).toMatch(/shorter than 1/);
-    expect(byPath.count).toMatch(/should be integer, got number/);
-    expect(byPath.tags).toMatch(/more than 2 items/);
-    expect(byPath["tags[2]"]).toMatch(/should be string/);
-    expect(byPath.kind).toMatch(/one of "a", "b"/);
+    const at = (path: string) =>
+      issues
+        .filter((i) => i.path === path)
+        .map((i) => i.message)
+        .join("; ");
+    const byPath = Object.fromEntries(issues.map((i) => [i.path, at(i.path)]));
+    expect(byPath.name).toMatch(/too short/);
+    expect(byPath.count).toMatch(/"number" is invalid. Expected "integer"; -1.5 is less than 0/);
+    expect(byPath.tags).toMatch(/too many items/);
+    expect(byPath["tags[2]"]).toMatch(/Expected "string"/);
+    expect(byPath.kind).toMatch(/any of \["a","b"\]/);
     expect(byPath.note).toMatch(/required but missing/);
     expect(byPath.extra).toMatch(/not allowed/);
     expect(byPath["child.id"]).toMatch(/required/);
+    // Only the failures themselves, not "property child does not match" around them.
+    expect(issues).toHaveLength(9);
+  });
+
+  it("reads keys that need escaping in a pointer", () => {
+    const s = { type: "object", properties: { "a/b~c d": { type: "array", items: { type: "string" } } } };
+    expect(validate({ "a/b~c d": ["x", 1] }, s)).toEqual([
+      { path: "a/b~c d[1]", message: 'Instance type "number" is invalid. Expected "string"' },
+    ]);
   });
 
   it("handles anyOf", () => {
     const s = { anyOf: [{ type: "string" }, { type: "number" }] };
     expect(validate("x", s)).toEqual([]);
-    expect(validate(true, s)[0]?.message).toMatch(/anyOf/);
+    expect(validate(true, s)).toEqual([{ path: "", message: "Instance does not match any subschemas" }]);
+  });
+
+  it("reports a dangling $ref instead of throwing", () => {
+    expect(validate(1, { $ref: "#/$defs/nope" })[0]?.message).toMatch(/cannot be used: Unresolved \$ref/);
   });
 });
 
-describe("lintStrict", () => {
-  it("passes a strict-ready schema, $defs included", () => {
-    expect(lintStrict(schema)).toEqual([]);
+describe("checkSchema", () => {
+  it("passes a valid schema", () => {
+    expect(checkSchema(schema)).toEqual([]);
+    expect(checkSchema(true)).toEqual([]);
   });
 
-  it("lists what strict mode would refuse", () => {
-    const issues = lintStrict({
+  it("finds what a hand-written subset missed: a misspelt type, a bad pattern, a dangling $ref", () => {
+    const bad = {
       type: "object",
-      properties: { a: { type: "object", properties: { b: { type: "string" } } } },
-    });
-    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
-      "a: strict mode needs every property in `required` (use a null type for optional ones)",
-      "(root): strict mode needs `additionalProperties: false`",
-      "a.b: strict mode needs every property in `required` (use a null type for optional ones)",
-      "a: strict mode needs `additionalProperties: false`",
+      properties: {
+        list: { type: "arrayy" },
+        pair: { type: ["string", "nul"] },
+        code: { type: "string", pattern: "([a-z]" },
+        size: { type: "integer", minimum: "0" },
+      },
+      required: "list",
+    };
+    const byPath = Object.fromEntries(checkSchema(bad).map((i) => [i.path, i.message]));
+    expect(byPath["properties.list.type"]).toMatch(/any of \["array","boolean"/);
+    expect(byPath["properties.pair.type[1]"]).toMatch(/any of/);
+    expect(byPath["properties.code.pattern"]).toMatch(/format "regex"/);
+    expect(byPath["properties.size.minimum"]).toMatch(/Expected "number"/);
+    expect(byPath.required).toMatch(/Expected "array"/);
+    expect(checkSchema({ $ref: "#/$defs/nope" })).toEqual([
+      { path: "(root)", message: expect.stringMatching(/Unresolved \$ref "#\/\$defs\/nope"/) },
     ]);
-    expect(lintStrict({ type: "array" })[0]?.message).toMatch(/root/);
+    expect(checkSchema("object")[0]?.message).toMatch(/Expected "object" or "boolean"|invalid/);
   });
 });

@@ -1,130 +1,95 @@
+import { type Schema as JsonSchema, type OutputUnit, Validator } from "@cfworker/json-schema";
+import { META_SCHEMA } from "./meta-schema";
+
 /**
- * The subset of JSON Schema that structured outputs and function tools use: type (or a list of
- * types), properties, required, additionalProperties, items, enum, const, anyOf, $ref to $defs,
- * string/number bounds. Two jobs: check an output against a schema, and lint a schema for strict
- * mode (root object, every property required, additionalProperties false) before it is sent.
+ * JSON Schema for structured outputs and function tools: check that a schema is itself a valid
+ * schema, and check an output against it. @cfworker/json-schema interprets the schema rather than
+ * compiling it to code, so it runs under a CSP without 'unsafe-eval' (docs/playground.md). Loaded
+ * lazily (`useJsonSchema`); the strict-mode lint is in `strict-lint.ts`.
  */
 
-type Schema = Record<string, unknown>;
 export interface SchemaIssue {
   path: string;
   message: string;
 }
 
-const isObj = (v: unknown): v is Schema => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
-function typeOf(v: unknown): string {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "array";
-  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
-  return typeof v;
+// Keywords that only report that something beneath them failed; the failure itself is listed too.
+const WRAPPERS = new Set([
+  "$ref",
+  "$recursiveRef",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "unevaluatedProperties",
+  "dependentSchemas",
+  "propertyNames",
+  "items",
+  "prefixItems",
+  "additionalItems",
+  "unevaluatedItems",
+  "allOf",
+  "if",
+  "then",
+  "else",
+]);
+// Keywords whose failure says more than the failures of their alternatives, which are dropped.
+const CHOICES = new Set(["anyOf", "oneOf", "not", "contains"]);
+
+/** "#/tags/2/a~1b" → "tags[2].a/b", with array indexes told apart by walking the value. */
+function readablePath(pointer: string, value: unknown): string {
+  let out = "";
+  let at = value;
+  for (const raw of pointer.replace(/^#\/?/, "").split("/")) {
+    if (!raw) continue;
+    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    out += Array.isArray(at) ? `[${key}]` : out ? `.${key}` : key;
+    at = Array.isArray(at) ? at[Number(key)] : isObj(at) ? at[key] : undefined;
+  }
+  return out;
 }
 
-function resolveRef(schema: Schema, root: Schema): Schema {
-  const ref = schema.$ref;
-  if (typeof ref !== "string") return schema;
-  const m = /^#\/(\$defs|definitions)\/(.+)$/.exec(ref);
-  const defs = m ? (root[m[1] as string] as Schema | undefined) : undefined;
-  const target = defs?.[m?.[2] ?? ""];
-  return isObj(target) ? target : {};
+function issues(errors: OutputUnit[], value: unknown): SchemaIssue[] {
+  const choices = errors.filter((e) => CHOICES.has(e.keyword)).map((e) => `${e.keywordLocation}/`);
+  const out: SchemaIssue[] = [];
+  for (const e of errors) {
+    if (WRAPPERS.has(e.keyword) || choices.some((c) => e.keywordLocation.startsWith(c))) continue;
+    const path = readablePath(e.instanceLocation, value);
+    const missing = e.keyword === "required" ? /"(.*)"\.$/.exec(e.error)?.[1] : undefined;
+    if (missing !== undefined)
+      out.push({ path: path ? `${path}.${missing}` : missing, message: "is required but missing" });
+    else if (e.keyword === "false") out.push({ path, message: "is not allowed here" });
+    else out.push({ path, message: e.error.replace(/\.$/, "") });
+  }
+  return out;
 }
 
-function check(value: unknown, raw: unknown, root: Schema, path: string, out: SchemaIssue[]): void {
-  if (!isObj(raw)) return;
-  const s = resolveRef(raw, root);
-  if (Array.isArray(s.anyOf)) {
-    const ok = s.anyOf.some((alt) => {
-      const sub: SchemaIssue[] = [];
-      check(value, alt, root, path, sub);
-      return sub.length === 0;
-    });
-    if (!ok) out.push({ path, message: "matches none of the allowed shapes (anyOf)" });
-    return;
-  }
-  const types = Array.isArray(s.type) ? (s.type as string[]) : typeof s.type === "string" ? [s.type] : null;
-  const actual = typeOf(value);
-  if (types && !types.includes(actual) && !(actual === "integer" && types.includes("number"))) {
-    out.push({ path, message: `should be ${types.join(" or ")}, got ${actual}` });
-    return;
-  }
-  if (Array.isArray(s.enum) && !s.enum.some((e) => JSON.stringify(e) === JSON.stringify(value)))
-    out.push({ path, message: `should be one of ${s.enum.map((e) => JSON.stringify(e)).join(", ")}` });
-  if ("const" in s && JSON.stringify(s.const) !== JSON.stringify(value))
-    out.push({ path, message: `should be ${JSON.stringify(s.const)}` });
-  if (typeof value === "string") {
-    if (typeof s.minLength === "number" && value.length < s.minLength)
-      out.push({ path, message: `is shorter than ${s.minLength}` });
-    if (typeof s.maxLength === "number" && value.length > s.maxLength)
-      out.push({ path, message: `is longer than ${s.maxLength}` });
-    if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(value))
-      out.push({ path, message: `does not match ${s.pattern}` });
-  }
-  if (typeof value === "number") {
-    if (typeof s.minimum === "number" && value < s.minimum)
-      out.push({ path, message: `is below ${s.minimum}` });
-    if (typeof s.maximum === "number" && value > s.maximum)
-      out.push({ path, message: `is above ${s.maximum}` });
-  }
-  if (Array.isArray(value)) {
-    if (typeof s.minItems === "number" && value.length < s.minItems)
-      out.push({ path, message: `has fewer than ${s.minItems} items` });
-    if (typeof s.maxItems === "number" && value.length > s.maxItems)
-      out.push({ path, message: `has more than ${s.maxItems} items` });
-    value.forEach((item, i) => {
-      check(item, s.items, root, `${path}[${i}]`, out);
-    });
-  }
-  if (isObj(value)) {
-    const props = isObj(s.properties) ? s.properties : {};
-    for (const key of Array.isArray(s.required) ? (s.required as string[]) : [])
-      if (!(key in value))
-        out.push({ path: path ? `${path}.${key}` : key, message: "is required but missing" });
-    for (const [key, v] of Object.entries(value)) {
-      const p = path ? `${path}.${key}` : key;
-      if (key in props) check(v, props[key], root, p, out);
-      else if (s.additionalProperties === false)
-        out.push({ path: p, message: "is not allowed (additionalProperties: false)" });
-      else if (isObj(s.additionalProperties)) check(v, s.additionalProperties, root, p, out);
-    }
+let metaValidator: Validator | undefined;
+
+/** Why `schema` is not a valid JSON Schema (a misspelt type, a bad pattern…); empty when it is. */
+export function checkSchema(schema: unknown): SchemaIssue[] {
+  metaValidator ??= new Validator(META_SCHEMA as JsonSchema, "2020-12", false);
+  const found = issues(metaValidator.validate(schema).errors, schema);
+  if (found.length || !isObj(schema)) return found;
+  try {
+    // Resolves every $ref once, so a dangling one is reported here rather than by each check.
+    new Validator(structuredClone(schema), "2020-12", false).validate(null);
+    return [];
+  } catch (e) {
+    return [{ path: "(root)", message: (e as Error).message.split("\n")[0] ?? "" }];
   }
 }
 
-/** Problems of `value` against `schema`; empty when it matches. */
+/** Problems of `value` against `schema`; empty when it matches. Assumes `checkSchema` passed. */
 export function validate(value: unknown, schema: unknown): SchemaIssue[] {
-  const out: SchemaIssue[] = [];
-  if (isObj(schema)) check(value, schema, schema, "", out);
-  return out;
-}
-
-function lintNode(raw: unknown, path: string, out: SchemaIssue[], root: Schema): void {
-  if (!isObj(raw)) return;
-  const s = raw;
-  for (const alt of Array.isArray(s.anyOf) ? s.anyOf : []) lintNode(alt, path, out, root);
-  const types = Array.isArray(s.type) ? s.type : [s.type];
-  if (types.includes("object") || isObj(s.properties)) {
-    const props = isObj(s.properties) ? s.properties : {};
-    const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
-    for (const key of Object.keys(props))
-      if (!required.has(key))
-        out.push({
-          path: path ? `${path}.${key}` : key,
-          message: "strict mode needs every property in `required` (use a null type for optional ones)",
-        });
-    if (s.additionalProperties !== false)
-      out.push({ path: path || "(root)", message: "strict mode needs `additionalProperties: false`" });
-    for (const [key, sub] of Object.entries(props)) lintNode(sub, path ? `${path}.${key}` : key, out, root);
+  if (!isObj(schema) && typeof schema !== "boolean") return [];
+  try {
+    // A clone: the validator annotates the schema objects it is given.
+    const v = new Validator(structuredClone(schema) as JsonSchema | boolean, "2020-12", false);
+    return issues(v.validate(value).errors, value);
+  } catch (e) {
+    return [{ path: "(root)", message: `the schema cannot be used: ${(e as Error).message.split("\n")[0]}` }];
   }
-  if (isObj(s.items)) lintNode(s.items, `${path}[]`, out, root);
-  for (const [name, def] of Object.entries(isObj(s.$defs) ? s.$defs : {}))
-    if (s === root) lintNode(def, `$defs.${name}`, out, root);
-}
-
-/** Why the schema would be refused in strict mode; empty when it is fine. */
-export function lintStrict(schema: unknown): SchemaIssue[] {
-  if (!isObj(schema)) return [{ path: "(root)", message: "the schema must be a JSON object" }];
-  const out: SchemaIssue[] = [];
-  if (schema.type !== "object")
-    out.push({ path: "(root)", message: 'strict mode needs `"type": "object"` at the root' });
-  lintNode(schema, "", out, schema);
-  return out;
 }

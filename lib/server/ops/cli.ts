@@ -3,27 +3,14 @@ import { ApiError } from "@/lib/errors";
 import { ConfigError, getConfig } from "../config";
 import { restrictUmask } from "../data-dir";
 import { closeDb, DbLockedError, getDb } from "../db";
-import { type Args, COMMANDS, runCommand } from "./commands";
+import { readArgs } from "./args";
+import { COMMANDS, runCommand } from "./commands";
 import { sendOpsCommand } from "./socket";
 
 /**
  * `npm run console -- <command> [--flag value]`. Runs in-process when the database is free; when a
  * running server holds the embedded database, the command goes to that server over DATA_DIR/ops.sock.
  */
-function parseArgs(argv: string[]): { command: string | undefined; args: Args } {
-  const args: Args = {};
-  let command: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? "";
-    if (a.startsWith("--")) {
-      const eq = a.indexOf("=");
-      if (eq !== -1) args[a.slice(2, eq)] = a.slice(eq + 1);
-      else if (argv[i + 1] !== undefined && !argv[i + 1]?.startsWith("--")) args[a.slice(2)] = argv[++i];
-      else args[a.slice(2)] = true;
-    } else if (!command) command = a;
-  }
-  return { command, args };
-}
 
 function help(): string {
   const lines = Object.entries(COMMANDS).map(([, c]) => `  ${c.usage}\n      ${c.summary}`);
@@ -39,7 +26,14 @@ async function main(): Promise<number> {
   } catch {
     // No .env: the environment alone configures the console.
   }
-  const { command, args } = parseArgs(process.argv.slice(2));
+  let parsed: ReturnType<typeof readArgs>;
+  try {
+    parsed = readArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`error: ${(e as Error).message}\n\n${help()}`);
+    return 2;
+  }
+  const { command, args } = parsed;
   if (!command || command === "help" || args.help) {
     process.stdout.write(help());
     return command || args.help ? 0 : 2;

@@ -88,4 +88,22 @@ describe("sniffer", () => {
     ).toBeNull();
     expect(feed("json", '{"object":"list","data":[{"object":"file","id":"file-1"}]}', 9).fileId).toBeNull();
   });
+
+  it("reads an event whose JSON is split over several data lines", () => {
+    const r = feed(
+      "sse",
+      'data: {"model":"gpt-4o",\ndata: "usage":{"prompt_tokens":2,"completion_tokens":1}}\n\n',
+      6,
+    );
+    expect(r.model).toBe("gpt-4o");
+    expect(r.usage).toEqual({ input: 2, cached: 0, output: 1, reasoning: 0 });
+  });
+
+  it("drops a line without line ends past 4 MiB, and reads the events after it", () => {
+    const s = createSniffer("sse");
+    const junk = enc.encode(`data: ${"x".repeat(1024 * 1024)}`);
+    for (let i = 0; i < 5; i++) s.push(junk);
+    s.push(enc.encode('\n\ndata: {"model":"m","usage":{"prompt_tokens":1,"completion_tokens":1}}\n\n'));
+    expect(s.finish()).toMatchObject({ model: "m", usage: { input: 1, output: 1 } });
+  });
 });

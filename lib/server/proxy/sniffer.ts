@@ -1,3 +1,4 @@
+import { type SseEvent, SseParser } from "@/lib/sse";
 import { normaliseUsage, type TokenUsage } from "@/lib/usage";
 
 /**
@@ -23,8 +24,8 @@ const MAX_JSON_BYTES = 4 * 1024 * 1024;
 export function createSniffer(kind: "sse" | "json" | "other"): Sniffer {
   const result: Sniffed = { usage: null, model: null, errorCode: null, fileId: null };
   if (kind === "other") return { push() {}, finish: () => result };
-  const decoder = new TextDecoder();
   if (kind === "json") {
+    const decoder = new TextDecoder();
     const parts: string[] = [];
     let size = 0;
     return {
@@ -40,41 +41,30 @@ export function createSniffer(kind: "sse" | "json" | "other"): Sniffer {
       },
     };
   }
-  let pending = "";
-  let eventName = "";
-  const line = (l: string) => {
-    if (l === "") {
-      eventName = "";
-      return;
-    }
-    if (l.startsWith("event:")) {
-      eventName = l.slice(6).trim();
-      if (eventName === "error") result.errorCode ??= "stream_error";
-      return;
-    }
-    if (!l.startsWith("data:")) return;
+  let parser = new SseParser();
+  let sinceEvent = 0;
+  const onEvent = (e: SseEvent) => {
+    if (e.event === "error") result.errorCode ??= "stream_error";
     // Parse only the events that can carry what we want: usage, the model, or an error.
-    const data = l.slice(5).trimStart();
-    const wantModel = result.model === null && data.includes('"model"');
-    if (!wantModel && !data.includes('"usage":{') && !data.includes('"error"') && eventName !== "error")
+    const wantModel = result.model === null && e.data.includes('"model"');
+    if (!wantModel && !e.data.includes('"usage":{') && !e.data.includes('"error"') && e.event !== "error")
       return;
-    readJson(data, result);
+    readJson(e.data, result);
   };
   return {
     push(chunk) {
-      pending += decoder.decode(chunk, { stream: true });
-      let nl = pending.indexOf("\n");
-      while (nl !== -1) {
-        line(pending.slice(0, nl).replace(/\r$/, ""));
-        pending = pending.slice(nl + 1);
-        nl = pending.indexOf("\n");
+      const events = parser.push(chunk);
+      for (const e of events) onEvent(e);
+      // A stream that never ends an event must not grow memory without bound: past 4 MiB without
+      // one, what the parser holds is dropped and it starts over.
+      sinceEvent = events.length ? 0 : sinceEvent + chunk.byteLength;
+      if (sinceEvent > MAX_JSON_BYTES) {
+        parser = new SseParser();
+        sinceEvent = 0;
       }
-      // A pathological line without newlines must not grow memory without bound.
-      if (pending.length > MAX_JSON_BYTES) pending = "";
     },
     finish() {
-      pending += decoder.decode();
-      if (pending) line(pending.replace(/\r$/, ""));
+      for (const e of parser.end()) onEvent(e);
       return result;
     },
   };

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { lintStrict } from "./strict-lint";
+
+const schema = {
+  type: "object",
+  properties: {
+    name: { type: "string", minLength: 1 },
+    count: { type: "integer", minimum: 0 },
+    tags: { type: "array", items: { type: "string" }, maxItems: 2 },
+    kind: { type: "string", enum: ["a", "b"] },
+    note: { type: ["string", "null"] },
+    child: { $ref: "#/$defs/child" },
+  },
+  required: ["name", "count", "tags", "kind", "note", "child"],
+  additionalProperties: false,
+  $defs: {
+    child: {
+      type: "object",
+      properties: { id: { type: "number" } },
+      required: ["id"],
+      additionalProperties: false,
+    },
+  },
+};
+
+describe("lintStrict", () => {
+  it("passes a strict-ready schema, $defs included", () => {
+    expect(lintStrict(schema)).toEqual([]);
+  });
+
+  it("lists what strict mode would refuse", () => {
+    const issues = lintStrict({
+      type: "object",
+      properties: { a: { type: "object", properties: { b: { type: "string" } } } },
+    });
+    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      "a: strict mode needs every property in `required` (use a null type for optional ones)",
+      "(root): strict mode needs `additionalProperties: false`",
+      "a.b: strict mode needs every property in `required` (use a null type for optional ones)",
+      "a: strict mode needs `additionalProperties: false`",
+    ]);
+    expect(lintStrict({ type: "array" })[0]?.message).toMatch(/root/);
+  });
+});
