@@ -9,6 +9,23 @@ import { z } from "zod";
 
 /** setTimeout fires at once for anything longer. */
 const MAX_TIMER_MS = 2_147_483_647;
+/** A duration setting: whole milliseconds in range, empty meaning the default; messages name the unit. */
+function milliseconds(o: { min: number; max?: number; fallback: number }) {
+  const max = o.max ?? MAX_TIMER_MS;
+  return z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: `must be a number of milliseconds, e.g. ${o.fallback}` })
+      .int("must be a whole number of milliseconds")
+      .min(o.min, `must be at least ${o.min}`)
+      .max(
+        max,
+        `must be at most ${max}${max === MAX_TIMER_MS ? " (Node's longest timer, about 24 days)" : ""}`,
+      )
+      .default(o.fallback),
+  );
+}
+
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 
@@ -60,34 +77,10 @@ const schema = z
         .min(0, TRUST_PROXY_HINT)
         .max(10, TRUST_PROXY_HINT),
     ),
-    UPSTREAM_TIMEOUT_MS: z.preprocess(
-      emptyToUndefined,
-      z.coerce
-        .number({ error: "must be a number of milliseconds, e.g. 600000" })
-        .int("must be a whole number of milliseconds")
-        .min(1, "must be at least 1")
-        .max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} (Node's longest timer, about 24 days)`)
-        .default(600_000),
-    ),
+    UPSTREAM_TIMEOUT_MS: milliseconds({ min: 1, fallback: 600_000 }),
     // Silence in the middle of a response body; generous, since reasoning models think between events.
-    UPSTREAM_IDLE_TIMEOUT_MS: z.preprocess(
-      emptyToUndefined,
-      z.coerce
-        .number({ error: "must be a number of milliseconds, e.g. 300000" })
-        .int("must be a whole number of milliseconds")
-        .min(1000, "must be at least 1000 (one second)")
-        .max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} (Node's longest timer, about 24 days)`)
-        .default(300_000),
-    ),
-    SHUTDOWN_GRACE_MS: z.preprocess(
-      emptyToUndefined,
-      z.coerce
-        .number({ error: "must be a number of milliseconds, e.g. 30000" })
-        .int("must be a whole number of milliseconds")
-        .min(0, "must be 0 or more")
-        .max(3_600_000, "must be at most 3600000 (one hour)")
-        .default(30_000),
-    ),
+    UPSTREAM_IDLE_TIMEOUT_MS: milliseconds({ min: 1000, fallback: 300_000 }),
+    SHUTDOWN_GRACE_MS: milliseconds({ min: 0, max: 3_600_000, fallback: 30_000 }),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   })
   .superRefine((env, ctx) => {
