@@ -1,27 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkSchema, validate } from "./json-schema";
-
-const schema = {
-  type: "object",
-  properties: {
-    name: { type: "string", minLength: 1 },
-    count: { type: "integer", minimum: 0 },
-    tags: { type: "array", items: { type: "string" }, maxItems: 2 },
-    kind: { type: "string", enum: ["a", "b"] },
-    note: { type: ["string", "null"] },
-    child: { $ref: "#/$defs/child" },
-  },
-  required: ["name", "count", "tags", "kind", "note", "child"],
-  additionalProperties: false,
-  $defs: {
-    child: {
-      type: "object",
-      properties: { id: { type: "number" } },
-      required: ["id"],
-      additionalProperties: false,
-    },
-  },
-};
+import { schema } from "./json-schema.fixture";
 
 describe("validate", () => {
   it("accepts a matching value", () => {
