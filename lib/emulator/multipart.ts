@@ -60,6 +60,8 @@ export async function readMultipart(
         if (bytes <= keepBytes) chunks.push(chunk);
         else chunks = [];
       });
+      // A client that goes away mid-upload errors this stream too; the pipeline reports it once.
+      file.on("error", reject);
       file.on("end", () => {
         out.files.push({
           field,
