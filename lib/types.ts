@@ -1,5 +1,28 @@
-/** Shapes the console's own API returns, shared by route handlers and the browser. */
-export type Role = "admin" | "member";
+/**
+ * Shapes the console's own API returns, and the enum values and limits of what it accepts, shared
+ * by route handlers and the browser. Zod-free so a client component can read a limit without
+ * loading zod; the request schemas in lib/schemas.ts are built from these.
+ */
+
+export const USER_ROLES = ["admin", "member"] as const;
+export type Role = (typeof USER_ROLES)[number];
+
+/** What a preset or share holds; tokenizer presets come later. */
+export const PRESET_KINDS = ["playground"] as const;
+export type PresetKind = (typeof PRESET_KINDS)[number];
+export const SHARE_KINDS = ["playground", "tokenizer"] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
+
+/** Lengths in characters. */
+export const LIMITS = {
+  email: 320,
+  userName: 100,
+  passwordMin: 12,
+  passwordMax: 256,
+  tokenName: 100,
+  presetName: 80,
+  shareTitle: 200,
+} as const;
 
 export interface UserDto {
   id: string;
@@ -39,10 +62,6 @@ export interface ConnectionCheck {
   requestId?: string | null;
   diagnosis?: { title: string; detail: string; code: string };
 }
-
-/** What a preset or share holds; tokenizer shares come later. */
-export type PresetKind = "playground";
-export type ShareKind = "playground" | "tokenizer";
 
 export interface PresetDto<S = unknown> {
   id: string;

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api-client";
 import { ApiError } from "@/lib/errors";
+import { LIMITS } from "@/lib/types";
 
 export function SetupForm() {
   const router = useRouter();
@@ -79,9 +80,9 @@ export function SetupForm() {
         name="password"
         type="password"
         required
-        minLength={12}
+        minLength={LIMITS.passwordMin}
         autoComplete="new-password"
-        hint="At least 12 characters."
+        hint={`At least ${LIMITS.passwordMin} characters.`}
         error={at("password")}
         data-testid="setup-password"
       />

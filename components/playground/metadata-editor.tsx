@@ -1,9 +1,10 @@
 "use client";
 
+import { METADATA_LIMITS } from "@/lib/openai-facts";
 import type { Params } from "@/lib/playground/types";
 import { ParamRow } from "./param-controls";
 
-/** Up to 16 key/value pairs sent as `metadata`. */
+/** Key/value pairs sent as `metadata`. */
 export function MetadataEditor({
   value,
   onChange,
@@ -17,7 +18,7 @@ export function MetadataEditor({
     <ParamRow
       label="Metadata"
       disabledReason={disabledReason}
-      hint="Up to 16 pairs; keys ≤ 64, values ≤ 512 characters."
+      hint={`Up to ${METADATA_LIMITS.pairs} pairs; keys ≤ ${METADATA_LIMITS.keyChars}, values ≤ ${METADATA_LIMITS.valueChars} characters.`}
     >
       {(id, disabled) => (
         <div className="space-y-1" id={id}>
@@ -54,7 +55,7 @@ export function MetadataEditor({
           ))}
           <button
             type="button"
-            disabled={disabled || value.length >= 16}
+            disabled={disabled || value.length >= METADATA_LIMITS.pairs}
             className="btn btn-ghost h-7 px-2 text-xs"
             onClick={() => onChange([...value, { key: "", value: "" }])}
           >

@@ -2,23 +2,20 @@
 
 import { formatCount } from "@/lib/format";
 import type { ResolvedModel } from "@/lib/models/catalogue";
+import {
+  MIN_OUTPUT_TOKENS,
+  PARAM_BOUNDS,
+  REASONING_EFFORTS,
+  REASONING_SUMMARIES,
+  SERVICE_TIERS,
+  TOP_LOGPROBS_MAX,
+  VERBOSITIES,
+} from "@/lib/openai-facts";
 import { unavailable } from "@/lib/playground/availability";
-import type {
-  Params,
-  ReasoningEffort,
-  ReasoningSummary,
-  ServiceTier,
-  Setup,
-  Verbosity,
-} from "@/lib/playground/types";
+import type { Params, Setup } from "@/lib/playground/types";
 import { MetadataEditor } from "./metadata-editor";
 import { NumberParam, ParamRow, Section, SelectParam, UnavailableList } from "./param-controls";
 import { StopSequences } from "./stop-sequences";
-
-const EFFORTS: readonly ReasoningEffort[] = ["none", "minimal", "low", "medium", "high", "xhigh"];
-const SUMMARIES: readonly ReasoningSummary[] = ["auto", "concise", "detailed"];
-const VERBOSITY: readonly Verbosity[] = ["low", "medium", "high"];
-const TIERS: readonly ServiceTier[] = ["auto", "default", "flex", "priority"];
 
 export interface ParamsPanelProps {
   setup: Setup;
@@ -37,8 +34,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
       <NumberParam
         label="Temperature"
         value={p.temperature}
-        min={0}
-        max={2}
+        {...PARAM_BOUNDS.temperature}
         step={0.05}
         placeholder="1"
         onChange={(temperature) => onParams({ temperature })}
@@ -47,7 +43,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
       <NumberParam
         label="Max output tokens"
         value={p.maxOutputTokens}
-        min={setup.api === "responses" ? 16 : 1}
+        min={MIN_OUTPUT_TOKENS[setup.api]}
         max={model.maxOutput}
         step={1}
         slider={false}
@@ -58,7 +54,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
       <SelectParam
         label="Reasoning effort"
         value={p.reasoningEffort}
-        options={EFFORTS}
+        options={REASONING_EFFORTS}
         onChange={(reasoningEffort) => onParams({ reasoningEffort })}
         disabledReason={reason("reasoning_effort")}
       />
@@ -78,8 +74,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
         <NumberParam
           label="Top P"
           value={p.topP}
-          min={0}
-          max={1}
+          {...PARAM_BOUNDS.topP}
           step={0.01}
           placeholder="1"
           onChange={(topP) => onParams({ topP })}
@@ -88,8 +83,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
         <NumberParam
           label="Presence penalty"
           value={p.presencePenalty}
-          min={-2}
-          max={2}
+          {...PARAM_BOUNDS.presencePenalty}
           step={0.1}
           placeholder="0"
           onChange={(presencePenalty) => onParams({ presencePenalty })}
@@ -98,8 +92,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
         <NumberParam
           label="Frequency penalty"
           value={p.frequencyPenalty}
-          min={-2}
-          max={2}
+          {...PARAM_BOUNDS.frequencyPenalty}
           step={0.1}
           placeholder="0"
           onChange={(frequencyPenalty) => onParams({ frequencyPenalty })}
@@ -113,8 +106,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
         <NumberParam
           label="Seed"
           value={p.seed}
-          min={0}
-          max={2 ** 31}
+          {...PARAM_BOUNDS.seed}
           step={1}
           slider={false}
           placeholder="random"
@@ -124,8 +116,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
         <NumberParam
           label="Choices (n)"
           value={p.n}
-          min={1}
-          max={128}
+          {...PARAM_BOUNDS.n}
           step={1}
           slider={false}
           placeholder="1"
@@ -136,7 +127,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
         <ParamRow
           label="Logit bias"
           disabledReason={reason("logit_bias")}
-          hint='Token id → bias from -100 to 100, e.g. {"1734": -100}.'
+          hint={`Token id → bias from ${PARAM_BOUNDS.logitBias.min} to ${PARAM_BOUNDS.logitBias.max}, e.g. {"1734": -100}.`}
         >
           {(id, disabled) => (
             <textarea
@@ -156,7 +147,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
         <SelectParam
           label="Reasoning summary"
           value={p.reasoningSummary}
-          options={SUMMARIES}
+          options={REASONING_SUMMARIES}
           onChange={(reasoningSummary) => onParams({ reasoningSummary })}
           disabledReason={reason("reasoning_summary")}
           unset="off"
@@ -164,7 +155,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
         <SelectParam
           label="Verbosity"
           value={p.verbosity}
-          options={VERBOSITY}
+          options={VERBOSITIES}
           onChange={(verbosity) => onParams({ verbosity })}
           disabledReason={reason("verbosity")}
         />
@@ -183,7 +174,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
                 aria-label="Top logprobs"
                 type="number"
                 min={0}
-                max={setup.api === "completions" ? 5 : 20}
+                max={TOP_LOGPROBS_MAX[setup.api]}
                 disabled={disabled || !p.logprobs}
                 value={p.topLogprobs ?? ""}
                 placeholder="0"
@@ -200,7 +191,7 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
         <SelectParam
           label="Service tier"
           value={p.serviceTier}
-          options={TIERS}
+          options={SERVICE_TIERS}
           onChange={(serviceTier) => onParams({ serviceTier })}
           disabledReason={reason("service_tier")}
         />

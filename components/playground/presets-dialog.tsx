@@ -8,7 +8,7 @@ import type { ApiError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { describeProblem, readPresetState, restoreSetup } from "@/lib/playground/snapshot";
 import { queryKeys } from "@/lib/query-keys";
-import type { PresetDto } from "@/lib/types";
+import { LIMITS, type PresetDto } from "@/lib/types";
 import { usePlayground } from "./store";
 
 /** Saved setups, per user, in the database: save, load, update with the current setup, rename, delete. */
@@ -81,7 +81,7 @@ export function PresetsDialog({ onClose }: { onClose(): void }) {
           className="input h-8 min-w-0 flex-1"
           placeholder="Name for the current setup"
           value={name}
-          maxLength={80}
+          maxLength={LIMITS.presetName}
           onChange={(e) => setName(e.target.value)}
         />
         <button type="submit" className="btn btn-primary" disabled={!name.trim() || save.isPending}>

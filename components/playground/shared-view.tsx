@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { ShareHeader } from "@/components/shares/share-header";
 import { resolveModel } from "@/lib/models/catalogue";
+import { API_LABELS } from "@/lib/openai-facts";
 import { buildRequest } from "@/lib/playground/request";
 import {
   describeProblem,
@@ -71,12 +72,7 @@ function SharedRun({
         onOpen={open}
         details={
           <>
-            {setup.api === "chat"
-              ? "Chat Completions"
-              : setup.api === "responses"
-                ? "Responses"
-                : "Completions"}{" "}
-            · <span className="font-mono">{setup.model}</span>
+            {API_LABELS[setup.api]} · <span className="font-mono">{setup.model}</span>
           </>
         }
       />

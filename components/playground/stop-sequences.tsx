@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { STOP_MAX } from "@/lib/openai-facts";
 import { ParamRow } from "./param-controls";
 
-/** Up to four stop sequences as removable chips; Enter adds what was typed. */
+/** Up to STOP_MAX stop sequences as removable chips; Enter adds what was typed. */
 export function StopSequences({
   value,
   onChange,
@@ -15,7 +16,7 @@ export function StopSequences({
 }) {
   const [draft, setDraft] = useState("");
   const add = () => {
-    if (!draft || value.includes(draft) || value.length >= 4) return;
+    if (!draft || value.includes(draft) || value.length >= STOP_MAX) return;
     onChange([...value, draft]);
     setDraft("");
   };
@@ -23,7 +24,7 @@ export function StopSequences({
     <ParamRow
       label="Stop sequences"
       disabledReason={disabledReason}
-      hint={value.length >= 4 ? "At most 4." : "Enter to add; \\n for a newline."}
+      hint={value.length >= STOP_MAX ? `At most ${STOP_MAX}.` : "Enter to add; \\n for a newline."}
     >
       {(id, disabled) => (
         <div className="space-y-1">
@@ -49,7 +50,7 @@ export function StopSequences({
           )}
           <input
             id={id}
-            disabled={disabled || value.length >= 4}
+            disabled={disabled || value.length >= STOP_MAX}
             className="input h-7 w-full px-2 text-xs"
             value={draft}
             placeholder="Add a sequence"

@@ -5,12 +5,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { apiFetch } from "@/lib/api-client";
-import {
-  applyOverrides,
-  type ModelOverrides,
-  type ResolvedModel,
-  resolveModel,
-} from "@/lib/models/catalogue";
+import { applyOverrides, type ResolvedModel, resolveModel } from "@/lib/models/catalogue";
+import type { ModelOverrides } from "@/lib/models/schema";
 import { queryKeys } from "@/lib/query-keys";
 
 interface UpstreamModel {

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { apiFetch } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
-import type { TokenDto } from "@/lib/types";
+import { LIMITS, type TokenDto } from "@/lib/types";
 
 const EXPIRY = [
   { value: "7", label: "7 days" },
@@ -73,7 +73,7 @@ export function NewTokenForm() {
           <input
             name="name"
             required
-            maxLength={100}
+            maxLength={LIMITS.tokenName}
             placeholder="e.g. laptop scripts"
             className="input"
             data-testid="token-name"

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
-import type { ModelOverrides } from "@/lib/models/catalogue";
+import type { ModelOverrides } from "@/lib/models/schema";
 import { queryKeys } from "@/lib/query-keys";
 import type { SharingSettingsDto } from "@/lib/types";
 

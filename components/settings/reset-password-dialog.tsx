@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ApiError } from "@/lib/errors";
+import { LIMITS } from "@/lib/types";
 
 export interface ResetPasswordDialogProps {
   email: string;
@@ -47,7 +48,7 @@ export function ResetPasswordDialog({ email, onClose, onSubmit }: ResetPasswordD
             name="password"
             type="password"
             required
-            minLength={12}
+            minLength={LIMITS.passwordMin}
             autoFocus
             autoComplete="new-password"
             aria-describedby="reset-password-hint"
@@ -55,7 +56,7 @@ export function ResetPasswordDialog({ email, onClose, onSubmit }: ResetPasswordD
             data-testid="user-reset-password-input"
           />
           <span id="reset-password-hint" className="text-muted text-xs">
-            At least 12 characters.
+            At least {LIMITS.passwordMin} characters.
           </span>
         </label>
         <div className="flex justify-end gap-2">

@@ -8,7 +8,7 @@ import { TableHead } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/api-client";
 import { formatDate } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
-import type { Role, UserDto } from "@/lib/types";
+import { LIMITS, type Role, type UserDto } from "@/lib/types";
 import { DisableUserDialog } from "./disable-user-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { UserAccessDialog } from "./user-access-dialog";
@@ -85,7 +85,7 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
               name="password"
               type="password"
               required
-              minLength={12}
+              minLength={LIMITS.passwordMin}
               autoComplete="new-password"
               className="input"
               data-testid="user-add-password"
@@ -101,7 +101,7 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
           </button>
         </form>
         <p className="text-muted text-xs">
-          Passwords need at least 12 characters. Share the initial one privately.
+          Passwords need at least {LIMITS.passwordMin} characters. Share the initial one privately.
         </p>
       </section>
       {error && (

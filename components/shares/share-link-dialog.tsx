@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { queryKeys } from "@/lib/query-keys";
-import type { ShareDto, ShareKind } from "@/lib/types";
+import { LIMITS, type ShareDto, type ShareKind } from "@/lib/types";
 
 export interface ShareLinkDialogProps {
   kind: ShareKind;
@@ -81,7 +81,7 @@ export function ShareLinkDialog({
             <input
               className="input h-8 w-full"
               value={title}
-              maxLength={200}
+              maxLength={LIMITS.shareTitle}
               onChange={(e) => setTitle(e.target.value)}
               placeholder={titlePlaceholder}
             />

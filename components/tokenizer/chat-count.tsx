@@ -6,7 +6,8 @@ import type { ChatTokenEstimateState } from "@/components/tokens/use-token-count
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { formatCount, formatUsd } from "@/lib/format";
-import { costOf, type Encoding, type ResolvedModel } from "@/lib/models/catalogue";
+import { costOf, type ResolvedModel } from "@/lib/models/catalogue";
+import type { Encoding } from "@/lib/openai-facts";
 import { type ChatMessage, inputTokensBody } from "@/lib/tokenizer/chat";
 import { REPLY_PRIMING, TOKENS_PER_MESSAGE } from "@/lib/tokens/chat-overhead";
 

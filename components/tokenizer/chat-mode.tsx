@@ -2,8 +2,9 @@
 
 import { useMemo } from "react";
 import { useChatTokenEstimate } from "@/components/tokens/use-token-count";
-import type { Encoding, ResolvedModel } from "@/lib/models/catalogue";
-import { CHAT_ROLES, isChatRole, parseTools } from "@/lib/tokenizer/chat";
+import type { ResolvedModel } from "@/lib/models/catalogue";
+import { CHAT_ROLES, type Encoding } from "@/lib/openai-facts";
+import { isChatRole, parseTools } from "@/lib/tokenizer/chat";
 import { ChatCount } from "./chat-count";
 import { useTokenizer } from "./store";
 

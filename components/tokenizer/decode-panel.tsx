@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { formatCount } from "@/lib/format";
-import type { Encoding } from "@/lib/models/catalogue";
+import type { Encoding } from "@/lib/openai-facts";
 import { parseIdList } from "@/lib/tokenizer/ids";
 import { getTokenizer, isSuperseded } from "@/lib/tokens/client";
 import { useTokenizer } from "./store";

@@ -2,9 +2,10 @@
 
 import { type ReactNode, useId, useMemo } from "react";
 import { useModels } from "@/components/queries/use-models";
-import type { Encoding, ResolvedModel } from "@/lib/models/catalogue";
+import type { ResolvedModel } from "@/lib/models/catalogue";
+import { ENCODINGS, type Encoding } from "@/lib/openai-facts";
 import { ENCODING_INFO, type EncodingChoice, encodingTable } from "@/lib/tokenizer/encoding-choice";
-import { ENCODINGS, isEncoding } from "@/lib/tokens/encodings";
+import { isEncoding } from "@/lib/tokens/encodings";
 import { useTokenizer } from "./store";
 
 export interface EncodingPickerProps {
@@ -90,7 +91,7 @@ export function EncodingPicker({ model, choice }: EncodingPickerProps) {
           </tbody>
         </table>
         <p className="mt-1 text-muted">
-          The map is the model catalogue (<code>lib/models/catalogue.ts</code>: one row per model family).
+          The map is the model catalogue (<code>lib/models/catalogue.ts</code>: one entry per model family).
           Admins can correct it under Settings → Models &amp; sharing.
         </p>
       </details>

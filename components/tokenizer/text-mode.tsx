@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { formatMegabytes } from "@/lib/format";
-import type { Encoding, ResolvedModel } from "@/lib/models/catalogue";
+import type { ResolvedModel } from "@/lib/models/catalogue";
+import type { Encoding } from "@/lib/openai-facts";
 import { formatIdList } from "@/lib/tokenizer/ids";
 import { DecodePanel } from "./decode-panel";
 import { useTokenizer } from "./store";

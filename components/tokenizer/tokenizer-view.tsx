@@ -7,7 +7,7 @@ import { useModels } from "@/components/queries/use-models";
 import { ShareLinkDialog } from "@/components/shares/share-link-dialog";
 import { AfterDraft } from "@/components/shell/after-draft";
 import { DraftNotice } from "@/components/shell/draft-notice";
-import type { Encoding } from "@/lib/models/catalogue";
+import type { Encoding } from "@/lib/openai-facts";
 import { chooseEncoding } from "@/lib/tokenizer/encoding-choice";
 import type { TokenizerMode, TokenizerSnapshot } from "@/lib/tokenizer/snapshot";
 import { getTokenizer } from "@/lib/tokens/client";

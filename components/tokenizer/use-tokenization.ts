@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import type { Encoding } from "@/lib/models/catalogue";
+import type { Encoding } from "@/lib/openai-facts";
 import { getTokenizer, isSuperseded } from "@/lib/tokens/client";
 import type { TokenizeResult } from "@/lib/tokens/segments";
 

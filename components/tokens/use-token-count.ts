@@ -3,7 +3,7 @@
 // components/tokens: hooks for a live token count on any page (the playground's meter, the tokenizer's chat mode), over the engine in lib/tokens.
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import type { Encoding } from "@/lib/models/catalogue";
+import type { Encoding } from "@/lib/openai-facts";
 import {
   type ChatEstimate,
   type ChatEstimatePlan,

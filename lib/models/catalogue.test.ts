@@ -4,10 +4,13 @@ import {
   baseOfFineTune,
   CATALOGUE,
   costOf,
+  DEFAULT_MODEL,
   encodingFor,
+  imageSizeAllowed,
   overrideFor,
   resolveModel,
 } from "./catalogue";
+import { modelEntrySchema, modelOverridesSchema } from "./schema";
 
 describe("model catalogue", () => {
   it("resolves exact ids, dated snapshots and families", () => {
@@ -43,9 +46,14 @@ describe("model catalogue", () => {
   it("gives unknown models working defaults and no price", () => {
     const m = resolveModel("llama-3.1-70b-instruct", { shutdown_date: null });
     expect(m.matched).toBeNull();
+    expect(m.label).toBe("llama-3.1-70b-instruct");
     expect(m.pricing).toBeNull();
     expect(m.contextWindow).toBeGreaterThan(0);
+    expect(m.kind).toBe("chat");
+    expect(m.capabilities).toMatchObject({ tools: true, vision: true, sampling: true, logprobs: true });
     expect(m.capabilities.apis).toContain("chat");
+    expect(m.image).toBeNull();
+    expect(m.shutdownDate).toBeNull();
   });
 
   it("carries the upstream's shutdown date", () => {
@@ -79,19 +87,104 @@ describe("model catalogue", () => {
     expect(costOf(resolveModel("unknown-model"), { input: 10, output: 10 })).toBeNull();
   });
 
-  it("has sane rows", () => {
-    const ids = CATALOGUE.map((m) => m.id);
+  it("has entries that parse, each answering for its own id", () => {
+    const ids = CATALOGUE.map((m) => m.match);
     expect(new Set(ids).size).toBe(ids.length);
     for (const m of CATALOGUE) {
-      expect(m.contextWindow, m.id).toBeGreaterThan(0);
-      expect(m.maxOutput, m.id).toBeLessThanOrEqual(m.contextWindow);
-      if (m.pricing) expect(m.pricing.cachedInput ?? 0, m.id).toBeLessThanOrEqual(m.pricing.input);
+      const parsed = modelEntrySchema.safeParse(m);
+      expect(parsed.error?.issues, m.match).toBeUndefined();
+      if (m.pricing) expect(m.pricing.cachedInput ?? 0, m.match).toBeLessThanOrEqual(m.pricing.input);
+      expect(resolveModel(m.match).matched, m.match).toBe(m.match);
     }
-    // A longer id of the same family must come first, or it could never match.
-    ids.forEach((id, i) => {
-      for (const later of ids.slice(i + 1))
-        expect(later.startsWith(`${id}-`), `${later} after ${id}`).toBe(false);
-    });
+    expect(modelEntrySchema.safeParse({ ...DEFAULT_MODEL, match: "x", label: "x" }).success).toBe(true);
+  });
+
+  it("refuses entries that contradict themselves", () => {
+    const gpt4o = CATALOGUE.find((m) => m.match === "gpt-4o");
+    expect(modelEntrySchema.safeParse({ ...gpt4o, maxOutput: 1_000_000 }).success).toBe(false);
+    expect(modelEntrySchema.safeParse({ ...gpt4o, kind: "image" }).success).toBe(false);
+    expect(modelEntrySchema.safeParse({ ...gpt4o, apis: ["speech"] }).success).toBe(false);
+    expect(modelEntrySchema.safeParse({ ...gpt4o, contextWindows: 1 }).success).toBe(false);
+  });
+
+  it("derives the playground's switches from kind, params and tools", () => {
+    const o3 = resolveModel("o3");
+    expect(o3.kind).toBe("reasoning");
+    expect(o3.capabilities).toMatchObject({ reasoning: true, sampling: false, logprobs: false, tools: true });
+    expect(resolveModel("chatgpt-4o-latest").capabilities.tools).toBe(false);
+    expect(resolveModel("gpt-5-pro").tools.chat).toEqual([]);
+    expect(resolveModel("gpt-4o").tools.responses).toContain("file_search");
+    expect(resolveModel("gpt-4o-mini").fineTunable).toBe(true);
+    expect(resolveModel("o3").fineTunable).toBe(false);
+    expect(resolveModel("gpt-4o").family).toBe("GPT-4o");
+  });
+
+  it("knows embedding and moderation models", () => {
+    const small = resolveModel("text-embedding-3-small");
+    expect(small.kind).toBe("embedding");
+    expect(small.embedding).toEqual({ dimensions: 1_536, customDimensions: true });
+    expect(resolveModel("text-embedding-ada-002").embedding?.customDimensions).toBe(false);
+    const omni = resolveModel("omni-moderation-2024-09-26");
+    expect(omni.matched).toBe("omni-moderation");
+    expect(omni.moderation?.inputs).toEqual(["text", "image"]);
+    expect(resolveModel("text-moderation-latest").moderation?.inputs).toEqual(["text"]);
+  });
+});
+
+describe("image models", () => {
+  it("resolves each family, longest prefix first", () => {
+    expect(resolveModel("gpt-image-2-2026-04-21").matched).toBe("gpt-image-2");
+    expect(resolveModel("gpt-image-2.5-flare-2026-09-08").matched).toBe("gpt-image-2.5-flare");
+    expect(resolveModel("gpt-image-2.6-sunburst").matched).toBe("gpt-image-2.6-sunburst");
+    expect(resolveModel("gpt-image-1.5-2025-12-16").matched).toBe("gpt-image-1.5");
+    expect(resolveModel("gpt-image-1-mini").matched).toBe("gpt-image-1-mini");
+    const m = resolveModel("gpt-image-2");
+    expect(m.kind).toBe("image");
+    expect(m.capabilities.apis).toEqual(["images"]);
+    expect(m.capabilities.tools).toBe(false);
+  });
+
+  it("has each model's options", () => {
+    const two = resolveModel("gpt-image-2").image;
+    expect(two?.endpoints).toEqual(["generations", "edits"]);
+    expect(two?.inputFidelity).toBe(false);
+    expect(two?.maxInputs).toBe(16);
+    expect(two?.mask).toBe("guided");
+    expect(resolveModel("gpt-image-1.5").image?.inputFidelity).toBe(true);
+    expect(resolveModel("gpt-image-1-mini").image?.inputFidelity).toBe(false);
+    expect(resolveModel("gpt-image-2.5-sunburst").image?.qualities).toContain("max");
+    expect(resolveModel("gpt-image-2").image?.qualities).not.toContain("max");
+    const flare = resolveModel("gpt-image-2.6-flare").image;
+    expect(flare?.formats).toEqual(expect.arrayContaining(["gif", "svg"]));
+    expect(flare?.gif?.frameCount).toEqual({ min: 2, max: 16, default: 9 });
+    expect(resolveModel("chatgpt-image-latest").image?.endpoints).toEqual(["edits"]);
+    const dalle3 = resolveModel("dall-e-3").image;
+    expect(dalle3?.maxN).toBe(1);
+    expect(dalle3?.styles).toEqual(["vivid", "natural"]);
+    expect(resolveModel("dall-e-2").image?.mask).toBe("exact");
+  });
+
+  it("checks sizes: fixed lists, and gpt-image-2's WxH rule", () => {
+    const one = resolveModel("gpt-image-1.5").image;
+    const two = resolveModel("gpt-image-2").image;
+    if (!one || !two) throw new Error("no image spec");
+    expect(imageSizeAllowed(one, "1536x1024")).toBe(true);
+    expect(imageSizeAllowed(one, "2048x1024")).toBe(false);
+    expect(imageSizeAllowed(two, "auto")).toBe(true);
+    expect(imageSizeAllowed(two, "2048x1024")).toBe(true);
+    expect(imageSizeAllowed(two, "3840x2160")).toBe(true);
+    expect(imageSizeAllowed(two, "3840x2176")).toBe(false); // over the pixel cap
+    expect(imageSizeAllowed(two, "1000x1000")).toBe(false); // not multiples of 16
+    expect(imageSizeAllowed(two, "3200x1008")).toBe(false); // wider than 3:1
+    expect(imageSizeAllowed(two, "1024")).toBe(false);
+  });
+
+  it("dates the shut-down ones, unless the upstream says otherwise", () => {
+    expect(resolveModel("dall-e-3").shutdownDate).toBe("2026-05-12");
+    expect(resolveModel("gpt-image-1").shutdownDate).toBe("2026-10-23");
+    expect(resolveModel("gpt-image-1-mini").shutdownDate).toBe("2026-12-01");
+    expect(resolveModel("gpt-image-2").shutdownDate).toBeNull();
+    expect(resolveModel("gpt-image-1", { shutdown_date: null }).shutdownDate).toBeNull();
   });
 });
 
@@ -117,5 +210,28 @@ describe("admin overrides", () => {
     expect(llama.capabilities.tools).toBe(false);
     expect(llama.capabilities.vision).toBe(true);
     expect(llama.matched).toBe("override");
+  });
+
+  it("accepts overrides stored before the catalogue became data, and the new fields", () => {
+    const stored = {
+      "llama-3.1-70b": {
+        label: "Llama 3.1 70B (vLLM)",
+        contextWindow: 131072,
+        capabilities: { tools: false },
+      },
+      "gpt-4o": {
+        pricing: { input: 1, output: 2 },
+        encoding: "o200k_base",
+        capabilities: { apis: ["chat"] },
+      },
+    };
+    expect(modelOverridesSchema.parse(stored)).toEqual(stored);
+    const image = resolveModel("gpt-image-2").image;
+    if (!image) throw new Error("no image spec");
+    const fresh = { "gpt-image-2": { family: "Images", fineTunable: false, image: { ...image, maxN: 4 } } };
+    expect(modelOverridesSchema.safeParse(fresh).success).toBe(true);
+    expect(applyOverrides(resolveModel("gpt-image-2"), fresh).image?.maxN).toBe(4);
+    expect(modelOverridesSchema.safeParse({ x: { capabilities: { teleport: true } } }).success).toBe(false);
+    expect(modelOverridesSchema.safeParse({ x: { contextWindow: -1 } }).success).toBe(false);
   });
 });

@@ -1,332 +1,650 @@
 /**
- * What the console knows about models that `GET /models` does not say: context window, output cap,
- * prices, capabilities and tokenizer encoding. Shared by the playground, the tokenizer and usage.
+ * What the console knows about models that `GET /models` does not say: kind, APIs, context window,
+ * output cap, prices, parameters, tools per API, tokenizer encoding, image options, shutdown dates.
+ * Shared by the playground, the tokenizer and usage. Plain data, one entry per model or family;
+ * the shape is `modelEntrySchema` (lib/models/schema.ts, checked by the unit tests), the fields and
+ * how to add a model are in docs/model-catalogue.md.
  *
- * Prices are USD per 1M tokens, list prices as of PRICES_AS_OF; admins can override them in settings
- * (a later issue). Entries match a model id exactly or by prefix, so dated snapshots
- * (`gpt-4o-2024-08-06`) and fine-tunes (`ft:gpt-4o-mini-2024-07-18:org::id`) find their family.
- * Unknown models (other providers, new releases) still work with DEFAULT_MODEL.
- * To add a model: add a row; keep more specific prefixes before shorter ones of the same family.
+ * Prices are USD per 1M tokens, list prices as of PRICES_AS_OF; admins correct any entry with
+ * overrides in settings. An entry matches a model id exactly or as a family prefix, the longest
+ * match winning, so dated snapshots (`gpt-4o-2024-08-06`) and fine-tunes
+ * (`ft:gpt-4o-mini-2024-07-18:org::id`) find their family. Unknown models (other providers, new
+ * releases) still work with DEFAULT_MODEL.
  */
+import { type Encoding, type ModelKind, TOOL_TYPES } from "@/lib/openai-facts";
+import type {
+  Capabilities,
+  EmbeddingSpec,
+  ImageSpec,
+  ModelEntry,
+  ModelOverride,
+  ModelOverrides,
+  ModerationSpec,
+  Pricing,
+  ToolsByApi,
+} from "./schema";
 
 export const PRICES_AS_OF = "2026-11-01";
 
-export type Encoding =
-  | "o200k_base"
-  | "cl100k_base"
-  | "p50k_base"
-  | "p50k_edit"
-  | "r50k_base"
-  | "o200k_harmony";
+/** Chat models take every tool type on Responses, and functions on Chat Completions. */
+const TEXT_TOOLS: ToolsByApi = { responses: [...TOOL_TYPES], chat: ["function", "custom"] };
+const NO_TOOLS: ToolsByApi = { responses: [], chat: [] };
 
-export type Api = "responses" | "chat" | "completions" | "embeddings";
+type Traits = Pick<ModelEntry, "kind" | "apis" | "vision" | "params" | "tools" | "encoding">;
 
-export interface Pricing {
-  input: number;
-  cachedInput?: number;
-  output: number;
-}
-
-export interface Capabilities {
-  apis: Api[];
-  tools: boolean;
-  vision: boolean;
-  reasoning: boolean;
-  structuredOutputs: boolean;
-  logprobs: boolean;
-  /** Sampling controls (temperature, top_p, penalties); reasoning models refuse them. */
-  sampling: boolean;
-}
-
-export interface ModelSpec {
-  /** An exact id, or a family prefix when `prefix` is set. */
-  id: string;
-  prefix?: boolean;
-  label: string;
-  contextWindow: number;
-  maxOutput: number;
-  pricing: Pricing | null;
-  /** Fine-tuned models of this base are billed at these rates. */
-  fineTunedPricing?: Pricing;
-  capabilities: Capabilities;
-  encoding: Encoding;
-}
-
-const CHAT: Capabilities = {
+// What most models of a kind share; an entry spreads one and states what differs.
+const CHAT: Traits = {
+  kind: "chat",
   apis: ["responses", "chat"],
-  tools: true,
   vision: true,
-  reasoning: false,
-  structuredOutputs: true,
-  logprobs: true,
-  sampling: true,
+  params: { sampling: true, logprobs: true, structuredOutputs: true },
+  tools: TEXT_TOOLS,
+  encoding: "o200k_base",
 };
-const REASONING: Capabilities = { ...CHAT, reasoning: true, logprobs: false, sampling: false };
-const LEGACY_CHAT: Capabilities = { ...CHAT, vision: false, structuredOutputs: false };
-const TEXT_COMPLETION: Capabilities = {
+const REASONING: Traits = {
+  ...CHAT,
+  kind: "reasoning",
+  params: { sampling: false, logprobs: false, structuredOutputs: true },
+};
+const LEGACY_CHAT: Traits = {
+  ...CHAT,
+  vision: false,
+  params: { ...CHAT.params, structuredOutputs: false },
+  encoding: "cl100k_base",
+};
+const COMPLETION: Traits = {
+  kind: "completion",
   apis: ["completions"],
-  tools: false,
   vision: false,
-  reasoning: false,
-  structuredOutputs: false,
-  logprobs: true,
-  sampling: true,
+  params: { sampling: true, logprobs: true, structuredOutputs: false },
+  tools: NO_TOOLS,
+  encoding: "cl100k_base",
 };
-const EMBEDDING: Capabilities = {
+const NO_PARAMS = { sampling: false, logprobs: false, structuredOutputs: false };
+const EMBEDDING: Traits = {
+  kind: "embedding",
   apis: ["embeddings"],
-  tools: false,
   vision: false,
-  reasoning: false,
-  structuredOutputs: false,
-  logprobs: false,
-  sampling: false,
+  params: NO_PARAMS,
+  tools: NO_TOOLS,
+  encoding: "cl100k_base",
 };
+const MODERATION: Traits = {
+  ...EMBEDDING,
+  kind: "moderation",
+  apis: ["moderations"],
+  encoding: "o200k_base",
+};
+const IMAGE: Traits = { ...EMBEDDING, kind: "image", apis: ["images"], vision: true, encoding: "o200k_base" };
+/** Retired GPT-3 models: known so old ids still tokenize right, never priced. */
+const RETIRED: Pick<ModelEntry, "family" | "pricing"> = { family: "Retired", pricing: null };
 
-const spec = (
-  id: string,
-  label: string,
-  contextWindow: number,
-  maxOutput: number,
-  pricing: Pricing | null,
-  capabilities: Capabilities,
-  encoding: Encoding = "o200k_base",
-  extra: Partial<ModelSpec> = {},
-): ModelSpec => ({
-  id,
-  prefix: true,
+/** GPT image models (§4 of the API notes): the fixed sizes, GPT-image-only options, edits with up to 16 inputs. */
+const GPT_IMAGE: ImageSpec = {
+  endpoints: ["generations", "edits"],
+  sizes: ["auto", "1024x1024", "1536x1024", "1024x1536"],
+  qualities: ["auto", "low", "medium", "high"],
+  backgrounds: ["auto", "opaque", "transparent"],
+  formats: ["png", "jpeg", "webp"],
+  compression: true,
+  maxN: 10,
+  promptMaxChars: 32_000,
+  inputFidelity: true,
+  stream: true,
+  partialImages: 3,
+  maxInputs: 16,
+  mask: "guided",
+  styles: [],
+  moderation: true,
+};
+/** gpt-image-2 and later: any WxH, sides multiples of 16, 1:3 to 3:1, up to 3840x2160; `input_fidelity` refused. */
+const GPT_IMAGE_2: ImageSpec = {
+  ...GPT_IMAGE,
+  customSizes: {
+    multipleOf: 16,
+    maxAspect: 3,
+    maxEdge: 3840,
+    maxPixels: 3840 * 2160,
+    experimentalAbovePixels: 2560 * 1440,
+  },
+  inputFidelity: false,
+};
+const GPT_IMAGE_25: ImageSpec = { ...GPT_IMAGE_2, qualities: [...GPT_IMAGE.qualities, "xhigh", "max"] };
+const GPT_IMAGE_26: ImageSpec = {
+  ...GPT_IMAGE_25,
+  formats: [...GPT_IMAGE.formats, "gif", "svg"],
+  complexity: true,
+  markup: true,
+  gif: { frameCount: { min: 2, max: 16, default: 9 }, frameDurationMs: { min: 20, default: 200 } },
+};
+const gptImage = (match: string, label: string, image: ImageSpec, shutdownDate?: string): ModelEntry => ({
+  ...IMAGE,
+  match,
   label,
-  contextWindow,
-  maxOutput,
-  pricing,
-  capabilities,
-  encoding,
-  ...extra,
+  family: "GPT Image",
+  contextWindow: 0,
+  maxOutput: 0,
+  pricing: null,
+  image,
+  ...(shutdownDate ? { shutdownDate } : {}),
 });
 
-export const CATALOGUE: ModelSpec[] = [
-  spec(
-    "gpt-5-nano",
-    "GPT-5 nano",
-    400_000,
-    128_000,
-    { input: 0.05, cachedInput: 0.005, output: 0.4 },
-    REASONING,
-  ),
-  spec(
-    "gpt-5-mini",
-    "GPT-5 mini",
-    400_000,
-    128_000,
-    { input: 0.25, cachedInput: 0.025, output: 2 },
-    REASONING,
-  ),
-  spec(
-    "gpt-5-pro",
-    "GPT-5 pro",
-    400_000,
-    272_000,
-    { input: 15, output: 120 },
-    { ...REASONING, apis: ["responses"] },
-  ),
-  spec("gpt-5-chat", "GPT-5 chat", 128_000, 16_384, { input: 1.25, cachedInput: 0.125, output: 10 }, CHAT),
-  spec("gpt-5", "GPT-5", 400_000, 128_000, { input: 1.25, cachedInput: 0.125, output: 10 }, REASONING),
-  spec(
-    "gpt-4.1-nano",
-    "GPT-4.1 nano",
-    1_047_576,
-    32_768,
-    { input: 0.1, cachedInput: 0.025, output: 0.4 },
-    CHAT,
-    "o200k_base",
-    {
-      fineTunedPricing: { input: 0.2, cachedInput: 0.05, output: 0.8 },
+export const CATALOGUE: ModelEntry[] = [
+  // GPT-5
+  {
+    ...REASONING,
+    match: "gpt-5-nano",
+    label: "GPT-5 nano",
+    family: "GPT-5",
+    contextWindow: 400_000,
+    maxOutput: 128_000,
+    pricing: { input: 0.05, cachedInput: 0.005, output: 0.4 },
+  },
+  {
+    ...REASONING,
+    match: "gpt-5-mini",
+    label: "GPT-5 mini",
+    family: "GPT-5",
+    contextWindow: 400_000,
+    maxOutput: 128_000,
+    pricing: { input: 0.25, cachedInput: 0.025, output: 2 },
+  },
+  {
+    ...REASONING,
+    match: "gpt-5-pro",
+    label: "GPT-5 pro",
+    family: "GPT-5",
+    apis: ["responses"],
+    tools: { ...TEXT_TOOLS, chat: [] },
+    contextWindow: 400_000,
+    maxOutput: 272_000,
+    pricing: { input: 15, output: 120 },
+  },
+  {
+    ...CHAT,
+    match: "gpt-5-chat",
+    label: "GPT-5 chat",
+    family: "GPT-5",
+    contextWindow: 128_000,
+    maxOutput: 16_384,
+    pricing: { input: 1.25, cachedInput: 0.125, output: 10 },
+  },
+  {
+    ...REASONING,
+    match: "gpt-5",
+    label: "GPT-5",
+    family: "GPT-5",
+    contextWindow: 400_000,
+    maxOutput: 128_000,
+    pricing: { input: 1.25, cachedInput: 0.125, output: 10 },
+  },
+  // GPT-4.1
+  {
+    ...CHAT,
+    match: "gpt-4.1-nano",
+    label: "GPT-4.1 nano",
+    family: "GPT-4.1",
+    contextWindow: 1_047_576,
+    maxOutput: 32_768,
+    pricing: { input: 0.1, cachedInput: 0.025, output: 0.4 },
+    fineTunable: true,
+    fineTunedPricing: { input: 0.2, cachedInput: 0.05, output: 0.8 },
+  },
+  {
+    ...CHAT,
+    match: "gpt-4.1-mini",
+    label: "GPT-4.1 mini",
+    family: "GPT-4.1",
+    contextWindow: 1_047_576,
+    maxOutput: 32_768,
+    pricing: { input: 0.4, cachedInput: 0.1, output: 1.6 },
+    fineTunable: true,
+    fineTunedPricing: { input: 0.8, cachedInput: 0.2, output: 3.2 },
+  },
+  {
+    ...CHAT,
+    match: "gpt-4.1",
+    label: "GPT-4.1",
+    family: "GPT-4.1",
+    contextWindow: 1_047_576,
+    maxOutput: 32_768,
+    pricing: { input: 2, cachedInput: 0.5, output: 8 },
+    fineTunable: true,
+    fineTunedPricing: { input: 3, cachedInput: 0.75, output: 12 },
+  },
+  // GPT-4o
+  {
+    ...CHAT,
+    match: "gpt-4o-mini",
+    label: "GPT-4o mini",
+    family: "GPT-4o",
+    contextWindow: 128_000,
+    maxOutput: 16_384,
+    pricing: { input: 0.15, cachedInput: 0.075, output: 0.6 },
+    fineTunable: true,
+    fineTunedPricing: { input: 0.3, cachedInput: 0.15, output: 1.2 },
+  },
+  {
+    ...CHAT,
+    match: "gpt-4o-2024-05-13",
+    label: "GPT-4o (2024-05-13)",
+    family: "GPT-4o",
+    contextWindow: 128_000,
+    maxOutput: 4_096,
+    pricing: { input: 5, output: 15 },
+  },
+  {
+    ...CHAT,
+    match: "gpt-4o",
+    label: "GPT-4o",
+    family: "GPT-4o",
+    contextWindow: 128_000,
+    maxOutput: 16_384,
+    pricing: { input: 2.5, cachedInput: 1.25, output: 10 },
+    fineTunable: true,
+    fineTunedPricing: { input: 3.75, cachedInput: 1.875, output: 15 },
+  },
+  {
+    ...CHAT,
+    match: "chatgpt-4o",
+    label: "ChatGPT-4o",
+    family: "GPT-4o",
+    tools: NO_TOOLS,
+    contextWindow: 128_000,
+    maxOutput: 16_384,
+    pricing: { input: 5, output: 15 },
+  },
+  // o-series
+  {
+    ...REASONING,
+    match: "o4-mini",
+    label: "o4-mini",
+    family: "o-series",
+    contextWindow: 200_000,
+    maxOutput: 100_000,
+    pricing: { input: 1.1, cachedInput: 0.275, output: 4.4 },
+  },
+  {
+    ...REASONING,
+    match: "o3-pro",
+    label: "o3-pro",
+    family: "o-series",
+    apis: ["responses"],
+    tools: { ...TEXT_TOOLS, chat: [] },
+    contextWindow: 200_000,
+    maxOutput: 100_000,
+    pricing: { input: 20, output: 80 },
+  },
+  {
+    ...REASONING,
+    match: "o3-mini",
+    label: "o3-mini",
+    family: "o-series",
+    vision: false,
+    contextWindow: 200_000,
+    maxOutput: 100_000,
+    pricing: { input: 1.1, cachedInput: 0.55, output: 4.4 },
+  },
+  {
+    ...REASONING,
+    match: "o3",
+    label: "o3",
+    family: "o-series",
+    contextWindow: 200_000,
+    maxOutput: 100_000,
+    pricing: { input: 2, cachedInput: 0.5, output: 8 },
+  },
+  {
+    ...REASONING,
+    match: "o1-pro",
+    label: "o1-pro",
+    family: "o-series",
+    apis: ["responses"],
+    tools: { ...TEXT_TOOLS, chat: [] },
+    contextWindow: 200_000,
+    maxOutput: 100_000,
+    pricing: { input: 150, output: 600 },
+  },
+  {
+    ...REASONING,
+    match: "o1-mini",
+    label: "o1-mini",
+    family: "o-series",
+    vision: false,
+    params: { ...REASONING.params, structuredOutputs: false },
+    tools: NO_TOOLS,
+    contextWindow: 128_000,
+    maxOutput: 65_536,
+    pricing: { input: 1.1, cachedInput: 0.55, output: 4.4 },
+  },
+  {
+    ...REASONING,
+    match: "o1",
+    label: "o1",
+    family: "o-series",
+    contextWindow: 200_000,
+    maxOutput: 100_000,
+    pricing: { input: 15, cachedInput: 7.5, output: 60 },
+  },
+  // GPT-4 and GPT-3.5
+  {
+    ...CHAT,
+    match: "gpt-4.5",
+    label: "GPT-4.5",
+    family: "GPT-4",
+    contextWindow: 128_000,
+    maxOutput: 16_384,
+    pricing: { input: 75, cachedInput: 37.5, output: 150 },
+  },
+  {
+    ...LEGACY_CHAT,
+    match: "gpt-4-turbo",
+    label: "GPT-4 Turbo",
+    family: "GPT-4",
+    vision: true,
+    contextWindow: 128_000,
+    maxOutput: 4_096,
+    pricing: { input: 10, output: 30 },
+  },
+  {
+    ...LEGACY_CHAT,
+    match: "gpt-4-32k",
+    label: "GPT-4 32k",
+    family: "GPT-4",
+    contextWindow: 32_768,
+    maxOutput: 8_192,
+    pricing: { input: 60, output: 120 },
+  },
+  {
+    ...LEGACY_CHAT,
+    match: "gpt-4",
+    label: "GPT-4",
+    family: "GPT-4",
+    contextWindow: 8_192,
+    maxOutput: 8_192,
+    pricing: { input: 30, output: 60 },
+  },
+  {
+    ...COMPLETION,
+    match: "gpt-3.5-turbo-instruct",
+    label: "GPT-3.5 Turbo Instruct",
+    family: "GPT-3.5",
+    contextWindow: 4_096,
+    maxOutput: 4_096,
+    pricing: { input: 1.5, output: 2 },
+  },
+  {
+    ...LEGACY_CHAT,
+    match: "gpt-3.5-turbo",
+    label: "GPT-3.5 Turbo",
+    family: "GPT-3.5",
+    contextWindow: 16_385,
+    maxOutput: 4_096,
+    pricing: { input: 0.5, output: 1.5 },
+    fineTunable: true,
+    fineTunedPricing: { input: 3, output: 6 },
+  },
+  {
+    ...COMPLETION,
+    match: "davinci-002",
+    label: "davinci-002",
+    family: "GPT base",
+    contextWindow: 16_384,
+    maxOutput: 16_384,
+    pricing: { input: 2, output: 2 },
+    fineTunable: true,
+  },
+  {
+    ...COMPLETION,
+    match: "babbage-002",
+    label: "babbage-002",
+    family: "GPT base",
+    contextWindow: 16_384,
+    maxOutput: 16_384,
+    pricing: { input: 0.4, output: 0.4 },
+    fineTunable: true,
+  },
+  // Open-weight
+  {
+    ...REASONING,
+    match: "gpt-oss",
+    label: "gpt-oss",
+    family: "gpt-oss",
+    encoding: "o200k_harmony",
+    contextWindow: 131_072,
+    maxOutput: 131_072,
+    pricing: null,
+  },
+  // Embeddings: 8,192 tokens an input; `dimensions` from text-embedding-3 on.
+  {
+    ...EMBEDDING,
+    match: "text-embedding-3-small",
+    label: "text-embedding-3-small",
+    family: "Embeddings",
+    contextWindow: 8_192,
+    maxOutput: 0,
+    pricing: { input: 0.02, output: 0 },
+    embedding: { dimensions: 1_536, customDimensions: true },
+  },
+  {
+    ...EMBEDDING,
+    match: "text-embedding-3-large",
+    label: "text-embedding-3-large",
+    family: "Embeddings",
+    contextWindow: 8_192,
+    maxOutput: 0,
+    pricing: { input: 0.13, output: 0 },
+    embedding: { dimensions: 3_072, customDimensions: true },
+  },
+  {
+    ...EMBEDDING,
+    match: "text-embedding-ada-002",
+    label: "text-embedding-ada-002",
+    family: "Embeddings",
+    contextWindow: 8_192,
+    maxOutput: 0,
+    pricing: { input: 0.1, output: 0 },
+    embedding: { dimensions: 1_536, customDimensions: false },
+  },
+  // Moderation: omni takes text and images; the older text models text alone.
+  {
+    ...MODERATION,
+    match: "omni-moderation",
+    label: "omni-moderation",
+    family: "Moderation",
+    contextWindow: 0,
+    maxOutput: 0,
+    pricing: null,
+    vision: true,
+    moderation: { inputs: ["text", "image"] },
+  },
+  {
+    ...MODERATION,
+    match: "text-moderation",
+    label: "text-moderation",
+    family: "Moderation",
+    contextWindow: 0,
+    maxOutput: 0,
+    pricing: null,
+    moderation: { inputs: ["text"] },
+  },
+  // Images (§4 and §11.1 of the API notes). Shut-down models stay so old presets and usage still read.
+  gptImage("gpt-image-2.6-flare", "GPT Image 2.6 Flare", GPT_IMAGE_26),
+  gptImage("gpt-image-2.6-sunburst", "GPT Image 2.6 Sunburst", GPT_IMAGE_26),
+  gptImage("gpt-image-2.5-flare", "GPT Image 2.5 Flare", GPT_IMAGE_25),
+  gptImage("gpt-image-2.5-sunburst", "GPT Image 2.5 Sunburst", GPT_IMAGE_25),
+  gptImage("gpt-image-2", "GPT Image 2", GPT_IMAGE_2),
+  gptImage("gpt-image-1.5", "GPT Image 1.5", GPT_IMAGE, "2026-12-01"),
+  gptImage("gpt-image-1-mini", "GPT Image 1 mini", { ...GPT_IMAGE, inputFidelity: false }, "2026-12-01"),
+  gptImage("gpt-image-1", "GPT Image 1", GPT_IMAGE, "2026-10-23"),
+  gptImage("chatgpt-image-latest", "ChatGPT Image", { ...GPT_IMAGE, endpoints: ["edits"] }, "2026-12-01"),
+  {
+    ...IMAGE,
+    match: "dall-e-3",
+    label: "DALL·E 3",
+    family: "DALL·E",
+    contextWindow: 0,
+    maxOutput: 0,
+    pricing: null,
+    vision: false,
+    shutdownDate: "2026-05-12",
+    image: {
+      endpoints: ["generations"],
+      sizes: ["1024x1024", "1792x1024", "1024x1792"],
+      qualities: ["standard", "hd"],
+      backgrounds: [],
+      formats: [],
+      compression: false,
+      maxN: 1,
+      promptMaxChars: 4_000,
+      inputFidelity: false,
+      stream: false,
+      partialImages: 0,
+      maxInputs: 0,
+      mask: null,
+      styles: ["vivid", "natural"],
+      moderation: false,
     },
-  ),
-  spec(
-    "gpt-4.1-mini",
-    "GPT-4.1 mini",
-    1_047_576,
-    32_768,
-    { input: 0.4, cachedInput: 0.1, output: 1.6 },
-    CHAT,
-    "o200k_base",
-    {
-      fineTunedPricing: { input: 0.8, cachedInput: 0.2, output: 3.2 },
+  },
+  {
+    ...IMAGE,
+    match: "dall-e-2",
+    label: "DALL·E 2",
+    family: "DALL·E",
+    contextWindow: 0,
+    maxOutput: 0,
+    pricing: null,
+    shutdownDate: "2026-05-12",
+    image: {
+      endpoints: ["generations", "edits", "variations"],
+      sizes: ["256x256", "512x512", "1024x1024"],
+      qualities: ["standard"],
+      backgrounds: [],
+      formats: [],
+      compression: false,
+      maxN: 10,
+      promptMaxChars: 1_000,
+      inputFidelity: false,
+      stream: false,
+      partialImages: 0,
+      maxInputs: 1,
+      mask: "exact",
+      styles: [],
+      moderation: false,
     },
-  ),
-  spec(
-    "gpt-4.1",
-    "GPT-4.1",
-    1_047_576,
-    32_768,
-    { input: 2, cachedInput: 0.5, output: 8 },
-    CHAT,
-    "o200k_base",
-    {
-      fineTunedPricing: { input: 3, cachedInput: 0.75, output: 12 },
-    },
-  ),
-  spec(
-    "gpt-4o-mini",
-    "GPT-4o mini",
-    128_000,
-    16_384,
-    { input: 0.15, cachedInput: 0.075, output: 0.6 },
-    CHAT,
-    "o200k_base",
-    {
-      fineTunedPricing: { input: 0.3, cachedInput: 0.15, output: 1.2 },
-    },
-  ),
-  spec("gpt-4o-2024-05-13", "GPT-4o (2024-05-13)", 128_000, 4_096, { input: 5, output: 15 }, CHAT),
-  spec(
-    "gpt-4o",
-    "GPT-4o",
-    128_000,
-    16_384,
-    { input: 2.5, cachedInput: 1.25, output: 10 },
-    CHAT,
-    "o200k_base",
-    {
-      fineTunedPricing: { input: 3.75, cachedInput: 1.875, output: 15 },
-    },
-  ),
-  spec("chatgpt-4o", "ChatGPT-4o", 128_000, 16_384, { input: 5, output: 15 }, { ...CHAT, tools: false }),
-  spec("o4-mini", "o4-mini", 200_000, 100_000, { input: 1.1, cachedInput: 0.275, output: 4.4 }, REASONING),
-  spec(
-    "o3-pro",
-    "o3-pro",
-    200_000,
-    100_000,
-    { input: 20, output: 80 },
-    { ...REASONING, apis: ["responses"] },
-  ),
-  spec(
-    "o3-mini",
-    "o3-mini",
-    200_000,
-    100_000,
-    { input: 1.1, cachedInput: 0.55, output: 4.4 },
-    { ...REASONING, vision: false },
-  ),
-  spec("o3", "o3", 200_000, 100_000, { input: 2, cachedInput: 0.5, output: 8 }, REASONING),
-  spec(
-    "o1-pro",
-    "o1-pro",
-    200_000,
-    100_000,
-    { input: 150, output: 600 },
-    { ...REASONING, apis: ["responses"] },
-  ),
-  spec(
-    "o1-mini",
-    "o1-mini",
-    128_000,
-    65_536,
-    { input: 1.1, cachedInput: 0.55, output: 4.4 },
-    { ...REASONING, tools: false, vision: false, structuredOutputs: false },
-  ),
-  spec("o1", "o1", 200_000, 100_000, { input: 15, cachedInput: 7.5, output: 60 }, REASONING),
-  spec("gpt-4.5", "GPT-4.5", 128_000, 16_384, { input: 75, cachedInput: 37.5, output: 150 }, CHAT),
-  spec(
-    "gpt-4-turbo",
-    "GPT-4 Turbo",
-    128_000,
-    4_096,
-    { input: 10, output: 30 },
-    { ...LEGACY_CHAT, vision: true },
-    "cl100k_base",
-  ),
-  spec("gpt-4-32k", "GPT-4 32k", 32_768, 8_192, { input: 60, output: 120 }, LEGACY_CHAT, "cl100k_base"),
-  spec("gpt-4", "GPT-4", 8_192, 8_192, { input: 30, output: 60 }, LEGACY_CHAT, "cl100k_base"),
-  spec(
-    "gpt-3.5-turbo-instruct",
-    "GPT-3.5 Turbo Instruct",
-    4_096,
-    4_096,
-    { input: 1.5, output: 2 },
-    TEXT_COMPLETION,
-    "cl100k_base",
-  ),
-  spec(
-    "gpt-3.5-turbo",
-    "GPT-3.5 Turbo",
-    16_385,
-    4_096,
-    { input: 0.5, output: 1.5 },
-    LEGACY_CHAT,
-    "cl100k_base",
-    {
-      fineTunedPricing: { input: 3, output: 6 },
-    },
-  ),
-  spec("davinci-002", "davinci-002", 16_384, 16_384, { input: 2, output: 2 }, TEXT_COMPLETION, "cl100k_base"),
-  spec(
-    "babbage-002",
-    "babbage-002",
-    16_384,
-    16_384,
-    { input: 0.4, output: 0.4 },
-    TEXT_COMPLETION,
-    "cl100k_base",
-  ),
-  spec(
-    "text-embedding-3-small",
-    "text-embedding-3-small",
-    8_192,
-    0,
-    { input: 0.02, output: 0 },
-    EMBEDDING,
-    "cl100k_base",
-  ),
-  spec(
-    "text-embedding-3-large",
-    "text-embedding-3-large",
-    8_192,
-    0,
-    { input: 0.13, output: 0 },
-    EMBEDDING,
-    "cl100k_base",
-  ),
-  spec(
-    "text-embedding-ada-002",
-    "text-embedding-ada-002",
-    8_192,
-    0,
-    { input: 0.1, output: 0 },
-    EMBEDDING,
-    "cl100k_base",
-  ),
-  spec("gpt-oss", "gpt-oss", 131_072, 131_072, null, REASONING, "o200k_harmony"),
-  spec("text-davinci-edit", "text-davinci-edit (retired)", 2_049, 2_049, null, TEXT_COMPLETION, "p50k_edit"),
-  spec("code-davinci-edit", "code-davinci-edit (retired)", 2_049, 2_049, null, TEXT_COMPLETION, "p50k_edit"),
-  spec("text-davinci-002", "text-davinci-002 (retired)", 4_097, 4_097, null, TEXT_COMPLETION, "p50k_base"),
-  spec("text-davinci-003", "text-davinci-003 (retired)", 4_097, 4_097, null, TEXT_COMPLETION, "p50k_base"),
-  spec("code-davinci", "code-davinci (retired)", 8_001, 8_001, null, TEXT_COMPLETION, "p50k_base"),
-  spec("code-cushman", "code-cushman (retired)", 2_048, 2_048, null, TEXT_COMPLETION, "p50k_base"),
-  spec("text-", "GPT-3 text model (retired)", 2_049, 2_049, null, TEXT_COMPLETION, "r50k_base"),
-  ...["davinci", "curie", "babbage", "ada"].map((id) =>
-    spec(id, `${id} (retired)`, 2_049, 2_049, null, TEXT_COMPLETION, "r50k_base", { prefix: false }),
+  },
+  // Retired models, for the tokenizer's sake.
+  {
+    ...COMPLETION,
+    ...RETIRED,
+    match: "text-davinci-edit",
+    label: "text-davinci-edit (retired)",
+    encoding: "p50k_edit",
+    contextWindow: 2_049,
+    maxOutput: 2_049,
+  },
+  {
+    ...COMPLETION,
+    ...RETIRED,
+    match: "code-davinci-edit",
+    label: "code-davinci-edit (retired)",
+    encoding: "p50k_edit",
+    contextWindow: 2_049,
+    maxOutput: 2_049,
+  },
+  {
+    ...COMPLETION,
+    ...RETIRED,
+    match: "text-davinci-002",
+    label: "text-davinci-002 (retired)",
+    encoding: "p50k_base",
+    contextWindow: 4_097,
+    maxOutput: 4_097,
+  },
+  {
+    ...COMPLETION,
+    ...RETIRED,
+    match: "text-davinci-003",
+    label: "text-davinci-003 (retired)",
+    encoding: "p50k_base",
+    contextWindow: 4_097,
+    maxOutput: 4_097,
+  },
+  {
+    ...COMPLETION,
+    ...RETIRED,
+    match: "code-davinci",
+    label: "code-davinci (retired)",
+    encoding: "p50k_base",
+    contextWindow: 8_001,
+    maxOutput: 8_001,
+  },
+  {
+    ...COMPLETION,
+    ...RETIRED,
+    match: "code-cushman",
+    label: "code-cushman (retired)",
+    encoding: "p50k_base",
+    contextWindow: 2_048,
+    maxOutput: 2_048,
+  },
+  {
+    ...COMPLETION,
+    ...RETIRED,
+    match: "text-",
+    label: "GPT-3 text model (retired)",
+    encoding: "r50k_base",
+    contextWindow: 2_049,
+    maxOutput: 2_049,
+  },
+  ...["davinci", "curie", "babbage", "ada"].map(
+    (id): ModelEntry => ({
+      ...COMPLETION,
+      ...RETIRED,
+      match: id,
+      exact: true,
+      label: `${id} (retired)`,
+      encoding: "r50k_base",
+      contextWindow: 2_049,
+      maxOutput: 2_049,
+    }),
   ),
 ];
 
 /** For models the catalogue does not know: generous limits, every control offered, no price. */
-export const DEFAULT_MODEL: Omit<ModelSpec, "id" | "label"> = {
+export const DEFAULT_MODEL: Omit<ModelEntry, "match" | "label"> = {
+  ...CHAT,
+  family: "Other",
   contextWindow: 128_000,
   maxOutput: 16_384,
   pricing: null,
-  capabilities: CHAT,
-  encoding: "o200k_base",
 };
 
-export interface ResolvedModel extends ModelSpec {
+export interface ResolvedModel {
+  /** The catalogue entry's `match`, or the model id for an unknown model. */
+  id: string;
   /** The id asked about. */
   model: string;
-  /** Which catalogue entry answered, or null for an unknown model. */
+  /** Which catalogue entry answered, "override" for a model only an admin override knows, or null. */
   matched: string | null;
+  label: string;
+  family: string;
+  kind: ModelKind;
+  contextWindow: number;
+  maxOutput: number;
+  /** The price this model is billed at (a fine-tune's when it is one). */
+  pricing: Pricing | null;
+  fineTunedPricing?: Pricing;
   fineTuned: boolean;
-  /** From the upstream's model list (`YYYY-MM-DD`), when known. */
+  fineTunable: boolean;
+  capabilities: Capabilities;
+  tools: ToolsByApi;
+  encoding: Encoding;
+  /** The upstream's `shutdown_date` when it lists the model, else the catalogue's (`YYYY-MM-DD`). */
   shutdownDate: string | null;
+  image: ImageSpec | null;
+  embedding: EmbeddingSpec | null;
+  moderation: ModerationSpec | null;
 }
 
 /** `ft:gpt-4o-mini-2024-07-18:org:suffix:id` → `gpt-4o-mini-2024-07-18`; legacy `curie:ft-…` → `curie`. */
@@ -336,42 +654,61 @@ export function baseOfFineTune(model: string): string | null {
   return legacy?.[1] ?? null;
 }
 
-/** A prefix matches at a boundary: `gpt-4o` covers `gpt-4o-2024-08-06` but not `gpt-4omni`. */
-function prefixMatches(m: ModelSpec, id: string): boolean {
-  if (m.prefix === false || !id.startsWith(m.id)) return false;
-  const next = id.charAt(m.id.length);
-  return next === "" || m.id.endsWith("-") || "-.:_@".includes(next);
+/** Whether `key` names `id` or a family of it: `gpt-4o` covers `gpt-4o-2024-08-06` but not `gpt-4omni`. */
+function coversId(key: string, id: string): boolean {
+  if (!id.startsWith(key)) return false;
+  const next = id.charAt(key.length);
+  return next === "" || key.endsWith("-") || "-.:_@".includes(next);
 }
 
-function match(id: string): ModelSpec | undefined {
+/** The entry for an id: an exact match, else the longest family prefix. */
+export function findEntry(id: string): ModelEntry | undefined {
   const lower = id.toLowerCase();
-  return CATALOGUE.find((m) => m.id === lower) ?? CATALOGUE.find((m) => prefixMatches(m, lower));
+  let best: ModelEntry | undefined;
+  for (const m of CATALOGUE) {
+    if (m.match === lower) return m;
+    if (!m.exact && coversId(m.match, lower) && (!best || m.match.length > best.match.length)) best = m;
+  }
+  return best;
+}
+
+function capabilitiesOf(m: Omit<ModelEntry, "match" | "label">): Capabilities {
+  return {
+    apis: m.apis,
+    tools: m.tools.responses.length > 0 || m.tools.chat.length > 0,
+    vision: m.vision,
+    reasoning: m.kind === "reasoning",
+    ...m.params,
+  };
 }
 
 export function resolveModel(model: string, upstream?: { shutdown_date?: string | null }): ResolvedModel {
   const base = baseOfFineTune(model);
-  const found = match(base ?? model);
-  const shutdownDate = upstream?.shutdown_date ?? null;
-  if (!found) {
-    return {
-      ...DEFAULT_MODEL,
-      id: model,
-      label: model,
-      model,
-      matched: null,
-      fineTuned: Boolean(base),
-      shutdownDate,
-    };
-  }
-  const pricing = base ? (found.fineTunedPricing ?? found.pricing) : found.pricing;
+  const found = findEntry(base ?? model);
+  const entry = found ?? { ...DEFAULT_MODEL, match: model, label: model };
+  const fineTuned = Boolean(base);
+  const pricing = fineTuned && found ? (found.fineTunedPricing ?? found.pricing) : entry.pricing;
   return {
-    ...found,
-    pricing,
-    label: base ? `${found.label} (fine-tuned)` : found.label,
+    id: entry.match,
     model,
-    matched: found.id,
-    fineTuned: Boolean(base),
-    shutdownDate,
+    matched: found?.match ?? null,
+    label: fineTuned && found ? `${found.label} (fine-tuned)` : entry.label,
+    family: entry.family,
+    kind: entry.kind,
+    contextWindow: entry.contextWindow,
+    maxOutput: entry.maxOutput,
+    pricing,
+    ...(entry.fineTunedPricing ? { fineTunedPricing: entry.fineTunedPricing } : {}),
+    fineTuned,
+    fineTunable: entry.fineTunable === true && !fineTuned,
+    capabilities: capabilitiesOf(entry),
+    tools: entry.tools,
+    encoding: entry.encoding,
+    shutdownDate:
+      upstream?.shutdown_date !== undefined ? upstream.shutdown_date : (entry.shutdownDate ?? null),
+    image: entry.image ?? null,
+    embedding: entry.embedding ?? null,
+    moderation: entry.moderation ?? null,
   };
 }
 
@@ -392,28 +729,31 @@ export function costOf(
   return (inputCost + usage.output * p.output) / 1_000_000;
 }
 
-/**
- * Admin corrections to the catalogue, kept in settings: new models, changed prices or limits, a
- * capability a server does or does not have. Keys are a model id or a family prefix (the longest
- * matching key wins); each field replaces the catalogue's.
- */
-export interface ModelOverride {
-  label?: string;
-  contextWindow?: number;
-  maxOutput?: number;
-  pricing?: Pricing | null;
-  capabilities?: Partial<Capabilities>;
-  encoding?: Encoding;
+/** Whether an image model takes `size`: one of its fixed sizes, or a WxH inside its custom-size rule. */
+export function imageSizeAllowed(image: ImageSpec, size: string): boolean {
+  if (image.sizes.includes(size)) return true;
+  const rule = image.customSizes;
+  const m = /^(\d+)x(\d+)$/.exec(size);
+  if (!rule || !m) return false;
+  const [w, h] = [Number(m[1]), Number(m[2])];
+  return (
+    w > 0 &&
+    h > 0 &&
+    w % rule.multipleOf === 0 &&
+    h % rule.multipleOf === 0 &&
+    Math.max(w, h) / Math.min(w, h) <= rule.maxAspect &&
+    Math.max(w, h) <= rule.maxEdge &&
+    w * h <= rule.maxPixels
+  );
 }
-export type ModelOverrides = Record<string, ModelOverride>;
 
+/** The admin override for a model: the longest key that names it or its family. */
 export function overrideFor(model: string, overrides: ModelOverrides): ModelOverride | null {
   const id = model.toLowerCase();
   let best: string | null = null;
   for (const key of Object.keys(overrides)) {
     const k = key.toLowerCase();
-    const boundary = id.length === k.length || k.endsWith("-") || "-.:_@".includes(id.charAt(k.length));
-    if (id.startsWith(k) && boundary && (best === null || k.length > best.length)) best = key;
+    if (coversId(k, id) && (best === null || k.length > best.length)) best = key;
   }
   return best === null ? null : (overrides[best] ?? null);
 }
@@ -424,10 +764,13 @@ export function applyOverrides(resolved: ResolvedModel, overrides: ModelOverride
   return {
     ...resolved,
     ...(o.label ? { label: o.label } : {}),
+    ...(o.family ? { family: o.family } : {}),
     ...(o.contextWindow ? { contextWindow: o.contextWindow } : {}),
     ...(o.maxOutput ? { maxOutput: o.maxOutput } : {}),
     ...(o.pricing !== undefined ? { pricing: o.pricing } : {}),
     ...(o.encoding ? { encoding: o.encoding } : {}),
+    ...(o.fineTunable !== undefined ? { fineTunable: o.fineTunable } : {}),
+    ...(o.image ? { image: o.image } : {}),
     capabilities: { ...resolved.capabilities, ...o.capabilities },
     matched: resolved.matched ?? "override",
   };

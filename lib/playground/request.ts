@@ -1,4 +1,14 @@
 import type { ResolvedModel } from "@/lib/models/catalogue";
+import {
+  API_LABELS,
+  IMAGE_LIMITS,
+  METADATA_LIMITS,
+  MIN_OUTPUT_TOKENS,
+  NAME_PATTERN,
+  PARAM_BOUNDS,
+  STOP_MAX,
+  TOP_LOGPROBS_MAX,
+} from "@/lib/openai-facts";
 import type { BuiltRequest, FunctionTool, Message, Setup, WireApi } from "./types";
 
 /**
@@ -17,12 +27,6 @@ export interface BuildResult extends BuiltRequest {
 }
 
 type Body = Record<string, unknown>;
-
-const API_LABEL: Record<WireApi, string> = {
-  responses: "Responses",
-  chat: "Chat Completions",
-  completions: "Completions",
-};
 
 class Builder {
   readonly body: Body = {};
@@ -48,7 +52,7 @@ class Builder {
   only(...apis: WireApi[]): true | string {
     return apis.includes(this.setup.api)
       ? true
-      : `The ${API_LABEL[this.setup.api]} API does not take it (${apis.map((a) => API_LABEL[a]).join(", ")} only).`;
+      : `The ${API_LABELS[this.setup.api]} API does not take it (${apis.map((a) => API_LABELS[a]).join(", ")} only).`;
   }
 
   get sampling(): true | string {
@@ -82,8 +86,7 @@ function inRange(
   b: Builder,
   param: string,
   v: number | undefined,
-  min: number,
-  max: number,
+  { min, max }: { min: number; max: number },
 ): number | undefined {
   if (v === undefined) return undefined;
   if (!Number.isFinite(v) || v < min || v > max) {
@@ -95,23 +98,31 @@ function inRange(
 
 function sampling(b: Builder): void {
   const p = b.setup.params;
-  b.put("temperature", inRange(b, "temperature", p.temperature, 0, 2), b.sampling);
-  b.put("top_p", inRange(b, "top_p", p.topP, 0, 1), b.sampling);
+  b.put("temperature", inRange(b, "temperature", p.temperature, PARAM_BOUNDS.temperature), b.sampling);
+  b.put("top_p", inRange(b, "top_p", p.topP, PARAM_BOUNDS.topP), b.sampling);
   const chatish = b.only("chat", "completions");
   const penalty = chatish === true ? b.sampling : chatish;
-  b.put("presence_penalty", inRange(b, "presence_penalty", p.presencePenalty, -2, 2), penalty);
-  b.put("frequency_penalty", inRange(b, "frequency_penalty", p.frequencyPenalty, -2, 2), penalty);
+  b.put(
+    "presence_penalty",
+    inRange(b, "presence_penalty", p.presencePenalty, PARAM_BOUNDS.presencePenalty),
+    penalty,
+  );
+  b.put(
+    "frequency_penalty",
+    inRange(b, "frequency_penalty", p.frequencyPenalty, PARAM_BOUNDS.frequencyPenalty),
+    penalty,
+  );
   b.put("seed", p.seed, chatish);
-  b.put("n", inRange(b, "n", p.n, 1, 128), chatish);
+  b.put("n", inRange(b, "n", p.n, PARAM_BOUNDS.n), chatish);
   if (p.stop.length) {
-    if (p.stop.length > 4) b.problem("stop", "At most 4 stop sequences.");
+    if (p.stop.length > STOP_MAX) b.problem("stop", `At most ${STOP_MAX} stop sequences.`);
     const ok =
       chatish !== true
         ? chatish
         : b.model.capabilities.reasoning
           ? "Reasoning models ignore stop sequences."
           : true;
-    b.put("stop", p.stop.slice(0, 4), ok);
+    b.put("stop", p.stop.slice(0, STOP_MAX), ok);
   }
   if (p.logitBias.trim()) {
     const parsed = parseJson(p.logitBias);
@@ -127,9 +138,13 @@ function sampling(b: Builder): void {
       );
     } else {
       const entries = Object.entries(parsed.value as Record<string, unknown>);
-      const bad = entries.find(([k, v]) => !/^\d+$/.test(k) || typeof v !== "number" || v < -100 || v > 100);
+      const { min, max } = PARAM_BOUNDS.logitBias;
+      const bad = entries.find(([k, v]) => !/^\d+$/.test(k) || typeof v !== "number" || v < min || v > max);
       if (bad)
-        b.problem("logit_bias", `logit_bias: "${bad[0]}" must be a token id with a bias from -100 to 100.`);
+        b.problem(
+          "logit_bias",
+          `logit_bias: "${bad[0]}" must be a token id with a bias from ${min} to ${max}.`,
+        );
       else b.put("logit_bias", parsed.value, chatish === true ? b.sampling : chatish);
     }
   }
@@ -138,7 +153,7 @@ function sampling(b: Builder): void {
 function outputCap(b: Builder): void {
   const v = b.setup.params.maxOutputTokens;
   if (v === undefined) return;
-  const min = b.setup.api === "responses" ? 16 : 1;
+  const min = MIN_OUTPUT_TOKENS[b.setup.api];
   const max = b.model.maxOutput;
   if (!Number.isInteger(v) || v < min || v > max) {
     b.problem(
@@ -156,7 +171,7 @@ function outputCap(b: Builder): void {
 function logprobs(b: Builder): void {
   const p = b.setup.params;
   if (!p.logprobs) return;
-  const top = inRange(b, "top_logprobs", p.topLogprobs, 0, b.setup.api === "completions" ? 5 : 20);
+  const top = inRange(b, "top_logprobs", p.topLogprobs, { min: 0, max: TOP_LOGPROBS_MAX[b.setup.api] });
   if (b.logprobs !== true) {
     b.omitted.push({ param: "logprobs", reason: b.logprobs });
     return;
@@ -202,12 +217,20 @@ function common(b: Builder): void {
     const meta: Record<string, string> = {};
     for (const { key, value } of p.metadata) {
       if (!key) continue;
-      if (key.length > 64)
-        b.problem("metadata", `Metadata key "${key.slice(0, 20)}…" is over 64 characters.`);
-      if (value.length > 512) b.problem("metadata", `Metadata value for "${key}" is over 512 characters.`);
+      if (key.length > METADATA_LIMITS.keyChars)
+        b.problem(
+          "metadata",
+          `Metadata key "${key.slice(0, 20)}…" is over ${METADATA_LIMITS.keyChars} characters.`,
+        );
+      if (value.length > METADATA_LIMITS.valueChars)
+        b.problem(
+          "metadata",
+          `Metadata value for "${key}" is over ${METADATA_LIMITS.valueChars} characters.`,
+        );
       meta[key] = value;
     }
-    if (Object.keys(meta).length > 16) b.problem("metadata", "At most 16 metadata pairs.");
+    if (Object.keys(meta).length > METADATA_LIMITS.pairs)
+      b.problem("metadata", `At most ${METADATA_LIMITS.pairs} metadata pairs.`);
     b.put("metadata", Object.keys(meta).length ? meta : undefined, notLegacy);
   }
   if (p.verbosity) {
@@ -238,7 +261,7 @@ function tools(b: Builder): void {
     return;
   }
   const fns = s.tools.map((t) => {
-    if (!/^[a-zA-Z0-9_-]{1,64}$/.test(t.name))
+    if (!NAME_PATTERN.test(t.name))
       b.problem("tools", `Tool name "${t.name}" must be 1–64 letters, digits, _ or -.`);
     const parameters = schemaOf(b, t);
     const fn = {
@@ -303,7 +326,7 @@ function responseFormat(b: Builder): void {
   if (f.type === "json_object") {
     format = { type: "json_object" };
   } else {
-    if (!/^[a-zA-Z0-9_-]{1,64}$/.test(f.name))
+    if (!NAME_PATTERN.test(f.name))
       b.problem("response_format", "The schema name must be 1–64 letters, digits, _ or -.");
     const parsed = parseJson(f.schema);
     if (!parsed.ok) {
@@ -405,7 +428,8 @@ function images(b: Builder): void {
   if (b.setup.api === "completions") b.problem("images", "Legacy Completions does not take images.");
   else if (!b.model.capabilities.vision)
     b.problem("images", `${b.model.label} does not accept images; remove them or pick a vision model.`);
-  if (count > 500) b.problem("images", "At most 500 images per request.");
+  if (count > IMAGE_LIMITS.perRequest)
+    b.problem("images", `At most ${IMAGE_LIMITS.perRequest} images per request.`);
   // Data URLs are base64: 4 characters per 3 bytes. URLs of remote images do not count here.
   const bytes = b.setup.messages
     .flatMap((m) => m.images)
@@ -414,10 +438,10 @@ function images(b: Builder): void {
         a + (i.url.startsWith("data:") ? Math.floor(((i.url.length - i.url.indexOf(",") - 1) * 3) / 4) : 0),
       0,
     );
-  if (bytes > 50 * 1024 * 1024)
+  if (bytes > IMAGE_LIMITS.bytesPerRequest)
     b.problem(
       "images",
-      `The images add up to ${(bytes / 1048576).toFixed(1)} MB; a request takes at most 50 MB of images.`,
+      `The images add up to ${(bytes / 1048576).toFixed(1)} MB; a request takes at most ${IMAGE_LIMITS.bytesPerRequest / 1048576} MB of images.`,
     );
 }
 
@@ -439,7 +463,7 @@ export function buildRequest(setup: Setup, model: ResolvedModel): BuildResult {
   if (!model.capabilities.apis.includes(setup.api) && model.matched)
     b.problem(
       "api",
-      `${model.label} is not served by the ${API_LABEL[setup.api]} API; switch to ${model.capabilities.apis.map((a) => API_LABEL[a as WireApi] ?? a).join(" or ")}.`,
+      `${model.label} is not served by the ${API_LABELS[setup.api]} API; switch to ${model.capabilities.apis.map((a) => API_LABELS[a]).join(" or ")}.`,
     );
   images(b);
   sampling(b);

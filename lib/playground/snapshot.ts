@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { newId } from "@/lib/ids";
+import { PARAM_BOUNDS } from "@/lib/openai-facts";
 import type { TokenUsage } from "@/lib/usage";
 import { defaultSetup } from "./defaults";
 import {
   choiceSchema,
   isInlineImage,
-  MAX_CHOICES,
   MAX_COLUMNS,
   type Message,
   type OmittedImage,
@@ -29,7 +29,7 @@ const usageSchema = z.object({
 
 export const snapshotOutputSchema = z.object({
   model: z.string(),
-  choices: z.array(choiceSchema).max(MAX_CHOICES),
+  choices: z.array(choiceSchema).max(PARAM_BOUNDS.n.max),
   usage: usageSchema.nullable(),
   error: z.string().nullable(),
 });

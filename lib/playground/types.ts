@@ -1,4 +1,18 @@
 import { z } from "zod";
+import {
+  IMAGE_DETAILS,
+  INSTRUCTION_ROLES,
+  MESSAGE_ROLES,
+  METADATA_LIMITS,
+  REASONING_EFFORTS,
+  REASONING_SUMMARIES,
+  SEARCH_CONTEXT_SIZES,
+  SERVICE_TIERS,
+  STOP_MAX,
+  TOOL_CHOICES,
+  VERBOSITIES,
+  WIRE_APIS,
+} from "@/lib/openai-facts";
 
 /**
  * The playground's setup: everything that decides the request, kept as plain JSON so it can be
@@ -10,25 +24,21 @@ import { z } from "zod";
  * share snapshots (lib/playground/snapshot.ts) and the server all check the same shape, so nothing
  * stored or shared can hold a value the playground cannot render. Bounds are generous (what the UI
  * can produce, and more); they exist so a crafted snapshot cannot make the page render millions of
- * rows.
+ * rows. Enum values and API limits come from lib/openai-facts.ts.
  */
 
 export const MAX_MESSAGES = 1000;
 export const MAX_IMAGES_PER_MESSAGE = 100;
 export const MAX_TOOLS = 128;
-export const MAX_STOP = 4;
-export const MAX_METADATA = 16;
 export const MAX_COLUMNS = 4;
-/** `n` goes up to 128. */
-export const MAX_CHOICES = 128;
 
-export const wireApiSchema = z.enum(["responses", "chat", "completions"]);
+export const wireApiSchema = z.enum(WIRE_APIS);
 export type WireApi = z.infer<typeof wireApiSchema>;
 
-export const roleSchema = z.enum(["system", "developer", "user", "assistant", "tool"]);
+export const roleSchema = z.enum(MESSAGE_ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const imageDetailSchema = z.enum(["auto", "low", "high"]);
+export const imageDetailSchema = z.enum(IMAGE_DETAILS);
 export type ImageDetail = z.infer<typeof imageDetailSchema>;
 
 /** A data: URL of a type the API takes: the only kind of image a share shows without asking. */
@@ -122,10 +132,7 @@ export const functionToolSchema = z.object({
 });
 export type FunctionTool = z.infer<typeof functionToolSchema>;
 
-export const toolChoiceSchema = z.union([
-  z.enum(["auto", "none", "required"]),
-  z.object({ name: z.string() }),
-]);
+export const toolChoiceSchema = z.union([z.enum(TOOL_CHOICES), z.object({ name: z.string() })]);
 export type ToolChoice = z.infer<typeof toolChoiceSchema>;
 
 export const responseFormatSchema = z.discriminatedUnion("type", [
@@ -135,13 +142,13 @@ export const responseFormatSchema = z.discriminatedUnion("type", [
 ]);
 export type ResponseFormat = z.infer<typeof responseFormatSchema>;
 
-export const reasoningEffortSchema = z.enum(["none", "minimal", "low", "medium", "high", "xhigh"]);
+export const reasoningEffortSchema = z.enum(REASONING_EFFORTS);
 export type ReasoningEffort = z.infer<typeof reasoningEffortSchema>;
-export const reasoningSummarySchema = z.enum(["auto", "concise", "detailed"]);
+export const reasoningSummarySchema = z.enum(REASONING_SUMMARIES);
 export type ReasoningSummary = z.infer<typeof reasoningSummarySchema>;
-export const verbositySchema = z.enum(["low", "medium", "high"]);
+export const verbositySchema = z.enum(VERBOSITIES);
 export type Verbosity = z.infer<typeof verbositySchema>;
-export const serviceTierSchema = z.enum(["auto", "default", "flex", "priority"]);
+export const serviceTierSchema = z.enum(SERVICE_TIERS);
 export type ServiceTier = z.infer<typeof serviceTierSchema>;
 
 export const builtinToolsSchema = z.object({
@@ -150,7 +157,7 @@ export const builtinToolsSchema = z.object({
     vectorStoreIds: z.array(z.string()).max(100),
     maxNumResults: z.number().optional(),
   }),
-  webSearch: z.object({ enabled: z.boolean(), contextSize: z.enum(["low", "medium", "high"]) }),
+  webSearch: z.object({ enabled: z.boolean(), contextSize: z.enum(SEARCH_CONTEXT_SIZES) }),
   codeInterpreter: z.object({ enabled: z.boolean() }),
   imageGeneration: z.object({ enabled: z.boolean() }),
 });
@@ -161,7 +168,7 @@ export const paramsSchema = z.object({
   temperature: z.number().optional(),
   topP: z.number().optional(),
   maxOutputTokens: z.number().optional(),
-  stop: z.array(z.string()).max(MAX_STOP),
+  stop: z.array(z.string()).max(STOP_MAX),
   seed: z.number().optional(),
   n: z.number().optional(),
   presencePenalty: z.number().optional(),
@@ -175,7 +182,7 @@ export const paramsSchema = z.object({
   verbosity: verbositySchema.optional(),
   serviceTier: serviceTierSchema.optional(),
   store: z.boolean().optional(),
-  metadata: z.array(z.object({ key: z.string(), value: z.string() })).max(MAX_METADATA),
+  metadata: z.array(z.object({ key: z.string(), value: z.string() })).max(METADATA_LIMITS.pairs),
 });
 export type Params = z.infer<typeof paramsSchema>;
 
@@ -185,7 +192,7 @@ export const setupSchema = z.object({
   /** Instructions (Responses) or the system/developer message (Chat). */
   instructions: z.string(),
   /** Chat: `system` or `developer` for the instructions message. */
-  instructionsRole: z.enum(["system", "developer"]),
+  instructionsRole: z.enum(INSTRUCTION_ROLES),
   messages: z.array(messageSchema).max(MAX_MESSAGES),
   /** Legacy Completions only. */
   prompt: z.string(),

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { LIMITS } from "@/lib/types";
 
 /**
  * Configuration, validated once. Every problem is reported at once with the variable's name,
@@ -59,7 +60,7 @@ const schema = z
     CONSOLE_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email("must be an email address").optional()),
     CONSOLE_ADMIN_PASSWORD: z.preprocess(
       emptyToUndefined,
-      z.string().min(12, "must be at least 12 characters").optional(),
+      z.string().min(LIMITS.passwordMin, `must be at least ${LIMITS.passwordMin} characters`).optional(),
     ),
     CONSOLE_ORIGIN: z.preprocess(
       emptyToUndefined,

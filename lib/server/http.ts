@@ -50,16 +50,19 @@ export async function parseBody<S extends z.ZodType>(
     throw errors.badRequest("The request body must be JSON.", null, "invalid_json");
   }
   checkJsonValue(body);
-  const r = schema.safeParse(body);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const param = issue?.path.join(".") || null;
-    throw errors.badRequest(
-      issue ? `${param ? `${param}: ` : ""}${issue.message}` : "Invalid request body.",
-      param,
-    );
-  }
-  return r.data;
+  return parseValue(schema, body);
+}
+
+/** `value` through `schema`, or a 400 naming the field: `param` (when given) and the path inside it. */
+export function parseValue<S extends z.ZodType>(schema: S, value: unknown, param?: string): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const inner = issue?.path.join(".") ?? "";
+  throw errors.badRequest(
+    issue ? `${inner ? `${inner}: ` : ""}${issue.message}` : "Invalid request body.",
+    [param, inner].filter(Boolean).join(".") || null,
+  );
 }
 
 const tooLarge = (max: number) =>

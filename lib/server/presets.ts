@@ -1,16 +1,16 @@
 import "server-only";
 import { errors } from "@/lib/errors";
 import { describeProblem, readPresetState } from "@/lib/playground/snapshot";
+import { presetKindSchema, presetNameSchema } from "@/lib/schemas";
 import type { PresetDto, PresetKind } from "@/lib/types";
 import { randomId } from "./auth/crypto";
 import { getDb } from "./db";
+import { parseValue } from "./http";
 
-export const PRESET_NAME_MAX = 80;
 export const PRESET_STATE_MAX_BYTES = 1024 * 1024;
 /** A request carrying a full-size state, its name and the JSON around them. */
 export const PRESET_BODY_MAX_BYTES = PRESET_STATE_MAX_BYTES + 64 * 1024;
 export const PRESETS_PER_USER_MAX = 200;
-const KINDS: readonly PresetKind[] = ["playground"];
 
 interface PresetRow {
   id: string;
@@ -34,21 +34,9 @@ function toDto(r: PresetRow): PresetDto {
   };
 }
 
-function checkKind(kind: string): PresetKind {
-  if (!KINDS.includes(kind as PresetKind)) {
-    throw errors.badRequest(`Unknown preset kind "${kind}". Use one of: ${KINDS.join(", ")}.`, "kind");
-  }
-  return kind as PresetKind;
-}
-
-function checkName(name: string): string {
-  const n = name.trim();
-  if (!n) throw errors.badRequest("Give the preset a name.", "name");
-  if (n.length > PRESET_NAME_MAX) {
-    throw errors.badRequest(`Preset names are at most ${PRESET_NAME_MAX} characters.`, "name");
-  }
-  return n;
-}
+// The routes parse with the same schemas; these guard other callers.
+const checkKind = (kind: string): PresetKind => parseValue(presetKindSchema, kind, "kind");
+const checkName = (name: string): string => parseValue(presetNameSchema, name, "name");
 
 /** The state as stored: a JSON object no larger than the cap that parses as the playground's setup. */
 function serializeState(state: unknown): string {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ModelOverrides } from "@/lib/models/catalogue";
+import type { ModelOverrides } from "@/lib/models/schema";
 import type { SharingSettingsDto } from "@/lib/types";
 import { getDb, type Queryable } from "./db";
 

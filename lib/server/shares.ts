@@ -1,16 +1,16 @@
 import "server-only";
 import { ApiError, errors } from "@/lib/errors";
 import { describeProblem, readPlaygroundSnapshot, withoutRemoteImages } from "@/lib/playground/snapshot";
+import { shareKindSchema, shareTitleSchema } from "@/lib/schemas";
 import { readTokenizerSnapshot } from "@/lib/tokenizer/snapshot";
 import type { ShareDto, ShareKind } from "@/lib/types";
 import { randomToken } from "./auth/crypto";
 import { getConfig, maskKey } from "./config";
 import { getDb, type Queryable } from "./db";
+import { parseValue } from "./http";
 import { getPublicShareLinks } from "./settings";
 
 export const SHARE_SNAPSHOT_MAX_BYTES = 2 * 1024 * 1024;
-export const SHARE_TITLE_MAX = 200;
-const KINDS: readonly ShareKind[] = ["playground", "tokenizer"];
 /** 18 random bytes: 144 bits, 24 base64url characters. The id is the capability, so it must not be guessable. */
 const ID_BYTES = 18;
 const ID_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
@@ -62,18 +62,11 @@ export function findSecret(text: string): string | null {
   return null;
 }
 
-function checkKind(kind: string): ShareKind {
-  if (!KINDS.includes(kind as ShareKind)) {
-    throw errors.badRequest(`Unknown share kind "${kind}". Use one of: ${KINDS.join(", ")}.`, "kind");
-  }
-  return kind as ShareKind;
-}
+// The route parses with the same schemas; these guard other callers.
+const checkKind = (kind: string): ShareKind => parseValue(shareKindSchema, kind, "kind");
 
 function checkTitle(title: string | undefined, kind: ShareKind): string {
-  const t = (title ?? "").trim();
-  if (t.length > SHARE_TITLE_MAX) {
-    throw errors.badRequest(`Titles are at most ${SHARE_TITLE_MAX} characters.`, "title");
-  }
+  const t = parseValue(shareTitleSchema, title ?? "", "title");
   const secret = findSecret(t);
   if (secret) {
     throw errors.badRequest(

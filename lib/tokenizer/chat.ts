@@ -3,7 +3,8 @@
  * (`POST /v1/responses/input_tokens`). The local estimate is `lib/tokens/chat-overhead.ts`.
  */
 
-export const CHAT_ROLES = ["system", "developer", "user", "assistant"] as const;
+import { CHAT_ROLES } from "@/lib/openai-facts";
+
 export type ChatRole = (typeof CHAT_ROLES)[number];
 
 export interface ChatMessage {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Encoding } from "@/lib/models/catalogue";
+import { CHAT_ROLES, ENCODINGS } from "@/lib/openai-facts";
 import { isEncoding } from "@/lib/tokens/encodings";
-import { CHAT_ROLES } from "./chat";
+import { TOKENIZER_MODES } from "./snapshot";
 
 /**
  * The tokenizer's draft as persisted in localStorage, and the one schema it is read through: a
@@ -11,14 +11,14 @@ import { CHAT_ROLES } from "./chat";
 export const MAX_DRAFT_MESSAGES = 1000;
 
 export const tokenizerDraftSchema = z.object({
-  mode: z.enum(["text", "chat"]),
+  mode: z.enum(TOKENIZER_MODES),
   text: z.string(),
   messages: z
     .array(z.object({ id: z.string(), role: z.enum(CHAT_ROLES), content: z.string() }))
     .max(MAX_DRAFT_MESSAGES),
   tools: z.string(),
   model: z.string(),
-  encodingOverride: z.custom<Encoding>(isEncoding).nullable(),
+  encodingOverride: z.enum(ENCODINGS).nullable(),
   allowSpecial: z.boolean(),
   view: z.enum(["text", "ids"]),
   /** Texts larger than this (UTF-8 megabytes) are refused before tokenizing. */

@@ -2,13 +2,13 @@
 
 /**
  * Which encoding the tokenizer uses, and why: a manual choice wins; otherwise the model's, from the
- * model catalogue (`lib/models/catalogue.ts`, where each model row names its encoding: add a row to
+ * model catalogue (`lib/models/catalogue.ts`, where each entry names its encoding: add an entry to
  * teach it a model) as corrected by an admin's overrides in settings; otherwise o200k_base, assumed.
  */
-import { CATALOGUE, type Encoding, type ResolvedModel } from "@/lib/models/catalogue";
-import { ENCODINGS } from "@/lib/tokens/encodings";
+import { CATALOGUE, DEFAULT_MODEL, type ResolvedModel } from "@/lib/models/catalogue";
+import { ENCODINGS, type Encoding } from "@/lib/openai-facts";
 
-export const DEFAULT_ENCODING: Encoding = "o200k_base";
+export const DEFAULT_ENCODING: Encoding = DEFAULT_MODEL.encoding;
 
 export const ENCODING_INFO: Record<Encoding, { vocabulary: string; usedBy: string }> = {
   o200k_base: { vocabulary: "200k", usedBy: "GPT-4o, GPT-4.1, GPT-4.5, GPT-5, o1, o3, o4-mini" },
@@ -46,8 +46,6 @@ export interface EncodingTableRow {
 export function encodingTable(): EncodingTableRow[] {
   return ENCODINGS.map((encoding) => ({
     encoding,
-    models: CATALOGUE.filter((m) => m.encoding === encoding).map(
-      (m) => `${m.id}${m.prefix === false ? "" : "*"}`,
-    ),
+    models: CATALOGUE.filter((m) => m.encoding === encoding).map((m) => `${m.match}${m.exact ? "" : "*"}`),
   }));
 }

@@ -3,11 +3,12 @@
  * text or the messages, versioned. Written once; read back through `readTokenizerSnapshot`, which
  * accepts only this shape, so a tampered or future snapshot cannot put odd values in the page.
  */
-import type { Encoding } from "@/lib/models/catalogue";
+import type { Encoding } from "@/lib/openai-facts";
 import { isEncoding } from "@/lib/tokens/encodings";
 import { type ChatRole, isChatRole } from "./chat";
 
-export type TokenizerMode = "text" | "chat";
+export const TOKENIZER_MODES = ["text", "chat"] as const;
+export type TokenizerMode = (typeof TOKENIZER_MODES)[number];
 
 export interface TokenizerSnapshot {
   version: 1;

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { get_encoding, type TiktokenEncoding } from "tiktoken";
 import { init, Tiktoken as LiteTiktoken } from "tiktoken/lite/init";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Encoding } from "@/lib/models/catalogue";
+import { ENCODINGS, type Encoding } from "@/lib/openai-facts";
 import {
   type ChatMessageLike,
   estimateChatTokens,
@@ -13,7 +13,7 @@ import {
   TOKENS_PER_MESSAGE,
   toolFunctions,
 } from "./chat-overhead";
-import { ENCODINGS, type RankData, rankFileOf, rankRanges } from "./encodings";
+import { type RankData, rankFileOf, rankRanges } from "./encodings";
 import { createEngine, type TokenEngine } from "./engine";
 
 const require = createRequire(import.meta.url);

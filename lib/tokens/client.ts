@@ -7,7 +7,7 @@
  * worker and one waits; a newer request for the key replaces the waiting one and settles the older
  * ones with `SupersededError`. So a fast typist only ever has the latest text tokenized.
  */
-import type { Encoding } from "@/lib/models/catalogue";
+import type { Encoding } from "@/lib/openai-facts";
 import type { AllowedSpecial, TokenRequest, TokenResponse } from "./protocol";
 import type { TokenizeResult } from "./segments";
 

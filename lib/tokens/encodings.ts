@@ -6,10 +6,10 @@
  * `o200k_harmony` (gpt-oss) is o200k_base's ranks and pattern with the Harmony special tokens added,
  * exactly as Python tiktoken's `o200k_harmony` constructor does.
  */
-import type { Encoding } from "@/lib/models/catalogue";
+import { ENCODINGS, type Encoding } from "@/lib/openai-facts";
 
 /** The rank file an encoding is built from: `tiktoken/encoders/<name>.json`. */
-export type RankFile = "o200k_base" | "cl100k_base" | "p50k_base" | "p50k_edit" | "r50k_base";
+export type RankFile = Exclude<Encoding, "o200k_harmony">;
 
 /** The shape of `tiktoken/encoders/*.json`. */
 export interface RankData {
@@ -17,15 +17,6 @@ export interface RankData {
   special_tokens: Record<string, number>;
   bpe_ranks: string;
 }
-
-export const ENCODINGS: readonly Encoding[] = [
-  "o200k_base",
-  "cl100k_base",
-  "p50k_base",
-  "p50k_edit",
-  "r50k_base",
-  "o200k_harmony",
-];
 
 export function isEncoding(value: unknown): value is Encoding {
   return typeof value === "string" && (ENCODINGS as readonly string[]).includes(value);

@@ -3,7 +3,7 @@
  * the code path the worker runs; the Node tests run it too and compare it with full `tiktoken`.
  */
 import type { Tiktoken } from "tiktoken/lite";
-import type { Encoding } from "@/lib/models/catalogue";
+import type { Encoding } from "@/lib/openai-facts";
 import { type RankData, rankRanges, specialTokensOf, validIdCheck } from "./encodings";
 import type { AllowedSpecial } from "./protocol";
 import { buildSegments, countCodePoints, countWords, findSpecialText, type TokenizeResult } from "./segments";

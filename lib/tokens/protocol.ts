@@ -2,7 +2,7 @@
  * Messages between `client.ts` (main thread) and `worker.ts` (the tokenizer Web Worker).
  * Kept free of imports other than types so both sides can share it without pulling code along.
  */
-import type { Encoding } from "@/lib/models/catalogue";
+import type { Encoding } from "@/lib/openai-facts";
 import type { TokenizeResult } from "./segments";
 
 /** `"all"` or a list of special-token strings that are encoded as their special ids. */

@@ -1,6 +1,6 @@
 import { get_encoding, type Tiktoken, type TiktokenEncoding } from "tiktoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Encoding } from "@/lib/models/catalogue";
+import type { Encoding } from "@/lib/openai-facts";
 import type { TokenEngine } from "./engine";
 import {
   buildSegments,

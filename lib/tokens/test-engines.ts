@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { init, Tiktoken as LiteTiktoken } from "tiktoken/lite/init";
-import type { Encoding } from "@/lib/models/catalogue";
-import { ENCODINGS, type RankData, rankFileOf } from "./encodings";
+import { ENCODINGS, type Encoding } from "@/lib/openai-facts";
+import { type RankData, rankFileOf } from "./encodings";
 import { createEngine, type TokenEngine } from "./engine";
 
 const require = createRequire(import.meta.url);

@@ -4,7 +4,7 @@
  * Requests are answered in the order they arrive; see `protocol.ts` for the messages.
  */
 import { init, Tiktoken } from "tiktoken/lite/init";
-import type { Encoding } from "@/lib/models/catalogue";
+import type { Encoding } from "@/lib/openai-facts";
 import { isEncoding, type RankData, type RankFile, rankFileOf } from "./encodings";
 import { createEngine, type TokenEngine } from "./engine";
 import type { TokenRequest, TokenResponse } from "./protocol";

@@ -1,7 +1,6 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
-
-export const MIN_PASSWORD_LENGTH = 12;
+import { LIMITS } from "@/lib/types";
 
 // argon2id with the library's defaults (OWASP's m=19 MiB, t=2, p=1).
 export function hashPassword(password: string): Promise<string> {
@@ -25,8 +24,9 @@ export async function burnPasswordCheck(password: string): Promise<void> {
 }
 
 export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    return `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > 256) return "Password must be at most 256 characters.";
+  if (password.length < LIMITS.passwordMin)
+    return `Password must be at least ${LIMITS.passwordMin} characters.`;
+  if (password.length > LIMITS.passwordMax)
+    return `Password must be at most ${LIMITS.passwordMax} characters.`;
   return null;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "../db";
 import { invalidateAuthCache } from "./cache";
 import { keyedHash, randomToken } from "./crypto";
-import { type Role, toUser, type User } from "./users";
+import { type PublicUserRow, toUser, type User } from "./users";
 
 export const SESSION_COOKIE = "benchtop_session";
 const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
@@ -31,15 +31,10 @@ export async function createSession(userId: string, meta: { userAgent?: string |
   return { id, expiresAt };
 }
 
-interface Row {
+/** A session joined with its user's public columns. */
+interface Row extends PublicUserRow {
   id_hash: string;
   last_seen_at: Date;
-  user_id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled_at: Date | null;
-  created_at: Date;
 }
 
 export async function resolveSession(id: string | undefined): Promise<SessionInfo | null> {
@@ -47,7 +42,7 @@ export async function resolveSession(id: string | undefined): Promise<SessionInf
   const db = await getDb();
   const idHash = keyedHash(id);
   const [row] = await db.query<Row>(
-    `select s.id_hash, s.last_seen_at, u.id as user_id, u.email, u.name, u.role, u.disabled_at, u.created_at
+    `select s.id_hash, s.last_seen_at, u.id, u.email, u.name, u.role, u.disabled_at, u.created_at
        from sessions s join users u on u.id = s.user_id
       where s.id_hash = $1 and s.revoked_at is null and s.expires_at > now() and u.disabled_at is null`,
     [idHash],
@@ -56,7 +51,7 @@ export async function resolveSession(id: string | undefined): Promise<SessionInf
   if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
     void db.query("update sessions set last_seen_at = now() where id_hash = $1", [idHash]).catch(() => {});
   }
-  return { idHash, user: toUser({ ...row, id: row.user_id }) };
+  return { idHash, user: toUser(row) };
 }
 
 export async function revokeSession(id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { modelOverridesSchema } from "@/lib/schemas";
+import { modelOverridesSchema } from "@/lib/models/schema";
 import { requireAdmin, requirePrincipal } from "@/lib/server/auth/request";
 import { json, parseBody, route } from "@/lib/server/http";
 import { getModelOverrides, setModelOverrides } from "@/lib/server/settings";
