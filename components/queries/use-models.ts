@@ -7,6 +7,7 @@ import { useCallback, useMemo } from "react";
 import { apiFetch } from "@/lib/api-client";
 import { applyOverrides, type ResolvedModel, resolveModel } from "@/lib/models/catalogue";
 import type { ModelOverrides } from "@/lib/models/schema";
+import { WIRE_APIS } from "@/lib/openai-facts";
 import { queryKeys } from "@/lib/query-keys";
 
 interface UpstreamModel {
@@ -17,7 +18,7 @@ interface UpstreamModel {
 }
 
 function isChatCandidate(m: ResolvedModel): boolean {
-  return m.capabilities.apis.some((a) => a === "responses" || a === "chat" || a === "completions");
+  return m.capabilities.apis.some((a) => (WIRE_APIS as readonly string[]).includes(a));
 }
 
 /** Models for the chat surfaces: the upstream's list, joined with the catalogue (limits, prices, capabilities). */
