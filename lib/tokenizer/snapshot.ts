@@ -31,17 +31,17 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 export function readTokenizerSnapshot(x: unknown): TokenizerSnapshot | null {
   if (!isRecord(x) || x.version !== 1) return null;
-  if (x.mode !== "text" && x.mode !== "chat") return null;
-  if (!isEncoding(x.encoding)) return null;
+  const mode = TOKENIZER_MODES.find((m) => m === x.mode);
+  if (!mode || !isEncoding(x.encoding)) return null;
   const snap: TokenizerSnapshot = {
     version: 1,
-    mode: x.mode,
+    mode,
     encoding: x.encoding,
     model: typeof x.model === "string" ? x.model : "",
     encodingOverride: isEncoding(x.encodingOverride) ? x.encodingOverride : null,
     allowSpecial: x.allowSpecial === true,
   };
-  if (x.mode === "text") {
+  if (mode === "text") {
     if (typeof x.text !== "string") return null;
     snap.text = x.text;
   } else {
