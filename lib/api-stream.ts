@@ -28,13 +28,18 @@ export async function* streamEvents<T>(res: Response, signal?: AbortSignal): Asy
     for await (const ev of readSse(res.body, signal)) yield { ...ev, json: parseJson<T>(ev.data) };
   } catch {
     if (signal?.aborted) return;
-    throw new ApiError({
-      type: "server_error",
-      status: 0,
-      code: "stream_interrupted",
-      message: "The stream broke before it finished; what arrived is kept.",
-    });
+    throw streamInterrupted();
   }
+}
+
+/** A body that stopped arriving before it was whole. */
+export function streamInterrupted(): ApiError {
+  return new ApiError({
+    type: "server_error",
+    status: 0,
+    code: "stream_interrupted",
+    message: "The stream broke before it finished; what arrived is kept.",
+  });
 }
 
 /**

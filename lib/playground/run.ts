@@ -1,5 +1,5 @@
 import { apiRequest, parseJson } from "@/lib/api-client";
-import { streamEvents } from "@/lib/api-stream";
+import { streamEvents, streamInterrupted } from "@/lib/api-stream";
 import { ApiError, type ApiErrorBody } from "@/lib/errors";
 import { applyBody, applyEvent, emptyOutcome, type Outcome } from "./accumulate";
 import type { BuiltRequest, WireApi } from "./types";
@@ -119,16 +119,7 @@ export async function runRequest(
     return finish("done");
   } catch (e) {
     if (signal.aborted) return finish("stopped");
-    // The client's `stream_interrupted`; a body that stops arriving before it is whole is the same.
-    return fail(
-      e instanceof ApiError
-        ? e.toJSON().error
-        : {
-            message: "The stream broke before it finished; what arrived is kept.",
-            type: "server_error",
-            param: null,
-            code: "stream_interrupted",
-          },
-    );
+    // The client's `stream_interrupted`, or a JSON body that stopped arriving: the same to the person.
+    return fail((e instanceof ApiError ? e : streamInterrupted()).toJSON().error);
   }
 }
