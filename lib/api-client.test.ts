@@ -78,9 +78,9 @@ describe("bodies", () => {
     expect(init.headers).not.toHaveProperty("content-type");
   });
 
-  it("sends a JSON text byte for byte", async () => {
+  it("sends a string as JSON text, byte for byte", async () => {
     const text = '{ "model": "gpt-4o",\n  "input": "hi" }';
-    await apiRequest("/api/v1/responses", { jsonText: text });
+    await apiRequest("/api/v1/responses", { body: text });
     expect(calls[0]?.[1].body).toBe(text);
     expect(calls[0]?.[1].headers).toMatchObject({ "content-type": "application/json" });
   });

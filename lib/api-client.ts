@@ -18,10 +18,11 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export interface ApiRequestInit {
   /** Defaults to GET, or POST when there is a body. */
   method?: HttpMethod;
-  /** Sent as JSON; a FormData goes as multipart (the browser writes the boundary). */
+  /**
+   * Sent as JSON. A string is JSON text already and goes as it is (the playground sends exactly the
+   * text its code view shows); a FormData goes as multipart (the browser writes the boundary).
+   */
   body?: unknown;
-  /** A JSON text sent as it is: the playground sends exactly the text its code view shows. */
-  jsonText?: string;
   /** Defaults to JSON. */
   accept?: string;
   signal?: AbortSignal;
@@ -32,9 +33,10 @@ const AUTH_PAGES = ["/sign-in", "/setup"];
 
 /** Sends a request and returns the response once it is a success: for bodies read as a stream or bytes. */
 export async function apiRequest(path: string, init: ApiRequestInit = {}): Promise<Response> {
-  const hasJson =
-    init.jsonText !== undefined || (init.body !== undefined && !(init.body instanceof FormData));
-  const body = init.jsonText ?? (hasJson ? JSON.stringify(init.body) : (init.body as FormData | undefined));
+  const raw = init.body;
+  const hasJson = raw !== undefined && !(raw instanceof FormData);
+  const body =
+    typeof raw === "string" || !hasJson ? (raw as string | FormData | undefined) : JSON.stringify(raw);
   let res: Response;
   try {
     res = await fetch(path, {

@@ -3,7 +3,6 @@
 import type { ChatCompletionChunk } from "openai/resources/chat/completions";
 import type { Response as ResponseObject, ResponseStreamEvent } from "openai/resources/responses/responses";
 import { useRef, useState } from "react";
-import { apiStream, streamError } from "@/lib/api-stream";
 import { ApiError } from "@/lib/errors";
 import { normaliseUsage, type TokenUsage } from "@/lib/usage";
 
@@ -62,6 +61,8 @@ export function StreamTest({ models }: StreamTestProps) {
           }
         : { model, stream: true, input: prompt };
     try {
+      // The SSE client loads when the test first runs, not with the settings page.
+      const { apiStream, streamError } = await import("@/lib/api-stream");
       const { response, events } = await apiStream<StreamChunk>(
         `/api/v1/${api === "chat" ? "chat/completions" : "responses"}`,
         { body, signal: ac.signal },

@@ -77,7 +77,7 @@ export async function runRequest(
   };
   let res: Response;
   try {
-    res = await apiRequest(`/api/v1${req.path}`, { jsonText: req.text, accept: "*/*", signal });
+    res = await apiRequest(`/api/v1${req.path}`, { body: req.text, accept: "*/*", signal });
   } catch (e) {
     if (signal.aborted) return finish("stopped");
     if (!(e instanceof ApiError)) throw e;
