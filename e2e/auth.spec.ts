@@ -1,5 +1,7 @@
 import { SECTIONS } from "../lib/sections";
 import { expect, test } from "./fixtures";
+import { PlaygroundPage } from "./pages/playground";
+import { SettingsPage } from "./pages/settings";
 import { SignInPage } from "./pages/sign-in";
 import { E2E } from "./support/env";
 
@@ -45,4 +47,24 @@ test("setup is closed once an admin exists", async ({ page, responses: _ }) => {
     headers: { origin: E2E.consoleUrl },
   });
   expect(res.status()).toBe(409);
+});
+
+test("a run or a stream test after the session ended goes to sign-in, then back", async ({
+  page,
+  signIn,
+}) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.say("Hi");
+  await page.context().clearCookies();
+  await pg.run();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fplayground$/);
+  await new SignInPage(page).submit(E2E.admin.email, E2E.admin.password);
+  await expect(page).toHaveURL(/\/playground$/);
+
+  await new SettingsPage(page).goto("connection");
+  await page.context().clearCookies();
+  await page.getByTestId("stream-test-run").click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings/);
 });

@@ -70,6 +70,8 @@ test("Chat Completions sends each parameter under its wire name, and only those 
   );
   await pg.say("Again");
   await pg.runAndWait();
+  // The panel still says "done" from the first run until the second answers: wait for its request.
+  await expect.poll(async () => (await emulator.lastPost("/v1/chat/completions")).json.model).toBe("o4-mini");
   const second = await emulator.lastPost("/v1/chat/completions");
   expect(second.json).not.toHaveProperty("temperature");
   expect(second.json).toMatchObject({ model: "o4-mini", seed: 42 });

@@ -41,6 +41,8 @@ export interface ApiErrorInit {
   param?: string | null;
   code?: string | null;
   headers?: Record<string, string>;
+  /** In the browser: the failed response's body as it came, for the views that show raw responses. */
+  responseText?: string;
 }
 
 export class ApiError extends Error {
@@ -49,6 +51,7 @@ export class ApiError extends Error {
   readonly param: string | null;
   readonly code: string | null;
   readonly headers: Record<string, string>;
+  readonly responseText: string | null;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -58,6 +61,7 @@ export class ApiError extends Error {
     this.param = init.param ?? null;
     this.code = init.code ?? null;
     this.headers = init.headers ?? {};
+    this.responseText = init.responseText ?? null;
   }
 
   toJSON(): ApiErrorBody {
@@ -72,7 +76,12 @@ export class ApiError extends Error {
   }
 
   /** Rebuilds the error from any response body: ours, OpenAI's, or the bare `{message,type}` a few endpoints send. */
-  static fromBody(status: number, body: unknown, fallback = "Request failed"): ApiError {
+  static fromBody(
+    status: number,
+    body: unknown,
+    fallback = "Request failed",
+    extra?: Pick<ApiErrorInit, "headers" | "responseText">,
+  ): ApiError {
     const obj = isRecord(body) ? (isRecord(body.error) ? body.error : body) : {};
     const message =
       typeof obj.message === "string" && obj.message ? obj.message : `${fallback} (HTTP ${status})`;
@@ -82,6 +91,7 @@ export class ApiError extends Error {
       message,
       param: typeof obj.param === "string" ? obj.param : null,
       code: typeof obj.code === "string" ? obj.code : obj.code == null ? null : String(obj.code),
+      ...extra,
     });
   }
 }

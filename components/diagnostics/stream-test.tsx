@@ -1,11 +1,13 @@
 "use client";
 
+import type { ChatCompletionChunk } from "openai/resources/chat/completions";
+import type { Response as ResponseObject, ResponseStreamEvent } from "openai/resources/responses/responses";
 import { useRef, useState } from "react";
 import { ApiError } from "@/lib/errors";
-import { readSse } from "@/lib/sse";
 import { normaliseUsage, type TokenUsage } from "@/lib/usage";
 
 type Api = "chat" | "responses";
+type StreamChunk = ChatCompletionChunk | ResponseStreamEvent;
 
 interface Run {
   status: "idle" | "streaming" | "done" | "stopped" | "error";
@@ -59,37 +61,22 @@ export function StreamTest({ models }: StreamTestProps) {
           }
         : { model, stream: true, input: prompt };
     try {
-      const res = await fetch(`/api/v1/${api === "chat" ? "chat/completions" : "responses"}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "text/event-stream" },
-        body: JSON.stringify(body),
-        signal: ac.signal,
-        credentials: "same-origin",
-      });
-      const requestId = res.headers.get("x-request-id");
-      if (!res.ok || !res.body) {
-        const err = ApiError.fromBody(res.status, await res.json().catch(() => null));
-        setRun((r) => ({
-          ...r,
-          status: "error",
-          error: err,
-          requestId,
-          totalMs: performance.now() - started,
-        }));
-        return;
-      }
-      setRun((r) => ({ ...r, requestId }));
-      for await (const ev of readSse(res.body, ac.signal)) {
-        if (ev.data === "[DONE]") continue;
-        const data = JSON.parse(ev.data) as Record<string, unknown>;
-        if (ev.event === "error" || data.error) {
-          setRun((r) => ({ ...r, status: "error", error: ApiError.fromBody(502, data) }));
+      // The SSE client loads when the test first runs, not with the settings page.
+      const { apiStream, streamError } = await import("@/lib/api-stream");
+      const { response, events } = await apiStream<StreamChunk>(
+        `/api/v1/${api === "chat" ? "chat/completions" : "responses"}`,
+        { body, signal: ac.signal },
+      );
+      setRun((r) => ({ ...r, requestId: response.headers.get("x-request-id") }));
+      for await (const ev of events) {
+        if (!ev.json) continue;
+        const err = streamError(ev.json, ev.event);
+        if (err) {
+          setRun((r) => ({ ...r, status: "error", error: err }));
           return;
         }
-        const delta = textDelta(api, data);
-        const usage = normaliseUsage(
-          data.usage ?? (data.response as Record<string, unknown> | undefined)?.usage,
-        );
+        const delta = textDelta(ev.json);
+        const usage = normaliseUsage("choices" in ev.json ? ev.json.usage : responseOf(ev.json)?.usage);
         setRun((r) => ({
           ...r,
           text: r.text + delta,
@@ -106,11 +93,15 @@ export function StreamTest({ models }: StreamTestProps) {
         setRun((r) => ({ ...r, status: "stopped", totalMs: performance.now() - started }));
         return;
       }
-      const err =
-        e instanceof ApiError
-          ? e
-          : new ApiError({ type: "upstream_error", message: `The stream failed: ${(e as Error).message}` });
-      setRun((r) => ({ ...r, status: "error", error: err }));
+      // The client's ApiError: the upstream's error, a network failure, or a stream that broke.
+      const err = e instanceof ApiError ? e : new ApiError({ type: "server_error", message: String(e) });
+      setRun((r) => ({
+        ...r,
+        status: "error",
+        error: err,
+        requestId: r.requestId ?? err.headers["x-request-id"] ?? null,
+        totalMs: r.totalMs ?? performance.now() - started,
+      }));
     }
   }
 
@@ -225,10 +216,12 @@ function Metric({ label, value, mono }: { label: string; value: string; mono?: b
   );
 }
 
-function textDelta(api: Api, data: Record<string, unknown>): string {
-  if (api === "responses") {
-    return data.type === "response.output_text.delta" && typeof data.delta === "string" ? data.delta : "";
-  }
-  const choices = data.choices as { delta?: { content?: string | null } }[] | undefined;
-  return choices?.[0]?.delta?.content ?? "";
+function textDelta(data: StreamChunk): string {
+  if ("choices" in data) return data.choices?.[0]?.delta?.content ?? "";
+  return data.type === "response.output_text.delta" ? (data.delta ?? "") : "";
+}
+
+/** The Response object that Responses' lifecycle events carry (the final one has the usage). */
+function responseOf(data: ResponseStreamEvent): ResponseObject | null {
+  return "response" in data && typeof data.response === "object" ? data.response : null;
 }

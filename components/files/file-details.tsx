@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import type { FileObject } from "@/components/queries/use-files";
 import { CopyButton } from "@/components/ui/copy-button";
+import { apiRequest } from "@/lib/api-client";
 import { formatBytes, formatCount, formatDateTime, fromUnix } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { Uploader } from "./use-uploaders";
@@ -17,8 +18,8 @@ const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
 
 /** The first 64 KB of a file, read from the stream and then cancelled: previews never pull whole files. */
 async function head(id: string, signal: AbortSignal): Promise<{ text: string; truncated: boolean }> {
-  const res = await fetch(`/api/v1/files/${id}/content`, { signal });
-  if (!res.ok || !res.body) throw new Error(`Could not read the file (HTTP ${res.status}).`);
+  const res = await apiRequest(`/api/v1/files/${id}/content`, { signal, accept: "*/*" });
+  if (!res.body) return { text: "", truncated: false };
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -4,7 +4,7 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { ApiError } from "@/lib/errors";
 import { checkUpload, type Purpose, SIMPLE_MAX_BYTES } from "@/lib/files/limits";
-import { cancelUpstreamUpload, type PartState, uploadFile } from "@/lib/files/upload";
+import type { PartState } from "@/lib/files/upload";
 import { formatCount } from "@/lib/format";
 
 /**
@@ -60,6 +60,8 @@ async function run(id: string, onDone?: () => void): Promise<void> {
   patch(id, { status: "uploading", error: null, startedAt: entry.startedAt || Date.now() });
   let last = { t: performance.now(), bytes: entry.sent };
   try {
+    // The uploader loads with the first upload, not with the page.
+    const { uploadFile } = await import("@/lib/files/upload");
     const done = await uploadFile(
       file,
       entry.purpose,
@@ -124,7 +126,8 @@ export const useUploads = create<UploadState>()(
       cancel: (id) => {
         controllers.get(id)?.abort();
         const u = get().uploads.find((x) => x.id === id);
-        if (u?.parts.uploadId) void cancelUpstreamUpload(u.parts.uploadId);
+        const uploadId = u?.parts.uploadId;
+        if (uploadId) void import("@/lib/files/upload").then((m) => m.cancelUpstreamUpload(uploadId));
         patch(id, { status: "cancelled", speed: 0, parts: { done: {}, uploadId: null } });
       },
       retry: (id, onDone) => {

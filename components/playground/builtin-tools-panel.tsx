@@ -1,17 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { CursorPageResponse } from "openai/core/pagination";
+import type { VectorStore } from "openai/resources/vector-stores/vector-stores";
 import { apiFetch } from "@/lib/api-client";
 import type { BuiltinTools, Setup } from "@/lib/playground/types";
 import { queryKeys } from "@/lib/query-keys";
 import { Section } from "./param-controls";
 import { usePlayground } from "./store";
-
-interface VectorStore {
-  id: string;
-  name: string | null;
-  file_counts?: { completed?: number };
-}
 
 /** Responses' hosted tools; the upstream may not offer them all (other servers rarely do). */
 export function BuiltinToolsPanel({ setup }: { setup: Setup }) {
@@ -50,7 +46,8 @@ export function BuiltinToolsPanel({ setup }: { setup: Setup }) {
 function VectorStorePicker({ value, onChange }: { value: string[]; onChange(ids: string[]): void }) {
   const q = useQuery({
     queryKey: queryKeys.vectorStorePicker,
-    queryFn: ({ signal }) => apiFetch<{ data: VectorStore[] }>("/api/v1/vector_stores?limit=100", { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<CursorPageResponse<VectorStore>>("/api/v1/vector_stores?limit=100", { signal }),
     retry: false,
     staleTime: 60_000,
   });

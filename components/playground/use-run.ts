@@ -1,15 +1,22 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
 import { useModels } from "@/components/queries/use-models";
 import type { Choice } from "@/lib/playground/accumulate";
 import { newMessage } from "@/lib/playground/defaults";
 import { buildRequest } from "@/lib/playground/request";
-import { runRequest } from "@/lib/playground/run";
 import type { Message, Setup } from "@/lib/playground/types";
 import { MAIN, usePlayground } from "./store";
 
 const controllers = new Map<string, AbortController>();
+
+// The client, SSE parser and stream accumulator load with the first run, not with the page;
+// useRunner starts the download as soon as the page is up, so the first Run does not wait for it.
+let runModule: Promise<typeof import("@/lib/playground/run")> | null = null;
+const loadRun = () => {
+  runModule ??= import("@/lib/playground/run");
+  return runModule;
+};
 
 /** The setup a target runs: the main one, or a column's model and parameters on the shared input. */
 export function setupFor(target: string): Setup | null {
@@ -46,6 +53,7 @@ export function stopAll(): boolean {
 
 export function useRunner() {
   const { resolve } = useModels();
+  useEffect(() => void loadRun(), []);
   const run = useCallback(
     async (target: string): Promise<void> => {
       const setup = setupFor(target);
@@ -57,6 +65,7 @@ export function useRunner() {
       const ctrl = new AbortController();
       controllers.set(target, ctrl);
       const { setRun } = usePlayground.getState();
+      const { runRequest } = await loadRun();
       const record = await runRequest(
         setup.api,
         req,

@@ -3,6 +3,7 @@
 /** The Files API's list, read by the files page and by the vector stores' file pickers. */
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import type { CursorPageResponse } from "openai/core/pagination";
 import { useMemo } from "react";
 import { apiFetch } from "@/lib/api-client";
 import type { UploadedFile } from "@/lib/files/upload";
@@ -10,11 +11,8 @@ import { queryKeys } from "@/lib/query-keys";
 
 export type FileObject = UploadedFile;
 
-interface FilePage {
-  data: FileObject[];
-  has_more: boolean;
-  last_id?: string | null;
-}
+/** The SDK's cursor page; `last_id` is in the API's list answers though not in the SDK's page type. */
+type FilePage = CursorPageResponse<FileObject> & { last_id?: string | null };
 
 const PAGE_SIZE = 500;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import type { InputTokenCountResponse } from "openai/resources/responses/input-tokens";
 import { useMemo } from "react";
 import type { ChatTokenEstimateState } from "@/components/tokens/use-token-count";
 import { apiFetch } from "@/lib/api-client";
@@ -42,7 +43,7 @@ export function ChatCount({ messages, tools, toolsValid, estimate, model, encodi
   const key = body ? JSON.stringify(body) : "";
   const exact = useMutation<Exact, ApiError, string>({
     mutationFn: async (forKey) => {
-      const r = await apiFetch<{ input_tokens: number }>("/api/v1/responses/input_tokens", { body });
+      const r = await apiFetch<InputTokenCountResponse>("/api/v1/responses/input_tokens", { body });
       return { for: forKey, tokens: r.input_tokens };
     },
   });

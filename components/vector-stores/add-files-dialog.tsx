@@ -7,7 +7,6 @@ import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import { ApiError } from "@/lib/errors";
 import { checkUpload } from "@/lib/files/limits";
-import { uploadFile } from "@/lib/files/upload";
 import { formatBytes } from "@/lib/format";
 
 /**
@@ -54,6 +53,7 @@ export function AddFilesDialog({
       }
       setUploading(f.name);
       try {
+        const { uploadFile } = await import("@/lib/files/upload");
         const done = await uploadFile(
           f,
           "assistants",

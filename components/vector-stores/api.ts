@@ -1,65 +1,43 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { CursorPageResponse, PageResponse } from "openai/core/pagination";
+import type { FileContentResponse, VectorStoreFile } from "openai/resources/vector-stores/files";
+import type {
+  VectorStore as SdkVectorStore,
+  VectorStoreSearchResponse,
+} from "openai/resources/vector-stores/vector-stores";
 import { apiFetch } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
-export interface FileCounts {
-  in_progress: number;
-  completed: number;
-  failed: number;
-  cancelled: number;
-  total: number;
-}
-
-export interface VectorStore {
-  id: string;
-  name: string | null;
-  description?: string | null;
-  created_at: number;
-  usage_bytes: number;
-  file_counts: FileCounts;
-  status: "expired" | "in_progress" | "completed";
-  expires_after: { anchor: "last_active_at"; days: number } | null;
-  expires_at: number | null;
-  last_active_at: number | null;
-  metadata: Record<string, string> | null;
-}
-
-export type Attributes = Record<string, string | number | boolean>;
-
-export interface StoreFile {
-  id: string;
-  created_at: number;
-  status: "in_progress" | "completed" | "cancelled" | "failed";
-  usage_bytes: number;
-  last_error: { code: string; message: string } | null;
-  attributes: Attributes | null;
-  chunking_strategy?: unknown;
-}
-
-export interface SearchResult {
-  file_id: string;
-  filename: string;
-  score: number;
-  attributes: Attributes | null;
-  content: { type: "text"; text: string }[];
-}
+/** The SDK's type, plus `description`, which the API takes on create and returns but the SDK leaves out. */
+export type VectorStore = SdkVectorStore & { description?: string | null };
+export type StoreFile = VectorStoreFile;
+export type SearchResult = VectorStoreSearchResponse;
+export type Attributes = NonNullable<VectorStoreFile["attributes"]>;
+/** A store file's parsed text: the API's page in `data`; some servers send `content`. */
+export type StoreFileContent = Partial<PageResponse<FileContentResponse>> & {
+  content?: FileContentResponse[];
+};
 
 /** Polls while anything is processing, and stops once nothing is. */
 export function useStores() {
   return useQuery({
     queryKey: queryKeys.vectorStores,
-    queryFn: ({ signal }) => apiFetch<{ data: VectorStore[] }>("/api/v1/vector_stores?limit=100", { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<CursorPageResponse<VectorStore>>("/api/v1/vector_stores?limit=100", { signal }),
     refetchInterval: (q) => (q.state.data?.data.some((s) => s.status === "in_progress") ? 1000 : false),
   });
+}
+
+export function listStoreFiles(id: string, signal?: AbortSignal) {
+  return apiFetch<CursorPageResponse<StoreFile>>(`/api/v1/vector_stores/${id}/files?limit=100`, { signal });
 }
 
 export function useStoreFiles(id: string) {
   return useQuery({
     queryKey: queryKeys.vectorStoreFiles(id),
-    queryFn: ({ signal }) =>
-      apiFetch<{ data: StoreFile[] }>(`/api/v1/vector_stores/${id}/files?limit=100`, { signal }),
+    queryFn: ({ signal }) => listStoreFiles(id, signal),
     refetchInterval: (q) => (q.state.data?.data.some((f) => f.status === "in_progress") ? 1000 : false),
   });
 }

@@ -9,7 +9,7 @@ import type { ApiError } from "@/lib/errors";
 import { formatBytes } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { AddFilesDialog } from "./add-files-dialog";
-import { parseAttributes, type StoreFile, useStoreFiles } from "./api";
+import { parseAttributes, type StoreFile, type StoreFileContent, useStoreFiles } from "./api";
 
 const TONE: Record<StoreFile["status"], string> = {
   in_progress: "text-warning",
@@ -202,10 +202,7 @@ function ContentDialog({
   const q = useQuery({
     queryKey: queryKeys.vectorStoreFileContent(storeId, fileId),
     queryFn: ({ signal }) =>
-      apiFetch<{ content?: { text: string }[]; data?: { text: string }[] }>(
-        `/api/v1/vector_stores/${storeId}/files/${fileId}/content`,
-        { signal },
-      ),
+      apiFetch<StoreFileContent>(`/api/v1/vector_stores/${storeId}/files/${fileId}/content`, { signal }),
   });
   const parts = q.data?.data ?? q.data?.content ?? [];
   return (

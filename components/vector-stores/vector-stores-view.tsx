@@ -7,7 +7,7 @@ import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
-import { type StoreFile, useStoreFiles, useStores, type VectorStore } from "./api";
+import { listStoreFiles, useStoreFiles, useStores, type VectorStore } from "./api";
 import { CreateStoreDialog, EMPTY_DRAFT, type StoreDraft } from "./create-store-dialog";
 import { StoreFiles } from "./store-files";
 import { StoreSearch } from "./store-search";
@@ -177,9 +177,7 @@ function StoreDetails({
             className="btn h-7 px-2 text-xs"
             onClick={async () => {
               // Read the list now: the one on screen may still be loading.
-              const current = await apiFetch<{ data: StoreFile[] }>(
-                `/api/v1/vector_stores/${s.id}/files?limit=100`,
-              ).catch(() => files.data);
+              const current = await listStoreFiles(s.id).catch(() => files.data);
               onRecreate({
                 ...EMPTY_DRAFT,
                 name: s.name ?? "",

@@ -1,20 +1,18 @@
+import type { FileObject } from "openai/resources/files";
+import type { UploadPart } from "openai/resources/uploads/parts";
+import type { Upload } from "openai/resources/uploads/uploads";
+import { apiFetch } from "@/lib/api-client";
+import { apiUpload } from "@/lib/api-upload";
 import { ApiError } from "@/lib/errors";
 import { PART_BYTES, type Purpose, SIMPLE_MAX_BYTES } from "./limits";
 
 /**
  * Browser uploads through the console's proxy. Small files go in one `POST /files`; larger ones
  * through the Uploads API: create, parts sent a few at a time (each retried on its own), then
- * complete with the part ids in order. XMLHttpRequest because fetch reports no upload progress.
+ * complete with the part ids in order. Through the client's `apiUpload`, which reports progress.
  */
 
-export interface UploadedFile {
-  id: string;
-  filename: string;
-  bytes: number;
-  purpose: string;
-  created_at: number;
-  expires_at?: number | null;
-}
+export type UploadedFile = FileObject;
 
 export interface PartState {
   /** Part index → upstream part id, for parts the upstream has. */
@@ -31,47 +29,6 @@ export interface UploadCallbacks {
 
 const PARALLEL = 3;
 const RETRIES = 3;
-
-function xhrJson<T>(
-  method: string,
-  url: string,
-  body: Document | XMLHttpRequestBodyInit | null,
-  signal: AbortSignal,
-  onUpload?: (loaded: number) => void,
-  json = false,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const x = new XMLHttpRequest();
-    x.open(method, url);
-    if (json) x.setRequestHeader("content-type", "application/json");
-    x.responseType = "text";
-    if (onUpload) x.upload.onprogress = (e) => onUpload(e.loaded);
-    const abort = () => x.abort();
-    signal.addEventListener("abort", abort, { once: true });
-    x.onload = () => {
-      signal.removeEventListener("abort", abort);
-      let parsed: unknown = null;
-      try {
-        parsed = JSON.parse(x.responseText);
-      } catch {}
-      if (x.status >= 200 && x.status < 300) resolve(parsed as T);
-      else reject(ApiError.fromBody(x.status, parsed, "Upload failed"));
-    };
-    x.onerror = () => {
-      signal.removeEventListener("abort", abort);
-      reject(
-        new ApiError({
-          type: "server_error",
-          status: 0,
-          code: "network_error",
-          message: "The connection dropped during the upload.",
-        }),
-      );
-    };
-    x.onabort = () => reject(new DOMException("Upload cancelled", "AbortError"));
-    x.send(body);
-  });
-}
 
 const retryable = (e: unknown) =>
   e instanceof ApiError && (e.status === 0 || e.status === 429 || e.status >= 500);
@@ -98,9 +55,11 @@ export function uploadSimple(
     form.append("expires_after[seconds]", String(expirySeconds));
   }
   form.append("file", file, file.name);
-  return xhrJson<UploadedFile>("POST", "/api/v1/files", form, signal, (n) =>
-    cb.onProgress(Math.min(n, file.size)),
-  );
+  return apiUpload<UploadedFile>("/api/v1/files", {
+    body: form,
+    signal,
+    onProgress: (n) => cb.onProgress(Math.min(n, file.size)),
+  });
 }
 
 export function partCount(size: number): number {
@@ -117,10 +76,8 @@ export async function uploadInParts(
 ): Promise<UploadedFile> {
   const state: PartState = { done: { ...resume.done }, uploadId: resume.uploadId };
   if (!state.uploadId) {
-    const up = await xhrJson<{ id: string }>(
-      "POST",
-      "/api/v1/uploads",
-      JSON.stringify({
+    const up = await apiUpload<Upload>("/api/v1/uploads", {
+      body: JSON.stringify({
         filename: file.name,
         purpose,
         bytes: file.size,
@@ -129,9 +86,7 @@ export async function uploadInParts(
         ...(expirySeconds ? { expires_after: { anchor: "created_at", seconds: expirySeconds } } : {}),
       }),
       signal,
-      undefined,
-      true,
-    );
+    });
     state.uploadId = up.id;
     state.done = {};
     cb.onParts?.({ ...state });
@@ -150,16 +105,14 @@ export async function uploadInParts(
       const form = new FormData();
       form.append("data", blob, `part-${i}`);
       try {
-        const part = await xhrJson<{ id: string }>(
-          "POST",
-          `/api/v1/uploads/${uploadId}/parts`,
-          form,
+        const part = await apiUpload<UploadPart>(`/api/v1/uploads/${uploadId}/parts`, {
+          body: form,
           signal,
-          (n) => {
+          onProgress: (n) => {
             inFlight.set(i, Math.min(n, blob.size));
             report();
           },
-        );
+        });
         inFlight.delete(i);
         state.done[i] = part.id;
         cb.onParts?.({ ...state, done: { ...state.done } });
@@ -177,19 +130,17 @@ export async function uploadInParts(
   });
   await Promise.all(workers);
   const partIds = Array.from({ length: total }, (_, i) => state.done[i] as string);
-  const done = await xhrJson<{ file: UploadedFile }>(
-    "POST",
-    `/api/v1/uploads/${uploadId}/complete`,
-    JSON.stringify({ part_ids: partIds }),
+  const done = await apiUpload<Upload>(`/api/v1/uploads/${uploadId}/complete`, {
+    body: JSON.stringify({ part_ids: partIds }),
     signal,
-    undefined,
-    true,
-  );
+  });
+  if (!done.file)
+    throw new ApiError({ type: "upstream_error", message: "The upload completed without a file." });
   return done.file;
 }
 
 export function cancelUpstreamUpload(uploadId: string): Promise<unknown> {
-  return fetch(`/api/v1/uploads/${uploadId}/cancel`, { method: "POST" }).catch(() => null);
+  return apiFetch<Upload>(`/api/v1/uploads/${uploadId}/cancel`, { method: "POST" }).catch(() => null);
 }
 
 export function uploadFile(

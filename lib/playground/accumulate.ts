@@ -1,3 +1,7 @@
+import type { ChatCompletion, ChatCompletionChunk } from "openai/resources/chat/completions";
+import type { Completion } from "openai/resources/completions";
+import type { Response as ResponseObject, ResponseStreamEvent } from "openai/resources/responses/responses";
+import { streamError } from "@/lib/api-stream";
 import type { ApiErrorBody } from "@/lib/errors";
 import { normaliseUsage, type TokenUsage } from "@/lib/usage";
 import type { Choice, TokenLogprob, ToolCall, WireApi } from "./types";
@@ -6,6 +10,9 @@ import type { Choice, TokenLogprob, ToolCall, WireApi } from "./types";
  * Folds what the upstream sends (a JSON body, or stream events one by one) into the run's outputs,
  * for each wire API. Pure and incremental: the state after any event is what the page shows, so a
  * stream that stops or breaks keeps everything that arrived.
+ *
+ * Typed with the `openai` SDK's wire types, read defensively all the same: OpenAI-compatible
+ * servers leave fields out, so every list and string has a fallback.
  */
 
 export type { Choice, TokenLogprob };
@@ -36,10 +43,18 @@ export function emptyOutcome(): Outcome {
   };
 }
 
-type Rec = Record<string, unknown>;
-const rec = (v: unknown): Rec => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Rec) : {});
-const str = (v: unknown): string => (typeof v === "string" ? v : "");
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** Reasoning text some OpenAI-compatible servers add (DeepSeek's `reasoning_content`, OpenRouter's `reasoning`). */
+interface ReasoningExtension {
+  reasoning_content?: string | null;
+  reasoning?: string | null;
+}
+
+/** What Chat's `ChatCompletionTokenLogprob` and Responses' `Logprob` have in common, as servers send it. */
+interface WireLogprob {
+  token?: string;
+  logprob?: number;
+  top_logprobs?: { token?: string; logprob?: number }[];
+}
 
 function choice(o: Outcome, index: number): Choice {
   let c = o.choices.find((x) => x.index === index);
@@ -51,21 +66,24 @@ function choice(o: Outcome, index: number): Choice {
   return c;
 }
 
-function logprobsOf(list: unknown): TokenLogprob[] {
-  return arr(list).map((raw) => {
-    const l = rec(raw);
-    return {
-      token: str(l.token),
-      logprob: typeof l.logprob === "number" ? l.logprob : 0,
-      top: arr(l.top_logprobs).map((t) => ({
-        token: str(rec(t).token),
-        logprob: Number(rec(t).logprob) || 0,
-      })),
-    };
-  });
+function logprobsOf(list: readonly WireLogprob[] | null | undefined): TokenLogprob[] {
+  return (list ?? []).map((l) => ({
+    token: l.token ?? "",
+    logprob: typeof l.logprob === "number" ? l.logprob : 0,
+    top: (l.top_logprobs ?? []).map((t) => ({ token: t.token ?? "", logprob: Number(t.logprob) || 0 })),
+  }));
 }
 
-function meta(o: Outcome, b: Rec): void {
+function meta(
+  o: Outcome,
+  b: {
+    id?: string;
+    model?: string;
+    service_tier?: string | null;
+    system_fingerprint?: string | null;
+    usage?: unknown;
+  },
+): void {
   if (typeof b.id === "string") o.id ??= b.id;
   if (typeof b.model === "string") o.model = b.model;
   if (typeof b.service_tier === "string") o.serviceTier = b.service_tier;
@@ -76,65 +94,59 @@ function meta(o: Outcome, b: Rec): void {
 
 // ---- Chat Completions -------------------------------------------------------------------------
 
-function chatChunk(o: Outcome, b: Rec): void {
+function chatChunk(o: Outcome, b: ChatCompletionChunk): void {
   meta(o, b);
-  for (const raw of arr(b.choices)) {
-    const ch = rec(raw);
-    const c = choice(o, Number(ch.index) || 0);
-    const d = rec(ch.delta);
-    c.text += str(d.content);
-    c.refusal += str(d.refusal);
-    c.reasoning += str(d.reasoning_content) + str(d.reasoning);
-    for (const rawCall of arr(d.tool_calls)) {
-      const tc = rec(rawCall);
-      const i = Number(tc.index) || 0;
-      const fn = rec(tc.function);
+  for (const ch of b.choices ?? []) {
+    const c = choice(o, ch.index ?? 0);
+    const d: ChatCompletionChunk.Choice.Delta & ReasoningExtension = ch.delta ?? {};
+    c.text += d.content ?? "";
+    c.refusal += d.refusal ?? "";
+    c.reasoning += (d.reasoning_content ?? "") + (d.reasoning ?? "");
+    for (const tc of d.tool_calls ?? []) {
+      const i = tc.index ?? 0;
       c.toolCalls[i] ??= { id: "", name: "", arguments: "" };
       const call = c.toolCalls[i];
       if (typeof tc.id === "string") call.id = tc.id;
-      call.name += str(fn.name);
-      call.arguments += str(fn.arguments);
+      call.name += tc.function?.name ?? "";
+      call.arguments += tc.function?.arguments ?? "";
     }
-    c.logprobs.push(...logprobsOf(rec(ch.logprobs).content));
+    c.logprobs.push(...logprobsOf(ch.logprobs?.content));
     if (typeof ch.finish_reason === "string") c.finishReason = ch.finish_reason;
   }
 }
 
-function chatBody(o: Outcome, b: Rec): void {
+function chatBody(o: Outcome, b: ChatCompletion): void {
   meta(o, b);
-  for (const raw of arr(b.choices)) {
-    const ch = rec(raw);
-    const c = choice(o, Number(ch.index) || 0);
-    const m = rec(ch.message);
-    c.text = str(m.content);
-    c.refusal = str(m.refusal);
-    c.reasoning = str(m.reasoning_content) || str(m.reasoning);
-    c.toolCalls = arr(m.tool_calls).map((t) => ({
-      id: str(rec(t).id),
-      name: str(rec(rec(t).function).name),
-      arguments: str(rec(rec(t).function).arguments),
+  for (const ch of b.choices ?? []) {
+    const c = choice(o, ch.index ?? 0);
+    const m: Partial<ChatCompletion.Choice["message"]> & ReasoningExtension = ch.message ?? {};
+    c.text = m.content ?? "";
+    c.refusal = m.refusal ?? "";
+    c.reasoning = m.reasoning_content || m.reasoning || "";
+    c.toolCalls = (m.tool_calls ?? []).map((t) => ({
+      id: t.id ?? "",
+      name: t.type === "function" ? (t.function?.name ?? "") : (t.custom?.name ?? ""),
+      arguments: t.type === "function" ? (t.function?.arguments ?? "") : (t.custom?.input ?? ""),
     }));
-    c.logprobs = logprobsOf(rec(ch.logprobs).content);
+    c.logprobs = logprobsOf(ch.logprobs?.content);
     c.finishReason = typeof ch.finish_reason === "string" ? ch.finish_reason : null;
   }
 }
 
 // ---- Legacy Completions ------------------------------------------------------------------------
 
-function completionsBody(o: Outcome, b: Rec, streaming: boolean): void {
+function completionsBody(o: Outcome, b: Completion, streaming: boolean): void {
   meta(o, b);
-  for (const raw of arr(b.choices)) {
-    const ch = rec(raw);
-    const c = choice(o, Number(ch.index) || 0);
-    c.text = streaming ? c.text + str(ch.text) : str(ch.text);
-    const lp = rec(ch.logprobs);
-    const tokens = arr(lp.tokens);
-    const values = arr(lp.token_logprobs);
-    const tops = arr(lp.top_logprobs);
-    const list = tokens.map((t, i) => ({
-      token: str(t),
+  for (const ch of b.choices ?? []) {
+    const c = choice(o, ch.index ?? 0);
+    c.text = streaming ? c.text + (ch.text ?? "") : (ch.text ?? "");
+    const lp = ch.logprobs;
+    const values = lp?.token_logprobs ?? [];
+    const tops = lp?.top_logprobs ?? [];
+    const list = (lp?.tokens ?? []).map((token, i) => ({
+      token: token ?? "",
       logprob: Number(values[i]) || 0,
-      top: Object.entries(rec(tops[i])).map(([token, logprob]) => ({ token, logprob: Number(logprob) || 0 })),
+      top: Object.entries(tops[i] ?? {}).map(([t, logprob]) => ({ token: t, logprob: Number(logprob) || 0 })),
     }));
     c.logprobs = streaming ? [...c.logprobs, ...list] : list;
     if (typeof ch.finish_reason === "string") c.finishReason = ch.finish_reason;
@@ -143,45 +155,41 @@ function completionsBody(o: Outcome, b: Rec, streaming: boolean): void {
 
 // ---- Responses ---------------------------------------------------------------------------------
 
-function responseStatus(r: Rec): string | null {
-  const status = str(r.status);
-  if (status === "incomplete") {
-    const reason = str(rec(r.incomplete_details).reason);
+function responseStatus(r: ResponseObject): string | null {
+  if (r.status === "incomplete") {
+    const reason = r.incomplete_details?.reason ?? "";
     return reason === "max_output_tokens" ? "length" : reason || "incomplete";
   }
-  if (status === "completed") return "stop";
-  return status || null;
+  if (r.status === "completed") return "stop";
+  return r.status || null;
 }
 
 /** Rebuilds everything from a whole Response object (non-streaming, or the terminal event). */
-function responseBody(o: Outcome, r: Rec): void {
+function responseBody(o: Outcome, r: ResponseObject): void {
   meta(o, r);
   const c = choice(o, 0);
+  const output = r.output ?? [];
   let text = "";
   let refusal = "";
   let reasoning = "";
   const calls: ToolCall[] = [];
   const lps: TokenLogprob[] = [];
-  for (const raw of arr(r.output)) {
-    const item = rec(raw);
+  for (const item of output) {
     if (item.type === "message") {
-      for (const p of arr(item.content)) {
-        const part = rec(p);
+      for (const part of item.content ?? []) {
         if (part.type === "output_text") {
-          text += str(part.text);
+          text += part.text ?? "";
           lps.push(...logprobsOf(part.logprobs));
-        } else if (part.type === "refusal") refusal += str(part.refusal);
+        } else if (part.type === "refusal") refusal += part.refusal ?? "";
       }
     } else if (item.type === "reasoning") {
-      reasoning += arr(item.summary)
-        .map((s) => str(rec(s).text))
-        .join("\n\n");
+      reasoning += (item.summary ?? []).map((s) => s.text ?? "").join("\n\n");
     } else if (item.type === "function_call") {
-      calls.push({ id: str(item.call_id), name: str(item.name), arguments: str(item.arguments) });
+      calls.push({ id: item.call_id ?? "", name: item.name ?? "", arguments: item.arguments ?? "" });
     }
   }
   // A terminal event may carry an empty output (some servers); keep what was streamed then.
-  if (arr(r.output).length || !c.text) {
+  if (output.length || !c.text) {
     c.text = text;
     c.refusal = refusal;
     c.reasoning = reasoning || c.reasoning;
@@ -190,90 +198,80 @@ function responseBody(o: Outcome, r: Rec): void {
   }
   const finish = responseStatus(r);
   c.finishReason = calls.length && finish === "stop" ? "tool_calls" : finish;
-  const err = rec(r.error);
-  if (err.message)
-    o.error = { message: str(err.message), type: "server_error", param: null, code: str(err.code) || null };
+  if (r.error?.message)
+    o.error = { message: r.error.message, type: "server_error", param: null, code: r.error.code || null };
 }
 
-function responseEvent(o: Outcome, e: Rec): void {
+function responseEvent(o: Outcome, e: ResponseStreamEvent): void {
   const c = choice(o, 0);
   switch (e.type) {
     case "response.created":
     case "response.in_progress":
-      meta(o, rec(e.response));
+      if (e.response) meta(o, e.response);
       return;
     case "response.output_text.delta":
-      c.text += str(e.delta);
+      c.text += e.delta ?? "";
       c.logprobs.push(...logprobsOf(e.logprobs));
       return;
     case "response.refusal.delta":
-      c.refusal += str(e.delta);
-      return;
     case "response.reasoning_summary_text.delta":
     case "response.reasoning_text.delta":
-      c.reasoning += str(e.delta);
+      if (e.type === "response.refusal.delta") c.refusal += e.delta ?? "";
+      else c.reasoning += e.delta ?? "";
       return;
     case "response.reasoning_summary_part.added":
       if (c.reasoning) c.reasoning += "\n\n";
       return;
-    case "response.output_item.added": {
-      const item = rec(e.item);
-      if (item.type === "function_call")
-        c.toolCalls.push({ id: str(item.call_id), name: str(item.name), arguments: str(item.arguments) });
+    case "response.output_item.added":
+      if (e.item?.type === "function_call")
+        c.toolCalls.push({
+          id: e.item.call_id ?? "",
+          name: e.item.name ?? "",
+          arguments: e.item.arguments ?? "",
+        });
       return;
-    }
     case "response.function_call_arguments.delta": {
       const call = c.toolCalls.at(-1);
-      if (call) call.arguments += str(e.delta);
+      if (call) call.arguments += e.delta ?? "";
       return;
     }
     case "response.completed":
     case "response.incomplete":
     case "response.failed":
-      responseBody(o, rec(e.response));
-      return;
-    case "error":
-      o.error = {
-        message: str(e.message) || str(rec(e.error).message) || "The stream reported an error.",
-        type: "server_error",
-        param: typeof e.param === "string" ? e.param : null,
-        code: str(e.code) || str(rec(e.error).code) || null,
-      };
+      if (e.response) responseBody(o, e.response);
       return;
   }
 }
 
-/** Applies a whole (non-streamed) JSON body. */
+/** Applies a whole (non-streamed) JSON body, as the upstream sent it. */
 export function applyBody(api: WireApi, o: Outcome, body: unknown): void {
-  const b = rec(body);
-  if (api === "chat") chatBody(o, b);
-  else if (api === "completions") completionsBody(o, b, false);
-  else responseBody(o, b);
+  if (typeof body !== "object" || body === null) return;
+  if (api === "chat") chatBody(o, body as ChatCompletion);
+  else if (api === "completions") completionsBody(o, body as Completion, false);
+  else responseBody(o, body as ResponseObject);
 }
 
-/** Applies one SSE event's data. Returns false on `[DONE]`. */
-export function applyEvent(api: WireApi, o: Outcome, data: string): boolean {
+/** Applies one SSE event's data (`json` when the caller has parsed it already). Returns false on `[DONE]`. */
+export function applyEvent(api: WireApi, o: Outcome, data: string, json: unknown = parse(data)): boolean {
   if (data === "[DONE]") return false;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(data);
-  } catch {
-    return true;
-  }
+  if (typeof json !== "object" || json === null) return true;
   o.events++;
-  const b = rec(parsed);
-  if (b.error && !b.type) {
-    const err = rec(b.error);
-    o.error = {
-      message: str(err.message) || "The stream reported an error.",
-      type: (str(err.type) || "server_error") as ApiErrorBody["error"]["type"],
-      param: typeof err.param === "string" ? err.param : null,
-      code: str(err.code) || null,
-    };
+  // Chat's `{"error":{…}}` (also the proxy's note on a broken upstream) and Responses' `error` event.
+  const err = streamError(json);
+  if (err) {
+    o.error = err.toJSON().error;
     return true;
   }
-  if (api === "chat") chatChunk(o, b);
-  else if (api === "completions") completionsBody(o, b, true);
-  else responseEvent(o, b);
+  if (api === "chat") chatChunk(o, json as ChatCompletionChunk);
+  else if (api === "completions") completionsBody(o, json as Completion, true);
+  else responseEvent(o, json as ResponseStreamEvent);
   return true;
+}
+
+function parse(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return null;
+  }
 }

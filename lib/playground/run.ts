@@ -1,5 +1,6 @@
+import { apiRequest, parseJson } from "@/lib/api-client";
+import { streamEvents, streamInterrupted } from "@/lib/api-stream";
 import { ApiError, type ApiErrorBody } from "@/lib/errors";
-import { readSse } from "@/lib/sse";
 import { applyBody, applyEvent, emptyOutcome, type Outcome } from "./accumulate";
 import type { BuiltRequest, WireApi } from "./types";
 
@@ -54,7 +55,6 @@ export async function runRequest(
   req: BuiltRequest,
   onUpdate: (r: RunRecord) => void,
   signal: AbortSignal,
-  fetchImpl: typeof fetch = fetch,
 ): Promise<RunRecord> {
   const rec: RunRecord = {
     status: "running",
@@ -71,54 +71,40 @@ export async function runRequest(
     onUpdate(rec);
     return rec;
   };
-  const fail = (e: ApiErrorBody["error"], status: number | null): RunRecord => {
-    rec.error = { ...e, status, retryAfterMs: retryAfterMs(rec.headers) };
+  const fail = (e: ApiErrorBody["error"]): RunRecord => {
+    rec.error = { ...e, status: rec.httpStatus, retryAfterMs: retryAfterMs(rec.headers) };
     return finish("error");
   };
   let res: Response;
   try {
-    res = await fetchImpl(`/api/v1${req.path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: req.text,
-      signal,
-      credentials: "same-origin",
-    });
-  } catch {
+    res = await apiRequest(`/api/v1${req.path}`, { body: req.text, accept: "*/*", signal });
+  } catch (e) {
     if (signal.aborted) return finish("stopped");
-    return fail(
-      {
-        message: "Could not reach the console. Check your connection and try again.",
-        type: "server_error",
-        param: null,
-        code: "network_error",
-      },
-      null,
-    );
+    if (!(e instanceof ApiError)) throw e;
+    // An HTTP answer (status > 0) keeps its status, headers and body for the inspector.
+    if (e.status > 0) {
+      rec.timings.headersAt = performance.now();
+      rec.httpStatus = e.status;
+      rec.headers = e.headers;
+      rec.raw = e.responseText ?? "";
+    }
+    return fail(e.toJSON().error);
   }
   rec.timings.headersAt = performance.now();
   rec.httpStatus = res.status;
-  res.headers.forEach((v, k) => {
-    rec.headers[k] = v;
-  });
-  const isStream = (res.headers.get("content-type") ?? "").includes("text/event-stream");
+  rec.headers = Object.fromEntries(res.headers);
   try {
-    if (!res.ok || !isStream || !res.body) {
+    if (!(res.headers.get("content-type") ?? "").includes("text/event-stream")) {
       rec.raw = await res.text();
-      let body: unknown = null;
-      try {
-        body = JSON.parse(rec.raw);
-      } catch {}
-      if (!res.ok) return fail(ApiError.fromBody(res.status, body).toJSON().error, res.status);
-      applyBody(api, rec.outcome, body);
+      applyBody(api, rec.outcome, parseJson(rec.raw));
       rec.timings.firstTokenAt = performance.now();
       return finish("done");
     }
     let last = 0;
-    for await (const ev of readSse(res.body, signal)) {
+    for await (const ev of streamEvents<unknown>(res, signal)) {
       if (rec.raw.length < RAW_CAP)
         rec.raw += `${ev.event ? `event: ${ev.event}\n` : ""}data: ${ev.data}\n\n`;
-      if (!applyEvent(api, rec.outcome, ev.data)) continue;
+      if (!applyEvent(api, rec.outcome, ev.data, ev.json)) continue;
       if (rec.timings.firstTokenAt === null && hasContent(rec.outcome))
         rec.timings.firstTokenAt = performance.now();
       // Coalesce redraws: a fast stream updates the page at most every 30 ms.
@@ -129,18 +115,11 @@ export async function runRequest(
       }
     }
     if (signal.aborted) return finish("stopped");
-    if (rec.outcome.error) return fail(rec.outcome.error, res.status);
+    if (rec.outcome.error) return fail(rec.outcome.error);
     return finish("done");
-  } catch {
+  } catch (e) {
     if (signal.aborted) return finish("stopped");
-    return fail(
-      {
-        message: "The stream broke before it finished; what arrived is kept.",
-        type: "server_error",
-        param: null,
-        code: "stream_interrupted",
-      },
-      res.status,
-    );
+    // The client's `stream_interrupted`, or a JSON body that stopped arriving: the same to the person.
+    return fail((e instanceof ApiError ? e : streamInterrupted()).toJSON().error);
   }
 }

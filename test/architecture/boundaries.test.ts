@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 
 /**
  * Habits that slipped once and are cheap to keep by test: every TanStack Query key comes from
- * lib/query-keys.ts, and a page's folder never reaches into another page's folder (what two pages
- * share moves to a shared folder).
+ * lib/query-keys.ts, a page's folder never reaches into another page's folder (what two pages
+ * share moves to a shared folder), and the browser talks to the console through one client.
  */
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -45,6 +45,26 @@ describe("architecture", () => {
           offenders.push(`${f} → ${spec}`);
         }
       }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("sends the browser's requests through the one client, typed with the SDK's types only", () => {
+    // The worker loads its own WebAssembly; code.ts writes `fetch(` into the snippets it shows.
+    const allowed = new Set([
+      "lib/api-client.ts",
+      "lib/api-upload.ts",
+      "lib/tokens/worker.ts",
+      "lib/playground/code.ts",
+    ]);
+    const browser = files.filter(
+      (f) => (f.startsWith("components/") || f.startsWith("lib/")) && !/^lib\/(server|emulator)\//.test(f),
+    );
+    const offenders: string[] = [];
+    for (const f of browser) {
+      const text = readFileSync(join(ROOT, f), "utf8");
+      if (!allowed.has(f) && /\bfetch\(|XMLHttpRequest/.test(text)) offenders.push(`${f}: own fetch`);
+      if (/import\s+(?!type\b)[^;]*?from\s+"openai/.test(text)) offenders.push(`${f}: SDK runtime`);
     }
     expect(offenders).toEqual([]);
   });
