@@ -1,14 +1,6 @@
 "use client";
 
-import {
-  Children,
-  isValidElement,
-  memo,
-  type ReactElement,
-  type ReactNode,
-  useDeferredValue,
-  useMemo,
-} from "react";
+import { Children, isValidElement, memo, type ReactElement, type ReactNode, useMemo } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
@@ -151,10 +143,9 @@ const PROSE =
   "min-w-0 break-words text-sm leading-relaxed [&_blockquote]:border-border [&_blockquote]:border-l-2 [&_blockquote]:pl-3 [&_blockquote]:text-muted [&_h1]:font-semibold [&_h1]:text-lg [&_h2]:font-semibold [&_h2]:text-base [&_h3]:font-semibold [&_h4]:font-semibold [&_hr]:my-3 [&_hr]:border-border [&_li]:my-0.5 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6 [&_ul.contains-task-list]:list-none [&_ul.contains-task-list]:pl-1 [&>*+*]:mt-2 [&_:is(h1,h2,h3,h4)]:mt-4 [&_:is(h1,h2,h3,h4):first-child]:mt-0 [&_del]:text-muted";
 
 export function Markdown({ text, streaming = false, className = "" }: MarkdownProps) {
-  // Rendered at low priority: chunks that arrive during a render are skipped over, and typing
-  // elsewhere on the page is not held up between blocks.
-  const shown = useDeferredValue(text);
-  const blocks = useMemo(() => splitBlocks(shown), [shown]);
+  // Not deferred (useDeferredValue): under load a background render that each chunk restarts
+  // never commits, and the reply would stand still until the stream ends.
+  const blocks = useMemo(() => splitBlocks(text), [text]);
   return (
     <div className={`${PROSE} ${className}`} data-markdown>
       {/* biome-ignore-start lint/suspicious/noArrayIndexKey: blocks only grow at the end, so the index is their identity. */}
