@@ -49,7 +49,6 @@ export function FileTable({
     scrollMargin: ROW,
     // Rows on the first render, before the box has been measured.
     initialRect: { width: 0, height: HEIGHT },
-    getItemKey: (i) => files[i]?.id ?? i,
   });
   const items = rows.getVirtualItems();
   const before = (items[0]?.start ?? ROW) - ROW;
