@@ -1,62 +1,47 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { FilesPage } from "./pages/files";
 import { emulator } from "./support/emulator";
+import { E2E } from "./support/env";
 
 const MB = 1024 * 1024;
-
-async function freshFiles(page: Page) {
-  await page.goto("/files");
-  await page.evaluate(() => localStorage.removeItem("benchtop.uploads.v1"));
-  await page.goto("/files");
-  await expect(page.getByRole("heading", { name: "Files", level: 1 })).toBeVisible();
-}
-
-function upload(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
-  return page.getByTestId("upload-input").setInputFiles(files);
-}
 
 test("uploads appear in the list with who uploaded them; details, preview, download and delete work", async ({
   page,
   signIn,
 }) => {
   await signIn(page);
-  await freshFiles(page);
+  const files = new FilesPage(page);
+  await files.fresh();
   const name = `notes-${Date.now()}.jsonl`;
-  await page.getByTestId("upload-purpose").selectOption("user_data");
-  await upload(page, [
+  await files.purpose("user_data");
+  await files.upload([
     { name, mimeType: "application/jsonl", buffer: Buffer.from('{"a":1}\n{"b":2}\nnot json\n') },
   ]);
-  await expect(page.locator(`[data-testid="upload"][data-name="${name}"]`)).toHaveAttribute(
-    "data-status",
-    "done",
-  );
-  const row = page.getByTestId("file-row").filter({ hasText: name });
+  await files.uploaded(name);
+  const row = files.rows(name);
   await expect(row).toBeVisible();
   await expect(row).toContainText("Admin");
-  await row.getByRole("button", { name }).click();
-  const details = page.getByTestId("file-details");
+  const details = await files.open(name);
   await expect(details).toContainText("user_data");
   await expect(details.locator('[data-valid="false"]')).toContainText("not json");
   const href = await page.getByTestId("file-download").getAttribute("href");
   const body = await page.request.get(href ?? "");
   expect(await body.text()).toContain('{"b":2}');
 
-  await page.getByTestId("file-delete").click();
-  await expect(page.getByTestId("delete-warning")).toContainText("removes it from every vector store");
-  await page.getByTestId("confirm-delete").click();
+  await files.delete();
   await expect(row).toHaveCount(0);
 });
 
 test("a CSV preview keeps quoted commas, quotes and line breaks in their cells", async ({ page, signIn }) => {
   await signIn(page);
-  await freshFiles(page);
+  const files = new FilesPage(page);
+  await files.fresh();
   const name = `people-${Date.now()}.csv`;
-  await page.getByTestId("upload-purpose").selectOption("user_data");
+  await files.purpose("user_data");
   const csv = 'name,quote\n"Smith, Jo","said ""hi""\nand left"\nAda,plain\n';
-  await upload(page, [{ name, mimeType: "text/csv", buffer: Buffer.from(csv) }]);
-  const row = page.getByTestId("file-row").filter({ hasText: name });
-  await row.getByRole("button", { name }).click();
-  const table = page.getByTestId("file-preview").getByRole("table");
+  await files.upload([{ name, mimeType: "text/csv", buffer: Buffer.from(csv) }]);
+  await files.open(name);
+  const table = files.preview().getByRole("table");
   await expect(table.getByRole("row")).toHaveCount(3);
   await expect(table.getByRole("row").nth(1).getByRole("cell")).toHaveText([
     "Smith, Jo",
@@ -67,18 +52,17 @@ test("a CSV preview keeps quoted commas, quotes and line breaks in their cells",
 
 test("bad input is refused before sending, with the reason", async ({ page, signIn }) => {
   await signIn(page);
-  await freshFiles(page);
+  const files = new FilesPage(page);
+  await files.fresh();
   const before = (await emulator.requests()).length;
-  await page.getByTestId("upload-purpose").selectOption("fine-tune");
-  await upload(page, [{ name: "train.txt", mimeType: "text/plain", buffer: Buffer.from("hello") }]);
-  await expect(page.getByTestId("upload-error").first()).toContainText(
-    "must be JSON Lines with a .jsonl extension",
-  );
-  await page.getByTestId("upload-purpose").selectOption("user_data");
-  await upload(page, [
+  await files.purpose("fine-tune");
+  await files.upload([{ name: "train.txt", mimeType: "text/plain", buffer: Buffer.from("hello") }]);
+  await expect(files.uploadError()).toContainText("must be JSON Lines with a .jsonl extension");
+  await files.purpose("user_data");
+  await files.upload([
     { name: "big.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(5 * MB, 1) },
   ]);
-  await expect(page.getByTestId("upload-error").first()).toContainText("must fit one request");
+  await expect(files.uploadError()).toContainText("must fit one request");
   expect(
     (await emulator.requests())
       .slice(before)
@@ -94,23 +78,20 @@ test("a large file goes up in parts, a failed part is retried, and the parts com
   signIn,
 }) => {
   await signIn(page);
-  await freshFiles(page);
+  const files = new FilesPage(page);
+  await files.fresh();
   const name = `corpus-${Date.now()}.txt`;
   await emulator.fault({ path: "/v1/uploads/", method: "POST", kind: "status", status: 500, times: 1 });
-  await page.getByTestId("upload-purpose").selectOption("assistants");
-  await upload(page, [{ name, mimeType: "text/plain", buffer: Buffer.alloc(10 * MB + 123, 97) }]);
-  await expect(page.locator(`[data-testid="upload"][data-name="${name}"]`)).toHaveAttribute(
-    "data-status",
-    "done",
-    { timeout: 30_000 },
-  );
+  await files.purpose("assistants");
+  await files.upload([{ name, mimeType: "text/plain", buffer: Buffer.alloc(10 * MB + 123, 97) }]);
+  await files.uploaded(name, 30_000);
   const calls = (await emulator.requests()).filter((r) => r.path.startsWith("/v1/uploads"));
   const parts = calls.filter((r) => r.path.endsWith("/parts"));
   expect(parts.filter((r) => r.status === 500)).toHaveLength(1);
   expect(parts.filter((r) => r.status === 200)).toHaveLength(3);
   const complete = calls.find((r) => r.path.endsWith("/complete"));
   expect((complete?.json as { part_ids: string[] } | undefined)?.part_ids).toHaveLength(3);
-  await expect(page.getByTestId("file-row").filter({ hasText: name })).toContainText("10 MB");
+  await expect(files.rows(name)).toContainText("10 MB");
 });
 
 test("a multi-part upload can be cancelled, and one cut by a reload resumes with the missing parts", async ({
@@ -118,9 +99,10 @@ test("a multi-part upload can be cancelled, and one cut by a reload resumes with
   signIn,
 }) => {
   await signIn(page);
-  await freshFiles(page);
+  const files = new FilesPage(page);
+  await files.fresh();
   const buffer = Buffer.alloc(14 * MB, 98);
-  await page.getByTestId("upload-purpose").selectOption("assistants");
+  await files.purpose("assistants");
 
   await emulator.fault({
     path: "/v1/uploads/",
@@ -129,8 +111,8 @@ test("a multi-part upload can be cancelled, and one cut by a reload resumes with
     delayMs: 4000,
     times: 10,
   });
-  await upload(page, [{ name: "cancel-me.txt", mimeType: "text/plain", buffer }]);
-  const cancelled = page.locator('[data-testid="upload"][data-name="cancel-me.txt"]');
+  await files.upload([{ name: "cancel-me.txt", mimeType: "text/plain", buffer }]);
+  const cancelled = files.uploadEntry("cancel-me.txt");
   await expect(cancelled).toHaveAttribute("data-status", "uploading");
   await page.waitForTimeout(500);
   await cancelled.getByTestId("upload-cancel").click();
@@ -143,8 +125,8 @@ test("a multi-part upload can be cancelled, and one cut by a reload resumes with
   // Of four parts sent three at a time, the first two hang until the page is reloaded.
   await emulator.fault({ path: "/v1/uploads/", method: "POST", kind: "hang", times: 2 });
   const name = `resume-${Date.now()}.txt`;
-  await upload(page, [{ name, mimeType: "text/plain", buffer }]);
-  const entry = page.locator(`[data-testid="upload"][data-name="${name}"]`);
+  await files.upload([{ name, mimeType: "text/plain", buffer }]);
+  const entry = files.uploadEntry(name);
   await expect(entry).toHaveAttribute("data-status", "uploading");
   await expect(entry).toContainText("2 parts sent", { timeout: 20_000 });
   await emulator.clearFaults();
@@ -159,22 +141,73 @@ test("a multi-part upload can be cancelled, and one cut by a reload resumes with
 
 test("bulk select and delete", async ({ page, signIn }) => {
   await signIn(page);
-  await freshFiles(page);
+  const files = new FilesPage(page);
+  await files.fresh();
   const stamp = Date.now();
-  await page.getByTestId("upload-purpose").selectOption("user_data");
-  await upload(
-    page,
+  await files.purpose("user_data");
+  await files.upload(
     [1, 2, 3].map((i) => ({
       name: `bulk-${stamp}-${i}.txt`,
       mimeType: "text/plain",
       buffer: Buffer.from(`file ${i}`),
     })),
   );
-  const rows = page.getByTestId("file-row").filter({ hasText: `bulk-${stamp}` });
-  await expect(rows).toHaveCount(3);
-  await page.getByLabel("Search files by name").fill(`bulk-${stamp}`);
-  await page.getByLabel("Select all loaded files").check();
-  await page.getByTestId("bulk-delete").click();
-  await page.getByTestId("confirm-delete").click();
-  await expect(page.getByTestId("files-empty")).toContainText("No files match");
+  await expect(files.rows(`bulk-${stamp}`)).toHaveCount(3);
+  await files.search(`bulk-${stamp}`);
+  await files.selectAllLoaded();
+  await files.delete({ bulk: true });
+  await expect(files.empty()).toContainText("No files match");
+});
+
+test("a long list keeps only the rows in view in the page, pages in by 500 on scroll, and works by keyboard", async ({
+  page,
+  signIn,
+}) => {
+  // 600 files straight into the upstream, under a purpose no other test uses.
+  const stamp = Date.now();
+  for (let i = 0; i < 600; i += 50)
+    await Promise.all(
+      Array.from({ length: 50 }, async (_, k) => {
+        const form = new FormData();
+        form.append("purpose", "evals");
+        form.append(
+          "file",
+          new Blob([`row ${i + k}`]),
+          `long-${stamp}-${String(i + k).padStart(3, "0")}.txt`,
+        );
+        const res = await fetch(`${E2E.emulatorUrl}/v1/files`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${E2E.apiKey}` },
+          body: form,
+        });
+        expect(res.ok).toBe(true);
+      }),
+    );
+  await signIn(page);
+  const files = new FilesPage(page);
+  await files.goto();
+  await files.filter("evals");
+  await expect(page.getByText("500 loaded (more on scroll)")).toBeVisible();
+  const rows = page.getByTestId("file-row");
+  expect(await rows.count()).toBeLessThan(60);
+  await files.scrollTable("bottom");
+  await expect(page.getByText("600 loaded")).toBeVisible();
+
+  await files.sort("Name A–Z");
+  await files.scrollTable("top");
+  await expect(rows.first()).toContainText(`long-${stamp}-000`);
+  await files.scrollTable("bottom");
+  await expect(rows.last()).toContainText(`long-${stamp}-599`);
+  await expect(rows.last()).toHaveAttribute("aria-rowindex", "601");
+  expect(await rows.count()).toBeLessThan(60);
+
+  // Back at the top, a row's checkbox and name are reachable and work by keyboard.
+  await files.scrollTable("top");
+  await page.getByLabel(`Select long-${stamp}-000.txt`).focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("bulk-delete")).toHaveText("Delete 1 selected");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: `long-${stamp}-000.txt` })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(files.details()).toContainText(`long-${stamp}-000.txt`);
 });

@@ -1,6 +1,7 @@
-import type { Page } from "@playwright/test";
 import OpenAI from "openai";
 import { expect, test } from "./fixtures";
+import { FilesPage } from "./pages/files";
+import { VectorStoresPage } from "./pages/vector-stores";
 import { cli } from "./support/cli";
 import { emulator } from "./support/emulator";
 import { E2E } from "./support/env";
@@ -10,48 +11,31 @@ const DOCS = {
   rockets: "Rockets burn fuel to reach orbit. A rocket engine pushes exhaust out of a nozzle.",
 };
 
-async function newStore(page: Page, name: string, extra?: (p: Page) => Promise<void>) {
-  await page.goto("/vector-stores");
-  await page.getByTestId("new-store").click();
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await extra?.(page);
-  await page.getByTestId("create-store-submit").click();
-  await expect(page.getByTestId("store-details")).toContainText(name);
-}
-
-async function uploadIntoStore(page: Page, files: { name: string; text: string }[]) {
-  await page.getByTestId("add-files").click();
-  await page
-    .getByTestId("add-files-upload")
-    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: "text/plain", buffer: Buffer.from(f.text) })));
-}
-
 test("create a store, add files, watch them process, edit attributes, read content and search", async ({
   page,
   signIn,
 }) => {
   await signIn(page);
+  const stores = new VectorStoresPage(page);
   await emulator.config({ vectorStoreProcessingMs: 1500 });
   try {
     const name = `Knowledge ${Date.now()}`;
-    await newStore(page, name, async (p) => {
-      await p.getByLabel("Description").fill("Fruit and space");
-      await p.getByLabel(/Expire after days/).fill("7");
+    await stores.create(name, async (form) => {
+      await form.getByLabel("Description").fill("Fruit and space");
+      await form.getByLabel(/Expire after days/).fill("7");
     });
-    await uploadIntoStore(page, [
+    await stores.upload([
       { name: "apples.txt", text: DOCS.apples },
       { name: "rockets.txt", text: DOCS.rockets },
     ]);
-    const files = page.getByTestId("store-file");
+    const files = stores.files();
     await expect(files).toHaveCount(2);
     await expect(files.first()).toHaveAttribute("data-status", "in_progress");
-    await expect(page.locator('[data-testid="store-file"][data-status="completed"]')).toHaveCount(2, {
-      timeout: 15_000,
-    });
-    await expect(page.getByTestId("store-item").filter({ hasText: name })).toContainText("2/2 ready");
+    await expect(stores.files("completed")).toHaveCount(2, { timeout: 15_000 });
+    await expect(stores.store(name)).toContainText("2/2 ready");
     await expect(page.getByTestId("store-expires")).toContainText("7 days");
 
-    const apples = files.filter({ hasText: "apples.txt" });
+    const apples = stores.file("apples.txt");
     await apples.getByRole("button", { name: "Attributes" }).click();
     await page.getByLabel("Attributes (JSON)").fill('{"topic": "fruit", "year": 2024}');
     await page.getByTestId("save-attributes").click();
@@ -60,20 +44,13 @@ test("create a store, add files, watch them process, edit attributes, read conte
     await expect(page.getByTestId("store-file-content")).toContainText("Apples grow on trees");
     await page.keyboard.press("Escape");
 
-    await page.getByRole("tab", { name: "search" }).click();
-    await page.getByLabel("Search query").fill("apple harvest orchards");
-    await page.getByTestId("search-submit").click();
-    const results = page.getByTestId("search-result");
+    await stores.search("apple harvest orchards");
+    const results = stores.results();
     await expect(results.first()).toContainText("apples.txt");
     await expect(results.first().locator("mark").first()).toBeVisible();
-    await page.getByLabel("Search query").fill("rocket fuel");
-    await page
-      .getByLabel("Attribute filters (JSON)")
-      .fill('{"type": "eq", "key": "topic", "value": "fruit"}');
-    await page.getByTestId("search-submit").click();
+    await stores.search("rocket fuel", '{"type": "eq", "key": "topic", "value": "fruit"}');
     await expect(page.getByTestId("search-summary")).toContainText("0 results");
-    await page.getByLabel("Attribute filters (JSON)").fill("{broken");
-    await page.getByTestId("search-submit").click();
+    await stores.search("rocket fuel", "{broken");
     await expect(page.getByTestId("store-search").getByRole("alert")).toContainText("Filters must be JSON");
   } finally {
     await emulator.config({ vectorStoreProcessingMs: 300 });
@@ -85,28 +62,28 @@ test("a file the store cannot parse shows its error; deleting a file removes it 
   signIn,
 }) => {
   await signIn(page);
+  const stores = new VectorStoresPage(page);
   const storeName = `Cascade ${Date.now()}`;
-  await newStore(page, storeName);
-  await uploadIntoStore(page, [
+  await stores.create(storeName);
+  const keepName = `keep-${Date.now()}.txt`;
+  await stores.upload([
     { name: "bad[fail].txt", text: "x" },
-    { name: `keep-${Date.now()}.txt`, text: DOCS.rockets },
+    { name: keepName, text: DOCS.rockets },
   ]);
-  const failed = page.locator('[data-testid="store-file"][data-status="failed"]');
+  const failed = stores.files("failed");
   await expect(failed).toHaveCount(1, { timeout: 15_000 });
   await expect(failed.getByTestId("store-file-error")).toContainText("unsupported_file");
-  const keep = page.getByTestId("store-file").filter({ hasText: "keep-" });
-  const keepName = ((await keep.textContent()) ?? "").match(/keep-\d+\.txt/)?.[0] ?? "";
+  await expect(stores.file(keepName)).toHaveCount(1);
 
-  await page.goto("/files");
-  await page.getByLabel("Search files by name").fill(keepName);
-  await page.getByTestId("file-row").getByRole("button", { name: keepName }).click();
-  await page.getByTestId("file-delete").click();
-  await expect(page.getByTestId("delete-warning")).toContainText("every vector store");
-  await page.getByTestId("confirm-delete").click();
-  await page.goto("/vector-stores");
-  await page.getByTestId("store-item").filter({ hasText: storeName }).click();
-  await expect(page.getByTestId("store-file")).toHaveCount(1);
-  await expect(page.getByTestId("store-file").filter({ hasText: keepName })).toHaveCount(0);
+  const files = new FilesPage(page);
+  await files.goto();
+  await files.search(keepName);
+  await files.open(keepName);
+  await files.delete();
+  await stores.goto();
+  await stores.open(storeName);
+  await expect(stores.files()).toHaveCount(1);
+  await expect(stores.file(keepName)).toHaveCount(0);
 });
 
 test("an expired store is flagged and can be recreated with the same files; bad settings are refused", async ({
@@ -114,8 +91,9 @@ test("an expired store is flagged and can be recreated with the same files; bad 
   signIn,
 }) => {
   await signIn(page);
+  const stores = new VectorStoresPage(page);
   const name = `Short-lived ${Date.now()}`;
-  await page.goto("/vector-stores");
+  await stores.goto();
   await page.getByTestId("new-store").click();
   await page.getByText("static").click();
   await page.getByLabel("Overlap tokens").fill("700");
@@ -124,21 +102,19 @@ test("an expired store is flagged and can be recreated with the same files; bad 
   await page.getByLabel("Overlap tokens").fill("200");
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel(/Expire after days/).fill("1");
-  await page.getByTestId("create-store-submit").click();
-  await uploadIntoStore(page, [{ name: "apples.txt", text: DOCS.apples }]);
-  await expect(page.locator('[data-testid="store-file"][data-status="completed"]')).toHaveCount(1, {
-    timeout: 15_000,
-  });
+  await stores.submit();
+  await stores.upload([{ name: "apples.txt", text: DOCS.apples }]);
+  await expect(stores.files("completed")).toHaveCount(1, { timeout: 15_000 });
 
   await emulator.clock(3 * 86_400);
   await page.reload();
-  await page.getByTestId("store-item").filter({ hasText: name }).click();
+  await stores.open(name);
   await expect(page.getByTestId("store-expired")).toBeVisible();
   await page.getByTestId("recreate-store").click();
   await expect(page.getByText("1 files will be added.")).toBeVisible();
-  await page.getByTestId("create-store-submit").click();
-  await expect(page.getByTestId("store-details")).not.toContainText("expired after");
-  await expect(page.getByTestId("store-file")).toHaveCount(1);
+  await stores.submit();
+  await expect(stores.details()).not.toContainText("expired after");
+  await expect(stores.files()).toHaveCount(1);
 });
 
 test("the official SDK with a personal token runs the same vector-store flow through Benchtop", async () => {

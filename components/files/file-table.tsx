@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useRef } from "react";
 import type { FileObject } from "@/components/queries/use-files";
 import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
 import type { Uploader } from "./use-uploaders";
@@ -20,9 +21,13 @@ export interface FileTableProps {
   onEnd(): void;
 }
 
+/** How close to the last loaded row the next page is asked for. */
+const PREFETCH_ROWS = 20;
+
 /**
  * A real table whose body holds only the rows in view, between two spacer rows, so thousands of
- * files scroll like ten and screen readers still get table semantics.
+ * files scroll like ten and screen readers still get table semantics. Rows have one fixed height,
+ * so the virtualiser never measures them.
  */
 export function FileTable({
   files,
@@ -34,19 +39,32 @@ export function FileTable({
   uploaders,
   onEnd,
 }: FileTableProps) {
-  const [top, setTop] = useState(0);
-  const first = Math.max(0, Math.floor(top / ROW) - OVERSCAN);
-  const last = Math.min(files.length, Math.ceil((top + HEIGHT) / ROW) + OVERSCAN);
+  const box = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({
+    count: files.length,
+    getScrollElement: () => box.current,
+    estimateSize: () => ROW,
+    overscan: OVERSCAN,
+    // The sticky header row sits above the first file row inside the scrolling box.
+    scrollMargin: ROW,
+    // Rows on the first render, before the box has been measured.
+    initialRect: { width: 0, height: HEIGHT },
+  });
+  const items = rows.getVirtualItems();
+  const before = (items[0]?.start ?? ROW) - ROW;
+  const after = rows.getTotalSize() - ((items.at(-1)?.end ?? ROW) - ROW);
   const all = files.length > 0 && files.every((f) => selected.has(f.id));
   return (
     <div
+      ref={box}
       className="self-start overflow-y-auto rounded-lg border border-border bg-surface"
       style={{ maxHeight: HEIGHT + ROW }}
       data-testid="file-table"
+      // The next page is asked for on scrolling only, so a search that narrows the list does not
+      // page through every file.
       onScroll={(e) => {
-        const t = e.currentTarget.scrollTop;
-        setTop(t);
-        if (t + HEIGHT > files.length * ROW - ROW * 20) onEnd();
+        const bottom = e.currentTarget.scrollTop + HEIGHT;
+        if (bottom > (files.length - PREFETCH_ROWS) * ROW) onEnd();
       }}
     >
       <table className="w-full table-fixed text-sm" aria-rowcount={files.length + 1}>
@@ -86,13 +104,15 @@ export function FileTable({
           </tr>
         </thead>
         <tbody>
-          {first > 0 && <tr aria-hidden style={{ height: first * ROW }} />}
-          {files.slice(first, last).map((f, k) => {
+          {before > 0 && <tr aria-hidden style={{ height: before }} />}
+          {items.map(({ index }) => {
+            const f = files[index];
+            if (!f) return null;
             const by = uploaders[f.id];
             return (
               <tr
                 key={f.id}
-                aria-rowindex={first + k + 2}
+                aria-rowindex={index + 2}
                 data-testid="file-row"
                 data-file-id={f.id}
                 aria-selected={openId === f.id}
@@ -125,7 +145,7 @@ export function FileTable({
               </tr>
             );
           })}
-          {last < files.length && <tr aria-hidden style={{ height: (files.length - last) * ROW }} />}
+          {after > 0 && <tr aria-hidden style={{ height: after }} />}
         </tbody>
       </table>
     </div>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { Choice } from "@/lib/playground/accumulate";
 import { LogprobsText } from "./logprobs-view";
+import { ReplyText } from "./reply-text";
 import { SchemaCheck } from "./schema-check";
 
 export interface ChoiceViewProps {
@@ -41,15 +42,7 @@ export function ChoiceView({ choice: c, streaming, schema }: ChoiceViewProps) {
         (showLogprobs && c.logprobs.length ? (
           <LogprobsText tokens={c.logprobs} />
         ) : (
-          <p className="whitespace-pre-wrap text-sm leading-relaxed" data-testid="output-text">
-            {c.text}
-            {streaming && (
-              <span
-                className="ml-0.5 inline-block h-4 w-1.5 animate-pulse bg-accent align-text-bottom"
-                aria-hidden
-              />
-            )}
-          </p>
+          <ReplyText text={c.text} streaming={streaming} defaultRaw={Boolean(schema)} />
         ))}
       {c.toolCalls.map((t, i) => (
         <div

@@ -6,17 +6,21 @@ import { type HighlightLang, highlightNow, loadHighlighter } from "./highlight";
 
 export interface CodeBlockProps {
   code: string;
-  lang: HighlightLang;
+  /** null: a language without a grammar here, shown as plain text. */
+  lang: HighlightLang | null;
+  /** The language's name in the header; defaults to the grammar's, or "Code". */
+  title?: string;
   /** Accessible name of the scrollable code; defaults to "<Language> code". */
   label?: string;
   className?: string;
 }
 
-const LANG_NAMES: Record<HighlightLang, string> = {
+const LANG_NAMES: Partial<Record<HighlightLang, string>> = {
   bash: "Shell",
   python: "Python",
   javascript: "JavaScript",
   json: "JSON",
+  typescript: "TypeScript",
 };
 
 /**
@@ -25,11 +29,12 @@ const LANG_NAMES: Record<HighlightLang, string> = {
  * <html>, which follows the OS when the choice is "system") picks the dark ones, so a theme switch
  * needs no re-highlighting.
  */
-export function CodeBlock({ code, lang, label, className = "" }: CodeBlockProps) {
+export function CodeBlock({ code, lang, title, label, className = "" }: CodeBlockProps) {
   // The language whose grammar is loaded; null during SSR and hydration, so both render plain text.
   const [ready, setReady] = useState<HighlightLang | null>(null);
 
   useEffect(() => {
+    if (!lang) return;
     let live = true;
     loadHighlighter(lang).then(
       () => live && setReady(lang),
@@ -41,8 +46,11 @@ export function CodeBlock({ code, lang, label, className = "" }: CodeBlockProps)
   }, [lang]);
 
   // Synchronous once loaded, so editing the code never flashes back to plain text.
-  const lines = useMemo(() => (ready === lang ? highlightNow(code, lang) : null), [code, lang, ready]);
-  const name = LANG_NAMES[lang];
+  const lines = useMemo(
+    () => (lang && ready === lang ? highlightNow(code, lang) : null),
+    [code, lang, ready],
+  );
+  const name = title ?? (lang ? (LANG_NAMES[lang] ?? lang) : "Code");
 
   return (
     <div

@@ -7,19 +7,70 @@ import type { HighlighterCore } from "shiki/core";
  * is pure CSS and never re-highlights.
  */
 
-export type HighlightLang = "bash" | "python" | "javascript" | "json";
+export type HighlightLang = keyof typeof GRAMMARS;
 
 export interface HighlightToken {
   content: string;
   style?: Record<string, string>;
 }
 
-const GRAMMARS: Record<HighlightLang, () => Promise<unknown>> = {
+// One chunk per grammar, each loaded when a block in that language first shows. The list is what
+// replies commonly hold; a block in another language stays plain text.
+const GRAMMARS = {
   bash: () => import("shiki/langs/bash.mjs"),
   python: () => import("shiki/langs/python.mjs"),
   javascript: () => import("shiki/langs/javascript.mjs"),
   json: () => import("shiki/langs/json.mjs"),
+  typescript: () => import("shiki/langs/typescript.mjs"),
+  tsx: () => import("shiki/langs/tsx.mjs"),
+  jsx: () => import("shiki/langs/jsx.mjs"),
+  html: () => import("shiki/langs/html.mjs"),
+  css: () => import("shiki/langs/css.mjs"),
+  sql: () => import("shiki/langs/sql.mjs"),
+  yaml: () => import("shiki/langs/yaml.mjs"),
+  toml: () => import("shiki/langs/toml.mjs"),
+  xml: () => import("shiki/langs/xml.mjs"),
+  diff: () => import("shiki/langs/diff.mjs"),
+  go: () => import("shiki/langs/go.mjs"),
+  rust: () => import("shiki/langs/rust.mjs"),
+  java: () => import("shiki/langs/java.mjs"),
+  c: () => import("shiki/langs/c.mjs"),
+  cpp: () => import("shiki/langs/cpp.mjs"),
+  csharp: () => import("shiki/langs/csharp.mjs"),
+  ruby: () => import("shiki/langs/ruby.mjs"),
+} satisfies Record<string, () => Promise<unknown>>;
+
+const ALIASES: Record<string, HighlightLang> = {
+  sh: "bash",
+  shell: "bash",
+  shellscript: "bash",
+  zsh: "bash",
+  console: "bash",
+  py: "python",
+  js: "javascript",
+  mjs: "javascript",
+  cjs: "javascript",
+  node: "javascript",
+  ts: "typescript",
+  jsonc: "json",
+  jsonl: "json",
+  yml: "yaml",
+  "c++": "cpp",
+  "c#": "csharp",
+  cs: "csharp",
+  rb: "ruby",
+  rs: "rust",
+  golang: "go",
+  svg: "xml",
+  patch: "diff",
 };
+
+/** The grammar for a code fence's info string (`ts`, `Python`, `c++`), or null for none we load. */
+export function highlightLangFor(info: string): HighlightLang | null {
+  const name = info.trim().toLowerCase();
+  if (Object.hasOwn(GRAMMARS, name)) return name as HighlightLang;
+  return ALIASES[name] ?? null;
+}
 
 let highlighter: Promise<HighlighterCore> | null = null;
 const languages = new Map<HighlightLang, Promise<void>>();

@@ -89,7 +89,8 @@ export async function uploadInParts(
     });
     state.uploadId = up.id;
     state.done = {};
-    cb.onParts?.({ ...state });
+    // A copy: `state.done` fills in below, and the store must not see it change under it.
+    cb.onParts?.({ ...state, done: {} });
   }
   const uploadId = state.uploadId;
   const total = partCount(file.size);
