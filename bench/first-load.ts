@@ -103,13 +103,12 @@ export async function firstLoadJs(
     reading.push(
       r
         .body()
-        .then((body) => {
-          scripts.push({
-            url: r.url(),
-            bytes: body.length,
-            gzip: gzipSync(body).length,
-            body: body.toString(),
-          });
+        .then((raw) => {
+          // A build with source maps ends each script with a comment naming its map: not counted, so
+          // the figures are those of the same build without maps.
+          const text = raw.toString();
+          const code = Buffer.from(text.replace(SOURCE_MAP_COMMENT, ""));
+          scripts.push({ url: r.url(), bytes: code.length, gzip: gzipSync(code).length, body: text });
         })
         .catch(() => {}),
     );
@@ -144,6 +143,8 @@ export async function firstLoadJs(
     bodies: first,
   };
 }
+
+const SOURCE_MAP_COMMENT = /\n?\/\/# sourceMappingURL=\S+\s*$/;
 
 /** KB of the scripts by module, from the source maps the server serves beside them. */
 async function modulesOf(scripts: Script[]): Promise<Record<string, number>> {
