@@ -266,8 +266,6 @@ export async function firstLoadBench(stack: Stack): Promise<RouteLoad[]> {
     if (route === "/") continue;
     for (const t of targets) {
       const signedOut = route === "/sign-in" || route === "/setup";
-      // Once without timing, so the server has rendered each route before the measured load.
-      if (!QUICK) await firstLoadJs(browser, base, t.path, signedOut ? undefined : signedIn);
       const { bodies, ...row } = await firstLoadJs(browser, base, t.path, signedOut ? undefined : signedIn);
       rows.push({ ...row, route: t.label, ...(MODULES ? { modules: await modulesOf(bodies) } : {}) });
     }
