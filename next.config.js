@@ -12,6 +12,9 @@ const API_CSP = {
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   output: "standalone",
+  // `BENCHTOP_SOURCE_MAPS=1 npm run build` serves browser source maps, for `BENCH_MODULES=1 npm run
+  // bench:first-load` to say which modules each route's first load holds. Off in real builds.
+  productionBrowserSourceMaps: process.env.BENCHTOP_SOURCE_MAPS === "1",
   // Compression holds small SSE writes back (~11 ms before the first event, see docs/performance.md);
   // a reverse proxy in front can compress the non-streaming pages instead.
   compress: false,

@@ -9,8 +9,9 @@
  * 3. First-load JavaScript of /playground (and whether shiki or tiktoken ranks are in it), against
  *    /settings.
  */
-import type { Browser, Page } from "@playwright/test";
-import { KEEP_NAMES, runOnOwnStack, type Stack, signedInPage } from "./stack";
+import type { Page } from "@playwright/test";
+import { firstLoadJs } from "./first-load";
+import { runOnOwnStack, type Stack, signedInPage } from "./stack";
 import { mustHaveRun, QUICK } from "./support";
 
 const LARGE_CONVERSATION = QUICK ? 100 : 1000;
@@ -189,59 +190,21 @@ async function streamBench(page: Page, base: string, emulatorUrl: string) {
   };
 }
 
-async function firstLoadJs(
-  browser: Browser,
-  base: string,
-  route: string,
-  signIn: (p: Page) => Promise<void>,
-) {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await signIn(page);
-  const scripts: { url: string; bytes: number; body: string }[] = [];
-  const fresh = await browser.newContext({ storageState: await ctx.storageState() });
-  const p2 = await fresh.newPage();
-  await p2.addInitScript(KEEP_NAMES);
-  p2.on("response", async (r) => {
-    if (r.request().resourceType() !== "script") return;
-    try {
-      const body = await r.body();
-      scripts.push({ url: r.url(), bytes: body.length, body: body.toString("utf8") });
-    } catch {}
-  });
-  await p2.goto(`${base}${route}`);
-  await p2.waitForLoadState("networkidle");
-  await ctx.close();
-  await fresh.close();
-  const total = scripts.reduce((a, s) => a + s.bytes, 0);
-  return {
-    route,
-    scripts: scripts.length,
-    kb: round(total / 1024),
-    // shiki's core defines ShikiError; grammars carry TextMate `repository` objects. The playground's
-    // own code names shiki only in lazy import() calls, which load nothing until View code opens.
-    hasShiki: scripts.some((s) => s.body.includes("ShikiError") || s.body.includes("repository:{")),
-    hasTiktokenRanks: scripts.some(
-      (s) => s.bytes > 500_000 && /[A-Za-z0-9+/=]{20} \d+/.test(s.body.slice(0, 5000)),
-    ),
-  };
-}
-
 export async function playgroundBench(stack: Stack): Promise<void> {
   const { base, browser, emulator } = stack;
-  const signIn = async (page: Page) => {
-    await signedInPage(stack, page);
-  };
   const page = await signedInPage(stack);
+  const signedIn = await page.context().storageState();
   // Warm the route once so both measurements see compiled, cached chunks.
   if (!QUICK) await conversationBench(page, base, 10);
   const small = await conversationBench(page, base, 10);
   const large = await conversationBench(page, base, LARGE_CONVERSATION);
   const stream = await streamBench(page, base, new URL(emulator.url).origin);
-  const js = [
-    await firstLoadJs(browser, base, "/settings", signIn),
-    await firstLoadJs(browser, base, "/playground", signIn),
-  ];
+  // Every route's first load, with what is in it, is bench/first-load.ts's; here the two side by side.
+  const js = [];
+  for (const route of ["/settings", "/playground"]) {
+    const { route: r, scripts, kb, has } = await firstLoadJs(browser, base, route, signedIn);
+    js.push({ route: r, scripts, kb, hasShiki: has.shiki, hasTiktokenRanks: has.tiktokenRanks });
+  }
   const result = {
     conversation: {
       baseline: small,

@@ -9,7 +9,7 @@ import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { type Emulator, startEmulator } from "../lib/emulator/server";
 import { chromiumExecutable } from "../scripts/ensure-browser.cjs";
-import { exitOf, freePort, spawnServer, waitFor } from "./support";
+import { BUILD_ROOT, exitOf, freePort, spawnServer, waitFor } from "./support";
 
 export const KEY = "sk-bench-0000000000000000";
 export const EMAIL = "bench@example.com";
@@ -26,9 +26,8 @@ export interface Stack {
 }
 
 export async function startStack(name: string): Promise<Stack> {
-  const root = path.resolve(__dirname, "..");
-  const entry = path.join(root, ".next/standalone/benchtop-server.cjs");
-  if (!fs.existsSync(entry)) throw new Error("Run `npm run build` first.");
+  const entry = path.join(BUILD_ROOT, ".next/standalone/benchtop-server.cjs");
+  if (!fs.existsSync(entry)) throw new Error(`Run \`npm run build\` first (in ${BUILD_ROOT}).`);
   const emulator = await startEmulator({ apiKey: KEY, port: 0, controls: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `benchtop-bench-${name}-`));
   const port = await freePort();

@@ -8,6 +8,9 @@ import path from "node:path";
 
 export const QUICK = process.env.BENCH_QUICK === "1";
 
+/** The checkout whose build the browser benches start: this one, or BENCH_BUILD (another worktree). */
+export const BUILD_ROOT = path.resolve(process.env.BENCH_BUILD || path.join(__dirname, ".."));
+
 /** A number from the environment if set, else the quick or the full default. */
 export function option(name: string, full: number, quick: number): number {
   const raw = process.env[name];

@@ -4,16 +4,19 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useFiles } from "@/components/queries/use-files";
 import { Dialog } from "@/components/ui/dialog";
+import { lazyComponent } from "@/components/ui/lazy";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { PURPOSES } from "@/lib/files/limits";
 import { formatCount } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
-import { FileDetails } from "./file-details";
 import { FileTable } from "./file-table";
 import { UploadBar } from "./upload-bar";
 import { UploadPanel } from "./upload-panel";
 import { useUploaders } from "./use-uploaders";
+
+// The details panel loads when a file is first opened, not with the page.
+const FileDetails = lazyComponent(() => import("./file-details").then((m) => m.FileDetails));
 
 type Sort = "created-desc" | "created-asc" | "name-asc" | "size-desc" | "size-asc";
 

@@ -4,14 +4,21 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { lazyComponent } from "@/components/ui/lazy";
 import { TableHead } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/api-client";
 import { formatDate } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { LIMITS, type Role, type UserDto } from "@/lib/types";
-import { DisableUserDialog } from "./disable-user-dialog";
-import { ResetPasswordDialog } from "./reset-password-dialog";
-import { UserAccessDialog } from "./user-access-dialog";
+
+// Each dialog (with the user's token and link tables) loads when it first opens, not with the page.
+const DisableUserDialog = lazyComponent(() =>
+  import("./disable-user-dialog").then((m) => m.DisableUserDialog),
+);
+const ResetPasswordDialog = lazyComponent(() =>
+  import("./reset-password-dialog").then((m) => m.ResetPasswordDialog),
+);
+const UserAccessDialog = lazyComponent(() => import("./user-access-dialog").then((m) => m.UserAccessDialog));
 
 export interface UsersPanelProps {
   currentUserId: string;

@@ -3,14 +3,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { lazyComponent } from "@/components/ui/lazy";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { listStoreFiles, useStoreFiles, useStores, type VectorStore } from "./api";
 import { CreateStoreDialog, EMPTY_DRAFT, type StoreDraft } from "./create-store-dialog";
-import { StoreFiles } from "./store-files";
-import { StoreSearch } from "./store-search";
+
+// A store's files and search load when a store is first opened, not with the page.
+const StoreFiles = lazyComponent(() => import("./store-files").then((m) => m.StoreFiles));
+const StoreSearch = lazyComponent(() => import("./store-search").then((m) => m.StoreSearch));
 
 const STATUS: Record<VectorStore["status"], string> = {
   completed: "text-success",

@@ -1,7 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { newId } from "@/lib/ids";
 import { PARAM_BOUNDS } from "@/lib/openai-facts";
 import type { TokenUsage } from "@/lib/usage";
+import "@/lib/zod-locale";
 import { defaultSetup } from "./defaults";
 import {
   choiceSchema,
@@ -25,13 +26,13 @@ const usageSchema = z.object({
   cached: z.number(),
   output: z.number(),
   reasoning: z.number(),
-}) satisfies z.ZodType<TokenUsage>;
+}) satisfies z.ZodMiniType<TokenUsage>;
 
 export const snapshotOutputSchema = z.object({
   model: z.string(),
-  choices: z.array(choiceSchema).max(PARAM_BOUNDS.n.max),
-  usage: usageSchema.nullable(),
-  error: z.string().nullable(),
+  choices: z.array(choiceSchema).check(z.maxLength(PARAM_BOUNDS.n.max)),
+  usage: z.nullable(usageSchema),
+  error: z.nullable(z.string()),
 });
 
 export const columnSchema = z.object({
@@ -45,13 +46,15 @@ export const playgroundSnapshotSchema = z.object({
   version: z.literal(1),
   setup: setupSchema,
   compare: z.boolean(),
-  columns: z.array(columnSchema).max(MAX_COLUMNS),
+  columns: z.array(columnSchema).check(z.maxLength(MAX_COLUMNS)),
   /** By target: "main" or a column id. */
   outputs: z
     .record(z.string(), snapshotOutputSchema)
-    .refine(
-      (o) => Object.keys(o).length <= MAX_COLUMNS + 1,
-      "At most one output per column and the main one.",
+    .check(
+      z.refine(
+        (o) => Object.keys(o).length <= MAX_COLUMNS + 1,
+        "At most one output per column and the main one.",
+      ),
     ),
 });
 export type PlaygroundSnapshot = z.infer<typeof playgroundSnapshotSchema>;
@@ -59,7 +62,7 @@ export type PlaygroundSnapshot = z.infer<typeof playgroundSnapshotSchema>;
 /** The playground's draft as persisted in localStorage. */
 export const draftSchema = z.object({
   setup: setupSchema,
-  columns: z.array(columnSchema).max(MAX_COLUMNS),
+  columns: z.array(columnSchema).check(z.maxLength(MAX_COLUMNS)),
   compare: z.boolean(),
 });
 export type Draft = z.infer<typeof draftSchema>;
@@ -102,7 +105,7 @@ function fillColumns(raw: unknown): unknown {
   return Array.isArray(raw) ? raw.map((c) => (isRecord(c) ? { ...c, setup: fillSetup(c.setup) } : c)) : raw;
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
+function parse<T>(schema: z.ZodMiniType<T>, value: unknown): Parsed<T> {
   const r = schema.safeParse(value);
   if (r.success) return { ok: true, value: r.data };
   const issue = r.error.issues[0];

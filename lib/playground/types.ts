@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   IMAGE_DETAILS,
   INSTRUCTION_ROLES,
@@ -51,15 +51,17 @@ export function isRemoteImage(url: string): boolean {
 }
 
 /** An https URL or a data: URL. */
-const imageUrlSchema = z.string().refine((u) => isInlineImage(u) || isRemoteImage(u), {
-  message: "Expected a data:image URL or an http(s) URL.",
-});
+const imageUrlSchema = z.string().check(
+  z.refine((u) => isInlineImage(u) || isRemoteImage(u), {
+    message: "Expected a data:image URL or an http(s) URL.",
+  }),
+);
 
 export const imageInputSchema = z.object({
   id: z.string(),
   url: imageUrlSchema,
   detail: imageDetailSchema,
-  name: z.string().optional(),
+  name: z.optional(z.string()),
 });
 export type ImageInput = z.infer<typeof imageInputSchema>;
 
@@ -70,7 +72,7 @@ export type ImageInput = z.infer<typeof imageInputSchema>;
 export const omittedImageSchema = z.object({
   url: z.string(),
   detail: imageDetailSchema,
-  name: z.string().optional(),
+  name: z.optional(z.string()),
 });
 export type OmittedImage = z.infer<typeof omittedImageSchema>;
 
@@ -86,7 +88,7 @@ export type ToolCall = z.infer<typeof toolCallSchema>;
 export const tokenLogprobSchema = z.object({
   token: z.string(),
   logprob: z.number(),
-  top: z.array(z.object({ token: z.string(), logprob: z.number() })).max(100),
+  top: z.array(z.object({ token: z.string(), logprob: z.number() })).check(z.maxLength(100)),
 });
 export type TokenLogprob = z.infer<typeof tokenLogprobSchema>;
 
@@ -96,10 +98,10 @@ export const choiceSchema = z.object({
   text: z.string(),
   refusal: z.string(),
   reasoning: z.string(),
-  toolCalls: z.array(toolCallSchema).max(MAX_TOOLS),
-  logprobs: z.array(tokenLogprobSchema).max(100_000),
+  toolCalls: z.array(toolCallSchema).check(z.maxLength(MAX_TOOLS)),
+  logprobs: z.array(tokenLogprobSchema).check(z.maxLength(100_000)),
   /** Chat `finish_reason`, or the Responses status / incomplete reason mapped to the same words. */
-  finishReason: z.string().nullable(),
+  finishReason: z.nullable(z.string()),
 });
 export type Choice = z.infer<typeof choiceSchema>;
 
@@ -107,18 +109,18 @@ export const messageSchema = z.object({
   id: z.string(),
   role: roleSchema,
   content: z.string(),
-  images: z.array(imageInputSchema).max(MAX_IMAGES_PER_MESSAGE),
+  images: z.array(imageInputSchema).check(z.maxLength(MAX_IMAGES_PER_MESSAGE)),
   /** Remote images a share left out (see omittedImageSchema). */
-  omittedImages: z.array(omittedImageSchema).max(MAX_IMAGES_PER_MESSAGE).optional(),
+  omittedImages: z.optional(z.array(omittedImageSchema).check(z.maxLength(MAX_IMAGES_PER_MESSAGE))),
   /** On assistant messages that asked for tools. */
-  toolCalls: z.array(toolCallSchema).max(MAX_TOOLS).optional(),
+  toolCalls: z.optional(z.array(toolCallSchema).check(z.maxLength(MAX_TOOLS))),
   /** On tool messages: the call this is the output of. */
-  toolCallId: z.string().optional(),
+  toolCallId: z.optional(z.string()),
   /** On assistant messages from Responses: the id of the response they came from. */
-  responseId: z.string().optional(),
+  responseId: z.optional(z.string()),
   /** On assistant messages from a run: the reasoning summary and per-token log probabilities. */
-  reasoning: z.string().optional(),
-  logprobs: z.array(tokenLogprobSchema).max(100_000).optional(),
+  reasoning: z.optional(z.string()),
+  logprobs: z.optional(z.array(tokenLogprobSchema).check(z.maxLength(100_000))),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -154,8 +156,8 @@ export type ServiceTier = z.infer<typeof serviceTierSchema>;
 export const builtinToolsSchema = z.object({
   fileSearch: z.object({
     enabled: z.boolean(),
-    vectorStoreIds: z.array(z.string()).max(100),
-    maxNumResults: z.number().optional(),
+    vectorStoreIds: z.array(z.string()).check(z.maxLength(100)),
+    maxNumResults: z.optional(z.number()),
   }),
   webSearch: z.object({ enabled: z.boolean(), contextSize: z.enum(SEARCH_CONTEXT_SIZES) }),
   codeInterpreter: z.object({ enabled: z.boolean() }),
@@ -165,24 +167,26 @@ export type BuiltinTools = z.infer<typeof builtinToolsSchema>;
 
 /** Unset (undefined) means "not sent": the upstream's default applies. */
 export const paramsSchema = z.object({
-  temperature: z.number().optional(),
-  topP: z.number().optional(),
-  maxOutputTokens: z.number().optional(),
-  stop: z.array(z.string()).max(STOP_MAX),
-  seed: z.number().optional(),
-  n: z.number().optional(),
-  presencePenalty: z.number().optional(),
-  frequencyPenalty: z.number().optional(),
+  temperature: z.optional(z.number()),
+  topP: z.optional(z.number()),
+  maxOutputTokens: z.optional(z.number()),
+  stop: z.array(z.string()).check(z.maxLength(STOP_MAX)),
+  seed: z.optional(z.number()),
+  n: z.optional(z.number()),
+  presencePenalty: z.optional(z.number()),
+  frequencyPenalty: z.optional(z.number()),
   /** JSON text: {"token id": bias}. */
   logitBias: z.string(),
   logprobs: z.boolean(),
-  topLogprobs: z.number().optional(),
-  reasoningEffort: reasoningEffortSchema.optional(),
-  reasoningSummary: reasoningSummarySchema.optional(),
-  verbosity: verbositySchema.optional(),
-  serviceTier: serviceTierSchema.optional(),
-  store: z.boolean().optional(),
-  metadata: z.array(z.object({ key: z.string(), value: z.string() })).max(METADATA_LIMITS.pairs),
+  topLogprobs: z.optional(z.number()),
+  reasoningEffort: z.optional(reasoningEffortSchema),
+  reasoningSummary: z.optional(reasoningSummarySchema),
+  verbosity: z.optional(verbositySchema),
+  serviceTier: z.optional(serviceTierSchema),
+  store: z.optional(z.boolean()),
+  metadata: z
+    .array(z.object({ key: z.string(), value: z.string() }))
+    .check(z.maxLength(METADATA_LIMITS.pairs)),
 });
 export type Params = z.infer<typeof paramsSchema>;
 
@@ -193,11 +197,11 @@ export const setupSchema = z.object({
   instructions: z.string(),
   /** Chat: `system` or `developer` for the instructions message. */
   instructionsRole: z.enum(INSTRUCTION_ROLES),
-  messages: z.array(messageSchema).max(MAX_MESSAGES),
+  messages: z.array(messageSchema).check(z.maxLength(MAX_MESSAGES)),
   /** Legacy Completions only. */
   prompt: z.string(),
   params: paramsSchema,
-  tools: z.array(functionToolSchema).max(MAX_TOOLS),
+  tools: z.array(functionToolSchema).check(z.maxLength(MAX_TOOLS)),
   toolChoice: toolChoiceSchema,
   parallelToolCalls: z.boolean(),
   builtinTools: builtinToolsSchema,

@@ -1,5 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CHAT_ROLES, ENCODINGS } from "@/lib/openai-facts";
+import "@/lib/zod-locale";
 import { isEncoding } from "@/lib/tokens/encodings";
 import { TOKENIZER_MODES } from "./snapshot";
 
@@ -15,17 +16,17 @@ export const tokenizerDraftSchema = z.object({
   text: z.string(),
   messages: z
     .array(z.object({ id: z.string(), role: z.enum(CHAT_ROLES), content: z.string() }))
-    .max(MAX_DRAFT_MESSAGES),
+    .check(z.maxLength(MAX_DRAFT_MESSAGES)),
   tools: z.string(),
   model: z.string(),
-  encodingOverride: z.enum(ENCODINGS).nullable(),
+  encodingOverride: z.nullable(z.enum(ENCODINGS)),
   allowSpecial: z.boolean(),
   view: z.enum(["text", "ids"]),
   /** Texts larger than this (UTF-8 megabytes) are refused before tokenizing. */
-  limitMb: z.number().positive(),
+  limitMb: z.number().check(z.positive()),
   idsInput: z.string(),
   /** The last text was too large to keep in the browser. */
-  textNotKept: z.boolean().optional(),
+  textNotKept: z.optional(z.boolean()),
 });
 export type TokenizerDraft = z.infer<typeof tokenizerDraftSchema>;
 
