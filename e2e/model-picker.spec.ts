@@ -136,3 +136,31 @@ test("the tokenizer's picker offers every model, retired ones included, and fits
   await expect(page.getByTestId("encoding-note")).toHaveAttribute("data-source", "model");
   await expect(page.getByTestId("encoding-note")).toContainText("cl100k_base");
 });
+
+test("typing before the combobox has loaded carries on in it", async ({ page, signIn }) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  // Hold back the chunk with the combobox (found by a class only it uses) until some text is in.
+  let release = () => {};
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    const response = await route.fetch();
+    if ((await response.text()).includes("data-highlighted:ring-border")) await held;
+    await route.fulfill({ response });
+  });
+  await page.reload();
+  const input = page.getByTestId("model-input").first();
+  await input.fill("gpt-4o");
+  await expect(page.getByRole("combobox", { name: "Model" })).toHaveCount(0);
+  release();
+  const p = picker(page);
+  await expect(p.input).toBeFocused();
+  await expect(p.input).toHaveValue("gpt-4o");
+  await page.keyboard.type("-m");
+  await expect(p.list).toBeVisible();
+  await expect(p.input).toHaveValue("gpt-4o-m");
+  await expect(p.list.getByRole("option")).toHaveCount(2);
+});
