@@ -107,6 +107,7 @@ const API_NAMES: Record<Api, string> = {
   embeddings: "Embeddings",
 };
 const TAG = "rounded px-1 text-[10px] leading-4";
+const NOT_LISTED = "The upstream does not list it; it may not serve it.";
 
 function ModelRow({ item }: { item: PickerModel }) {
   const m = item.model;
@@ -114,7 +115,15 @@ function ModelRow({ item }: { item: PickerModel }) {
     <div className="flex min-w-0 flex-col gap-0.5" data-testid="model-option" data-model={m.model}>
       <div className="flex min-w-0 items-start justify-between gap-2">
         <span className="min-w-0 break-all font-mono text-[12px] text-fg">{m.model}</span>
-        {m.shutdownDate && <Shutdown date={m.shutdownDate} />}
+        {m.shutdownDate ? (
+          <Shutdown date={m.shutdownDate} />
+        ) : (
+          !item.listed && (
+            <span className="shrink-0 text-[10px] text-muted italic" title={NOT_LISTED}>
+              not listed
+            </span>
+          )
+        )}
       </div>
       <div className="flex flex-wrap gap-1 text-muted">
         {!m.matched && <span className={`${TAG} bg-surface-2`}>not in the catalogue</span>}
@@ -124,15 +133,9 @@ function ModelRow({ item }: { item: PickerModel }) {
             {name}
           </span>
         ))}
-        {m.matched &&
-          m.capabilities.apis.map((a) => (
-            <span key={a} className={`${TAG} border border-border`}>
-              {API_NAMES[a]}
-            </span>
-          ))}
-        {!item.listed && (
-          <span className={`${TAG} italic`} title="The upstream does not list it; it may not serve it.">
-            not listed
+        {m.matched && (
+          <span className={`${TAG} border border-border`} title="The APIs it takes">
+            {m.capabilities.apis.map((a) => API_NAMES[a]).join(" · ")}
           </span>
         )}
       </div>
