@@ -84,12 +84,17 @@ export function Combobox<T>({
         </Autocomplete.Trigger>
       </Autocomplete.InputGroup>
       <Autocomplete.Portal>
-        <Autocomplete.Positioner sideOffset={4} collisionPadding={8} className="z-50 outline-none">
+        <Autocomplete.Positioner
+          align="start"
+          sideOffset={4}
+          collisionPadding={8}
+          className="z-50 outline-none"
+        >
           <Autocomplete.Popup
             className={`card w-[var(--anchor-width)] min-w-[min(20rem,calc(100vw-1rem))] max-w-[min(28rem,calc(100vw-1rem))] text-xs shadow-lg outline-none ${popupClassName}`}
           >
             <Autocomplete.Empty className="px-3 py-2 text-muted empty:hidden">{empty}</Autocomplete.Empty>
-            <Autocomplete.List className="max-h-[min(24rem,var(--available-height))] overflow-y-auto overscroll-contain p-1 outline-none data-empty:p-0">
+            <Autocomplete.List className="max-h-[min(24rem,var(--available-height))] scroll-pt-7 overflow-y-auto overscroll-contain p-1 outline-none data-empty:p-0">
               {groups
                 ? (group: ComboboxGroup<T>) => (
                     <Autocomplete.Group key={group.label} items={group.items} className="pb-1 last:pb-0">
