@@ -2,7 +2,14 @@
 
 import { Autocomplete } from "@base-ui/react/autocomplete";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Chevron, type ComboboxGroup, type ComboboxProps, type HandOver, INPUT, TRIGGER } from "../combobox";
+import {
+  Chevron,
+  type ComboboxGroup,
+  type ComboboxProps,
+  type HandOver,
+  INPUT,
+  TRIGGER,
+} from "@/components/ui/combobox";
 
 const ITEM =
   "cursor-default select-none rounded-md px-2 py-1.5 outline-none data-highlighted:bg-surface-2 data-highlighted:ring-1 data-highlighted:ring-border";
