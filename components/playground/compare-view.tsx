@@ -1,10 +1,11 @@
 "use client";
 
+import { ModelPicker } from "@/components/models/model-picker";
 import { useModels } from "@/components/queries/use-models";
 import { buildRequest } from "@/lib/playground/request";
 import type { WireApi } from "@/lib/playground/types";
 import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
-import { ModelFacts, ModelPicker } from "./model-picker";
+import { ModelFacts } from "./model-facts";
 import { ParamsPanel } from "./params-panel";
 import { RunPanel } from "./run-panel";
 import { type Column, MAX_COLUMNS, usePlayground } from "./store";

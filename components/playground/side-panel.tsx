@@ -1,11 +1,12 @@
 "use client";
 
+import { ModelPicker } from "@/components/models/model-picker";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import { unavailable } from "@/lib/playground/availability";
 import type { Setup } from "@/lib/playground/types";
 import { BuiltinToolsPanel } from "./builtin-tools-panel";
 import { FormatPanel } from "./format-panel";
-import { ModelFacts, ModelPicker } from "./model-picker";
+import { ModelFacts } from "./model-facts";
 import { ParamsPanel } from "./params-panel";
 import { usePlayground } from "./store";
 import { ToolsPanel } from "./tools-panel";

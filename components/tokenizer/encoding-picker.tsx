@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useId, useMemo } from "react";
-import { useModels } from "@/components/queries/use-models";
+import { ModelPicker } from "@/components/models/model-picker";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import { ENCODINGS, type Encoding } from "@/lib/openai-facts";
 import { ENCODING_INFO, type EncodingChoice, encodingTable } from "@/lib/tokenizer/encoding-choice";
@@ -22,35 +22,23 @@ export function EncodingPicker({ model, choice }: EncodingPickerProps) {
   const modelId = useTokenizer((s) => s.model);
   const override = useTokenizer((s) => s.encodingOverride);
   const set = useTokenizer((s) => s.set);
-  const { models } = useModels();
   const table = useMemo(encodingTable, []);
-  const suggestions = useMemo(() => {
-    const ids = new Set(models.map((m) => m.model));
-    for (const row of table) for (const m of row.models) if (!m.endsWith("-*")) ids.add(m.replace(/\*$/, ""));
-    return [...ids].sort();
-  }, [models, table]);
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap items-end gap-3">
-        <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs" htmlFor={`${id}-model`}>
-          <span className="label">Model</span>
-          <input
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="flex min-w-48 flex-1 flex-col gap-1 text-xs">
+          <label className="label" htmlFor={`${id}-model`}>
+            Model
+          </label>
+          <ModelPicker
             id={`${id}-model`}
-            list={`${id}-models`}
-            className="input font-mono"
             value={modelId}
             placeholder="Any model id, e.g. gpt-4o"
-            spellCheck={false}
-            autoComplete="off"
             data-testid="tokenizer-model"
-            onChange={(e) => set({ model: e.target.value.trim() })}
+            className="font-mono"
+            onChange={(model) => set({ model })}
           />
-          <datalist id={`${id}-models`}>
-            {suggestions.map((m) => (
-              <option key={m} value={m} />
-            ))}
-          </datalist>
-        </label>
+        </div>
         <label className="flex min-w-48 flex-col gap-1 text-xs" htmlFor={`${id}-encoding`}>
           <span className="label">Encoding</span>
           <select

@@ -20,8 +20,11 @@ export class PlaygroundPage {
     await this.page.getByRole("radio", { name }).check({ force: true });
   }
 
+  /** Types a model id and closes the suggestions (while open, the rest of the page is aria-hidden). */
   async model(id: string): Promise<void> {
-    await this.page.getByTestId("model-input").first().fill(id);
+    const input = this.page.getByTestId("model-input").first();
+    await input.fill(id);
+    await input.press("Escape");
   }
 
   message(n: number): Locator {

@@ -41,8 +41,11 @@ export class TokenizerPage {
     }, text);
   }
 
+  /** Types a model id and closes the suggestions (while open, the rest of the page is aria-hidden). */
   async model(id: string): Promise<void> {
-    await this.page.getByTestId("tokenizer-model").fill(id);
+    const input = this.page.getByTestId("tokenizer-model");
+    await input.fill(id);
+    await input.press("Escape");
   }
 
   /** "" for the model's encoding. */

@@ -246,7 +246,7 @@ export const CATALOGUE: ModelEntry[] = [
   },
   {
     ...CHAT,
-    match: "chatgpt-4o",
+    match: "chatgpt-4o-latest",
     label: "ChatGPT-4o",
     family: "GPT-4o",
     tools: NO_TOOLS,

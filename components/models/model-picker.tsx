@@ -1,0 +1,148 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { useModels } from "@/components/queries/use-models";
+import { Badge } from "@/components/ui/badge";
+import { Combobox } from "@/components/ui/combobox";
+import { formatDate } from "@/lib/format";
+import type { ResolvedModel } from "@/lib/models/catalogue";
+import {
+  catalogueIds,
+  isShutDown,
+  matchesQuery,
+  type PickerModel,
+  pickerGroups,
+} from "@/lib/models/picker-groups";
+import { API_LABELS, type Api } from "@/lib/openai-facts";
+
+export interface ModelPickerProps {
+  value: string;
+  onChange(model: string): void;
+  /** Offer only models that speak this API; without it (the tokenizer), every model. */
+  api?: Api;
+  /** The accessible name; the playground shows no visible label. */
+  label?: string;
+  id?: string;
+  placeholder?: string;
+  "data-testid"?: string;
+  className?: string;
+}
+
+/**
+ * Any model id may be typed (other servers, new releases) and is sent as typed; the list offers the
+ * upstream's models and the catalogue's, grouped by family, with what each can do and when it shuts down.
+ */
+export function ModelPicker({
+  value,
+  onChange,
+  api,
+  label = "Model",
+  id,
+  placeholder = "Model id",
+  "data-testid": testId = "model-input",
+  className = "h-8 font-mono text-sm",
+}: ModelPickerProps) {
+  const { models, resolve, error, loaded } = useModels();
+  const catalogue = useMemo(() => catalogueIds().map(resolve), [resolve]);
+  const groups = useMemo(
+    () =>
+      pickerGroups({ upstream: models, catalogue, api }).map((g) => ({ label: g.family, items: g.items })),
+    [models, catalogue, api],
+  );
+  // The input keeps what was typed, spaces included ("4o mini" searches); the value sent is trimmed.
+  const [text, setText] = useState(value);
+  const [last, setLast] = useState(value);
+  if (value !== last) {
+    setLast(value);
+    if (text.trim() !== value) setText(value);
+  }
+  const hintId = `${id ?? testId}-hint`;
+  const unlisted = loaded && !error && value !== "" && !models.some((m) => m.model === value);
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <Combobox
+        value={text}
+        onValueChange={(next) => {
+          setText(next);
+          onChange(next.trim());
+        }}
+        groups={groups}
+        itemToString={(i: PickerModel) => i.model.model}
+        filter={matchesQuery}
+        renderItem={(i) => <ModelRow item={i} />}
+        empty="No model matches; the id is sent as typed."
+        triggerLabel="Show models"
+        id={id}
+        placeholder={placeholder}
+        aria-label={label}
+        aria-describedby={error || unlisted ? hintId : undefined}
+        data-testid={testId}
+        className={className}
+      />
+      {error && (
+        <p id={hintId} className="text-[11px] text-warning">
+          Could not list the upstream's models; any id can still be typed.
+        </p>
+      )}
+      {unlisted && (
+        <p id={hintId} className="text-[11px] text-muted">
+          Not in the upstream's list; it will be sent as typed.
+        </p>
+      )}
+    </div>
+  );
+}
+
+const CAPABILITIES = [
+  ["vision", "vision"],
+  ["tools", "tools"],
+  ["reasoning", "reasoning"],
+  ["structuredOutputs", "structured"],
+] as const;
+const TAG = "rounded px-1 text-[10px] leading-4";
+const NOT_LISTED = "The upstream does not list it; it may not serve it.";
+
+function ModelRow({ item }: { item: PickerModel }) {
+  const m = item.model;
+  return (
+    <div className="flex min-w-0 flex-col gap-0.5" data-testid="model-option" data-model={m.model}>
+      <div className="flex min-w-0 items-start justify-between gap-2">
+        <span className="min-w-0 break-all font-mono text-[12px] text-fg">{m.model}</span>
+        {m.shutdownDate ? (
+          <Shutdown date={m.shutdownDate} />
+        ) : (
+          !item.listed && (
+            <span className="shrink-0 text-[10px] text-muted italic" title={NOT_LISTED}>
+              not listed
+            </span>
+          )
+        )}
+      </div>
+      <div className="flex flex-wrap gap-1 text-muted">
+        {!m.matched && <span className={`${TAG} bg-surface-2`}>not in the catalogue</span>}
+        {m.fineTuned && <span className={`${TAG} bg-accent-soft text-accent`}>fine-tuned</span>}
+        {CAPABILITIES.filter(([c]) => m.matched && m.capabilities[c]).map(([c, name]) => (
+          <span key={c} className={`${TAG} bg-surface-2`}>
+            {name}
+          </span>
+        ))}
+        {m.matched && (
+          <span className={`${TAG} border border-border`} title="The APIs it takes">
+            {m.capabilities.apis.map((a) => API_LABELS[a]).join(" · ")}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Shutdown({ date }: { date: string }) {
+  const past = isShutDown(date, new Date().toISOString().slice(0, 10));
+  return (
+    <span className="shrink-0" data-testid="model-option-shutdown">
+      <Badge tone={past ? "danger" : "warning"}>
+        {past ? "shut down" : "shuts down"}&nbsp;<time dateTime={date}>{formatDate(date)}</time>
+      </Badge>
+    </span>
+  );
+}
