@@ -1,6 +1,7 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef } from "react";
+import { Dialog as BaseDialog } from "@base-ui/react/dialog";
+import { type ReactNode, useState } from "react";
 
 export interface DialogProps {
   title: ReactNode;
@@ -13,38 +14,60 @@ export interface DialogProps {
 const SIZES = { sm: "max-w-sm", md: "max-w-xl", lg: "max-w-4xl" };
 
 /**
- * A modal on the native <dialog>: focus is trapped, Escape closes it and focus returns to the
- * button that opened it. Mount it to open it; unmount (via onClose) to close.
+ * A modal on Base UI's Dialog. Mount it to open it; it calls onClose for Escape, the close button
+ * and a tap on the backdrop, and the caller unmounts it. Focus is trapped while open and returns to
+ * whatever opened it. The body scrolls inside the popup, so long content fits a phone.
  */
 export function Dialog({ title, description, onClose, children, size = "sm" }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement as HTMLElement | null;
-    if (dialog && !dialog.open) dialog.showModal();
-    // No close() here: its "close" event arrives a task later and, under StrictMode's re-run, would
-    // shut the dialog that was just reopened. Unmounting removes it from the top layer anyway.
-    return () => opener?.focus();
-  }, []);
+  // Callers open dialogs from their own buttons, not from a Dialog.Trigger, so remember the opener
+  // on first render (before focus moves into the popup) and hand it back on close.
+  const [opener] = useState(() =>
+    typeof document === "undefined" ? null : (document.activeElement as HTMLElement | null),
+  );
   return (
-    <dialog
-      ref={ref}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
+    <BaseDialog.Root
+      open
+      onOpenChange={(open) => {
+        if (!open) onClose();
       }}
-      aria-labelledby="dialog-title"
-      className={`card m-auto w-[calc(100%-2rem)] ${SIZES[size]} p-0 text-fg shadow-xl backdrop:bg-black/50`}
     >
-      <div className="space-y-3 p-4">
-        <div>
-          <h2 id="dialog-title" className="font-medium">
-            {title}
-          </h2>
-          {description && <p className="mt-0.5 text-muted text-xs">{description}</p>}
-        </div>
-        {children}
-      </div>
-    </dialog>
+      <BaseDialog.Portal>
+        <BaseDialog.Backdrop className="fixed inset-0 z-50 bg-black/50" />
+        <BaseDialog.Viewport className="fixed inset-0 z-50 grid place-items-center p-4">
+          <BaseDialog.Popup
+            finalFocus={() => opener ?? true}
+            className={`card flex max-h-[calc(100dvh-2rem)] w-full ${SIZES[size]} flex-col text-fg shadow-xl outline-none`}
+          >
+            <div className="flex shrink-0 items-start gap-2 px-4 pt-4 pb-3">
+              <div className="min-w-0 flex-1">
+                <BaseDialog.Title className="font-medium">{title}</BaseDialog.Title>
+                {description && (
+                  <BaseDialog.Description className="mt-0.5 text-muted text-xs">
+                    {description}
+                  </BaseDialog.Description>
+                )}
+              </div>
+              <BaseDialog.Close
+                aria-label="Close"
+                data-testid="dialog-close"
+                className="btn btn-ghost -mt-1 -mr-2 size-8 shrink-0 px-0"
+              >
+                <svg
+                  aria-hidden
+                  width="16"
+                  height="16"
+                  viewBox="0 0 16 16"
+                  stroke="currentColor"
+                  strokeWidth="1.5"
+                >
+                  <path d="M4 4l8 8M12 4l-8 8" />
+                </svg>
+              </BaseDialog.Close>
+            </div>
+            <div className="min-h-0 space-y-3 overflow-y-auto px-4 pb-4">{children}</div>
+          </BaseDialog.Popup>
+        </BaseDialog.Viewport>
+      </BaseDialog.Portal>
+    </BaseDialog.Root>
   );
 }

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Tabs } from "@/components/ui/tabs";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
@@ -11,6 +12,11 @@ import { type StoreFile, useStoreFiles, useStores, type VectorStore } from "./ap
 import { CreateStoreDialog, EMPTY_DRAFT, type StoreDraft } from "./create-store-dialog";
 import { StoreFiles } from "./store-files";
 import { StoreSearch } from "./store-search";
+
+const STORE_TABS = [
+  { id: "files" as const, label: "files" },
+  { id: "search" as const, label: "search" },
+];
 
 const STATUS: Record<VectorStore["status"], string> = {
   completed: "text-success",
@@ -218,25 +224,19 @@ function StoreDetails({
       {(rename.error || remove.error) && (
         <p className="text-danger text-xs">{(rename.error ?? remove.error)?.message}</p>
       )}
-      <div role="tablist" aria-label="Store" className="flex gap-1 border-border border-b">
-        {(["files", "search"] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={tab === t}
-            onClick={() => setTab(t)}
-            className={`-mb-px border-b-2 px-3 py-1.5 text-sm capitalize ${tab === t ? "border-accent font-medium" : "border-transparent text-muted"}`}
-          >
-            {t}
-          </button>
-        ))}
-      </div>
-      {tab === "files" ? (
-        <StoreFiles storeId={s.id} expired={s.status === "expired"} />
-      ) : (
-        <StoreSearch storeId={s.id} />
-      )}
+      <Tabs
+        label="Store"
+        items={STORE_TABS}
+        value={tab}
+        onValueChange={setTab}
+        listClassName="mx-0 px-0 capitalize"
+      >
+        {tab === "files" ? (
+          <StoreFiles storeId={s.id} expired={s.status === "expired"} />
+        ) : (
+          <StoreSearch storeId={s.id} />
+        )}
+      </Tabs>
     </section>
   );
 }
