@@ -1,6 +1,7 @@
 "use client";
 
 import { useModels } from "@/components/queries/use-models";
+import { Tooltip } from "@/components/ui/tooltip";
 import { buildRequest } from "@/lib/playground/request";
 import type { WireApi } from "@/lib/playground/types";
 import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
@@ -101,15 +102,16 @@ function CompareColumn({ column, index, onRun }: { column: Column; index: number
           <option value="completions">Completions</option>
         </select>
         <div className="ml-auto flex gap-1">
-          <button
-            type="button"
-            className="btn btn-ghost h-7 px-2 text-xs"
-            onClick={() => promoteColumn(column.id)}
-            title="Make this the main setup"
-            data-testid="promote"
-          >
-            Promote
-          </button>
+          <Tooltip content="Make this the main setup">
+            <button
+              type="button"
+              className="btn btn-ghost h-7 px-2 text-xs"
+              onClick={() => promoteColumn(column.id)}
+              data-testid="promote"
+            >
+              Promote
+            </button>
+          </Tooltip>
           <button
             type="button"
             className="btn btn-ghost h-7 px-2 text-xs"

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { Tooltip } from "@/components/ui/tooltip";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
@@ -105,14 +106,11 @@ export function PresetsDialog({ onClose }: { onClose(): void }) {
             <button type="button" className="btn btn-primary h-7 px-2 text-xs" onClick={() => load(p)}>
               Load
             </button>
-            <button
-              type="button"
-              className="btn h-7 px-2 text-xs"
-              title="Replace this preset with the current setup"
-              onClick={() => overwrite.mutate(p.id)}
-            >
-              Update
-            </button>
+            <Tooltip content="Replace this preset with the current setup">
+              <button type="button" className="btn h-7 px-2 text-xs" onClick={() => overwrite.mutate(p.id)}>
+                Update
+              </button>
+            </Tooltip>
             <button
               type="button"
               className="btn btn-ghost h-7 px-2 text-xs"
