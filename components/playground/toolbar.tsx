@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { Tooltip } from "@/components/ui/tooltip";
 import type { BuildResult } from "@/lib/playground/request";
 import type { WireApi } from "@/lib/playground/types";
 import { CodeDialog } from "./code-dialog";
@@ -99,14 +100,16 @@ export function Toolbar({ request, upstreamBaseUrl, canSharePublicly, help, setH
         >
           New
         </button>
-        <button
-          type="button"
-          className="btn btn-ghost w-8 px-0"
-          aria-label="Keyboard shortcuts"
-          onClick={() => setHelp(true)}
-        >
-          ?
-        </button>
+        <Tooltip content="Keyboard shortcuts">
+          <button
+            type="button"
+            className="btn btn-ghost w-8 px-0"
+            aria-label="Keyboard shortcuts"
+            onClick={() => setHelp(true)}
+          >
+            ?
+          </button>
+        </Tooltip>
       </div>
       {open === "code" && (
         <CodeDialog request={request} upstreamBaseUrl={upstreamBaseUrl} onClose={() => setOpen(null)} />
@@ -127,11 +130,6 @@ export function Toolbar({ request, upstreamBaseUrl, canSharePublicly, help, setH
               </div>
             ))}
           </dl>
-          <div className="flex justify-end">
-            <button type="button" className="btn" onClick={() => setHelp(false)}>
-              Close
-            </button>
-          </div>
         </Dialog>
       )}
     </div>
