@@ -1,6 +1,6 @@
 "use client";
 
-import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { Popover } from "@/components/ui/popover";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import type { BuildResult } from "@/lib/playground/request";
 import { appendUser } from "./conversation";
@@ -48,22 +48,26 @@ export function Composer({ target, request, model, running, onRun, onStop }: Com
       <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-3 rounded-lg border border-border bg-surface px-3 py-2 shadow-sm">
         <TokenMeter setup={setup} model={model} target={target} />
         {request.omitted.length > 0 && (
-          <Popover>
-            <PopoverTrigger
-              className="cursor-pointer text-muted text-xs underline decoration-dotted underline-offset-2"
-              data-testid="omitted-summary"
-            >
-              {request.omitted.length} setting{request.omitted.length > 1 ? "s" : ""} not sent
-            </PopoverTrigger>
-            <PopoverContent label="Settings not sent" side="top">
-              <ul className="space-y-0.5">
-                {request.omitted.map((o) => (
-                  <li key={o.param}>
-                    <span className="font-mono">{o.param}</span>: {o.reason}
-                  </li>
-                ))}
-              </ul>
-            </PopoverContent>
+          <Popover
+            label="Settings not sent"
+            side="top"
+            trigger={
+              <button
+                type="button"
+                className="cursor-pointer text-muted text-xs underline decoration-dotted underline-offset-2"
+                data-testid="omitted-summary"
+              >
+                {request.omitted.length} setting{request.omitted.length > 1 ? "s" : ""} not sent
+              </button>
+            }
+          >
+            <ul className="space-y-0.5">
+              {request.omitted.map((o) => (
+                <li key={o.param}>
+                  <span className="font-mono">{o.param}</span>: {o.reason}
+                </li>
+              ))}
+            </ul>
           </Popover>
         )}
         <div className="ml-auto flex items-center gap-2">

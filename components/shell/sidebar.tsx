@@ -2,11 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { SECTIONS } from "@/lib/sections";
 import { CloseIcon, MenuIcon } from "./icons";
 import { Logo } from "./logo";
-import { UserMenu, type UserMenuProps } from "./user-menu";
+import type { UserMenuProps } from "./user-menu";
+
+// The menu library (floating-ui underneath) would otherwise join every route's first load.
+const UserMenu = lazy(() => import("./user-menu").then((m) => ({ default: m.UserMenu })));
 
 export interface SidebarProps {
   user: UserMenuProps["user"];
@@ -91,7 +94,9 @@ export function Sidebar({ user }: SidebarProps) {
             })}
           </ul>
         </nav>
-        <UserMenu user={user} />
+        <Suspense fallback={<div className="h-[57px] border-border border-t" />}>
+          <UserMenu user={user} />
+        </Suspense>
       </aside>
     </>
   );

@@ -1,7 +1,6 @@
 "use client";
 
-import { Dialog as BaseDialog } from "@base-ui/react/dialog";
-import { type ReactNode, useState } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 
 export interface DialogProps {
   title: ReactNode;
@@ -11,63 +10,18 @@ export interface DialogProps {
   size?: "sm" | "md" | "lg";
 }
 
-const SIZES = { sm: "max-w-sm", md: "max-w-xl", lg: "max-w-4xl" };
+const Impl = lazy(() => import("./base/dialog").then((m) => ({ default: m.Dialog })));
 
 /**
  * A modal on Base UI's Dialog. Mount it to open it; it calls onClose for Escape, the close button
  * and a tap on the backdrop, and the caller unmounts it. Focus is trapped while open and returns to
- * whatever opened it. The body scrolls inside the popup, so long content fits a phone.
+ * whatever opened it; the body scrolls inside the popup, so long content fits a phone. The library
+ * loads when a dialog first opens, not with the route.
  */
-export function Dialog({ title, description, onClose, children, size = "sm" }: DialogProps) {
-  // Callers open dialogs from their own buttons, not from a Dialog.Trigger, so remember the opener
-  // on first render (before focus moves into the popup) and hand it back on close.
-  const [opener] = useState(() =>
-    typeof document === "undefined" ? null : (document.activeElement as HTMLElement | null),
-  );
+export function Dialog(props: DialogProps) {
   return (
-    <BaseDialog.Root
-      open
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
-    >
-      <BaseDialog.Portal>
-        <BaseDialog.Backdrop className="fixed inset-0 z-50 bg-black/50" />
-        <BaseDialog.Viewport className="fixed inset-0 z-50 grid place-items-center p-4">
-          <BaseDialog.Popup
-            finalFocus={() => opener ?? true}
-            className={`card flex max-h-[calc(100dvh-2rem)] w-full ${SIZES[size]} flex-col text-fg shadow-xl outline-none`}
-          >
-            <div className="flex shrink-0 items-start gap-2 px-4 pt-4 pb-3">
-              <div className="min-w-0 flex-1">
-                <BaseDialog.Title className="font-medium">{title}</BaseDialog.Title>
-                {description && (
-                  <BaseDialog.Description className="mt-0.5 text-muted text-xs">
-                    {description}
-                  </BaseDialog.Description>
-                )}
-              </div>
-              <BaseDialog.Close
-                aria-label="Close"
-                data-testid="dialog-close"
-                className="btn btn-ghost -mt-1 -mr-2 size-8 shrink-0 px-0"
-              >
-                <svg
-                  aria-hidden
-                  width="16"
-                  height="16"
-                  viewBox="0 0 16 16"
-                  stroke="currentColor"
-                  strokeWidth="1.5"
-                >
-                  <path d="M4 4l8 8M12 4l-8 8" />
-                </svg>
-              </BaseDialog.Close>
-            </div>
-            <div className="min-h-0 space-y-3 overflow-y-auto px-4 pb-4">{children}</div>
-          </BaseDialog.Popup>
-        </BaseDialog.Viewport>
-      </BaseDialog.Portal>
-    </BaseDialog.Root>
+    <Suspense fallback={null}>
+      <Impl {...props} />
+    </Suspense>
   );
 }

@@ -1,17 +1,10 @@
 "use client";
 
-import { Popover as BasePopover } from "@base-ui/react/popover";
-import type { ReactNode } from "react";
+import { lazy, type ReactElement, type ReactNode, Suspense } from "react";
 
-/**
- * A non-modal popup anchored to its trigger (Base UI's Popover): the trigger toggles it, Escape
- * and a click outside close it, focus returns to the trigger.
- * `<Popover><PopoverTrigger …/><PopoverContent>…</PopoverContent></Popover>`.
- */
-export const Popover = BasePopover.Root;
-export const PopoverTrigger = BasePopover.Trigger;
-
-export interface PopoverContentProps {
+export interface PopoverProps {
+  /** The button that toggles the popup; it renders as given until the library has loaded. */
+  trigger: ReactElement<Record<string, unknown>>;
   children: ReactNode;
   /** Accessible name of the popup when it has no visible title. */
   label?: string;
@@ -20,23 +13,16 @@ export interface PopoverContentProps {
   className?: string;
 }
 
-export function PopoverContent({
-  children,
-  label,
-  side = "bottom",
-  align = "start",
-  className = "",
-}: PopoverContentProps) {
+const Impl = lazy(() => import("./base/popover").then((m) => ({ default: m.Popover })));
+
+/**
+ * A non-modal popup anchored to its trigger (Base UI's Popover): the trigger toggles it, Escape and
+ * a click outside close it, focus returns to the trigger. Loaded on first render, not with the route.
+ */
+export function Popover(props: PopoverProps) {
   return (
-    <BasePopover.Portal>
-      <BasePopover.Positioner side={side} align={align} sideOffset={4} className="z-50">
-        <BasePopover.Popup
-          aria-label={label}
-          className={`card max-w-[min(24rem,calc(100vw-1rem))] p-2 text-xs shadow-lg outline-none ${className}`}
-        >
-          {children}
-        </BasePopover.Popup>
-      </BasePopover.Positioner>
-    </BasePopover.Portal>
+    <Suspense fallback={props.trigger}>
+      <Impl {...props} />
+    </Suspense>
   );
 }

@@ -1,24 +1,12 @@
 "use client";
 
-import { Tabs as BaseTabs } from "@base-ui/react/tabs";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 
 export interface TabItem<T extends string = string> {
   id: T;
   label: ReactNode;
 }
-
-const LOOKS = {
-  underline: {
-    list: "-mx-1 flex gap-1 overflow-x-auto border-border border-b px-1",
-    tab: "-mb-px shrink-0 whitespace-nowrap border-transparent border-b-2 px-3 py-1.5 text-muted hover:text-fg data-active:border-accent data-active:font-medium data-active:text-fg",
-  },
-  pills: {
-    list: "flex flex-wrap gap-1",
-    tab: "btn btn-ghost h-7 px-2 text-xs data-active:bg-accent data-active:text-accent-fg data-active:hover:opacity-90",
-  },
-};
 
 export interface TabsProps<T extends string> {
   /** Accessible name of the tab list. */
@@ -26,7 +14,7 @@ export interface TabsProps<T extends string> {
   items: TabItem<NoInfer<T>>[];
   value: T;
   onValueChange(value: NoInfer<T>): void;
-  look?: keyof typeof LOOKS;
+  look?: "underline" | "pills";
   /** Extra classes for the list, e.g. padding to line it up with the panel. */
   listClassName?: string;
   panelClassName?: string;
@@ -36,44 +24,19 @@ export interface TabsProps<T extends string> {
   children: ReactNode;
 }
 
+const TabsImpl = lazy(() => import("./base/tabs").then((m) => ({ default: m.Tabs })));
+const LinkTabsImpl = lazy(() => import("./base/tabs").then((m) => ({ default: m.LinkTabs })));
+
 /**
  * Tabs held in component state: a real tablist (arrow keys, Home, End) that selects as focus
  * moves, since every panel here renders instantly.
+ * Base UI's Tabs load with the first tab list shown, not with the route.
  */
-export function Tabs<T extends string>({
-  label,
-  items,
-  value,
-  onValueChange,
-  look = "underline",
-  listClassName = "",
-  panelClassName,
-  aside,
-  children,
-}: TabsProps<T>) {
-  const list = (
-    <BaseTabs.List activateOnFocus aria-label={label} className={`${LOOKS[look].list} ${listClassName}`}>
-      {items.map((t) => (
-        <BaseTabs.Tab key={t.id} value={t.id} className={LOOKS[look].tab}>
-          {t.label}
-        </BaseTabs.Tab>
-      ))}
-    </BaseTabs.List>
-  );
+export function Tabs<T extends string>(props: TabsProps<T>) {
   return (
-    <BaseTabs.Root value={value} onValueChange={(v) => onValueChange(v as T)}>
-      {aside ? (
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          {list}
-          {aside}
-        </div>
-      ) : (
-        list
-      )}
-      <BaseTabs.Panel key={value} value={value} className={panelClassName}>
-        {children}
-      </BaseTabs.Panel>
-    </BaseTabs.Root>
+    <Suspense fallback={<div className={props.panelClassName}>{props.children}</div>}>
+      <TabsImpl {...(props as TabsProps<string>)} />
+    </Suspense>
   );
 }
 
@@ -98,26 +61,29 @@ export interface LinkTabsProps {
  * real link (it opens in a new tab, and navigation goes through the router); arrow keys move focus
  * along the tablist and Enter follows the link, rather than navigating on every arrow press.
  */
-export function LinkTabs({ label, items, current, testIdPrefix, children }: LinkTabsProps) {
-  return (
-    <BaseTabs.Root value={current}>
-      <BaseTabs.List aria-label={label} className={LOOKS.underline.list}>
-        {items.map((t) => (
-          <BaseTabs.Tab
+export function LinkTabs(props: LinkTabsProps) {
+  // Until the library loads (a client-side visit), plain links with the same look stand in.
+  const fallback = (
+    <div>
+      <nav aria-label={props.label} className="-mx-1 flex gap-1 overflow-x-auto border-border border-b px-1">
+        {props.items.map((t) => (
+          <Link
             key={t.id}
-            value={t.id}
-            nativeButton={false}
-            render={<Link href={t.href} scroll={false} />}
-            data-testid={`${testIdPrefix}${t.id}`}
-            className={`${LOOKS.underline.tab} py-2`}
+            href={t.href}
+            scroll={false}
+            aria-current={t.id === props.current ? "page" : undefined}
+            className={`-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 ${t.id === props.current ? "border-accent font-medium text-fg" : "border-transparent text-muted"}`}
           >
             {t.label}
-          </BaseTabs.Tab>
+          </Link>
         ))}
-      </BaseTabs.List>
-      <BaseTabs.Panel value={current} className="space-y-5 pt-5">
-        {children}
-      </BaseTabs.Panel>
-    </BaseTabs.Root>
+      </nav>
+      <div className="space-y-5 pt-5">{props.children}</div>
+    </div>
+  );
+  return (
+    <Suspense fallback={fallback}>
+      <LinkTabsImpl {...props} />
+    </Suspense>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
-import { Tooltip as BaseTooltip } from "@base-ui/react/tooltip";
-import type { ReactElement, ReactNode } from "react";
+import { lazy, type ReactElement, type ReactNode, Suspense } from "react";
 
 export interface TooltipProps {
   /** The hint. Keep it supplementary: touch screens never show it. */
@@ -11,18 +10,16 @@ export interface TooltipProps {
   side?: "top" | "bottom" | "left" | "right";
 }
 
-/** A hint on hover and on keyboard focus (Base UI's Tooltip), in place of `title=`. */
-export function Tooltip({ content, children, side = "top" }: TooltipProps) {
+const Impl = lazy(() => import("./base/tooltip").then((m) => ({ default: m.Tooltip })));
+
+/**
+ * A hint on hover and on keyboard focus (Base UI's Tooltip), in place of `title=`. The element
+ * renders as given until the library has loaded, so the route's first load does not carry it.
+ */
+export function Tooltip(props: TooltipProps) {
   return (
-    <BaseTooltip.Root>
-      <BaseTooltip.Trigger render={children} delay={300} />
-      <BaseTooltip.Portal>
-        <BaseTooltip.Positioner side={side} sideOffset={6} className="z-50">
-          <BaseTooltip.Popup className="max-w-xs rounded-md bg-fg px-2 py-1 text-bg text-xs shadow-lg">
-            {content}
-          </BaseTooltip.Popup>
-        </BaseTooltip.Positioner>
-      </BaseTooltip.Portal>
-    </BaseTooltip.Root>
+    <Suspense fallback={props.children}>
+      <Impl {...props} />
+    </Suspense>
   );
 }
