@@ -21,10 +21,10 @@ export function Dialog({ title, description, onClose, children, size = "sm" }: D
     >
       <BaseDialog.Portal>
         <BaseDialog.Backdrop className="fixed inset-0 z-50 bg-black/50" />
-        <BaseDialog.Viewport className="fixed inset-0 z-50 grid place-items-center p-4">
+        <BaseDialog.Viewport className="fixed inset-0 z-50 flex items-center justify-center p-4">
           <BaseDialog.Popup
             finalFocus={() => opener ?? true}
-            className={`card flex max-h-[calc(100dvh-2rem)] w-full ${SIZES[size]} flex-col text-fg shadow-xl outline-none`}
+            className={`card flex max-h-[calc(100dvh-2rem)] w-full min-w-0 ${SIZES[size]} flex-col text-fg shadow-xl outline-none`}
           >
             <div className="flex shrink-0 items-start gap-2 px-4 pt-4 pb-3">
               <div className="min-w-0 flex-1">
