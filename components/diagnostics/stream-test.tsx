@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/errors";
 import { readSse } from "@/lib/sse";
 import { normaliseUsage, type TokenUsage } from "@/lib/usage";
@@ -163,23 +164,13 @@ export function StreamTest({ models }: StreamTestProps) {
           />
         </label>
         {streaming ? (
-          <button
-            type="button"
-            className="btn"
-            data-testid="stream-test-stop"
-            onClick={() => abort.current?.abort()}
-          >
+          <Button data-testid="stream-test-stop" onClick={() => abort.current?.abort()}>
             Stop
-          </button>
+          </Button>
         ) : (
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid="stream-test-run"
-            onClick={() => void start()}
-          >
+          <Button variant="primary" data-testid="stream-test-run" onClick={() => void start()}>
             Send
-          </button>
+          </Button>
         )}
       </div>
       {run.status !== "idle" && (

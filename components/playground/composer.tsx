@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { Popover } from "@/components/ui/popover";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import type { BuildResult } from "@/lib/playground/request";
@@ -75,20 +76,19 @@ export function Composer({ target, request, model, running, onRun, onStop }: Com
             <kbd className="font-mono">Ctrl</kbd>+<kbd className="font-mono">Enter</kbd>
           </span>
           {running ? (
-            <button type="button" className="btn btn-danger" onClick={onStop} data-testid="stop">
+            <Button variant="danger" onClick={onStop} data-testid="stop">
               Stop
-            </button>
+            </Button>
           ) : (
-            <button
-              type="button"
-              className="btn btn-primary"
+            <Button
+              variant="primary"
               onClick={onRun}
               disabled={blocked}
               title={blocked ? request.problems[0]?.message : undefined}
               data-testid="run"
             >
               Run
-            </button>
+            </Button>
           )}
         </div>
       </div>

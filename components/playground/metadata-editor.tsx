@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import type { Params } from "@/lib/playground/types";
 import { ParamRow } from "./param-controls";
 
@@ -42,24 +43,24 @@ export function MetadataEditor({
                   onChange(value.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))
                 }
               />
-              <button
-                type="button"
-                className="btn btn-ghost h-7 px-2 text-xs"
+              <Button
+                variant="ghost"
+                size="sm"
                 aria-label={`Remove metadata ${i + 1}`}
                 onClick={() => onChange(value.filter((_, j) => j !== i))}
               >
                 ×
-              </button>
+              </Button>
             </div>
           ))}
-          <button
-            type="button"
+          <Button
             disabled={disabled || value.length >= 16}
-            className="btn btn-ghost h-7 px-2 text-xs"
+            variant="ghost"
+            size="sm"
             onClick={() => onChange([...value, { key: "", value: "" }])}
           >
             + Add pair
-          </button>
+          </Button>
         </div>
       )}
     </ParamRow>

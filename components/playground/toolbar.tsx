@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { BuildResult } from "@/lib/playground/request";
@@ -62,33 +63,17 @@ export function Toolbar({ request, upstreamBaseUrl, canSharePublicly, help, setH
         Compare
       </label>
       <div className="ml-auto flex flex-wrap items-center gap-1">
-        <button
-          type="button"
-          className="btn btn-ghost"
-          onClick={() => setOpen("presets")}
-          data-testid="presets-button"
-        >
+        <Button variant="ghost" onClick={() => setOpen("presets")} data-testid="presets-button">
           Presets
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost"
-          onClick={() => setOpen("code")}
-          data-testid="view-code"
-        >
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen("code")} data-testid="view-code">
           View code
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost"
-          onClick={() => setOpen("share")}
-          data-testid="share-button"
-        >
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen("share")} data-testid="share-button">
           Share
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost"
+        </Button>
+        <Button
+          variant="ghost"
           onClick={() => {
             if (
               window.confirm(
@@ -99,16 +84,16 @@ export function Toolbar({ request, upstreamBaseUrl, canSharePublicly, help, setH
           }}
         >
           New
-        </button>
+        </Button>
         <Tooltip content="Keyboard shortcuts">
-          <button
-            type="button"
-            className="btn btn-ghost w-8 px-0"
+          <Button
+            variant="ghost"
+            className="w-8 px-0"
             aria-label="Keyboard shortcuts"
             onClick={() => setHelp(true)}
           >
             ?
-          </button>
+          </Button>
         </Tooltip>
       </div>
       {open === "code" && (

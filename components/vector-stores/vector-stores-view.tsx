@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Tabs } from "@/components/ui/tabs";
 import { apiFetch } from "@/lib/api-client";
@@ -39,14 +40,13 @@ export function VectorStoresView() {
             Files chunked and indexed for file search. Processing is shown live.
           </p>
         </div>
-        <button
-          type="button"
-          className="btn btn-primary"
+        <Button
+          variant="primary"
           onClick={() => setDraft({ title: "New vector store", initial: EMPTY_DRAFT })}
           data-testid="new-store"
         >
           New vector store
-        </button>
+        </Button>
       </div>
       {stores.error && (
         <p className="text-danger text-sm">Could not list vector stores: {stores.error.message}</p>
@@ -147,26 +147,24 @@ function StoreDetails({
           {s.description && <p className="text-sm">{s.description}</p>}
         </div>
         <div className="flex gap-1">
-          <button
-            type="button"
-            className="btn btn-ghost"
+          <Button
+            variant="ghost"
             onClick={() => {
               const name = window.prompt("Rename vector store", s.name ?? "");
               if (name !== null) rename.mutate(name);
             }}
           >
             Rename
-          </button>
-          <button
-            type="button"
-            className="btn btn-danger"
+          </Button>
+          <Button
+            variant="danger"
             onClick={() =>
               window.confirm(`Delete “${s.name || s.id}”? Its files stay in Files.`) && remove.mutate()
             }
             data-testid="delete-store"
           >
             Delete
-          </button>
+          </Button>
         </div>
       </div>
       {s.status === "expired" && (
@@ -178,9 +176,8 @@ function StoreDetails({
           <span className="text-danger">
             This store expired after {s.expires_after?.days} days without use; file search against it fails.
           </span>
-          <button
-            type="button"
-            className="btn h-7 px-2 text-xs"
+          <Button
+            size="sm"
             onClick={async () => {
               // Read the list now: the one on screen may still be loading.
               const current = await apiFetch<{ data: StoreFile[] }>(
@@ -197,7 +194,7 @@ function StoreDetails({
             data-testid="recreate-store"
           >
             Recreate with the same files
-          </button>
+          </Button>
         </div>
       )}
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">

@@ -2,6 +2,7 @@
 
 import { Dialog as BaseDialog } from "@base-ui/react/dialog";
 import { useState } from "react";
+import { buttonClass } from "../button";
 import type { DialogProps } from "../dialog";
 
 const SIZES = { sm: "max-w-sm", md: "max-w-xl", lg: "max-w-4xl" };
@@ -38,7 +39,7 @@ export function Dialog({ title, description, onClose, children, size = "sm" }: D
               <BaseDialog.Close
                 aria-label="Close"
                 data-testid="dialog-close"
-                className="btn btn-ghost -mt-1 -mr-2 size-8 shrink-0 px-0"
+                className={buttonClass({ variant: "ghost", size: "icon" }, "-mt-1 -mr-2 shrink-0")}
               >
                 <svg
                   aria-hidden

@@ -2,6 +2,7 @@
 
 import { Tabs as BaseTabs } from "@base-ui/react/tabs";
 import Link from "next/link";
+import { buttonClass } from "../button";
 import type { LinkTabsProps, TabsProps } from "../tabs";
 
 export const LOOKS = {
@@ -11,7 +12,7 @@ export const LOOKS = {
   },
   pills: {
     list: "flex flex-wrap gap-1",
-    tab: "btn btn-ghost h-7 px-2 text-xs data-active:bg-accent data-active:text-accent-fg data-active:hover:opacity-90",
+    tab: `${buttonClass({ variant: "ghost", size: "sm" })} data-active:bg-accent data-active:text-accent-fg data-active:hover:opacity-90`,
   },
 };
 
