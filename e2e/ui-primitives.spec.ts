@@ -1,5 +1,13 @@
+import type { Locator } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { PlaygroundPage } from "./pages/playground";
+
+/** Server-rendered tabs answer keys once React has hydrated them (their code loads after the page). */
+async function hydrated(el: Locator): Promise<void> {
+  await expect
+    .poll(() => el.evaluate((node) => Object.keys(node).some((k) => k.startsWith("__reactFiber"))))
+    .toBe(true);
+}
 
 /** Keyboard and touch behaviour of the shared primitives in components/ui, on the screens that use them. */
 
@@ -11,6 +19,7 @@ test("link tabs: arrows move focus, Home and End jump, Enter follows the link", 
   await expect(connection).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("tabpanel")).toBeVisible();
 
+  await hydrated(connection);
   await connection.focus();
   await page.keyboard.press("ArrowRight");
   await expect(tabs.getByRole("tab", { name: "Models & sharing" })).toBeFocused();

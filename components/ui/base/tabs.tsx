@@ -5,9 +5,9 @@ import Link from "next/link";
 import { buttonClass } from "../button";
 import type { LinkTabsProps, TabsProps } from "../tabs";
 
-export const LOOKS = {
+const LOOKS = {
   underline: {
-    list: "-mx-1 flex gap-1 overflow-x-auto border-border border-b px-1",
+    list: "-mx-1 flex min-w-0 flex-1 gap-1 overflow-x-auto border-border border-b px-1",
     tab: "-mb-px shrink-0 whitespace-nowrap border-transparent border-b-2 px-3 py-1.5 text-muted hover:text-fg data-active:border-accent data-active:font-medium data-active:text-fg",
   },
   pills: {
@@ -38,14 +38,11 @@ export function Tabs<T extends string>({
   );
   return (
     <BaseTabs.Root value={value} onValueChange={(v) => onValueChange(v as T)}>
-      {aside ? (
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          {list}
-          {aside}
-        </div>
-      ) : (
-        list
-      )}
+      {/* One shape whether or not there is an aside, so the list is not remounted (and focus lost) when it comes and goes. */}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        {list}
+        {aside}
+      </div>
       <BaseTabs.Panel key={value} value={value} className={panelClassName}>
         {children}
       </BaseTabs.Panel>
