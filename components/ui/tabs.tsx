@@ -61,29 +61,37 @@ export interface LinkTabsProps {
  * real link (it opens in a new tab, and navigation goes through the router); arrow keys move focus
  * along the tablist and Enter follows the link, rather than navigating on every arrow press.
  */
-export function LinkTabs(props: LinkTabsProps) {
+export function LinkTabs({ children, ...props }: LinkTabsProps) {
   // Until the library loads (a client-side visit), plain links with the same look stand in.
   const fallback = (
-    <div>
-      <nav aria-label={props.label} className="-mx-1 flex gap-1 overflow-x-auto border-border border-b px-1">
-        {props.items.map((t) => (
-          <Link
-            key={t.id}
-            href={t.href}
-            scroll={false}
-            aria-current={t.id === props.current ? "page" : undefined}
-            className={`-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 ${t.id === props.current ? "border-accent font-medium text-fg" : "border-transparent text-muted"}`}
-          >
-            {t.label}
-          </Link>
-        ))}
-      </nav>
-      <div className="space-y-5 pt-5">{props.children}</div>
-    </div>
+    <nav aria-label={props.label} className="-mx-1 flex gap-1 overflow-x-auto border-border border-b px-1">
+      {props.items.map((t) => (
+        <Link
+          key={t.id}
+          href={t.href}
+          scroll={false}
+          aria-current={t.id === props.current ? "page" : undefined}
+          className={`-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 ${t.id === props.current ? "border-accent font-medium text-fg" : "border-transparent text-muted"}`}
+        >
+          {t.label}
+        </Link>
+      ))}
+    </nav>
   );
+  // The panel stays outside the lazy boundary: a server-rendered page is usable before the tab
+  // list's code has arrived and hydrated.
   return (
-    <Suspense fallback={fallback}>
-      <LinkTabsImpl {...props} />
-    </Suspense>
+    <div>
+      <Suspense fallback={fallback}>
+        <LinkTabsImpl {...props} />
+      </Suspense>
+      <div
+        role="tabpanel"
+        aria-labelledby={`${props.testIdPrefix}${props.current}`}
+        className="space-y-5 pt-5"
+      >
+        {children}
+      </div>
+    </div>
   );
 }

@@ -50,7 +50,7 @@ export function Tabs<T extends string>({
   );
 }
 
-export function LinkTabs({ label, items, current, testIdPrefix, children }: LinkTabsProps) {
+export function LinkTabs({ label, items, current, testIdPrefix }: Omit<LinkTabsProps, "children">) {
   return (
     <BaseTabs.Root value={current}>
       <BaseTabs.List aria-label={label} className={LOOKS.underline.list}>
@@ -60,6 +60,7 @@ export function LinkTabs({ label, items, current, testIdPrefix, children }: Link
             value={t.id}
             nativeButton={false}
             render={<Link href={t.href} scroll={false} />}
+            id={`${testIdPrefix}${t.id}`}
             data-testid={`${testIdPrefix}${t.id}`}
             className={`${LOOKS.underline.tab} py-2`}
           >
@@ -67,9 +68,6 @@ export function LinkTabs({ label, items, current, testIdPrefix, children }: Link
           </BaseTabs.Tab>
         ))}
       </BaseTabs.List>
-      <BaseTabs.Panel value={current} className="space-y-5 pt-5">
-        {children}
-      </BaseTabs.Panel>
     </BaseTabs.Root>
   );
 }
