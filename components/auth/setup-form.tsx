@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api-client";
 import { ApiError } from "@/lib/errors";
@@ -86,9 +87,9 @@ export function SetupForm() {
         error={at("password")}
         data-testid="setup-password"
       />
-      <button type="submit" className="btn btn-primary w-full" disabled={busy} data-testid="setup-submit">
+      <Button type="submit" variant="primary" className="w-full" disabled={busy} data-testid="setup-submit">
         {busy ? "Creating…" : "Create admin account"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api-client";
 import { ApiError } from "@/lib/errors";
@@ -63,9 +64,9 @@ export function SignInForm({ next }: SignInFormProps) {
         required
         data-testid="sign-in-password"
       />
-      <button type="submit" className="btn btn-primary w-full" disabled={busy} data-testid="sign-in-submit">
+      <Button type="submit" variant="primary" className="w-full" disabled={busy} data-testid="sign-in-submit">
         {busy ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
       <p className="text-muted text-xs">Forgot your password? An admin can reset it in Settings → Users.</p>
     </form>
   );

@@ -3,6 +3,7 @@
 import type { ChatCompletionChunk } from "openai/resources/chat/completions";
 import type { Response as ResponseObject, ResponseStreamEvent } from "openai/resources/responses/responses";
 import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/errors";
 import { normaliseUsage, type TokenUsage } from "@/lib/usage";
 
@@ -154,23 +155,13 @@ export function StreamTest({ models }: StreamTestProps) {
           />
         </label>
         {streaming ? (
-          <button
-            type="button"
-            className="btn"
-            data-testid="stream-test-stop"
-            onClick={() => abort.current?.abort()}
-          >
+          <Button data-testid="stream-test-stop" onClick={() => abort.current?.abort()}>
             Stop
-          </button>
+          </Button>
         ) : (
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid="stream-test-run"
-            onClick={() => void start()}
-          >
+          <Button variant="primary" data-testid="stream-test-run" onClick={() => void start()}>
             Send
-          </button>
+          </Button>
         )}
       </div>
       {run.status !== "idle" && (

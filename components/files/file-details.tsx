@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import type { FileObject } from "@/components/queries/use-files";
+import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { apiRequest } from "@/lib/api-client";
 import { formatBytes, formatCount, formatDateTime, fromUnix } from "@/lib/format";
@@ -81,14 +82,9 @@ export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsPr
     >
       <div className="flex items-start justify-between gap-2">
         <h2 className="min-w-0 break-all font-medium">{file.filename}</h2>
-        <button
-          type="button"
-          className="btn btn-ghost h-7 px-2 text-xs"
-          onClick={onClose}
-          aria-label="Close details"
-        >
+        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close details">
           ×
-        </button>
+        </Button>
       </div>
       <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1 text-sm">
         {rows.map(([k, v]) => (
@@ -99,17 +95,20 @@ export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsPr
         ))}
       </dl>
       <div className="flex gap-2">
-        <a
-          className="btn"
-          href={`/api/v1/files/${file.id}/content`}
-          download={file.filename}
-          data-testid="file-download"
+        <Button
+          render={
+            <a
+              href={`/api/v1/files/${file.id}/content`}
+              download={file.filename}
+              data-testid="file-download"
+            />
+          }
         >
           Download
-        </a>
-        <button type="button" className="btn btn-danger" onClick={onDelete} data-testid="file-delete">
+        </Button>
+        <Button variant="danger" onClick={onDelete} data-testid="file-delete">
           Delete
-        </button>
+        </Button>
       </div>
       {IMAGE.test(file.filename) && (
         // biome-ignore lint/performance/noImgElement: the file's own bytes through the proxy

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useFiles } from "@/components/queries/use-files";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { lazyComponent } from "@/components/ui/lazy";
 import { apiFetch } from "@/lib/api-client";
@@ -105,14 +106,9 @@ export function FilesView() {
           <option value="size-asc">Smallest first</option>
         </select>
         {selected.size > 0 && (
-          <button
-            type="button"
-            className="btn btn-danger"
-            onClick={() => setConfirm([...selected])}
-            data-testid="bulk-delete"
-          >
+          <Button variant="danger" onClick={() => setConfirm([...selected])} data-testid="bulk-delete">
             Delete {selected.size} selected
-          </button>
+          </Button>
         )}
       </div>
       {q.error && (
@@ -166,18 +162,15 @@ export function FilesView() {
           </p>
           {remove.error && <p className="text-danger text-xs">{remove.error.message}</p>}
           <div className="flex justify-end gap-2">
-            <button type="button" className="btn" onClick={() => setConfirm(null)}>
-              Keep
-            </button>
-            <button
-              type="button"
-              className="btn btn-danger"
+            <Button onClick={() => setConfirm(null)}>Keep</Button>
+            <Button
+              variant="danger"
               onClick={() => remove.mutate(confirm)}
               disabled={remove.isPending}
               data-testid="confirm-delete"
             >
               Delete
-            </button>
+            </Button>
           </div>
         </Dialog>
       )}

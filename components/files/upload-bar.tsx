@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { PURPOSES, type Purpose } from "@/lib/files/limits";
 import { useUploads } from "./upload-store";
 
@@ -77,14 +78,9 @@ export function UploadBar({ onDone }: { onDone(): void }) {
           </option>
         ))}
       </select>
-      <button
-        type="button"
-        className="btn btn-primary"
-        onClick={() => input.current?.click()}
-        data-testid="upload-button"
-      >
+      <Button variant="primary" onClick={() => input.current?.click()} data-testid="upload-button">
         Upload files
-      </button>
+      </Button>
       <input
         ref={input}
         type="file"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { formatBytes } from "@/lib/format";
 import { hasFile, type UploadEntry, useUploads } from "./upload-store";
 
@@ -16,13 +17,9 @@ export function UploadPanel({ onDone }: { onDone(): void }) {
     >
       <div className="flex items-center justify-between">
         <h2 className="font-medium text-sm">Uploads</h2>
-        <button
-          type="button"
-          className="btn btn-ghost h-7 px-2 text-xs"
-          onClick={() => useUploads.getState().clearFinished()}
-        >
+        <Button variant="ghost" size="sm" onClick={() => useUploads.getState().clearFinished()}>
           Clear finished
-        </button>
+        </Button>
       </div>
       <ul className="space-y-2">
         {uploads.map((u) => (
@@ -55,27 +52,17 @@ function UploadRow({ u, onDone }: { u: UploadEntry; onDone(): void }) {
           {parts}
         </span>
         {u.status === "uploading" && (
-          <button
-            type="button"
-            className="btn btn-ghost h-7 px-2 text-xs"
-            onClick={() => cancel(u.id)}
-            data-testid="upload-cancel"
-          >
+          <Button variant="ghost" size="sm" onClick={() => cancel(u.id)} data-testid="upload-cancel">
             Cancel
-          </button>
+          </Button>
         )}
         {!invalid &&
           (u.status === "error" || u.status === "cancelled" || u.status === "paused") &&
           (needsFile ? (
             <>
-              <button
-                type="button"
-                className="btn h-7 px-2 text-xs"
-                onClick={() => pick.current?.click()}
-                data-testid="upload-resume"
-              >
+              <Button size="sm" onClick={() => pick.current?.click()} data-testid="upload-resume">
                 {u.status === "paused" ? "Pick file to resume" : "Pick file to retry"}
-              </button>
+              </Button>
               <input
                 ref={pick}
                 type="file"
@@ -89,24 +76,19 @@ function UploadRow({ u, onDone }: { u: UploadEntry; onDone(): void }) {
               />
             </>
           ) : (
-            <button
-              type="button"
-              className="btn h-7 px-2 text-xs"
-              onClick={() => retry(u.id, onDone)}
-              data-testid="upload-retry"
-            >
+            <Button size="sm" onClick={() => retry(u.id, onDone)} data-testid="upload-retry">
               Retry
-            </button>
+            </Button>
           ))}
         {u.status !== "uploading" && (
-          <button
-            type="button"
-            className="btn btn-ghost h-7 px-2 text-xs"
+          <Button
+            variant="ghost"
+            size="sm"
             aria-label={`Remove ${u.name} from the list`}
             onClick={() => remove(u.id)}
           >
             ×
-          </button>
+          </Button>
         )}
       </div>
       <div

@@ -1,8 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Dialog } from "@/components/ui/dialog";
+import { Select } from "@/components/ui/select";
+import { Tabs } from "@/components/ui/tabs";
 import { type CodeLang, generateCode } from "@/lib/playground/code";
 import type { BuildResult } from "@/lib/playground/request";
 
@@ -23,6 +25,7 @@ export interface CodeDialogProps {
 export function CodeDialog({ request, upstreamBaseUrl, onClose }: CodeDialogProps) {
   const [lang, setLang] = useState<CodeLang>("curl");
   const [target, setTarget] = useState<"benchtop" | "upstream">("benchtop");
+  const sendToId = useId();
   const baseUrl = target === "benchtop" ? `${window.location.origin}/api/v1` : upstreamBaseUrl;
   const code = generateCode(request, { kind: target, baseUrl }, lang);
   const highlight = LANGS.find((l) => l.id === lang)?.highlight ?? "json";
@@ -33,47 +36,44 @@ export function CodeDialog({ request, upstreamBaseUrl, onClose }: CodeDialogProp
       onClose={onClose}
       size="lg"
     >
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div role="tablist" aria-label="Language" className="flex gap-1">
-          {LANGS.map((l) => (
-            <button
-              key={l.id}
-              type="button"
-              role="tab"
-              aria-selected={lang === l.id}
-              className={`btn h-7 px-2 text-xs ${lang === l.id ? "btn-primary" : "btn-ghost"}`}
-              onClick={() => setLang(l.id)}
-            >
-              {l.label}
-            </button>
-          ))}
-        </div>
-        {lang !== "json" && (
-          <label className="flex items-center gap-2 text-xs">
-            Send to
-            <select
-              className="input h-7 px-2 text-xs"
-              value={target}
-              onChange={(e) => setTarget(e.target.value as "benchtop" | "upstream")}
-              data-testid="code-target"
-            >
-              <option value="benchtop">Benchtop (personal token)</option>
-              <option value="upstream">Upstream directly ({new URL(upstreamBaseUrl).host})</option>
-            </select>
-          </label>
+      <Tabs
+        label="Language"
+        look="pills"
+        items={LANGS}
+        value={lang}
+        onValueChange={setLang}
+        panelClassName="space-y-3"
+        aside={
+          lang !== "json" && (
+            <span className="flex items-center gap-2 text-xs">
+              <span id={sendToId}>Send to</span>
+              <Select
+                aria-labelledby={sendToId}
+                value={target}
+                onValueChange={setTarget}
+                options={[
+                  { value: "benchtop", label: "Benchtop (personal token)" },
+                  { value: "upstream", label: `Upstream directly (${new URL(upstreamBaseUrl).host})` },
+                ]}
+                data-testid="code-target"
+              />
+            </span>
+          )
+        }
+      >
+        {request.problems.length > 0 && (
+          <p className="text-warning text-xs">
+            This setup has problems the upstream will refuse:{" "}
+            {request.problems.map((p) => p.message).join(" ")}
+          </p>
         )}
-      </div>
-      {request.problems.length > 0 && (
-        <p className="text-warning text-xs">
-          This setup has problems the upstream will refuse: {request.problems.map((p) => p.message).join(" ")}
-        </p>
-      )}
-      <CodeBlock code={code} lang={highlight} label={`${lang} code`} className="max-h-[60vh]" />
-      {target === "benchtop" && lang !== "json" && (
-        <p className="text-muted text-xs">
-          Create a personal token under Settings → Tokens and export it as OPENAI_API_KEY.
-        </p>
-      )}
+        <CodeBlock code={code} lang={highlight} label={`${lang} code`} className="max-h-[60vh]" />
+        {target === "benchtop" && lang !== "json" && (
+          <p className="text-muted text-xs">
+            Create a personal token under Settings → Tokens and export it as OPENAI_API_KEY.
+          </p>
+        )}
+      </Tabs>
     </Dialog>
   );
 }

@@ -2,6 +2,8 @@
 
 import { ModelPicker } from "@/components/models/model-picker";
 import { useModels } from "@/components/queries/use-models";
+import { Button } from "@/components/ui/button";
+import { Tooltip } from "@/components/ui/tooltip";
 import { buildRequest } from "@/lib/playground/request";
 import type { WireApi } from "@/lib/playground/types";
 import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
@@ -41,23 +43,21 @@ export function CompareView({ onRunAll, onRun, onStop, running }: CompareViewPro
       </details>
       <div className="flex flex-wrap items-center gap-2">
         {running ? (
-          <button type="button" className="btn btn-danger" onClick={onStop} data-testid="stop">
+          <Button variant="danger" onClick={onStop} data-testid="stop">
             Stop all
-          </button>
+          </Button>
         ) : (
-          <button type="button" className="btn btn-primary" onClick={onRunAll} data-testid="run-all">
+          <Button variant="primary" onClick={onRunAll} data-testid="run-all">
             Run all
-          </button>
+          </Button>
         )}
-        <button
-          type="button"
-          className="btn"
+        <Button
           disabled={columns.length >= MAX_COLUMNS}
           onClick={() => usePlayground.getState().addColumn()}
           data-testid="add-column"
         >
           + Column
-        </button>
+        </Button>
         <span className="text-muted text-xs">
           {columns.length} of {MAX_COLUMNS} columns
         </span>
@@ -102,23 +102,19 @@ function CompareColumn({ column, index, onRun }: { column: Column; index: number
           <option value="completions">Completions</option>
         </select>
         <div className="ml-auto flex gap-1">
-          <button
-            type="button"
-            className="btn btn-ghost h-7 px-2 text-xs"
-            onClick={() => promoteColumn(column.id)}
-            title="Make this the main setup"
-            data-testid="promote"
-          >
-            Promote
-          </button>
-          <button
-            type="button"
-            className="btn btn-ghost h-7 px-2 text-xs"
+          <Tooltip content="Make this the main setup">
+            <Button variant="ghost" size="sm" onClick={() => promoteColumn(column.id)} data-testid="promote">
+              Promote
+            </Button>
+          </Tooltip>
+          <Button
+            variant="ghost"
+            size="sm"
             onClick={() => removeColumn(column.id)}
             aria-label={`Remove column ${index + 1}`}
           >
             ×
-          </button>
+          </Button>
         </div>
       </div>
       <ModelPicker
@@ -146,14 +142,13 @@ function CompareColumn({ column, index, onRun }: { column: Column; index: number
         <RunPanel target={column.id} model={model} onRun={onRun} compact />
         {!status && <p className="text-muted text-xs">Not run yet.</p>}
       </div>
-      <button
-        type="button"
-        className="btn h-7 text-xs"
+      <Button
+        className="h-7 text-xs"
         onClick={onRun}
         disabled={status === "running" || Boolean(request?.problems.length)}
       >
         Run this column
-      </button>
+      </Button>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+import { Popover } from "@/components/ui/popover";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import type { BuildResult } from "@/lib/playground/request";
 import { appendUser } from "./conversation";
@@ -47,38 +49,46 @@ export function Composer({ target, request, model, running, onRun, onStop }: Com
       <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-3 rounded-lg border border-border bg-surface px-3 py-2 shadow-sm">
         <TokenMeter setup={setup} model={model} target={target} />
         {request.omitted.length > 0 && (
-          <details className="text-xs">
-            <summary className="cursor-pointer text-muted" data-testid="omitted-summary">
-              {request.omitted.length} setting{request.omitted.length > 1 ? "s" : ""} not sent
-            </summary>
-            <ul className="absolute z-20 mt-1 max-w-sm space-y-0.5 rounded-md border border-border bg-surface p-2 shadow-lg">
+          <Popover
+            label="Settings not sent"
+            side="top"
+            trigger={
+              <button
+                type="button"
+                className="cursor-pointer text-muted text-xs underline decoration-dotted underline-offset-2"
+                data-testid="omitted-summary"
+              >
+                {request.omitted.length} setting{request.omitted.length > 1 ? "s" : ""} not sent
+              </button>
+            }
+          >
+            <ul className="space-y-0.5">
               {request.omitted.map((o) => (
                 <li key={o.param}>
                   <span className="font-mono">{o.param}</span>: {o.reason}
                 </li>
               ))}
             </ul>
-          </details>
+          </Popover>
         )}
         <div className="ml-auto flex items-center gap-2">
           <span className="hidden text-muted text-xs sm:inline">
             <kbd className="font-mono">Ctrl</kbd>+<kbd className="font-mono">Enter</kbd>
           </span>
           {running ? (
-            <button type="button" className="btn btn-danger" onClick={onStop} data-testid="stop">
+            <Button variant="danger" onClick={onStop} data-testid="stop">
               Stop
-            </button>
+            </Button>
           ) : (
-            <button
-              type="button"
-              className="btn btn-primary"
+            <Button
+              variant="primary"
               onClick={onRun}
               disabled={blocked}
               title={blocked ? request.problems[0]?.message : undefined}
               data-testid="run"
             >
               Run
-            </button>
+            </Button>
           )}
         </div>
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { newMessage } from "@/lib/playground/defaults";
 import { MessageEditor } from "./message-editor";
 import { usePlayground } from "./store";
@@ -74,13 +75,9 @@ export function MessageList() {
   return (
     <div className="space-y-2">
       {start > 0 && (
-        <button
-          type="button"
-          className="btn btn-ghost w-full text-xs"
-          onClick={() => setShown((n) => n + WINDOW * 4)}
-        >
+        <Button variant="ghost" className="w-full text-xs" onClick={() => setShown((n) => n + WINDOW * 4)}>
           Show {Math.min(start, WINDOW * 4)} earlier messages ({start} hidden)
-        </button>
+        </Button>
       )}
       <ol className="space-y-2" aria-label="Messages">
         {messages.slice(start).map((m, i) => (
@@ -93,14 +90,14 @@ export function MessageList() {
           />
         ))}
       </ol>
-      <button
-        type="button"
-        className="btn btn-ghost text-xs"
+      <Button
+        variant="ghost"
+        className="text-xs"
         data-testid="add-message"
         onClick={() => usePlayground.getState().addMessage()}
       >
         + Add message
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { guidanceFor } from "@/lib/playground/guidance";
 import type { RunEntry } from "./store";
 
@@ -42,15 +43,9 @@ export function ErrorPanel({ run, onRetry }: { run: RunEntry; onRetry?: () => vo
       <p className="mt-1 text-fg/80">{g.advice}</p>
       <div className="mt-2 flex flex-wrap items-center gap-3 text-xs">
         {g.retry && onRetry && (
-          <button
-            type="button"
-            className="btn h-7 px-2 text-xs"
-            onClick={onRetry}
-            disabled={Boolean(left)}
-            data-testid="retry"
-          >
+          <Button size="sm" onClick={onRetry} disabled={Boolean(left)} data-testid="retry">
             {left ? `Retry in ${left}s` : "Retry"}
-          </button>
+          </Button>
         )}
         {left !== null && left > 0 && (
           <span data-testid="retry-countdown" className="text-muted">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { ResponseFormat, Setup } from "@/lib/playground/types";
 import { ParamRow, Section } from "./param-controls";
@@ -51,14 +52,9 @@ export function FormatPanel({ setup }: { setup: Setup }) {
       {f.type === "json_schema" && (
         <div className="flex items-center gap-2 text-xs">
           <span className="min-w-0 flex-1 truncate font-mono">{f.name}</span>
-          <button
-            type="button"
-            className="btn h-7 px-2 text-xs"
-            onClick={() => setEditing(true)}
-            data-testid="edit-schema"
-          >
+          <Button size="sm" onClick={() => setEditing(true)} data-testid="edit-schema">
             Edit schema
-          </button>
+          </Button>
         </div>
       )}
       {editing && f.type === "json_schema" && (
@@ -95,9 +91,9 @@ export function FormatPanel({ setup }: { setup: Setup }) {
               onChange={(schema) => update({ responseFormat: { ...f, schema } })}
             />
             <div className="flex justify-end">
-              <button type="button" className="btn btn-primary" onClick={() => setEditing(false)}>
+              <Button variant="primary" onClick={() => setEditing(false)}>
                 Done
-              </button>
+              </Button>
             </div>
           </div>
         </Dialog>

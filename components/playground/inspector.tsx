@@ -1,7 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { Tabs } from "@/components/ui/tabs";
 import type { RunEntry } from "./store";
+
+const TABS = [
+  { id: "request" as const, label: "request" },
+  { id: "response" as const, label: "response" },
+];
 
 const SHOWN_HEADERS = /^(x-request-id|openai-|x-ratelimit-|retry-after|content-type)/;
 
@@ -11,21 +17,14 @@ export function Inspector({ run }: { run: RunEntry }) {
   const headers = Object.entries(run.headers).filter(([k]) => SHOWN_HEADERS.test(k));
   return (
     <div className="rounded-lg border border-border bg-surface text-xs" data-testid="inspector">
-      <div role="tablist" aria-label="Inspector" className="flex gap-1 border-border border-b px-2">
-        {(["request", "response"] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={tab === t}
-            onClick={() => setTab(t)}
-            className={`-mb-px border-b-2 px-2 py-1.5 capitalize ${tab === t ? "border-accent font-medium" : "border-transparent text-muted"}`}
-          >
-            {t}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" className="max-h-96 overflow-auto p-2 font-mono">
+      <Tabs
+        label="Inspector"
+        items={TABS}
+        value={tab}
+        onValueChange={setTab}
+        listClassName="mx-0 px-1 capitalize"
+        panelClassName="max-h-96 overflow-auto p-2 font-mono"
+      >
         {tab === "request" ? (
           <>
             <p className="text-muted">POST /v1{run.request.path}</p>
@@ -48,7 +47,7 @@ export function Inspector({ run }: { run: RunEntry }) {
             </pre>
           </>
         )}
-      </div>
+      </Tabs>
     </div>
   );
 }

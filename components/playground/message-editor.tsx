@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { newId } from "@/lib/ids";
 import type { Message, Role } from "@/lib/playground/types";
 import { checkImageFile, checkImageUrl, ImageList, readImage } from "./image-inputs";
@@ -75,22 +76,22 @@ export const MessageEditor = memo(function MessageEditor({
         <div className="ml-auto flex items-center opacity-60 group-focus-within:opacity-100 group-hover:opacity-100">
           {m.role !== "tool" && m.role !== "assistant" && (
             <>
-              <button
-                type="button"
-                className="btn btn-ghost h-6 px-1.5 text-[11px]"
+              <Button
+                variant="ghost"
+                className="h-6 px-1.5 text-[11px]"
                 onClick={() => fileRef.current?.click()}
                 aria-label={`Add image to message ${index + 1}`}
               >
                 + Image
-              </button>
-              <button
-                type="button"
-                className="btn btn-ghost h-6 px-1.5 text-[11px]"
+              </Button>
+              <Button
+                variant="ghost"
+                className="h-6 px-1.5 text-[11px]"
                 onClick={addUrl}
                 aria-label={`Add image URL to message ${index + 1}`}
               >
                 URL
-              </button>
+              </Button>
               <input
                 ref={fileRef}
                 type="file"
@@ -101,32 +102,32 @@ export const MessageEditor = memo(function MessageEditor({
               />
             </>
           )}
-          <button
-            type="button"
-            className="btn btn-ghost h-6 px-1.5 text-xs"
+          <Button
+            variant="ghost"
+            size="xs"
             disabled={index === 0}
             onClick={() => moveMessage(m.id, -1)}
             aria-label={`Move message ${index + 1} up`}
           >
             ↑
-          </button>
-          <button
-            type="button"
-            className="btn btn-ghost h-6 px-1.5 text-xs"
+          </Button>
+          <Button
+            variant="ghost"
+            size="xs"
             disabled={index === count - 1}
             onClick={() => moveMessage(m.id, 1)}
             aria-label={`Move message ${index + 1} down`}
           >
             ↓
-          </button>
-          <button
-            type="button"
-            className="btn btn-ghost h-6 px-1.5 text-xs"
+          </Button>
+          <Button
+            variant="ghost"
+            size="xs"
             onClick={() => removeMessage(m.id)}
             aria-label={`Delete message ${index + 1}`}
           >
             ×
-          </button>
+          </Button>
         </div>
       </div>
       {m.toolCalls?.map((c) => (

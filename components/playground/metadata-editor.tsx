@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { METADATA_LIMITS } from "@/lib/openai-facts";
 import type { Params } from "@/lib/playground/types";
 import { ParamRow } from "./param-controls";
@@ -43,24 +44,24 @@ export function MetadataEditor({
                   onChange(value.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))
                 }
               />
-              <button
-                type="button"
-                className="btn btn-ghost h-7 px-2 text-xs"
+              <Button
+                variant="ghost"
+                size="sm"
                 aria-label={`Remove metadata ${i + 1}`}
                 onClick={() => onChange(value.filter((_, j) => j !== i))}
               >
                 ×
-              </button>
+              </Button>
             </div>
           ))}
-          <button
-            type="button"
+          <Button
             disabled={disabled || value.length >= METADATA_LIMITS.pairs}
-            className="btn btn-ghost h-7 px-2 text-xs"
+            variant="ghost"
+            size="sm"
             onClick={() => onChange([...value, { key: "", value: "" }])}
           >
             + Add pair
-          </button>
+          </Button>
         </div>
       )}
     </ParamRow>

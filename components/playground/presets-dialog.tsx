@@ -2,7 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { Tooltip } from "@/components/ui/tooltip";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
@@ -84,9 +86,9 @@ export function PresetsDialog({ onClose }: { onClose(): void }) {
           maxLength={LIMITS.presetName}
           onChange={(e) => setName(e.target.value)}
         />
-        <button type="submit" className="btn btn-primary" disabled={!name.trim() || save.isPending}>
+        <Button type="submit" variant="primary" disabled={!name.trim() || save.isPending}>
           Save
-        </button>
+        </Button>
       </form>
       {error && (
         <p role="alert" className="text-danger text-xs">
@@ -102,35 +104,33 @@ export function PresetsDialog({ onClose }: { onClose(): void }) {
           <li key={p.id} className="flex items-center gap-2 px-3 py-2 text-sm" data-testid="preset">
             <span className="min-w-0 flex-1 truncate">{p.name}</span>
             <span className="hidden text-muted text-xs sm:inline">{formatDate(p.updatedAt)}</span>
-            <button type="button" className="btn btn-primary h-7 px-2 text-xs" onClick={() => load(p)}>
+            <Button variant="primary" size="sm" onClick={() => load(p)}>
               Load
-            </button>
-            <button
-              type="button"
-              className="btn h-7 px-2 text-xs"
-              title="Replace this preset with the current setup"
-              onClick={() => overwrite.mutate(p.id)}
-            >
-              Update
-            </button>
-            <button
-              type="button"
-              className="btn btn-ghost h-7 px-2 text-xs"
+            </Button>
+            <Tooltip content="Replace this preset with the current setup">
+              <Button size="sm" onClick={() => overwrite.mutate(p.id)}>
+                Update
+              </Button>
+            </Tooltip>
+            <Button
+              variant="ghost"
+              size="sm"
               onClick={() => {
                 const n = window.prompt("Rename preset", p.name);
                 if (n?.trim()) rename.mutate({ id: p.id, name: n.trim() });
               }}
             >
               Rename
-            </button>
-            <button
-              type="button"
-              className="btn btn-ghost h-7 px-2 text-danger text-xs"
+            </Button>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="text-danger"
               aria-label={`Delete preset ${p.name}`}
               onClick={() => window.confirm(`Delete the preset “${p.name}”?`) && remove.mutate(p.id)}
             >
               Delete
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

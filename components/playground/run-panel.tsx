@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import { ErrorPanel } from "./error-panel";
 import { Inspector } from "./inspector";
@@ -54,24 +55,19 @@ export function RunPanel({ target, model, onRun, onContinue, compact = false }: 
         <RunMetrics run={run} model={model} compact={compact} />
         <div className="flex gap-1">
           {cut && !live && onContinue && (
-            <button
-              type="button"
-              className="btn h-7 px-2 text-xs"
-              onClick={onContinue}
-              data-testid="continue"
-            >
+            <Button size="sm" onClick={onContinue} data-testid="continue">
               Continue
-            </button>
+            </Button>
           )}
-          <button
-            type="button"
-            className="btn btn-ghost h-7 px-2 text-xs"
+          <Button
+            variant="ghost"
+            size="sm"
             aria-expanded={inspect}
             onClick={() => setInspect((v) => !v)}
             data-testid="inspect"
           >
             {inspect ? "Hide inspector" : "Inspect"}
-          </button>
+          </Button>
         </div>
       </div>
       {inspect && <Inspector run={run} />}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { Button } from "@/components/ui/button";
 import { parseJson } from "@/lib/playground/request";
 import { lintStrict } from "@/lib/playground/strict-lint";
 import { useJsonSchema } from "./use-json-schema";
@@ -81,15 +82,16 @@ export function SchemaField({ label, value, onChange, strict, rows = 12 }: Schem
               <option key={k}>{k}</option>
             ))}
           </select>
-          <button
-            type="button"
-            className="btn btn-ghost h-7 px-2 text-xs"
+          <Button
+            variant="ghost"
+            size="sm"
             disabled={!parsed?.ok}
             onClick={() => parsed?.ok && onChange(JSON.stringify(parsed.value, null, 2))}
           >
             Format
-          </button>
-          <label className="btn btn-ghost h-7 cursor-pointer px-2 text-xs">
+          </Button>
+          {/* biome-ignore lint/a11y/noLabelWithoutControl: the file input inside is the control */}
+          <Button variant="ghost" size="sm" className="cursor-pointer" render={<label />}>
             Import
             <input
               type="file"
@@ -97,14 +99,19 @@ export function SchemaField({ label, value, onChange, strict, rows = 12 }: Schem
               hidden
               onChange={(e) => void importFile(e.target.files?.[0])}
             />
-          </label>
-          <a
-            className="btn btn-ghost h-7 px-2 text-xs"
-            download="schema.json"
-            href={`data:application/json;charset=utf-8,${encodeURIComponent(value)}`}
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            render={
+              <a
+                download="schema.json"
+                href={`data:application/json;charset=utf-8,${encodeURIComponent(value)}`}
+              />
+            }
           >
             Export
-          </a>
+          </Button>
         </div>
       </div>
       <textarea

@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { Tooltip } from "@/components/ui/tooltip";
 import type { BuildResult } from "@/lib/playground/request";
 import type { WireApi } from "@/lib/playground/types";
 import { CodeDialog } from "./code-dialog";
@@ -61,33 +63,17 @@ export function Toolbar({ request, upstreamBaseUrl, canSharePublicly, help, setH
         Compare
       </label>
       <div className="ml-auto flex flex-wrap items-center gap-1">
-        <button
-          type="button"
-          className="btn btn-ghost"
-          onClick={() => setOpen("presets")}
-          data-testid="presets-button"
-        >
+        <Button variant="ghost" onClick={() => setOpen("presets")} data-testid="presets-button">
           Presets
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost"
-          onClick={() => setOpen("code")}
-          data-testid="view-code"
-        >
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen("code")} data-testid="view-code">
           View code
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost"
-          onClick={() => setOpen("share")}
-          data-testid="share-button"
-        >
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen("share")} data-testid="share-button">
           Share
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost"
+        </Button>
+        <Button
+          variant="ghost"
           onClick={() => {
             if (
               window.confirm(
@@ -98,15 +84,17 @@ export function Toolbar({ request, upstreamBaseUrl, canSharePublicly, help, setH
           }}
         >
           New
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost w-8 px-0"
-          aria-label="Keyboard shortcuts"
-          onClick={() => setHelp(true)}
-        >
-          ?
-        </button>
+        </Button>
+        <Tooltip content="Keyboard shortcuts">
+          <Button
+            variant="ghost"
+            className="w-8 px-0"
+            aria-label="Keyboard shortcuts"
+            onClick={() => setHelp(true)}
+          >
+            ?
+          </Button>
+        </Tooltip>
       </div>
       {open === "code" && (
         <CodeDialog request={request} upstreamBaseUrl={upstreamBaseUrl} onClose={() => setOpen(null)} />
@@ -127,11 +115,6 @@ export function Toolbar({ request, upstreamBaseUrl, canSharePublicly, help, setH
               </div>
             ))}
           </dl>
-          <div className="flex justify-end">
-            <button type="button" className="btn" onClick={() => setHelp(false)}>
-              Close
-            </button>
-          </div>
         </Dialog>
       )}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { newId } from "@/lib/ids";
 import type { FunctionTool, Setup, ToolChoice } from "@/lib/playground/types";
@@ -97,9 +98,8 @@ export function ToolsPanel({ setup }: { setup: Setup }) {
         ))}
       </ul>
       <div className="flex flex-wrap gap-1">
-        <button
-          type="button"
-          className="btn h-7 px-2 text-xs"
+        <Button
+          size="sm"
           data-testid="add-tool"
           onClick={() => {
             const t = blankTool(setup.tools.length);
@@ -108,8 +108,9 @@ export function ToolsPanel({ setup }: { setup: Setup }) {
           }}
         >
           + Function
-        </button>
-        <label className="btn btn-ghost h-7 cursor-pointer px-2 text-xs">
+        </Button>
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: the file input inside is the control */}
+        <Button variant="ghost" size="sm" className="cursor-pointer" render={<label />}>
           Import
           <input
             type="file"
@@ -126,11 +127,11 @@ export function ToolsPanel({ setup }: { setup: Setup }) {
               }
             }}
           />
-        </label>
+        </Button>
         {setup.tools.length > 0 && (
-          <a className="btn btn-ghost h-7 px-2 text-xs" download="tools.json" href={exportHref}>
+          <Button variant="ghost" size="sm" render={<a download="tools.json" href={exportHref} />}>
             Export
-          </a>
+          </Button>
         )}
       </div>
       {importError && <p className="text-danger text-xs">{importError}</p>}
@@ -231,9 +232,9 @@ function ToolForm({
         onChange={(parameters) => onChange({ ...tool, parameters })}
       />
       <div className="flex justify-end">
-        <button type="button" className="btn btn-primary" onClick={onDone}>
+        <Button variant="primary" onClick={onDone}>
           Done
-        </button>
+        </Button>
       </div>
     </div>
   );

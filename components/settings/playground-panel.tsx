@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
@@ -124,15 +125,14 @@ function OverridesCard({ isAdmin }: { isAdmin: boolean }) {
       )}
       {isAdmin && (
         <div className="mt-2 flex justify-end">
-          <button
-            type="button"
-            className="btn btn-primary"
+          <Button
+            variant="primary"
             onClick={submit}
             disabled={save.isPending}
             data-testid="save-model-overrides"
           >
             Save overrides
-          </button>
+          </Button>
         </div>
       )}
     </Card>

@@ -1,6 +1,6 @@
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { Card } from "@/components/ui/card";
-import { Tabs } from "@/components/ui/tabs";
+import { LinkTabs } from "@/components/ui/tabs";
 import type { UpstreamInfo } from "@/lib/types";
 import { ConnectionPanel } from "./connection-panel";
 import { PlaygroundPanel } from "./playground-panel";
@@ -34,19 +34,20 @@ export function SettingsView({ tab, isAdmin, currentUserId, upstream }: Settings
   return (
     <div className="mx-auto max-w-5xl space-y-5">
       <h1 className="font-semibold text-xl">Settings</h1>
-      <Tabs label="Settings" items={tabs} current={tab} testIdPrefix="settings-tab-" />
-      {tab === "connection" && <ConnectionPanel upstream={upstream} isAdmin={isAdmin} />}
-      {tab === "playground" && <PlaygroundPanel isAdmin={isAdmin} />}
-      {tab === "tokens" && <TokensPanel />}
-      {tab === "users" && isAdmin && <UsersPanel currentUserId={currentUserId} />}
-      {tab === "appearance" && (
-        <Card
-          title="Theme"
-          description="Stored in this browser. System follows your operating system's setting."
-        >
-          <ThemeToggle />
-        </Card>
-      )}
+      <LinkTabs label="Settings" items={tabs} current={tab} testIdPrefix="settings-tab-">
+        {tab === "connection" && <ConnectionPanel upstream={upstream} isAdmin={isAdmin} />}
+        {tab === "playground" && <PlaygroundPanel isAdmin={isAdmin} />}
+        {tab === "tokens" && <TokensPanel />}
+        {tab === "users" && isAdmin && <UsersPanel currentUserId={currentUserId} />}
+        {tab === "appearance" && (
+          <Card
+            title="Theme"
+            description="Stored in this browser. System follows your operating system's setting."
+          >
+            <ThemeToggle />
+          </Card>
+        )}
+      </LinkTabs>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { lazyComponent } from "@/components/ui/lazy";
 import { TableHead } from "@/components/ui/table-head";
 import { apiFetch } from "@/lib/api-client";
@@ -98,14 +99,9 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
               data-testid="user-add-password"
             />
           </label>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            disabled={add.isPending}
-            data-testid="user-add-submit"
-          >
+          <Button type="submit" variant="primary" disabled={add.isPending} data-testid="user-add-submit">
             Add user
-          </button>
+          </Button>
         </form>
         <p className="text-muted text-xs">
           Passwords need at least {LIMITS.passwordMin} characters. Share the initial one privately.
@@ -155,41 +151,38 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
                   </td>
                   <td className="px-4 py-2">
                     <div className="flex flex-wrap justify-end gap-1">
-                      <button
-                        type="button"
-                        className="btn h-7 whitespace-nowrap"
+                      <Button
+                        className="h-7 whitespace-nowrap"
                         data-testid="user-open-access"
                         onClick={() => setInspecting(u)}
                       >
                         Tokens & links
-                      </button>
-                      <button
-                        type="button"
-                        className="btn h-7 whitespace-nowrap"
+                      </Button>
+                      <Button
+                        className="h-7 whitespace-nowrap"
                         data-testid="user-reset-password"
                         onClick={() => setResetting(u)}
                       >
                         Reset password
-                      </button>
+                      </Button>
                       {u.disabledAt ? (
-                        <button
-                          type="button"
-                          className="btn h-7 whitespace-nowrap"
+                        <Button
+                          className="h-7 whitespace-nowrap"
                           data-testid="user-enable"
                           onClick={() => update.mutate({ id: u.id, patch: { disabled: false } })}
                         >
                           Enable
-                        </button>
+                        </Button>
                       ) : (
                         !self && (
-                          <button
-                            type="button"
-                            className="btn btn-danger h-7 whitespace-nowrap"
+                          <Button
+                            variant="danger"
+                            className="h-7 whitespace-nowrap"
                             data-testid="user-disable"
                             onClick={() => setDisabling(u)}
                           >
                             Disable
-                          </button>
+                          </Button>
                         )
                       )}
                     </div>

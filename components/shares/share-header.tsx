@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Logo } from "@/components/shell/logo";
+import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
 import type { ShareDto } from "@/lib/types";
 
@@ -34,9 +35,9 @@ export function ShareHeader({ share, signedIn, details, onOpen }: ShareHeaderPro
           </p>
         </div>
         {signedIn && (
-          <button type="button" className="btn btn-primary" onClick={onOpen} data-testid={`open-in-${page}`}>
+          <Button variant="primary" onClick={onOpen} data-testid={`open-in-${page}`}>
             Open in {page}
-          </button>
+          </Button>
         )}
       </header>
     </>

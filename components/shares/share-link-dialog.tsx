@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
@@ -97,14 +98,9 @@ export function ShareLinkDialog({
             {!canSharePublicly && " (an admin has not allowed public links)"}
           </label>
           <div className="flex justify-end">
-            <button
-              type="submit"
-              className="btn btn-primary"
-              disabled={create.isPending}
-              data-testid="create-share"
-            >
+            <Button type="submit" variant="primary" disabled={create.isPending} data-testid="create-share">
               Create link
-            </button>
+            </Button>
           </div>
         </form>
       )}
@@ -135,14 +131,14 @@ export function ShareLinkDialog({
                 {s.revokedAt ? (
                   <span className="text-muted">revoked</span>
                 ) : (
-                  <button
-                    type="button"
-                    className="btn btn-ghost h-6 px-2 text-danger text-xs"
+                  <Button
+                    variant="ghost"
+                    className="h-6 px-2 text-danger text-xs"
                     onClick={() => revoke.mutate(s.id)}
                     data-testid="revoke-share"
                   >
                     Revoke
-                  </button>
+                  </Button>
                 )}
               </li>
             ))}

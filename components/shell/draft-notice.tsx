@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { discardSetAside, readSetAside, type SetAside } from "@/lib/draft-storage";
 
 export interface DraftNoticeProps {
@@ -38,19 +39,19 @@ export function DraftNotice({ storageKey, label }: DraftNoticeProps) {
         </span>
       </p>
       <div className="flex gap-2">
-        <button type="button" className="btn h-7 px-2 text-xs" onClick={download}>
+        <Button size="sm" onClick={download}>
           Download old draft
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost h-7 px-2 text-xs"
+        </Button>
+        <Button
+          variant="ghost"
+          size="sm"
           onClick={() => {
             discardSetAside(storageKey);
             setEntry(null);
           }}
         >
           Discard
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -2,11 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { SECTIONS } from "@/lib/sections";
 import { CloseIcon, MenuIcon } from "./icons";
 import { Logo } from "./logo";
-import { UserMenu, type UserMenuProps } from "./user-menu";
+import type { UserMenuProps } from "./user-menu";
+
+// The menu library (floating-ui underneath) would otherwise join every route's first load.
+const UserMenu = lazy(() => import("./user-menu").then((m) => ({ default: m.UserMenu })));
 
 export interface SidebarProps {
   user: UserMenuProps["user"];
@@ -29,16 +33,16 @@ export function Sidebar({ user }: SidebarProps) {
   return (
     <>
       <header className="fixed inset-x-0 top-0 z-20 flex h-12 items-center gap-2 border-border border-b bg-surface px-2 md:hidden">
-        <button
-          type="button"
-          className="btn btn-ghost size-8 px-0"
+        <Button
+          variant="ghost"
+          size="icon"
           aria-expanded={open}
           aria-controls="sidebar"
           aria-label="Open navigation"
           onClick={() => setOpen(true)}
         >
           <MenuIcon />
-        </button>
+        </Button>
         <Logo />
       </header>
       {open && (
@@ -57,14 +61,15 @@ export function Sidebar({ user }: SidebarProps) {
           <Link href="/playground" className="rounded-md" aria-label="Benchtop home">
             <Logo />
           </Link>
-          <button
-            type="button"
-            className="btn btn-ghost size-8 px-0 md:hidden"
+          <Button
+            variant="ghost"
+            size="icon"
+            className="md:hidden"
             aria-label="Close navigation"
             onClick={() => setOpen(false)}
           >
             <CloseIcon />
-          </button>
+          </Button>
         </div>
         <nav aria-label="Sections" className="flex-1 overflow-y-auto px-2 py-1">
           <ul className="space-y-px">
@@ -91,7 +96,9 @@ export function Sidebar({ user }: SidebarProps) {
             })}
           </ul>
         </nav>
-        <UserMenu user={user} />
+        <Suspense fallback={<div className="h-[57px] border-border border-t" />}>
+          <UserMenu user={user} />
+        </Suspense>
       </aside>
     </>
   );

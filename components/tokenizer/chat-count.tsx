@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { InputTokenCountResponse } from "openai/resources/responses/input-tokens";
 import { useMemo } from "react";
 import type { ChatTokenEstimateState } from "@/components/tokens/use-token-count";
+import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { formatCount, formatUsd } from "@/lib/format";
@@ -78,16 +79,15 @@ export function ChatCount({ messages, tools, toolsValid, estimate, model, encodi
         </p>
       )}
       <div className="space-y-1.5 border-border border-t pt-3">
-        <button
-          type="button"
-          className="btn w-full"
+        <Button
+          className="w-full"
           disabled={!model || !toolsValid || exact.isPending}
           onClick={() => exact.mutate(key)}
           data-testid="exact-count"
           title={model ? "Asks the upstream: POST /v1/responses/input_tokens" : "Choose a model first"}
         >
           {exact.isPending ? "Counting…" : "Exact count from the upstream"}
-        </button>
+        </Button>
         {!model && <p className="text-muted text-xs">Choose a model to ask the upstream.</p>}
         {exactTokens !== null && (
           <div data-testid="exact-result" data-count={exactTokens} className={stale ? "opacity-60" : ""}>

@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import { useChatTokenEstimate } from "@/components/tokens/use-token-count";
+import { Button } from "@/components/ui/button";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import { CHAT_ROLES, type Encoding } from "@/lib/openai-facts";
 import { isChatRole, parseTools } from "@/lib/tokenizer/chat";
@@ -47,14 +48,15 @@ export function ChatMode({ encoding, model }: ChatModeProps) {
                     ? `≈ ${estimate.estimate.messages[i]} tokens with overhead`
                     : ""}
                 </span>
-                <button
-                  type="button"
-                  className="btn btn-ghost ml-auto h-7 px-2 text-muted text-xs"
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="ml-auto text-muted"
                   aria-label={`Remove message ${i + 1}`}
                   onClick={() => removeMessage(m.id)}
                 >
                   Remove
-                </button>
+                </Button>
               </div>
               <textarea
                 aria-label={`Message ${i + 1} (${m.role})`}
@@ -67,9 +69,9 @@ export function ChatMode({ encoding, model }: ChatModeProps) {
             </li>
           ))}
         </ol>
-        <button type="button" className="btn" onClick={() => addMessage()} data-testid="add-message">
+        <Button onClick={() => addMessage()} data-testid="add-message">
           Add message
-        </button>
+        </Button>
         <label className="block space-y-1">
           <span className="label">Tools (optional)</span>
           <span className="block text-muted text-xs">

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { formatCount } from "@/lib/format";
 import type { Encoding } from "@/lib/openai-facts";
 import { parseIdList } from "@/lib/tokenizer/ids";
@@ -79,9 +80,9 @@ export function DecodePanel({ encoding }: { encoding: Encoding }) {
             value={current.text}
             data-testid="decoded-text"
           />
-          <button type="button" className="btn h-7 text-xs" onClick={() => replaceText(current.text ?? "")}>
+          <Button className="h-7 text-xs" onClick={() => replaceText(current.text ?? "")}>
             Tokenize this text
-          </button>
+          </Button>
         </div>
       )}
     </section>

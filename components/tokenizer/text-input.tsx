@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { formatCount, formatMegabytes } from "@/lib/format";
 import { MAX_KEPT_CHARS, useTokenizer } from "./store";
 import { TextEditor } from "./text-editor";
@@ -71,9 +72,9 @@ export function TextInput() {
           />
           MB
         </label>
-        <button type="button" className="btn h-7 text-xs" onClick={() => file.current?.click()}>
+        <Button className="h-7 text-xs" onClick={() => file.current?.click()}>
           Open a file…
-        </button>
+        </Button>
         <input
           ref={file}
           type="file"

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { formatMegabytes } from "@/lib/format";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import type { Encoding } from "@/lib/openai-facts";
@@ -103,9 +104,8 @@ export function TextMode({ encoding, model }: TextModeProps) {
 function CopyIds({ ids }: { ids: Uint32Array }) {
   const [copied, setCopied] = useState(false);
   return (
-    <button
-      type="button"
-      className="btn h-7 text-xs"
+    <Button
+      className="h-7 text-xs"
       data-testid="copy-ids"
       disabled={ids.length === 0}
       onClick={() => {
@@ -116,6 +116,6 @@ function CopyIds({ ids }: { ids: Uint32Array }) {
       }}
     >
       {copied ? "Copied" : "Copy ids"}
-    </button>
+    </Button>
   );
 }

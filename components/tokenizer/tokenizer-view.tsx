@@ -7,6 +7,7 @@ import { useModels } from "@/components/queries/use-models";
 import { ShareLinkDialog } from "@/components/shares/share-link-dialog";
 import { AfterDraft } from "@/components/shell/after-draft";
 import { DraftNotice } from "@/components/shell/draft-notice";
+import { Button } from "@/components/ui/button";
 import type { Encoding } from "@/lib/openai-facts";
 import { chooseEncoding } from "@/lib/tokenizer/encoding-choice";
 import type { TokenizerMode, TokenizerSnapshot } from "@/lib/tokenizer/snapshot";
@@ -88,14 +89,14 @@ function Tokenizer({ canSharePublicly }: TokenizerViewProps) {
             </label>
           ))}
         </fieldset>
-        <button
-          type="button"
-          className="btn btn-ghost ml-auto"
+        <Button
+          variant="ghost"
+          className="ml-auto"
           onClick={() => setSharing(true)}
           data-testid="share-button"
         >
           Share
-        </button>
+        </Button>
       </header>
       <EncodingPicker model={model} choice={choice} />
       {mode === "text" ? (

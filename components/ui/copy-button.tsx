@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "./button";
 
 export interface CopyButtonProps {
   value: string;
@@ -10,9 +11,8 @@ export interface CopyButtonProps {
 export function CopyButton({ value, label = "Copy" }: CopyButtonProps) {
   const [copied, setCopied] = useState(false);
   return (
-    <button
-      type="button"
-      className="btn h-7"
+    <Button
+      className="h-7"
       onClick={() => {
         void navigator.clipboard?.writeText(value).then(() => {
           setCopied(true);
@@ -21,6 +21,6 @@ export function CopyButton({ value, label = "Copy" }: CopyButtonProps) {
       }}
     >
       {copied ? "Copied" : label}
-    </button>
+    </Button>
   );
 }

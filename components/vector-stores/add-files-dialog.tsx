@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useFiles } from "@/components/queries/use-files";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import { ApiError } from "@/lib/errors";
@@ -116,7 +117,8 @@ export function AddFilesDialog({
         </p>
       )}
       <div className="flex items-center justify-between gap-2">
-        <label className="btn btn-ghost cursor-pointer">
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: the file input inside is the control */}
+        <Button variant="ghost" className="cursor-pointer" render={<label />}>
           {uploading ? `Uploading ${uploading}…` : "Upload new…"}
           <input
             type="file"
@@ -125,16 +127,15 @@ export function AddFilesDialog({
             data-testid="add-files-upload"
             onChange={(e) => void uploadNew([...(e.target.files ?? [])])}
           />
-        </label>
-        <button
-          type="button"
-          className="btn btn-primary"
+        </Button>
+        <Button
+          variant="primary"
           disabled={!picked.size || attach.isPending}
           onClick={() => attach.mutate([...picked])}
           data-testid="add-files-submit"
         >
           Add {picked.size || ""} {picked.size === 1 ? "file" : "files"}
-        </button>
+        </Button>
       </div>
     </Dialog>
   );

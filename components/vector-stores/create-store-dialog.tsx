@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
@@ -158,17 +159,15 @@ export function CreateStoreDialog({
           </p>
         )}
         <div className="flex justify-end gap-2">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
             type="submit"
-            className="btn btn-primary"
+            variant="primary"
             disabled={create.isPending || Object.keys(errs).length > 0}
             data-testid="create-store-submit"
           >
             Create
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useFiles } from "@/components/queries/use-files";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
@@ -44,15 +45,9 @@ export function StoreFiles({ storeId, expired }: { storeId: string; expired: boo
             ? "Processing… (checking every second)"
             : `${list.length} files`}
         </p>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => setAdding(true)}
-          disabled={expired}
-          data-testid="add-files"
-        >
+        <Button onClick={() => setAdding(true)} disabled={expired} data-testid="add-files">
           Add files
-        </button>
+        </Button>
       </div>
       {files.error && <p className="text-danger text-xs">{files.error.message}</p>}
       {detach.error && <p className="text-danger text-xs">{detach.error.message}</p>}
@@ -75,25 +70,26 @@ export function StoreFiles({ storeId, expired }: { storeId: string; expired: boo
                 {JSON.stringify(f.attributes)}
               </span>
             )}
-            <button type="button" className="btn btn-ghost h-7 px-2 text-xs" onClick={() => setEditing(f)}>
+            <Button variant="ghost" size="sm" onClick={() => setEditing(f)}>
               Attributes
-            </button>
-            <button
-              type="button"
-              className="btn btn-ghost h-7 px-2 text-xs"
+            </Button>
+            <Button
+              variant="ghost"
+              size="sm"
               onClick={() => setViewing(f.id)}
               disabled={f.status !== "completed"}
             >
               Content
-            </button>
-            <button
-              type="button"
-              className="btn btn-ghost h-7 px-2 text-danger text-xs"
+            </Button>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="text-danger"
               onClick={() => detach.mutate(f.id)}
               aria-label={`Remove ${names.get(f.id) ?? f.id} from the store`}
             >
               Remove
-            </button>
+            </Button>
             {f.last_error && (
               <p className="w-full text-danger text-xs" data-testid="store-file-error">
                 {f.last_error.code}: {f.last_error.message}
@@ -174,15 +170,14 @@ function AttributesDialog({
       {!parsed.ok && <p className="text-danger text-xs">{parsed.message}</p>}
       {save.error && <p className="text-danger text-xs">{save.error.message}</p>}
       <div className="flex justify-end">
-        <button
-          type="button"
-          className="btn btn-primary"
+        <Button
+          variant="primary"
           disabled={!parsed.ok || save.isPending}
           onClick={() => save.mutate()}
           data-testid="save-attributes"
         >
           Save
-        </button>
+        </Button>
       </div>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import type { SearchResult } from "./api";
@@ -102,14 +103,9 @@ export function StoreSearch({ storeId }: { storeId: string }) {
           value={threshold}
           onChange={(e) => setThreshold(e.target.value)}
         />
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={search.isPending}
-          data-testid="search-submit"
-        >
+        <Button type="submit" variant="primary" disabled={search.isPending} data-testid="search-submit">
           Search
-        </button>
+        </Button>
         <label className="flex items-center gap-2 text-xs sm:col-span-4">
           <input type="checkbox" checked={rewrite} onChange={(e) => setRewrite(e.target.checked)} /> Rewrite
           the query

@@ -2,8 +2,10 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { lazyComponent } from "@/components/ui/lazy";
+import { Tabs } from "@/components/ui/tabs";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
@@ -14,6 +16,11 @@ import { CreateStoreDialog, EMPTY_DRAFT, type StoreDraft } from "./create-store-
 // A store's files and search load when a store is first opened, not with the page.
 const StoreFiles = lazyComponent(() => import("./store-files").then((m) => m.StoreFiles));
 const StoreSearch = lazyComponent(() => import("./store-search").then((m) => m.StoreSearch));
+
+const STORE_TABS = [
+  { id: "files" as const, label: "files" },
+  { id: "search" as const, label: "search" },
+];
 
 const STATUS: Record<VectorStore["status"], string> = {
   completed: "text-success",
@@ -36,14 +43,13 @@ export function VectorStoresView() {
             Files chunked and indexed for file search. Processing is shown live.
           </p>
         </div>
-        <button
-          type="button"
-          className="btn btn-primary"
+        <Button
+          variant="primary"
           onClick={() => setDraft({ title: "New vector store", initial: EMPTY_DRAFT })}
           data-testid="new-store"
         >
           New vector store
-        </button>
+        </Button>
       </div>
       {stores.error && (
         <p className="text-danger text-sm">Could not list vector stores: {stores.error.message}</p>
@@ -144,26 +150,24 @@ function StoreDetails({
           {s.description && <p className="text-sm">{s.description}</p>}
         </div>
         <div className="flex gap-1">
-          <button
-            type="button"
-            className="btn btn-ghost"
+          <Button
+            variant="ghost"
             onClick={() => {
               const name = window.prompt("Rename vector store", s.name ?? "");
               if (name !== null) rename.mutate(name);
             }}
           >
             Rename
-          </button>
-          <button
-            type="button"
-            className="btn btn-danger"
+          </Button>
+          <Button
+            variant="danger"
             onClick={() =>
               window.confirm(`Delete “${s.name || s.id}”? Its files stay in Files.`) && remove.mutate()
             }
             data-testid="delete-store"
           >
             Delete
-          </button>
+          </Button>
         </div>
       </div>
       {s.status === "expired" && (
@@ -175,9 +179,8 @@ function StoreDetails({
           <span className="text-danger">
             This store expired after {s.expires_after?.days} days without use; file search against it fails.
           </span>
-          <button
-            type="button"
-            className="btn h-7 px-2 text-xs"
+          <Button
+            size="sm"
             onClick={async () => {
               // Read the list now: the one on screen may still be loading.
               const current = await listStoreFiles(s.id).catch(() => files.data);
@@ -192,7 +195,7 @@ function StoreDetails({
             data-testid="recreate-store"
           >
             Recreate with the same files
-          </button>
+          </Button>
         </div>
       )}
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
@@ -219,25 +222,19 @@ function StoreDetails({
       {(rename.error || remove.error) && (
         <p className="text-danger text-xs">{(rename.error ?? remove.error)?.message}</p>
       )}
-      <div role="tablist" aria-label="Store" className="flex gap-1 border-border border-b">
-        {(["files", "search"] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={tab === t}
-            onClick={() => setTab(t)}
-            className={`-mb-px border-b-2 px-3 py-1.5 text-sm capitalize ${tab === t ? "border-accent font-medium" : "border-transparent text-muted"}`}
-          >
-            {t}
-          </button>
-        ))}
-      </div>
-      {tab === "files" ? (
-        <StoreFiles storeId={s.id} expired={s.status === "expired"} />
-      ) : (
-        <StoreSearch storeId={s.id} />
-      )}
+      <Tabs
+        label="Store"
+        items={STORE_TABS}
+        value={tab}
+        onValueChange={setTab}
+        listClassName="mx-0 px-0 capitalize"
+      >
+        {tab === "files" ? (
+          <StoreFiles storeId={s.id} expired={s.status === "expired"} />
+        ) : (
+          <StoreSearch storeId={s.id} />
+        )}
+      </Tabs>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SharedView } from "@/components/playground/shared-view";
 import { SharedTokenizerView } from "@/components/tokenizer/shared-tokenizer-view";
+import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/server/auth/page";
 import { getShare } from "@/lib/server/shares";
@@ -42,9 +43,9 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
               : "Link not found"}
         </h1>
         <p className="mt-2 text-muted text-sm">{e.message}</p>
-        <Link href="/playground" className="btn mt-6">
+        <Button className="mt-6" render={<Link href="/playground" />}>
           Go to the playground
-        </Link>
+        </Button>
       </main>
     );
   }

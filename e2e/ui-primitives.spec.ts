@@ -1,0 +1,136 @@
+import type { Locator } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { PlaygroundPage } from "./pages/playground";
+
+/** Server-rendered tabs answer keys once React has hydrated them (their code loads after the page). */
+async function hydrated(el: Locator): Promise<void> {
+  await expect
+    .poll(() => el.evaluate((node) => Object.keys(node).some((k) => k.startsWith("__reactFiber"))))
+    .toBe(true);
+}
+
+/** Keyboard and touch behaviour of the shared primitives in components/ui, on the screens that use them. */
+
+test("link tabs: arrows move focus, Home and End jump, Enter follows the link", async ({ page, signIn }) => {
+  await signIn(page);
+  await page.goto("/settings?tab=connection");
+  const tabs = page.getByRole("tablist", { name: "Settings" });
+  const connection = tabs.getByRole("tab", { name: "Connection" });
+  await expect(connection).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tabpanel")).toBeVisible();
+
+  await hydrated(connection);
+  await connection.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(tabs.getByRole("tab", { name: "Models & sharing" })).toBeFocused();
+  // Moving focus does not navigate: only Enter does.
+  await expect(page).toHaveURL(/tab=connection/);
+  await page.keyboard.press("End");
+  await expect(tabs.getByRole("tab", { name: "Appearance" })).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(connection).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(tabs.getByRole("tab", { name: "Appearance" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/tab=appearance/);
+  await expect(tabs.getByRole("tab", { name: "Appearance" })).toHaveAttribute("aria-selected", "true");
+});
+
+test("dialog: in-page tabs follow the arrows; Escape closes and focus returns to the opener", async ({
+  page,
+  signIn,
+}) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  const opener = page.getByTestId("view-code");
+  await opener.click();
+  const dialog = page.getByRole("dialog", { name: "View code" });
+  await expect(dialog).toBeVisible();
+
+  const curl = dialog.getByRole("tab", { name: "curl" });
+  await curl.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(dialog.getByRole("tab", { name: "Python" })).toHaveAttribute("aria-selected", "true");
+  await expect(dialog.getByRole("region", { name: /code$/ })).toContainText("import urllib.request");
+  await page.keyboard.press("End");
+  await expect(dialog.getByRole("tab", { name: "JSON" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Home");
+  await expect(curl).toHaveAttribute("aria-selected", "true");
+
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
+});
+
+test.describe("at 390 px", () => {
+  test.use({ viewport: { width: 390, height: 700 }, hasTouch: true });
+
+  test("dialog: a close button and a tap on the backdrop close it; long content scrolls inside", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn(page);
+    const pg = new PlaygroundPage(page);
+    await pg.fresh();
+    const opener = page.getByTestId("view-code");
+    await opener.click();
+    const dialog = page.getByRole("dialog", { name: "View code" });
+    await expect(dialog).toBeVisible();
+    const box = await dialog.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 700 && box.width <= 390).toBe(true);
+    await dialog.getByRole("button", { name: "Close" }).tap();
+    await expect(dialog).toHaveCount(0);
+    await expect(opener).toBeFocused();
+
+    await opener.click();
+    await expect(dialog).toBeVisible();
+    // Above the popup, on the backdrop.
+    await page.touchscreen.tap(195, 6);
+    await expect(dialog).toHaveCount(0);
+  });
+});
+
+test("menu: opens from the keyboard, arrows and Enter pick an item, Escape closes it", async ({
+  page,
+  signIn,
+}) => {
+  await signIn(page);
+  await page.goto("/settings");
+  const trigger = page.getByTestId("user-menu");
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu");
+  await expect(menu).toBeVisible();
+  const items = menu.getByRole("menuitemradio");
+  await expect(items).toHaveCount(3);
+  // Opening from the keyboard highlights the first item ("Light"); one down is "Dark".
+  await expect(menu.getByRole("menuitemradio", { name: "Light" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitemradio", { name: "Dark" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  if (await menu.isVisible()) await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await expect(trigger).toBeFocused();
+
+  // Reopen, Escape without picking: nothing changes, focus goes back.
+  await page.keyboard.press("ArrowUp");
+  await expect(menu).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await expect(trigger).toBeFocused();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+});
+
+test("tooltip: shows on keyboard focus", async ({ page, signIn }) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.goto();
+  await page.getByRole("button", { name: "New" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Keyboard shortcuts" })).toBeFocused();
+  await expect(page.getByText("Keyboard shortcuts", { exact: true })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByText("Keyboard shortcuts", { exact: true })).toHaveCount(0);
+});
