@@ -5,7 +5,6 @@ import { useModels } from "@/components/queries/use-models";
 import { Badge } from "@/components/ui/badge";
 import { Combobox } from "@/components/ui/combobox";
 import { formatDate } from "@/lib/format";
-import type { ResolvedModel } from "@/lib/models/catalogue";
 import {
   catalogueIds,
   isShutDown,
