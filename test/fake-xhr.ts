@@ -32,6 +32,9 @@ export function installFakeXhr(handler: (req: FakeRequest) => FakeAnswer | Promi
       this.url = url;
     }
     setRequestHeader() {}
+    getAllResponseHeaders() {
+      return this.status ? "content-type: application/json\r\n" : "";
+    }
     abort() {
       if (this.done) return;
       this.done = true;

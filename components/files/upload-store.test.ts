@@ -70,7 +70,8 @@ describe("the upload queue", () => {
     const { id, parts } = entry("big.txt");
     useUploads.getState().cancel(id);
     expect(entry("big.txt")).toMatchObject({ status: "cancelled", parts: { done: {}, uploadId: null } });
-    expect(cancelled).toEqual([`/api/v1/uploads/${parts.uploadId}/cancel`]);
+    // The cancel call loads with the upload code, so it goes out a moment later.
+    await vi.waitFor(() => expect(cancelled).toEqual([`/api/v1/uploads/${parts.uploadId}/cancel`]));
     const creates = () => requests.filter((r) => r.url === "/api/v1/uploads").length;
     useUploads.getState().retry(id);
     await vi.waitFor(() => expect(creates()).toBe(2));

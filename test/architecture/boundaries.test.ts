@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, posix, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
@@ -36,11 +36,13 @@ describe("architecture", () => {
       const own = f.split("/")[1];
       const text = readFileSync(join(ROOT, f), "utf8");
       for (const [, spec] of text.matchAll(/from\s+"([^"]+)"/g)) {
-        const target = spec?.startsWith("@/components/")
-          ? spec.split("/")[2]
-          : spec?.startsWith("../")
-            ? spec.split("/")[1]
+        // The folder under components/ the import lands in, relative imports resolved from the file.
+        const path = spec?.startsWith("@/")
+          ? spec.slice(2)
+          : spec?.startsWith(".")
+            ? posix.join(posix.dirname(f), spec)
             : undefined;
+        const target = path?.startsWith("components/") ? path.split("/")[1] : undefined;
         if (target && target !== own && !SHARED.has(target)) {
           offenders.push(`${f} → ${spec}`);
         }
