@@ -128,7 +128,7 @@ test("the tokenizer's picker offers every model, retired ones included, and fits
   await input.fill("");
   await input.pressSequentially("davinci-0");
   const list = page.getByRole("listbox");
-  await expect(list.getByRole("group", { name: "text-davinci", exact: true })).toBeVisible();
+  await expect(list.getByRole("group", { name: "Retired", exact: true })).toBeVisible();
   const box = await list.boundingBox();
   expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
   await input.press("ArrowDown");
