@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { Providers } from "@/components/providers";
+import { ThemeWatcher } from "@/components/shell/theme-watcher";
 import { THEME_SCRIPT } from "@/lib/theme";
 import "./globals.css";
 
@@ -21,7 +21,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans text-sm antialiased">
-        <Providers>{children}</Providers>
+        <ThemeWatcher />
+        {children}
       </body>
     </html>
   );

@@ -1,9 +1,8 @@
 "use client";
 
 import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, useEffect } from "react";
+import type { ReactNode } from "react";
 import { ApiError } from "@/lib/errors";
-import { watchTheme } from "@/lib/theme";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -34,8 +33,10 @@ export interface ProvidersProps {
   children: ReactNode;
 }
 
+/**
+ * Server data for the pages that read it (the console and share pages). The sign-in and setup
+ * pages have none, so they do not load TanStack Query at all.
+ */
 export function Providers({ children }: ProvidersProps) {
-  // With the "system" theme, follow the OS when it switches between light and dark.
-  useEffect(() => watchTheme(() => {}), []);
   return <QueryClientProvider client={getQueryClient()}>{children}</QueryClientProvider>;
 }

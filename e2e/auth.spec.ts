@@ -64,6 +64,10 @@ test("a run or a stream test after the session ended goes to sign-in, then back"
   await expect(page).toHaveURL(/\/playground$/);
 
   await new SettingsPage(page).goto("connection");
+  // The page's own first requests (its model list) must be done, or one of them meets the ended
+  // session first and goes to sign-in before the click.
+  await expect(page.getByTestId("stream-test-run")).toBeEnabled();
+  await page.waitForLoadState("networkidle");
   await page.context().clearCookies();
   await page.getByTestId("stream-test-run").click();
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings/);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
 import { Sidebar } from "@/components/shell/sidebar";
 import { requireUser } from "@/lib/server/auth/page";
 import { getConfig } from "@/lib/server/config";
@@ -39,7 +40,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
         )}
         <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none sm:px-6 lg:px-10">
-          {children}
+          <Providers>{children}</Providers>
         </main>
       </div>
     </div>

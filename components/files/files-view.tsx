@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useFiles } from "@/components/queries/use-files";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -11,18 +11,21 @@ import type { ApiError } from "@/lib/errors";
 import { PURPOSES } from "@/lib/files/limits";
 import { formatCount } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
-import { FileTable } from "./file-table";
 import { UploadBar } from "./upload-bar";
 import { UploadPanel } from "./upload-panel";
 import { useUploaders } from "./use-uploaders";
 
 // The details panel loads when a file is first opened, not with the page.
+// The table (with its virtualiser) cannot show before the first page of files arrives, so its code
+// loads alongside that request rather than with the page.
+const FileTable = lazyComponent(() => import("./file-table").then((m) => m.FileTable));
 const FileDetails = lazyComponent(() => import("./file-details").then((m) => m.FileDetails));
 
 type Sort = "created-desc" | "created-asc" | "name-asc" | "size-desc" | "size-asc";
 
 export function FilesView() {
   const qc = useQueryClient();
+  useEffect(() => FileTable.preload(), []);
   const [purpose, setPurpose] = useState("");
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState<Sort>("created-desc");

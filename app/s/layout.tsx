@@ -1,0 +1,6 @@
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+
+export default function ShareLayout({ children }: { children: ReactNode }) {
+  return <Providers>{children}</Providers>;
+}
