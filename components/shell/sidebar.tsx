@@ -4,8 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CloseIcon, MenuIcon } from "@/components/ui/icons";
 import { SECTIONS } from "@/lib/sections";
-import { CloseIcon, MenuIcon } from "./icons";
 import { Logo } from "./logo";
 import type { UserMenuProps } from "./user-menu";
 

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { ChevronIcon } from "@/components/ui/icons";
 import {
   Menu,
   MenuContent,
@@ -17,7 +18,6 @@ import { Spinner } from "@/components/ui/spinner";
 import { apiFetch } from "@/lib/api-client";
 import { THEME_CHOICES, type ThemeChoice } from "@/lib/theme";
 import type { Role } from "@/lib/types";
-import { ChevronIcon } from "./icons";
 import { useTheme } from "./use-theme";
 
 export interface UserMenuProps {

@@ -1,6 +1,7 @@
 "use client";
 
 import { lazy, type ReactNode, type RefObject, Suspense, useRef } from "react";
+import { ChevronDownIcon } from "./icons";
 
 export interface ComboboxGroup<T> {
   label: string;
@@ -41,22 +42,6 @@ export type HandOver = RefObject<{ start: number; end: number } | null>;
 export const INPUT = "input min-w-0 pr-8";
 export const TRIGGER =
   "absolute inset-y-0 right-0 grid w-8 place-items-center rounded-r-md text-muted hover:text-fg";
-
-export function Chevron() {
-  return (
-    <svg
-      aria-hidden
-      width="12"
-      height="12"
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-    >
-      <path d="M5 6.5l3 3 3-3" />
-    </svg>
-  );
-}
 
 const Impl = lazy(() => import("./base/combobox").then((m) => ({ default: m.Combobox })));
 
@@ -105,7 +90,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
             }}
           />
           <span aria-hidden className={TRIGGER}>
-            <Chevron />
+            <ChevronDownIcon size={12} />
           </span>
         </div>
       }

@@ -3,13 +3,13 @@
 import { Autocomplete } from "@base-ui/react/autocomplete";
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
-  Chevron,
   type ComboboxGroup,
   type ComboboxProps,
   type HandOver,
   INPUT,
   TRIGGER,
 } from "@/components/ui/combobox";
+import { ChevronDownIcon } from "../icons";
 
 const ITEM =
   "cursor-default select-none rounded-md px-2 py-1.5 outline-none data-highlighted:bg-surface-2 data-highlighted:ring-1 data-highlighted:ring-border";
@@ -87,7 +87,7 @@ export function Combobox<T>({
           className={`${INPUT} ${className}`}
         />
         <Autocomplete.Trigger aria-label={triggerLabel} className={TRIGGER}>
-          <Chevron />
+          <ChevronDownIcon size={12} />
         </Autocomplete.Trigger>
       </Autocomplete.InputGroup>
       <Autocomplete.Portal>

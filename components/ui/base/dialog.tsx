@@ -4,6 +4,7 @@ import { Dialog as BaseDialog } from "@base-ui/react/dialog";
 import { useState } from "react";
 import { buttonClass } from "../button";
 import type { DialogProps } from "../dialog";
+import { CloseIcon } from "../icons";
 
 const SIZES = { sm: "max-w-sm", md: "max-w-xl", lg: "max-w-4xl" };
 
@@ -41,16 +42,7 @@ export function Dialog({ title, description, onClose, children, size = "sm" }: D
                 data-testid="dialog-close"
                 className={buttonClass({ variant: "ghost", size: "icon" }, "-mt-1 -mr-2 shrink-0")}
               >
-                <svg
-                  aria-hidden
-                  width="16"
-                  height="16"
-                  viewBox="0 0 16 16"
-                  stroke="currentColor"
-                  strokeWidth="1.5"
-                >
-                  <path d="M4 4l8 8M12 4l-8 8" />
-                </svg>
+                <CloseIcon />
               </BaseDialog.Close>
             </div>
             <div className="min-h-0 space-y-3 overflow-y-auto px-4 pb-4">{children}</div>

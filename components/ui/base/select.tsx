@@ -2,6 +2,7 @@
 
 import { CSPProvider } from "@base-ui/react/csp-provider";
 import { Select as BaseSelect } from "@base-ui/react/select";
+import { ChevronDownIcon } from "../icons";
 import type { SelectProps } from "../select";
 
 export function Select<T extends string>({
@@ -27,17 +28,7 @@ export function Select<T extends string>({
         >
           <BaseSelect.Value />
           <BaseSelect.Icon className="text-muted">
-            <svg
-              aria-hidden
-              width="12"
-              height="12"
-              viewBox="0 0 16 16"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.5"
-            >
-              <path d="M5 6.5l3 3 3-3" />
-            </svg>
+            <ChevronDownIcon size={12} />
           </BaseSelect.Icon>
         </BaseSelect.Trigger>
         <BaseSelect.Portal>
