@@ -30,6 +30,9 @@ export const API_LABELS: Record<Api, string> = {
   audio: "Audio",
 };
 
+/** The same names where room is tight (the playground's API tabs, the model picker's badges). */
+export const API_SHORT_LABELS: Record<Api, string> = { ...API_LABELS, chat: "Chat" };
+
 /** Tokenizer encodings, as tiktoken names them. */
 export const ENCODINGS = [
   "o200k_base",

@@ -12,7 +12,7 @@ import {
   type PickerModel,
   pickerGroups,
 } from "@/lib/models/picker-groups";
-import { API_LABELS, type Api } from "@/lib/openai-facts";
+import { API_SHORT_LABELS, type Api } from "@/lib/openai-facts";
 
 export interface ModelPickerProps {
   value: string;
@@ -127,7 +127,7 @@ function ModelRow({ item }: { item: PickerModel }) {
         ))}
         {m.matched && (
           <span className={`${TAG} border border-border`} title="The APIs it takes">
-            {m.capabilities.apis.map((a) => API_LABELS[a]).join(" · ")}
+            {m.capabilities.apis.map((a) => API_SHORT_LABELS[a]).join(" · ")}
           </span>
         )}
       </div>

@@ -4,6 +4,7 @@ import { ModelPicker } from "@/components/models/model-picker";
 import { useModels } from "@/components/queries/use-models";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
+import { API_SHORT_LABELS, WIRE_APIS } from "@/lib/openai-facts";
 import { buildRequest } from "@/lib/playground/request";
 import type { WireApi } from "@/lib/playground/types";
 import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
@@ -97,9 +98,11 @@ function CompareColumn({ column, index, onRun }: { column: Column; index: number
           value={column.setup.api}
           onChange={(e) => updateColumn(column.id, { api: e.target.value as WireApi })}
         >
-          <option value="responses">Responses</option>
-          <option value="chat">Chat</option>
-          <option value="completions">Completions</option>
+          {WIRE_APIS.map((a) => (
+            <option key={a} value={a}>
+              {API_SHORT_LABELS[a]}
+            </option>
+          ))}
         </select>
         <div className="ml-auto flex gap-1">
           <Tooltip content="Make this the main setup">

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Tooltip } from "@/components/ui/tooltip";
+import { API_SHORT_LABELS, WIRE_APIS } from "@/lib/openai-facts";
 import type { BuildResult } from "@/lib/playground/request";
 import type { WireApi } from "@/lib/playground/types";
 import { CodeDialog } from "./code-dialog";
@@ -12,11 +13,12 @@ import { ShareDialog } from "./share-dialog";
 import { usePlayground } from "./store";
 import { SHORTCUTS } from "./use-shortcuts";
 
-const APIS: { id: WireApi; label: string; hint: string }[] = [
-  { id: "responses", label: "Responses", hint: "OpenAI's current API: instructions, items, built-in tools" },
-  { id: "chat", label: "Chat", hint: "Chat Completions: what most OpenAI-compatible servers speak" },
-  { id: "completions", label: "Completions", hint: "Legacy text completions, for models that need them" },
-];
+const HINTS: Record<WireApi, string> = {
+  responses: "OpenAI's current API: instructions, items, built-in tools",
+  chat: "Chat Completions: what most OpenAI-compatible servers speak",
+  completions: "Legacy text completions, for models that need them",
+};
+const APIS = WIRE_APIS.map((id) => ({ id, label: API_SHORT_LABELS[id], hint: HINTS[id] }));
 
 export interface ToolbarProps {
   request: BuildResult;
