@@ -89,6 +89,41 @@ test.describe("at 390 px", () => {
     await page.touchscreen.tap(195, 6);
     await expect(dialog).toHaveCount(0);
   });
+
+  test("navigation drawer: focus stays inside, Escape and a tap outside close it, a link navigates", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn(page);
+    await page.goto("/settings");
+    const opener = page.getByRole("button", { name: "Open navigation" });
+    await hydrated(opener);
+    await opener.click();
+    const drawer = page.getByRole("dialog", { name: "Navigation" });
+    await expect(drawer.getByRole("link", { name: "Files" })).toBeVisible();
+    // Tab round the drawer more times than it has stops: focus never reaches the page behind.
+    for (let i = 0; i < 16; i++) {
+      await page.keyboard.press("Tab");
+      expect(await drawer.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    }
+    await page.keyboard.press("Escape");
+    await expect(drawer).toHaveCount(0);
+    await expect(opener).toBeFocused();
+
+    await opener.click();
+    await expect(drawer).toBeVisible();
+    await page.touchscreen.tap(370, 400); // right of the 240 px drawer, on the backdrop
+    await expect(drawer).toHaveCount(0);
+
+    await opener.click();
+    await drawer.getByRole("button", { name: "Close navigation" }).tap();
+    await expect(drawer).toHaveCount(0);
+
+    await opener.click();
+    await drawer.getByRole("link", { name: "Files" }).tap();
+    await expect(page).toHaveURL(/\/files$/);
+    await expect(drawer).toHaveCount(0);
+  });
 });
 
 test("menu: opens from the keyboard, arrows and Enter pick an item, Escape closes it", async ({
