@@ -1,6 +1,7 @@
 import type { ChatCompletion, ChatCompletionChunk } from "openai/resources/chat/completions";
 import type { Completion } from "openai/resources/completions";
 import type { Response as ResponseObject, ResponseStreamEvent } from "openai/resources/responses/responses";
+import { parseJson } from "@/lib/api-client";
 import { streamError } from "@/lib/api-stream";
 import type { ApiErrorBody } from "@/lib/errors";
 import { normaliseUsage, type TokenUsage } from "@/lib/usage";
@@ -67,10 +68,10 @@ function choice(o: Outcome, index: number): Choice {
 }
 
 function logprobsOf(list: readonly WireLogprob[] | null | undefined): TokenLogprob[] {
-  return (list ?? []).map((l) => ({
+  return arr(list).map((l) => ({
     token: l.token ?? "",
     logprob: typeof l.logprob === "number" ? l.logprob : 0,
-    top: (l.top_logprobs ?? []).map((t) => ({ token: t.token ?? "", logprob: Number(t.logprob) || 0 })),
+    top: arr(l.top_logprobs).map((t) => ({ token: t.token ?? "", logprob: Number(t.logprob) || 0 })),
   }));
 }
 
@@ -96,13 +97,13 @@ function meta(
 
 function chatChunk(o: Outcome, b: ChatCompletionChunk): void {
   meta(o, b);
-  for (const ch of b.choices ?? []) {
+  for (const ch of arr(b.choices)) {
     const c = choice(o, ch.index ?? 0);
     const d: ChatCompletionChunk.Choice.Delta & ReasoningExtension = ch.delta ?? {};
     c.text += d.content ?? "";
     c.refusal += d.refusal ?? "";
     c.reasoning += (d.reasoning_content ?? "") + (d.reasoning ?? "");
-    for (const tc of d.tool_calls ?? []) {
+    for (const tc of arr(d.tool_calls)) {
       const i = tc.index ?? 0;
       c.toolCalls[i] ??= { id: "", name: "", arguments: "" };
       const call = c.toolCalls[i];
@@ -117,13 +118,13 @@ function chatChunk(o: Outcome, b: ChatCompletionChunk): void {
 
 function chatBody(o: Outcome, b: ChatCompletion): void {
   meta(o, b);
-  for (const ch of b.choices ?? []) {
+  for (const ch of arr(b.choices)) {
     const c = choice(o, ch.index ?? 0);
     const m: Partial<ChatCompletion.Choice["message"]> & ReasoningExtension = ch.message ?? {};
     c.text = m.content ?? "";
     c.refusal = m.refusal ?? "";
     c.reasoning = m.reasoning_content || m.reasoning || "";
-    c.toolCalls = (m.tool_calls ?? []).map((t) => ({
+    c.toolCalls = arr(m.tool_calls).map((t) => ({
       id: t.id ?? "",
       name: t.type === "function" ? (t.function?.name ?? "") : (t.custom?.name ?? ""),
       arguments: t.type === "function" ? (t.function?.arguments ?? "") : (t.custom?.input ?? ""),
@@ -137,13 +138,13 @@ function chatBody(o: Outcome, b: ChatCompletion): void {
 
 function completionsBody(o: Outcome, b: Completion, streaming: boolean): void {
   meta(o, b);
-  for (const ch of b.choices ?? []) {
+  for (const ch of arr(b.choices)) {
     const c = choice(o, ch.index ?? 0);
     c.text = streaming ? c.text + (ch.text ?? "") : (ch.text ?? "");
     const lp = ch.logprobs;
-    const values = lp?.token_logprobs ?? [];
-    const tops = lp?.top_logprobs ?? [];
-    const list = (lp?.tokens ?? []).map((token, i) => ({
+    const values = arr(lp?.token_logprobs);
+    const tops = arr(lp?.top_logprobs);
+    const list = arr(lp?.tokens).map((token, i) => ({
       token: token ?? "",
       logprob: Number(values[i]) || 0,
       top: Object.entries(tops[i] ?? {}).map(([t, logprob]) => ({ token: t, logprob: Number(logprob) || 0 })),
@@ -168,7 +169,7 @@ function responseStatus(r: ResponseObject): string | null {
 function responseBody(o: Outcome, r: ResponseObject): void {
   meta(o, r);
   const c = choice(o, 0);
-  const output = r.output ?? [];
+  const output = arr(r.output);
   let text = "";
   let refusal = "";
   let reasoning = "";
@@ -176,14 +177,14 @@ function responseBody(o: Outcome, r: ResponseObject): void {
   const lps: TokenLogprob[] = [];
   for (const item of output) {
     if (item.type === "message") {
-      for (const part of item.content ?? []) {
+      for (const part of arr(item.content)) {
         if (part.type === "output_text") {
           text += part.text ?? "";
           lps.push(...logprobsOf(part.logprobs));
         } else if (part.type === "refusal") refusal += part.refusal ?? "";
       }
     } else if (item.type === "reasoning") {
-      reasoning += (item.summary ?? []).map((s) => s.text ?? "").join("\n\n");
+      reasoning += arr(item.summary).map((s) => s.text ?? "").join("\n\n");
     } else if (item.type === "function_call") {
       calls.push({ id: item.call_id ?? "", name: item.name ?? "", arguments: item.arguments ?? "" });
     }
@@ -252,7 +253,7 @@ export function applyBody(api: WireApi, o: Outcome, body: unknown): void {
 }
 
 /** Applies one SSE event's data (`json` when the caller has parsed it already). Returns false on `[DONE]`. */
-export function applyEvent(api: WireApi, o: Outcome, data: string, json: unknown = parse(data)): boolean {
+export function applyEvent(api: WireApi, o: Outcome, data: string, json: unknown = parseJson(data)): boolean {
   if (data === "[DONE]") return false;
   if (typeof json !== "object" || json === null) return true;
   o.events++;
@@ -268,10 +269,7 @@ export function applyEvent(api: WireApi, o: Outcome, data: string, json: unknown
   return true;
 }
 
-function parse(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch {
-    return null;
-  }
+/** A list from the upstream, or none: a compatible server may send another type where an array belongs. */
+function arr<T>(v: readonly T[] | null | undefined): readonly T[] {
+  return Array.isArray(v) ? v : [];
 }

@@ -37,6 +37,11 @@ export function diagnoseUpstreamFailure(
   return {
     code: "upstream_unreachable",
     title: `Cannot reach ${host}`,
-    message: `Could not reach the upstream API at ${host}${code ? ` (${code})` : ""}. Check OPENAI_BASE_URL (now ${base.toString()}), DNS and that this server can reach that host.`,
+    message: `Could not reach the upstream API at ${host}${code ? ` (${code})` : ""}. Check OPENAI_BASE_URL (now ${shownUrl(base)}), DNS and that this server can reach that host.`,
   };
+}
+
+/** A base URL as it may be shown to callers: no credentials or query a gateway URL could carry. */
+export function shownUrl(base: URL): string {
+  return `${base.origin}${base.pathname}`;
 }

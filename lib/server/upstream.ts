@@ -3,7 +3,7 @@ import OpenAI from "openai";
 import type { ConnectionCheck, UpstreamInfo } from "@/lib/types";
 import { getConfig, maskKey } from "./config";
 import { scrubSecrets } from "./proxy/scrub";
-import { diagnoseUpstreamFailure } from "./upstream-failure";
+import { diagnoseUpstreamFailure, shownUrl } from "./upstream-failure";
 
 export type { ConnectionCheck, UpstreamInfo };
 
@@ -26,7 +26,7 @@ export function getOpenAI(): OpenAI | null {
 export function upstreamInfo(): UpstreamInfo {
   const { openai } = getConfig();
   return {
-    baseUrl: openai.baseUrl.toString(),
+    baseUrl: shownUrl(openai.baseUrl),
     host: openai.baseUrl.host,
     keyConfigured: Boolean(openai.apiKey),
     keyMasked: maskKey(openai.apiKey),
@@ -96,7 +96,7 @@ function diagnose(e: unknown, base: URL): Pick<ConnectionCheck, "status" | "diag
       },
       404: {
         title: "Models endpoint not found",
-        detail: `${host} answered 404 for GET /models. OPENAI_BASE_URL is probably missing its /v1 suffix or points at the wrong path (now ${base.toString()}).`,
+        detail: `${host} answered 404 for GET /models. OPENAI_BASE_URL is probably missing its /v1 suffix or points at the wrong path (now ${shownUrl(base)}).`,
       },
       429: {
         title: code === "insufficient_quota" ? "Quota exhausted" : "Rate limited",
