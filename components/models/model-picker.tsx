@@ -66,9 +66,9 @@ export function ModelPicker({
           onChange(next.trim());
         }}
         groups={groups}
-        itemToString={(i: PickerModel) => i.model.model}
+        itemToString={modelId}
         filter={matchesQuery}
-        renderItem={(i) => <ModelRow item={i} />}
+        renderItem={modelRow}
         empty="No model matches; the id is sent as typed."
         triggerLabel="Show models"
         id={id}
@@ -91,6 +91,10 @@ export function ModelPicker({
     </div>
   );
 }
+
+// Stable across renders: the combobox re-filters its list when these change.
+const modelId = (i: PickerModel) => i.model.model;
+const modelRow = (i: PickerModel) => <ModelRow item={i} />;
 
 const CAPABILITIES = [
   ["vision", "vision"],

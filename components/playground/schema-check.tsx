@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { parseJson } from "@/lib/playground/request";
 import { useJsonSchema } from "./use-json-schema";
 
@@ -14,6 +15,35 @@ export function SchemaCheck({
   truncated: boolean;
 }) {
   const jsonSchema = useJsonSchema();
+  // Each check builds a validator: once per finished output, not per render.
+  const { tone, title, lines } = useMemo(
+    () => checkOutput(schema, text, truncated, jsonSchema),
+    [schema, text, truncated, jsonSchema],
+  );
+  return (
+    <div
+      className={`rounded-md border border-border px-2 py-1 text-xs ${tone}`}
+      data-testid="schema-check"
+      role="status"
+    >
+      <p className="font-medium">{title}</p>
+      {lines.length > 0 && (
+        <ul className="mt-0.5 list-disc wrap-anywhere pl-4 font-mono text-fg/80">
+          {lines.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function checkOutput(
+  schema: string,
+  text: string,
+  truncated: boolean,
+  jsonSchema: ReturnType<typeof useJsonSchema>,
+): { tone: string; title: string; lines: string[] } {
   const s = parseJson(schema);
   const v = parseJson(text);
   let tone = "text-success";
@@ -42,20 +72,5 @@ export function SchemaCheck({
       lines = issues.slice(0, 20).map((i) => `${i.path || "(root)"}: ${i.message}`);
     }
   }
-  return (
-    <div
-      className={`rounded-md border border-border px-2 py-1 text-xs ${tone}`}
-      data-testid="schema-check"
-      role="status"
-    >
-      <p className="font-medium">{title}</p>
-      {lines.length > 0 && (
-        <ul className="mt-0.5 list-disc wrap-anywhere pl-4 font-mono text-fg/80">
-          {lines.map((l) => (
-            <li key={l}>{l}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
+  return { tone, title, lines };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { parseJson } from "@/lib/playground/request";
 import { lintStrict } from "@/lib/playground/strict-lint";
@@ -55,10 +55,14 @@ export interface SchemaFieldProps {
 /** A JSON Schema textarea: parse errors with their place, strict-mode problems, templates, format, import and export. */
 export function SchemaField({ label, value, onChange, strict, rows = 12 }: SchemaFieldProps) {
   const id = useId();
-  const parsed = value.trim() ? parseJson(value) : null;
   const jsonSchema = useJsonSchema();
-  const invalid = parsed?.ok && jsonSchema ? jsonSchema.checkSchema(parsed.value) : [];
-  const issues = parsed?.ok && strict && !invalid.length ? lintStrict(parsed.value) : [];
+  // Checking against the meta-schema builds a validator: once per change of the text, not per render.
+  const { parsed, invalid, issues } = useMemo(() => {
+    const parsed = value.trim() ? parseJson(value) : null;
+    const invalid = parsed?.ok && jsonSchema ? jsonSchema.checkSchema(parsed.value) : [];
+    const issues = parsed?.ok && strict && !invalid.length ? lintStrict(parsed.value) : [];
+    return { parsed, invalid, issues };
+  }, [value, strict, jsonSchema]);
   const importFile = async (file: File | undefined) => {
     if (file) onChange(await file.text());
   };

@@ -1,6 +1,7 @@
 "use client";
 
-import { lazy, type ReactNode, Suspense } from "react";
+import type { ReactNode } from "react";
+import { lazyComponent } from "./lazy";
 
 export interface DialogProps {
   title: ReactNode;
@@ -10,18 +11,10 @@ export interface DialogProps {
   size?: "sm" | "md" | "lg";
 }
 
-const Impl = lazy(() => import("./base/dialog").then((m) => ({ default: m.Dialog })));
-
 /**
  * A modal on Base UI's Dialog. Mount it to open it; it calls onClose for Escape, the close button
  * and a tap on the backdrop, and the caller unmounts it. Focus is trapped while open and returns to
  * whatever opened it; the body scrolls inside the popup, so long content fits a phone. The library
  * loads when a dialog first opens, not with the route.
  */
-export function Dialog(props: DialogProps) {
-  return (
-    <Suspense fallback={null}>
-      <Impl {...props} />
-    </Suspense>
-  );
-}
+export const Dialog = lazyComponent(() => import("./base/dialog").then((m) => m.Dialog));

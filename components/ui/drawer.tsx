@@ -1,6 +1,7 @@
 "use client";
 
-import { lazy, type ReactNode, Suspense } from "react";
+import type { ReactNode } from "react";
+import { lazyComponent } from "./lazy";
 
 export interface DrawerProps {
   /** The drawer's accessible name. */
@@ -11,17 +12,9 @@ export interface DrawerProps {
   children: ReactNode;
 }
 
-const Impl = lazy(() => import("./base/drawer").then((m) => ({ default: m.Drawer })));
-
 /**
  * A panel that slides in from the left over the page, on Base UI's Dialog: mount it to open it; it
  * calls onClose for Escape, its close button and a tap outside. Focus is trapped inside while open
  * and returns to whatever opened it. The library loads when the drawer first opens.
  */
-export function Drawer(props: DrawerProps) {
-  return (
-    <Suspense fallback={null}>
-      <Impl {...props} />
-    </Suspense>
-  );
-}
+export const Drawer = lazyComponent(() => import("./base/drawer").then((m) => m.Drawer));

@@ -87,7 +87,11 @@ export function pickerGroups({ upstream, catalogue, api }: PickerGroupsInput): P
       .map((model) => ({ model, family: familyOf(model), listed: false })),
   ].filter((i) => api === undefined || !i.model.matched || i.model.capabilities.apis.includes(api));
   const byFamily = new Map<string, PickerModel[]>();
-  for (const item of items) byFamily.set(item.family, [...(byFamily.get(item.family) ?? []), item]);
+  for (const item of items) {
+    const members = byFamily.get(item.family);
+    if (members) members.push(item);
+    else byFamily.set(item.family, [item]);
+  }
   return [...byFamily.entries()]
     .sort(([a], [b]) => compareFamilies(a, b))
     .map(([family, members]) => ({ family, items: members.sort(compareModels) }));

@@ -184,7 +184,9 @@ function responseBody(o: Outcome, r: ResponseObject): void {
         } else if (part.type === "refusal") refusal += part.refusal ?? "";
       }
     } else if (item.type === "reasoning") {
-      reasoning += arr(item.summary).map((s) => s.text ?? "").join("\n\n");
+      reasoning += arr(item.summary)
+        .map((s) => s.text ?? "")
+        .join("\n\n");
     } else if (item.type === "function_call") {
       calls.push({ id: item.call_id ?? "", name: item.name ?? "", arguments: item.arguments ?? "" });
     }
