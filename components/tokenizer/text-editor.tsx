@@ -2,8 +2,9 @@
 
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { EditorState } from "@codemirror/state";
-import { EditorView, keymap, placeholder } from "@codemirror/view";
+import { EditorView, highlightSpecialChars, keymap, placeholder } from "@codemirror/view";
 import { useEffect, useRef } from "react";
+import { keepLineEnds, MARKED_CHARS } from "@/lib/tokenizer/exact-text";
 
 /** Above this many characters, the text is read out of the editor at most every 150 ms. */
 const EAGER_CHARS = 50_000;
@@ -25,6 +26,7 @@ const theme = EditorView.theme({
     backgroundColor: "var(--accent-soft)",
   },
   ".cm-placeholder": { color: "var(--muted)" },
+  ".cm-specialChar": { color: "var(--muted)" },
 });
 
 /** The page's CSP nonce: the browser hides the attribute, but a script can still read `.nonce`. */
@@ -65,6 +67,8 @@ export function TextEditor({ initial, onChange, label, placeholderText }: TextEd
       state: EditorState.create({
         doc: initialText.current,
         extensions: [
+          keepLineEnds,
+          highlightSpecialChars({ specialChars: MARKED_CHARS }),
           history(),
           keymap.of([...defaultKeymap, ...historyKeymap]),
           EditorView.lineWrapping,
