@@ -5,8 +5,11 @@
  * the view renders only those on screen, whatever the size of the text.
  *
  * Layouts are resumable: `run(deadline)` works until the deadline and can be called again, so the
- * page lays out a megabyte in slices between frames instead of in one long task.
+ * page lays out a megabyte in slices between frames instead of in one long task. A new tokenization
+ * of an edited text keeps the previous layout's rows up to the first token that changed
+ * (`TextLayout.after`, `IdLayout.after`), so typing in a megabyte re-lays out only what follows.
  */
+import type { TokenizeResult } from "@/lib/tokens/segments";
 import { glyphAt } from "./display";
 
 export interface RowLayout {
@@ -41,6 +44,43 @@ class Rows {
     this.rowSeg[this.rows] = seg;
     this.rows++;
   }
+  /** Takes `other`'s first `count` rows in place of its own. */
+  keep(other: Rows, count: number): void {
+    const size = Math.max(1024, count + 2);
+    this.rowStart = new Uint32Array(size);
+    this.rowSeg = new Uint32Array(size);
+    this.rowStart.set(other.rowStart.subarray(0, count));
+    this.rowSeg.set(other.rowSeg.subarray(0, count));
+    this.rows = count;
+  }
+}
+
+type Tokens = Pick<TokenizeResult, "ids" | "segStarts" | "segTokens">;
+
+/** Index of the first token that differs between two tokenizations (the shorter length if none). */
+export function firstChangedToken(a: Pick<Tokens, "ids">, b: Pick<Tokens, "ids">): number {
+  const n = Math.min(a.ids.length, b.ids.length);
+  let t = 0;
+  while (t < n && a.ids[t] === b.ids[t]) t++;
+  return t;
+}
+
+/**
+ * How many leading segments two tokenizations share: the same tokens over the same characters, so
+ * the same text, glyphs and widths.
+ */
+export function commonSegments(a: Tokens, b: Tokens): number {
+  const changed = firstChangedToken(a, b);
+  const segs = Math.min(a.segStarts.length, b.segStarts.length) - 1;
+  let s = 0;
+  while (
+    s < segs &&
+    (a.segTokens[s + 1] as number) <= changed &&
+    a.segTokens[s + 1] === b.segTokens[s + 1] &&
+    a.segStarts[s + 1] === b.segStarts[s + 1]
+  )
+    s++;
+  return s;
 }
 
 /** Columns of text[a, b) up to and including its first newline; stops counting past `limit`. */
@@ -78,6 +118,27 @@ export class TextLayout implements RowLayout {
     if (text.length === 0 || segStarts.length < 2) this.done = true;
     else this.out.push(0, 0);
     this.out.rowStart[this.out.rows] = 0;
+  }
+
+  /**
+   * The layout of `next`, an edit of `prev`'s tokenization, keeping `prev`'s rows before the first
+   * segment that changed: from the last row that starts a segment there, at column 0 as before.
+   */
+  static after(prev: TextLayout, prevTokens: Tokens, text: string, next: Tokens, cols: number): TextLayout {
+    const l = new TextLayout(text, next.segStarts, cols);
+    if (l.done || prev.width !== l.width) return l;
+    const shared = commonSegments(prevTokens, next);
+    const segs = next.segStarts.length - 1;
+    for (let r = prev.rows - 1; r > 0; r--) {
+      const s = prev.out.rowSeg[r] as number;
+      if (s <= shared && s < segs && prev.out.rowStart[r] === prev.segStarts[s]) {
+        l.out.keep(prev.out, r);
+        l.out.push(prev.out.rowStart[r] as number, s);
+        l.seg = s;
+        return l;
+      }
+    }
+    return l;
   }
 
   get rowStart(): Uint32Array {
@@ -175,6 +236,23 @@ export class IdLayout implements RowLayout {
     if (ids.length === 0) this.done = true;
     else this.out.push(0, 0);
     this.out.rowStart[this.out.rows] = 0;
+  }
+
+  /** The layout of `next`'s ids, keeping `prev`'s rows before the first id that changed. */
+  static after(prev: IdLayout, next: Uint32Array, cols: number): IdLayout {
+    const l = new IdLayout(next, cols);
+    if (l.done || prev.width !== l.width) return l;
+    const changed = firstChangedToken({ ids: prev.ids }, { ids: next });
+    for (let r = prev.rows - 1; r > 0; r--) {
+      const start = prev.out.rowStart[r] as number;
+      if (start <= changed && start < next.length) {
+        l.out.keep(prev.out, r);
+        l.out.push(start, 0);
+        l.t = start;
+        return l;
+      }
+    }
+    return l;
   }
 
   get rowStart(): Uint32Array {
