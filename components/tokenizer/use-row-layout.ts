@@ -6,7 +6,12 @@ import type { TokenView } from "./store";
 import type { Tokenized } from "./use-tokenization";
 
 const SLICE_MS = 8;
-const FIRST_SLICE_MS = 12;
+/**
+ * The slice laid out while React renders a new result. The deadline is checked every 2,048
+ * segments, so this gives those (several screens of rows) and no more: the rest of a megabyte
+ * follows in SLICE_MS slices instead of adding to the render's task.
+ */
+const FIRST_SLICE_MS = 1;
 
 /**
  * The rows of a tokenization, laid out in slices of a few milliseconds between tasks, so a megabyte
