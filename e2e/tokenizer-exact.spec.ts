@@ -7,6 +7,10 @@ const ISSUE_TEXT = "The quick brown fox\r\njumps over\rthe lazy dog.";
 /** CR, CRLF, mixed line ends, tabs, trailing spaces, a ZWJ family and flags, in one text. */
 const MIXED = "crlf\r\ncr\rlf\nmixed\n\r\r\n\ttab\t\ttrailing   \r\nfamily 👨‍👩‍👧 flags 🇫🇷🇯🇵\r\nend  ";
 
+// Each test tokenizes several texts and switches views and encodings: more than the default minute
+// on a loaded machine.
+test.describe.configure({ timeout: 150_000 });
+
 function expected(encoding: TiktokenEncoding, text: string): number[] {
   const enc = get_encoding(encoding);
   const ids = [...enc.encode(text)];
