@@ -154,7 +154,7 @@ function run(lang: Exclude<CodeLang, "json">, code: string): Promise<{ stdout: s
     node: [process.execPath, [file]] as const,
   }[lang];
   return new Promise((resolve, reject) => {
-    execFile(cmd, [...args], { env: childEnv(), timeout: 15_000 }, (err, stdout, stderr) => {
+    execFile(cmd, [...args], { env: childEnv(), timeout: 60_000 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`${lang} failed: ${err.message}\n${stderr}\n--- code ---\n${code}`));
       else resolve({ stdout, stderr });
     });
@@ -211,7 +211,7 @@ describe("generateCode", () => {
           if (echoed(req)) expect(stdout).toContain("Echo: ");
           expect(stdout).toMatch(/^usage: \{.*"(total_tokens|input_tokens)"/m);
           expect(stdout).not.toMatch(/^(data:|\{"id")/m);
-        });
+        }, 90_000); // starting Python with pydantic takes seconds on a busy machine
       });
     });
   }
@@ -258,7 +258,7 @@ describe("literal quoting fallbacks", () => {
   // interpreters so the fallback is proven too.
   const odd = ['a"""b', 'ends with "', "ends with \\", "cr\r\nlf", "nul\0", "`${x}`", "'''\\"];
 
-  it.skipIf(pythonSkip)("python", async () => {
+  it.skipIf(pythonSkip)("python", { timeout: 90_000 }, async () => {
     const code = `import sys\n${odd.map((t) => `sys.stdout.write(${pythonString(t)})\nsys.stdout.write("\\x01")`).join("\n")}\n`;
     const { stdout } = await run("python", code);
     expect(stdout.split("\x01").slice(0, -1)).toEqual(odd);
