@@ -1,19 +1,19 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 /**
  * A Python virtualenv with the `openai` package, for the tests that run the Python programs "View
- * code" writes (lib/playground/code.test.ts). Pinned, and cached under node_modules/.cache so it is
+ * code" writes (lib/playground/code.test.ts, e2e/code.spec.ts). Pinned, and cached under node_modules/.cache so it is
  * built once per checkout (`npm ci` starts it afresh). .ci/run builds it before the tests:
  * `npx tsx test/python-openai.ts`.
  */
 
 export const PYTHON_OPENAI_VERSION = "3.22.1";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const VENV = path.join(ROOT, "node_modules", ".cache", "benchtop-python", `openai-${PYTHON_OPENAI_VERSION}`);
+// Relative to the repository root, where vitest, Playwright and .ci/run start (no import.meta:
+// Playwright loads this file as CommonJS).
+const VENV = path.resolve("node_modules", ".cache", "benchtop-python", `openai-${PYTHON_OPENAI_VERSION}`);
 const PYTHON = path.join(VENV, process.platform === "win32" ? "Scripts/python.exe" : "bin/python");
 
 function works(python: string): boolean {
@@ -55,7 +55,7 @@ export function pythonWithOpenai(): { python: string } | { skip: string } {
   return works(PYTHON) ? { python: PYTHON } : { skip: "the venv's python cannot import openai" };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (process.argv[1]?.endsWith("python-openai.ts")) {
   const r = pythonWithOpenai();
   if ("skip" in r) {
     console.error(`Python SDK venv: ${r.skip}`);
