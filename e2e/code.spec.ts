@@ -23,7 +23,12 @@ function runProgram(lang: "curl" | "Python" | "Node", code: string): string {
   for (const k of Object.keys(env)) if (/_proxy$|^OPENAI_BASE_URL$/i.test(k)) delete env[k];
   const cmd = { curl: "bash", Python: "python" in py ? py.python : "python3", Node: process.execPath }[lang];
   try {
-    return execFileSync(cmd, [file], { env, encoding: "utf8", timeout: 60_000 });
+    return execFileSync(cmd, [file], {
+      env,
+      encoding: "utf8",
+      timeout: 60_000,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
