@@ -51,7 +51,7 @@ test("Chat Completions sends each parameter under its wire name, and only those 
   expect(sent.json).toMatchObject({
     model: "gpt-4o-mini",
     messages: [
-      { role: "developer", content: "You are terse." },
+      { role: "system", content: "You are terse." },
       { role: "user", content: "Hi" },
     ],
     temperature: 0.3,

@@ -52,7 +52,7 @@ test("dialog: in-page tabs follow the arrows; Escape closes and focus returns to
   await curl.focus();
   await page.keyboard.press("ArrowRight");
   await expect(dialog.getByRole("tab", { name: "Python" })).toHaveAttribute("aria-selected", "true");
-  await expect(dialog.getByRole("region", { name: /code$/ })).toContainText("import urllib.request");
+  await expect(dialog.getByRole("region", { name: /code$/ })).toContainText("from openai import OpenAI");
   await page.keyboard.press("End");
   await expect(dialog.getByRole("tab", { name: "JSON" })).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("Home");

@@ -49,6 +49,7 @@ export const CHAT_ROLES = ["system", "developer", "user", "assistant"] as const;
 export const MESSAGE_ROLES = [...CHAT_ROLES, "tool"] as const;
 /** Roles the instructions message of a Chat request may take. */
 export const INSTRUCTION_ROLES = ["system", "developer"] as const;
+export type InstructionRole = (typeof INSTRUCTION_ROLES)[number];
 
 export const IMAGE_DETAILS = ["auto", "low", "high"] as const;
 export const REASONING_EFFORTS = ["none", "minimal", "low", "medium", "high", "xhigh"] as const;

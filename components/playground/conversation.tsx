@@ -1,8 +1,10 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { useModels } from "@/components/queries/use-models";
 import { Button } from "@/components/ui/button";
 import { newMessage } from "@/lib/playground/defaults";
+import { instructionsRoleSchema } from "@/lib/playground/types";
 import { MessageEditor } from "./message-editor";
 import { usePlayground } from "./store";
 
@@ -12,7 +14,6 @@ const WINDOW = 150;
 export function InstructionsEditor() {
   const api = usePlayground((s) => s.setup.api);
   const instructions = usePlayground((s) => s.setup.instructions);
-  const role = usePlayground((s) => s.setup.instructionsRole);
   const update = usePlayground((s) => s.update);
   if (api === "completions") return null;
   return (
@@ -21,17 +22,7 @@ export function InstructionsEditor() {
         <label htmlFor="instructions" className="font-medium text-muted text-xs uppercase tracking-wide">
           {api === "responses" ? "Instructions" : "System message"}
         </label>
-        {api === "chat" && (
-          <select
-            aria-label="Role of the system message"
-            className="h-6 rounded bg-transparent px-1 text-muted text-xs hover:bg-surface-2"
-            value={role}
-            onChange={(e) => update({ instructionsRole: e.target.value as "system" | "developer" })}
-          >
-            <option value="developer">developer</option>
-            <option value="system">system</option>
-          </select>
-        )}
+        {api === "chat" && <InstructionsRoleSelect />}
       </div>
       <textarea
         id="instructions"
@@ -41,6 +32,32 @@ export function InstructionsEditor() {
         onChange={(e) => update({ instructions: e.target.value })}
       />
     </div>
+  );
+}
+
+/**
+ * The role Chat sends the system text under. Auto takes the model's (the catalogue's
+ * `instructionsRole`) and says which that is; in Compare each column's model decides.
+ */
+function InstructionsRoleSelect() {
+  const role = usePlayground((s) => s.setup.instructionsRole);
+  const model = usePlayground((s) => s.setup.model);
+  const compare = usePlayground((s) => s.compare);
+  const update = usePlayground((s) => s.update);
+  const { resolve } = useModels();
+  const auto = compare ? "per model" : resolve(model).instructionsRole;
+  return (
+    <select
+      aria-label="Role of the system message"
+      data-testid="instructions-role"
+      className="h-6 rounded bg-transparent px-1 text-muted text-xs hover:bg-surface-2"
+      value={role}
+      onChange={(e) => update({ instructionsRole: instructionsRoleSchema.parse(e.target.value) })}
+    >
+      <option value="auto">auto ({auto})</option>
+      <option value="system">system</option>
+      <option value="developer">developer</option>
+    </select>
   );
 }
 

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { useChatTokenEstimate, useTokenCount } from "@/components/tokens/use-token-count";
 import { formatCount, formatUsd } from "@/lib/format";
 import { costOf, type ResolvedModel } from "@/lib/models/catalogue";
+import { instructionsRoleOf } from "@/lib/playground/request";
 import type { Setup } from "@/lib/playground/types";
 import { usePlayground } from "./store";
 
@@ -15,12 +16,11 @@ export function TokenMeter({ setup, model, target }: { setup: Setup; model: Reso
   const reported = usePlayground((s) =>
     s.runs[target]?.status === "running" ? null : (s.runs[target]?.outcome.usage?.input ?? null),
   );
+  const role = instructionsRoleOf(setup, model);
   const messages = useMemo(() => {
     const list = setup.messages.map((m) => ({ role: m.role, content: m.content, toolCalls: m.toolCalls }));
-    return setup.instructions.trim()
-      ? [{ role: setup.instructionsRole, content: setup.instructions }, ...list]
-      : list;
-  }, [setup.messages, setup.instructions, setup.instructionsRole]);
+    return setup.instructions.trim() ? [{ role, content: setup.instructions }, ...list] : list;
+  }, [setup.messages, setup.instructions, role]);
   const tools = useMemo(
     () =>
       setup.tools.length

@@ -56,6 +56,18 @@ describe("model catalogue", () => {
     expect(m.shutdownDate).toBeNull();
   });
 
+  it("says which role Chat's instructions take on auto", () => {
+    expect(resolveModel("some-new-model").instructionsRole).toBe("system");
+    expect(resolveModel("gpt-4o").instructionsRole).toBe("system");
+    expect(resolveModel("gpt-4-turbo").instructionsRole).toBe("system");
+    expect(resolveModel("gpt-4.1-nano").instructionsRole).toBe("developer");
+    expect(resolveModel("gpt-5-mini").instructionsRole).toBe("developer");
+    expect(resolveModel("o3-mini-2025-01-31").instructionsRole).toBe("developer");
+    expect(resolveModel("ft:gpt-4.1-mini-2025-04-14:acme::x").instructionsRole).toBe("developer");
+    const entry = CATALOGUE.find((m) => m.match === "gpt-4o");
+    expect(modelEntrySchema.safeParse({ ...entry, instructionsRole: undefined }).success).toBe(false);
+  });
+
   it("carries the upstream's shutdown date", () => {
     expect(resolveModel("gpt-4o-2024-05-13", { shutdown_date: "2026-10-23" }).shutdownDate).toBe(
       "2026-10-23",

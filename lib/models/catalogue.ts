@@ -11,7 +11,7 @@
  * (`ft:gpt-4o-mini-2024-07-18:org::id`) find their family. Unknown models (other providers, new
  * releases) still work with DEFAULT_MODEL.
  */
-import { type Encoding, type ModelKind, TOOL_TYPES } from "@/lib/openai-facts";
+import { type Encoding, type InstructionRole, type ModelKind, TOOL_TYPES } from "@/lib/openai-facts";
 import type {
   Capabilities,
   EmbeddingSpec,
@@ -30,7 +30,10 @@ export const PRICES_AS_OF = "2026-11-01";
 const TEXT_TOOLS: ToolsByApi = { responses: [...TOOL_TYPES], chat: ["function", "custom"] };
 const NO_TOOLS: ToolsByApi = { responses: [], chat: [] };
 
-type Traits = Pick<ModelEntry, "kind" | "apis" | "vision" | "params" | "tools" | "encoding">;
+type Traits = Pick<
+  ModelEntry,
+  "kind" | "apis" | "vision" | "params" | "tools" | "encoding" | "instructionsRole"
+>;
 
 // What most models of a kind share; an entry spreads one and states what differs.
 const CHAT: Traits = {
@@ -40,11 +43,15 @@ const CHAT: Traits = {
   params: { sampling: true, logprobs: true, structuredOutputs: true },
   tools: TEXT_TOOLS,
   encoding: "o200k_base",
+  instructionsRole: "system",
 };
+/** Chat models from GPT-4.1 on take the `developer` role, as OpenAI's reasoning models do. */
+const CHAT_DEVELOPER: Traits = { ...CHAT, instructionsRole: "developer" };
 const REASONING: Traits = {
   ...CHAT,
   kind: "reasoning",
   params: { sampling: false, logprobs: false, structuredOutputs: true },
+  instructionsRole: "developer",
 };
 const LEGACY_CHAT: Traits = {
   ...CHAT,
@@ -161,7 +168,7 @@ export const CATALOGUE: ModelEntry[] = [
     pricing: { input: 15, output: 120 },
   },
   {
-    ...CHAT,
+    ...CHAT_DEVELOPER,
     match: "gpt-5-chat",
     label: "GPT-5 chat",
     family: "GPT-5",
@@ -180,7 +187,7 @@ export const CATALOGUE: ModelEntry[] = [
   },
   // GPT-4.1
   {
-    ...CHAT,
+    ...CHAT_DEVELOPER,
     match: "gpt-4.1-nano",
     label: "GPT-4.1 nano",
     family: "GPT-4.1",
@@ -191,7 +198,7 @@ export const CATALOGUE: ModelEntry[] = [
     fineTunedPricing: { input: 0.2, cachedInput: 0.05, output: 0.8 },
   },
   {
-    ...CHAT,
+    ...CHAT_DEVELOPER,
     match: "gpt-4.1-mini",
     label: "GPT-4.1 mini",
     family: "GPT-4.1",
@@ -202,7 +209,7 @@ export const CATALOGUE: ModelEntry[] = [
     fineTunedPricing: { input: 0.8, cachedInput: 0.2, output: 3.2 },
   },
   {
-    ...CHAT,
+    ...CHAT_DEVELOPER,
     match: "gpt-4.1",
     label: "GPT-4.1",
     family: "GPT-4.1",
@@ -411,6 +418,8 @@ export const CATALOGUE: ModelEntry[] = [
     label: "gpt-oss",
     family: "gpt-oss",
     encoding: "o200k_harmony",
+    // Open weights, mostly served by compatible servers, which often refuse `developer`.
+    instructionsRole: "system",
     contextWindow: 131_072,
     maxOutput: 131_072,
     pricing: null,
@@ -642,6 +651,8 @@ export interface ResolvedModel {
   encoding: Encoding;
   /** The upstream's `shutdown_date` when it lists the model, else the catalogue's (`YYYY-MM-DD`). */
   shutdownDate: string | null;
+  /** The role of Chat's instructions message when the playground's switch is on auto. */
+  instructionsRole: InstructionRole;
   image: ImageSpec | null;
   embedding: EmbeddingSpec | null;
   moderation: ModerationSpec | null;
@@ -706,6 +717,7 @@ export function resolveModel(model: string, upstream?: { shutdown_date?: string 
     encoding: entry.encoding,
     shutdownDate:
       upstream?.shutdown_date !== undefined ? upstream.shutdown_date : (entry.shutdownDate ?? null),
+    instructionsRole: entry.instructionsRole ?? "system",
     image: entry.image ?? null,
     embedding: entry.embedding ?? null,
     moderation: entry.moderation ?? null,
@@ -771,6 +783,7 @@ export function applyOverrides(resolved: ResolvedModel, overrides: ModelOverride
     ...(o.encoding ? { encoding: o.encoding } : {}),
     ...(o.fineTunable !== undefined ? { fineTunable: o.fineTunable } : {}),
     ...(o.image ? { image: o.image } : {}),
+    ...(o.instructionsRole ? { instructionsRole: o.instructionsRole } : {}),
     capabilities: { ...resolved.capabilities, ...o.capabilities },
     matched: resolved.matched ?? "override",
   };

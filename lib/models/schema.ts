@@ -7,6 +7,7 @@ import {
   IMAGE_FORMATS,
   IMAGE_QUALITIES,
   IMAGE_STYLES,
+  INSTRUCTION_ROLES,
   MODEL_KINDS,
   TOOL_TYPES,
 } from "@/lib/openai-facts";
@@ -146,6 +147,8 @@ export const modelEntrySchema = z
       .object({ sampling: z.boolean(), logprobs: z.boolean(), structuredOutputs: z.boolean() })
       .strict(),
     tools: toolsByApiSchema,
+    /** The role of Chat's system text when the playground leaves it on auto; chat and reasoning models only. */
+    instructionsRole: z.enum(INSTRUCTION_ROLES).optional(),
     /** When OpenAI turns it off (YYYY-MM-DD); the upstream's own `shutdown_date` wins. */
     shutdownDate: z.iso.date().optional(),
     image: imageSpecSchema.optional(),
@@ -157,6 +160,8 @@ export const modelEntrySchema = z
     const fail = (message: string) => ctx.addIssue({ code: "custom", message });
     if (TEXT_KINDS.has(m.kind) && m.contextWindow === 0) fail("A text model needs a context window.");
     if (m.contextWindow > 0 && m.maxOutput > m.contextWindow) fail("maxOutput exceeds the context window.");
+    if ((m.kind === "chat" || m.kind === "reasoning") !== Boolean(m.instructionsRole))
+      fail("Chat and reasoning models, and only they, have `instructionsRole`.");
     if ((m.kind === "image") !== Boolean(m.image)) fail("Image models, and only they, have `image`.");
     if ((m.kind === "embedding") !== Boolean(m.embedding))
       fail("Embedding models, and only they, have `embedding`.");
@@ -181,6 +186,7 @@ export const modelOverrideSchema = z
     encoding: z.enum(ENCODINGS).optional(),
     fineTunable: z.boolean().optional(),
     image: imageSpecSchema.optional(),
+    instructionsRole: z.enum(INSTRUCTION_ROLES).optional(),
   })
   .strict();
 export type ModelOverride = z.infer<typeof modelOverrideSchema>;

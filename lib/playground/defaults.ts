@@ -17,7 +17,7 @@ export function defaultSetup(model = "gpt-4o-mini"): Setup {
     api: "responses",
     model,
     instructions: "",
-    instructionsRole: "developer",
+    instructionsRole: "auto",
     messages: [newMessage("user")],
     prompt: "",
     params: { ...DEFAULT_PARAMS },

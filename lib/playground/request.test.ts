@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { resolveModel } from "@/lib/models/catalogue";
+import { applyOverrides, resolveModel } from "@/lib/models/catalogue";
 import { applyBody, applyEvent, emptyOutcome } from "./accumulate";
 import { defaultSetup, newMessage } from "./defaults";
-import { buildRequest } from "./request";
+import { buildRequest, instructionsRoleOf } from "./request";
 import type { Setup } from "./types";
 
 function setup(over: Partial<Setup> = {}): Setup {
@@ -37,6 +37,43 @@ describe("buildRequest", () => {
       { role: "user", content: "Hello" },
     ]);
     expect(r.body.stream).toBeUndefined();
+  });
+
+  it("on auto, sends the system text under the model's role from the catalogue", () => {
+    const first = (model: string, over: Partial<Setup> = {}) =>
+      (
+        build(setup({ api: "chat", model, instructions: "Be brief.", ...over })).body.messages as unknown[]
+      )[0];
+    expect(defaultSetup().instructionsRole).toBe("auto");
+    // Unknown models and compatible servers: `system`, which every server takes.
+    expect(first("llama-3.1-70b-instruct")).toEqual({ role: "system", content: "Be brief." });
+    expect(first("gpt-4o-mini")).toMatchObject({ role: "system" });
+    expect(first("gpt-3.5-turbo")).toMatchObject({ role: "system" });
+    expect(first("gpt-oss-120b")).toMatchObject({ role: "system" });
+    // OpenAI reasoning models and the GPT-4.1 and GPT-5 families: `developer`.
+    for (const m of [
+      "o4-mini",
+      "o3",
+      "o1",
+      "gpt-4.1",
+      "gpt-4.1-mini-2025-04-14",
+      "gpt-5",
+      "gpt-5-chat-latest",
+    ])
+      expect(first(m), m).toMatchObject({ role: "developer" });
+    // The switch wins over the catalogue both ways.
+    expect(first("llama-3.1-70b-instruct", { instructionsRole: "developer" })).toMatchObject({
+      role: "developer",
+    });
+    expect(first("o4-mini", { instructionsRole: "system" })).toMatchObject({ role: "system" });
+  });
+
+  it("follows an admin's override of a model's instructions role", () => {
+    const model = applyOverrides(resolveModel("my-local-model"), {
+      "my-local": { instructionsRole: "developer" },
+    });
+    expect(instructionsRoleOf({ instructionsRole: "auto" }, model)).toBe("developer");
+    expect(instructionsRoleOf({ instructionsRole: "system" }, model)).toBe("system");
   });
 
   it("asks Chat and Completions streams for usage", () => {

@@ -2,6 +2,7 @@ import type { ResolvedModel } from "@/lib/models/catalogue";
 import {
   API_LABELS,
   IMAGE_LIMITS,
+  type InstructionRole,
   METADATA_LIMITS,
   MIN_OUTPUT_TOKENS,
   NAME_PATTERN,
@@ -374,10 +375,18 @@ function sendable(messages: Message[]): Message[] {
   );
 }
 
+/** The role Chat sends the instructions under: the setup's choice, or on auto the model's. */
+export function instructionsRoleOf(
+  setup: Pick<Setup, "instructionsRole">,
+  model: ResolvedModel,
+): InstructionRole {
+  return setup.instructionsRole === "auto" ? model.instructionsRole : setup.instructionsRole;
+}
+
 function chatMessages(b: Builder): unknown[] {
   const s = b.setup;
   const out: unknown[] = [];
-  if (s.instructions.trim()) out.push({ role: s.instructionsRole, content: s.instructions });
+  if (s.instructions.trim()) out.push({ role: instructionsRoleOf(s, b.model), content: s.instructions });
   for (const m of sendable(s.messages)) {
     if (m.role === "tool") out.push({ role: "tool", tool_call_id: m.toolCallId ?? "", content: m.content });
     else if (m.role === "assistant" && m.toolCalls?.length)

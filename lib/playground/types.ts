@@ -153,6 +153,9 @@ export type Verbosity = z.infer<typeof verbositySchema>;
 export const serviceTierSchema = z.enum(SERVICE_TIERS);
 export type ServiceTier = z.infer<typeof serviceTierSchema>;
 
+export const instructionsRoleSchema = z.enum(["auto", ...INSTRUCTION_ROLES]);
+export type InstructionsRoleChoice = z.infer<typeof instructionsRoleSchema>;
+
 export const builtinToolsSchema = z.object({
   fileSearch: z.object({
     enabled: z.boolean(),
@@ -195,8 +198,11 @@ export const setupSchema = z.object({
   model: z.string(),
   /** Instructions (Responses) or the system/developer message (Chat). */
   instructions: z.string(),
-  /** Chat: `system` or `developer` for the instructions message. */
-  instructionsRole: z.enum(INSTRUCTION_ROLES),
+  /**
+   * Chat: the role of the instructions message; `auto` takes the model's (its catalogue entry's
+   * `instructionsRole`). Setups saved before `auto` existed hold `system` or `developer`.
+   */
+  instructionsRole: instructionsRoleSchema,
   messages: z.array(messageSchema).check(z.maxLength(MAX_MESSAGES)),
   /** Legacy Completions only. */
   prompt: z.string(),
