@@ -3,7 +3,7 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { ApiError } from "@/lib/errors";
-import { checkUpload, type Purpose, SIMPLE_MAX_BYTES } from "@/lib/files/limits";
+import { checkUpload, type HostBodyLimit, type Purpose } from "@/lib/files/limits";
 import type { PartState } from "@/lib/files/upload";
 import { formatCount } from "@/lib/format";
 
@@ -23,6 +23,8 @@ export interface UploadEntry {
   type: string;
   purpose: Purpose;
   expirySeconds: number | null;
+  /** The host's request-body limit when the upload was queued (see lib/files/limits.ts). */
+  host: HostBodyLimit;
   status: UploadStatus;
   sent: number;
   /** Bytes per second over the last sample. */
@@ -39,7 +41,13 @@ const controllers = new Map<string, AbortController>();
 
 interface UploadState {
   uploads: UploadEntry[];
-  add(list: File[], purpose: Purpose, expirySeconds: number | null, onDone?: () => void): void;
+  add(
+    list: File[],
+    purpose: Purpose,
+    expirySeconds: number | null,
+    host: HostBodyLimit,
+    onDone?: () => void,
+  ): void;
   cancel(id: string): void;
   retry(id: string, onDone?: () => void): void;
   resume(id: string, file: File, onDone?: () => void): string | null;
@@ -79,6 +87,7 @@ async function run(id: string, onDone?: () => void): Promise<void> {
         onParts: (parts) => patch(id, { parts }),
       },
       ctrl.signal,
+      entry.host ?? null,
     );
     patch(id, { status: "done", sent: entry.size, fileId: done.id, speed: 0 });
     files.delete(id);
@@ -96,9 +105,9 @@ export const useUploads = create<UploadState>()(
   persist(
     (set, get) => ({
       uploads: [],
-      add: (list, purpose, expirySeconds, onDone) => {
+      add: (list, purpose, expirySeconds, host, onDone) => {
         const added: UploadEntry[] = list.map((f) => {
-          const problem = checkUpload(f, purpose, expirySeconds);
+          const problem = checkUpload(f, purpose, expirySeconds, host);
           return {
             id: `up_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`,
             name: f.name,
@@ -107,6 +116,7 @@ export const useUploads = create<UploadState>()(
             type: f.type,
             purpose,
             expirySeconds,
+            host,
             status: problem ? "error" : "uploading",
             sent: 0,
             speed: 0,
@@ -132,7 +142,7 @@ export const useUploads = create<UploadState>()(
       },
       retry: (id, onDone) => {
         const u = get().uploads.find((x) => x.id === id);
-        if (!u || !files.has(id) || checkUpload(u, u.purpose, u.expirySeconds)) return;
+        if (!u || !files.has(id) || checkUpload(u, u.purpose, u.expirySeconds, u.host ?? null)) return;
         // A cancelled upload starts over; a failed one keeps the parts the upstream already has.
         if (u.status === "cancelled") patch(id, { sent: 0, parts: { done: {}, uploadId: null } });
         void run(id, onDone);
@@ -167,10 +177,10 @@ export const useUploads = create<UploadState>()(
           u.status === "uploading"
             ? {
                 ...u,
-                status: (u.size > SIMPLE_MAX_BYTES && u.parts.uploadId ? "paused" : "error") as UploadStatus,
+                // Only an upload in parts has an upstream Upload to go on with.
+                status: (u.parts.uploadId ? "paused" : "error") as UploadStatus,
                 speed: 0,
-                error:
-                  u.size > SIMPLE_MAX_BYTES ? null : "Interrupted by a reload; pick the file again to retry.",
+                error: u.parts.uploadId ? null : "Interrupted by a reload; pick the file again to retry.",
               }
             : u,
         );
