@@ -13,7 +13,9 @@ import { E2E } from "./support/env";
  * before anything reaches the upstream; the pages say so before anyone tries.
  */
 const PASSWORD = "member-password-123";
-const sdk = (key: string) => new OpenAI({ apiKey: key, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0 });
+// One retry: the CLI runs between calls outlast the server's keep-alive, and a pooled connection it
+// closed meanwhile fails before the request is sent.
+const sdk = (key: string) => new OpenAI({ apiKey: key, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 1 });
 
 function member(tag: string, name: string) {
   const email = `${tag}-${Date.now()}@example.com`;

@@ -20,6 +20,8 @@ export interface FileTableProps {
   onToggleAll(on: boolean): void;
   onOpen(id: string): void;
   openId: string | null;
+  /** Beside the open file's details (side by side from xl), the Created column gives its room to the name. */
+  narrow: boolean;
   owners: Record<string, Ownership>;
   onEnd(): void;
 }
@@ -41,6 +43,7 @@ export function FileTable({
   onToggleAll,
   onOpen,
   openId,
+  narrow,
   owners,
   onEnd,
 }: FileTableProps) {
@@ -78,7 +81,7 @@ export function FileTable({
           <col />
           <col className="w-24" />
           <col className={`w-28 ${WIDE_COL}`} />
-          <col className={`w-44 ${WIDE_COL}`} />
+          <col className={`w-44 ${WIDE_COL} ${narrow ? "xl:hidden" : ""}`} />
           <col className={`w-36 ${WIDE_COL}`} />
         </colgroup>
         <thead className="sticky top-0 z-10 bg-surface-2 text-left text-muted text-xs">
@@ -100,7 +103,7 @@ export function FileTable({
             <th scope="col" className={`font-medium ${WIDE}`}>
               Purpose
             </th>
-            <th scope="col" className={`font-medium ${WIDE}`}>
+            <th scope="col" className={`font-medium ${WIDE} ${narrow ? "xl:hidden" : ""}`}>
               Created
             </th>
             <th scope="col" className={`font-medium ${WIDE}`}>
@@ -144,7 +147,7 @@ export function FileTable({
                 </td>
                 <td className="pr-3 text-right text-muted tabular-nums">{formatBytes(f.bytes)}</td>
                 <td className={`truncate text-muted text-xs ${WIDE}`}>{f.purpose}</td>
-                <td className={`truncate text-muted text-xs ${WIDE}`}>
+                <td className={`truncate text-muted text-xs ${WIDE} ${narrow ? "xl:hidden" : ""}`}>
                   {formatDateTime(fromUnix(f.created_at))}
                 </td>
                 <td className={`truncate text-muted text-xs ${WIDE}`} title={owner?.email}>

@@ -161,6 +161,7 @@ export function FilesView({ hostBodyLimit }: FilesViewProps) {
             files={shown}
             selected={selected}
             openId={openId}
+            narrow={Boolean(open)}
             owners={ownership}
             onOpen={setOpenId}
             onToggle={(id, on) =>

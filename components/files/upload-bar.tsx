@@ -56,10 +56,13 @@ export function UploadBar({ onDone, hostBodyLimit }: { onDone(): void; hostBodyL
   }, []);
   return (
     <div className="flex flex-wrap items-end gap-2">
-      <label className="flex flex-col gap-0.5 text-muted text-xs">
-        Purpose
+      <div className="flex flex-col gap-0.5">
+        <label htmlFor="upload-purpose" className="text-muted text-xs">
+          Purpose
+        </label>
         <select
-          className="input h-8 w-auto text-fg"
+          id="upload-purpose"
+          className="input h-8 w-auto"
           value={purpose}
           onChange={(e) => setPurpose(e.target.value as Purpose)}
           data-testid="upload-purpose"
@@ -68,11 +71,14 @@ export function UploadBar({ onDone, hostBodyLimit }: { onDone(): void; hostBodyL
             <option key={p}>{p}</option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-0.5 text-muted text-xs">
-        Expiry
+      </div>
+      <div className="flex flex-col gap-0.5">
+        <label htmlFor="upload-expiry" className="text-muted text-xs">
+          Expiry
+        </label>
         <select
-          className="input h-8 w-auto text-fg"
+          id="upload-expiry"
+          className="input h-8 w-auto"
           value={String(expiry)}
           onChange={(e) => setExpiry(e.target.value === "null" ? null : Number(e.target.value))}
           data-testid="upload-expiry"
@@ -83,7 +89,7 @@ export function UploadBar({ onDone, hostBodyLimit }: { onDone(): void; hostBodyL
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <Button variant="primary" onClick={() => input.current?.click()} data-testid="upload-button">
         Upload files
       </Button>

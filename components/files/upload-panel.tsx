@@ -118,7 +118,9 @@ function UploadRow({ u, onDone }: { u: UploadEntry; onDone(): void }) {
       )}
       {u.status === "cancelled" && (
         <p className="text-muted text-xs">
-          Cancelled after {formatBytes(u.sent)} of {formatBytes(u.size)}.
+          {u.sent
+            ? `Cancelled after ${formatBytes(u.sent)} of ${formatBytes(u.size)} had arrived; the partial upload was discarded.`
+            : "Cancelled."}
         </p>
       )}
       {u.error && (

@@ -3,7 +3,7 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { ApiError } from "@/lib/errors";
-import { checkUpload, type HostBodyLimit, type Purpose } from "@/lib/files/limits";
+import { checkUpload, type HostBodyLimit, PART_BYTES, type Purpose } from "@/lib/files/limits";
 import type { PartState } from "@/lib/files/upload";
 import { formatCount } from "@/lib/format";
 
@@ -53,6 +53,12 @@ interface UploadState {
   resume(id: string, file: File, onDone?: () => void): string | null;
   remove(id: string): void;
   clearFinished(): void;
+}
+
+/** Bytes of the parts the upstream acknowledged; a single request has none until it is done. */
+function landedBytes(u: UploadEntry): number {
+  const part = u.parts.partBytes ?? PART_BYTES;
+  return Object.keys(u.parts.done).reduce((a, i) => a + Math.min(part, u.size - Number(i) * part), 0);
 }
 
 function patch(id: string, p: Partial<UploadEntry>): void {
@@ -138,7 +144,14 @@ export const useUploads = create<UploadState>()(
         const u = get().uploads.find((x) => x.id === id);
         const uploadId = u?.parts.uploadId;
         if (uploadId) void import("@/lib/files/upload").then((m) => m.cancelUpstreamUpload(uploadId));
-        patch(id, { status: "cancelled", speed: 0, parts: { done: {}, uploadId: null } });
+        // The bar shows what the upstream had confirmed, not bytes still in flight (which made a
+        // cancelled upload look complete).
+        patch(id, {
+          status: "cancelled",
+          speed: 0,
+          sent: u ? landedBytes(u) : 0,
+          parts: { done: {}, uploadId: null },
+        });
       },
       retry: (id, onDone) => {
         const u = get().uploads.find((x) => x.id === id);
