@@ -69,7 +69,12 @@ describe("the upload queue", () => {
     await vi.waitFor(() => expect(entry("big.txt").parts.uploadId).not.toBeNull());
     const { id, parts } = entry("big.txt");
     useUploads.getState().cancel(id);
-    expect(entry("big.txt")).toMatchObject({ status: "cancelled", parts: { done: {}, uploadId: null } });
+    // No part had landed: the bar shows nothing sent, whatever was in flight.
+    expect(entry("big.txt")).toMatchObject({
+      status: "cancelled",
+      sent: 0,
+      parts: { done: {}, uploadId: null },
+    });
     // The cancel call loads with the upload code, so it goes out a moment later.
     await vi.waitFor(() => expect(cancelled).toEqual([`/api/v1/uploads/${parts.uploadId}/cancel`]));
     const creates = () => requests.filter((r) => r.url === "/api/v1/uploads").length;
