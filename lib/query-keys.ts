@@ -21,7 +21,10 @@ export const queryKeys = {
   /** `purpose` "" lists every file; the files page and the vector stores' pickers share that one. */
   fileList: (purpose: string) => ["files", purpose] as const,
   filePreview: (fileId: string) => ["files", fileId, "preview"] as const,
-  fileUploaders: (fileIds: string) => ["files", "uploaders", fileIds] as const,
+  /** Who owns what, and the team's rule; changing the rule refreshes every list under it. */
+  owners: ["owners"] as const,
+  ownerList: (kind: import("./ownership").OwnedKind, ids: string) => ["owners", kind, ids] as const,
+  ownershipSettings: ["owners", "settings"] as const,
   vectorStores: ["vector-stores"] as const,
   /** The playground's picker: fetched without polling, apart from the vector stores page's list. */
   vectorStorePicker: ["vector-stores", "picker"] as const,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OWNERSHIP_POLICIES } from "./ownership";
 import { LIMITS, PRESET_KINDS, SHARE_KINDS, USER_ROLES } from "./types";
 
 /** Request bodies of the console's own API, shared by forms and route handlers. */
@@ -90,4 +91,8 @@ export const createShareSchema = z.object({
 
 export const sharingSettingsSchema = z.object({
   public_share_links: z.boolean(),
+});
+
+export const ownershipSettingsSchema = z.object({
+  policy: z.enum(OWNERSHIP_POLICIES),
 });

@@ -3,12 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import type { FileObject } from "@/components/queries/use-files";
+import type { Ownership } from "@/components/queries/use-owners";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { apiRequest } from "@/lib/api-client";
 import { formatBytes, formatCount, formatDateTime, fromUnix } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
-import type { Uploader } from "./use-uploaders";
 
 // The table and its CSV parser load when a CSV is first previewed, not with the Files page.
 const CsvPreview = lazy(() => import("./csv-preview").then((m) => ({ default: m.CsvPreview })));
@@ -43,13 +43,16 @@ async function head(id: string, signal: AbortSignal): Promise<{ text: string; tr
 
 export interface FileDetailsProps {
   file: FileObject;
-  uploader: Uploader | undefined;
+  /** Undefined while it loads. */
+  ownership: Ownership | undefined;
   onDelete(): void;
   onClose(): void;
 }
 
-export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsProps) {
+export function FileDetails({ file, ownership, onDelete, onClose }: FileDetailsProps) {
   const isText = TEXT.test(file.filename);
+  const isImage = IMAGE.test(file.filename);
+  const owner = ownership?.owner;
   const preview = useQuery({
     queryKey: queryKeys.filePreview(file.id),
     queryFn: ({ signal }) => head(file.id, signal),
@@ -70,8 +73,12 @@ export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsPr
     ["Created", formatDateTime(fromUnix(file.created_at))],
     ["Expires", formatDateTime(fromUnix(file.expires_at), "never")],
     [
-      "Uploaded by",
-      uploader ? `${uploader.name || uploader.email} (${uploader.email})` : "not through Benchtop",
+      "Owner",
+      owner
+        ? `${owner.name || owner.email} (${owner.email})`
+        : ownership
+          ? "none: not created through Benchtop"
+          : "…",
     ],
   ];
   return (
@@ -106,11 +113,31 @@ export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsPr
         >
           Download
         </Button>
-        <Button variant="danger" onClick={onDelete} data-testid="file-delete">
+        <Button
+          variant="danger"
+          onClick={onDelete}
+          disabled={ownership?.allowed === false}
+          aria-describedby={ownership?.reason ? "file-delete-reason" : undefined}
+          data-testid="file-delete"
+        >
           Delete
         </Button>
       </div>
-      {IMAGE.test(file.filename) && (
+      {ownership?.reason && (
+        <p id="file-delete-reason" className="text-muted text-xs" data-testid="file-delete-reason">
+          {ownership.reason}
+        </p>
+      )}
+      {!isText && !isImage && (
+        <p
+          className="rounded border border-border border-dashed p-3 text-muted text-xs"
+          data-testid="file-no-preview"
+        >
+          No preview for {kindOf(file.filename)}: Benchtop previews text, JSON Lines, CSV and images. Download
+          the file to open it on your computer.
+        </p>
+      )}
+      {isImage && (
         // biome-ignore lint/performance/noImgElement: the file's own bytes through the proxy
         <img
           src={`/api/v1/files/${file.id}/content`}
@@ -130,6 +157,12 @@ export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsPr
       )}
     </aside>
   );
+}
+
+/** "PDF files", "ZIP files", or "this type of file" when the name has no extension. */
+function kindOf(name: string): string {
+  const ext = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1];
+  return ext ? `${ext.toUpperCase()} files` : "this type of file";
 }
 
 function Preview({ name, text, truncated }: { name: string; text: string; truncated: boolean }) {

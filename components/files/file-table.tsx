@@ -3,10 +3,13 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { FileObject } from "@/components/queries/use-files";
+import type { Ownership } from "@/components/queries/use-owners";
 import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
-import type { Uploader } from "./use-uploaders";
 
 const ROW = 40;
+/** Columns a 390 px screen leaves out, so the name keeps its room. */
+const WIDE = "hidden sm:table-cell";
+const WIDE_COL = "hidden sm:table-column";
 const OVERSCAN = 10;
 const HEIGHT = 560;
 
@@ -17,7 +20,9 @@ export interface FileTableProps {
   onToggleAll(on: boolean): void;
   onOpen(id: string): void;
   openId: string | null;
-  uploaders: Record<string, Uploader>;
+  /** Beside the open file's details (side by side from xl), the Created column gives its room to the name. */
+  narrow: boolean;
+  owners: Record<string, Ownership>;
   onEnd(): void;
 }
 
@@ -27,7 +32,9 @@ const PREFETCH_ROWS = 20;
 /**
  * A real table whose body holds only the rows in view, between two spacer rows, so thousands of
  * files scroll like ten and screen readers still get table semantics. Rows have one fixed height,
- * so the virtualiser never measures them.
+ * so the virtualiser never measures them. The name's button stretches over its row, so a click
+ * anywhere on a row opens the file, while the keyboard still meets one button per row; the
+ * checkbox sits above it. On a phone only the checkbox, name and size columns show.
  */
 export function FileTable({
   files,
@@ -36,7 +43,8 @@ export function FileTable({
   onToggleAll,
   onOpen,
   openId,
-  uploaders,
+  narrow,
+  owners,
   onEnd,
 }: FileTableProps) {
   const box = useRef<HTMLDivElement>(null);
@@ -72,9 +80,9 @@ export function FileTable({
           <col className="w-10" />
           <col />
           <col className="w-24" />
-          <col className="w-28" />
-          <col className="w-44" />
-          <col className="w-36" />
+          <col className={`w-28 ${WIDE_COL}`} />
+          <col className={`w-44 ${WIDE_COL} ${narrow ? "xl:hidden" : ""}`} />
+          <col className={`w-36 ${WIDE_COL}`} />
         </colgroup>
         <thead className="sticky top-0 z-10 bg-surface-2 text-left text-muted text-xs">
           <tr style={{ height: ROW }}>
@@ -92,14 +100,14 @@ export function FileTable({
             <th scope="col" className="pr-3 text-right font-medium">
               Size
             </th>
-            <th scope="col" className="font-medium">
+            <th scope="col" className={`font-medium ${WIDE}`}>
               Purpose
             </th>
-            <th scope="col" className="font-medium">
+            <th scope="col" className={`font-medium ${WIDE} ${narrow ? "xl:hidden" : ""}`}>
               Created
             </th>
-            <th scope="col" className="font-medium">
-              Uploaded by
+            <th scope="col" className={`font-medium ${WIDE}`}>
+              Owner
             </th>
           </tr>
         </thead>
@@ -108,7 +116,7 @@ export function FileTable({
           {items.map(({ index }) => {
             const f = files[index];
             if (!f) return null;
-            const by = uploaders[f.id];
+            const owner = owners[f.id]?.owner;
             return (
               <tr
                 key={f.id}
@@ -116,10 +124,10 @@ export function FileTable({
                 data-testid="file-row"
                 data-file-id={f.id}
                 aria-selected={openId === f.id}
-                className={`border-border border-t ${openId === f.id ? "bg-accent-soft" : "hover:bg-surface-2"}`}
+                className={`relative cursor-pointer border-border border-t ${openId === f.id ? "bg-accent-soft" : "hover:bg-surface-2"}`}
                 style={{ height: ROW }}
               >
-                <td className="px-3">
+                <td className="relative z-[1] px-3">
                   <input
                     type="checkbox"
                     aria-label={`Select ${f.filename}`}
@@ -130,17 +138,20 @@ export function FileTable({
                 <td className="truncate">
                   <button
                     type="button"
-                    className="max-w-full truncate text-left hover:underline"
+                    className="max-w-full truncate text-left after:absolute after:inset-0 hover:underline"
                     onClick={() => onOpen(f.id)}
+                    data-testid="file-open"
                   >
                     {f.filename}
                   </button>
                 </td>
                 <td className="pr-3 text-right text-muted tabular-nums">{formatBytes(f.bytes)}</td>
-                <td className="truncate text-muted text-xs">{f.purpose}</td>
-                <td className="truncate text-muted text-xs">{formatDateTime(fromUnix(f.created_at))}</td>
-                <td className="truncate text-muted text-xs" title={by?.email}>
-                  {by ? by.name || by.email : "—"}
+                <td className={`truncate text-muted text-xs ${WIDE}`}>{f.purpose}</td>
+                <td className={`truncate text-muted text-xs ${WIDE} ${narrow ? "xl:hidden" : ""}`}>
+                  {formatDateTime(fromUnix(f.created_at))}
+                </td>
+                <td className={`truncate text-muted text-xs ${WIDE}`} title={owner?.email}>
+                  {owner ? owner.name || owner.email : "—"}
                 </td>
               </tr>
             );

@@ -3,17 +3,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useFiles } from "@/components/queries/use-files";
+import { useOwners } from "@/components/queries/use-owners";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { lazyComponent } from "@/components/ui/lazy";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
-import { PURPOSES } from "@/lib/files/limits";
-import { formatCount } from "@/lib/format";
+import { type HostBodyLimit, PURPOSES } from "@/lib/files/limits";
+import { formatCount, plural } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { UploadBar } from "./upload-bar";
 import { UploadPanel } from "./upload-panel";
-import { useUploaders } from "./use-uploaders";
 
 // The details panel loads when a file is first opened, not with the page.
 // The table (with its virtualiser) cannot show before the first page of files arrives, so its code
@@ -23,7 +23,12 @@ const FileDetails = lazyComponent(() => import("./file-details").then((m) => m.F
 
 type Sort = "created-desc" | "created-asc" | "name-asc" | "size-desc" | "size-asc";
 
-export function FilesView() {
+export interface FilesViewProps {
+  /** The host's request-body limit, from the server's configuration (lib/files/limits.ts). */
+  hostBodyLimit: HostBodyLimit;
+}
+
+export function FilesView({ hostBodyLimit }: FilesViewProps) {
   const qc = useQueryClient();
   useEffect(() => FileTable.preload(), []);
   const [purpose, setPurpose] = useState("");
@@ -47,8 +52,17 @@ export function FilesView() {
     };
     return list.sort(by[sort]);
   }, [q.files, search, sort]);
-  const uploaders = useUploaders(useMemo(() => shown.slice(0, 1000).map((f) => f.id), [shown]));
-  const refresh = () => qc.invalidateQueries({ queryKey: queryKeys.files });
+  const owners = useOwners(
+    "file",
+    useMemo(() => shown.slice(0, 1000).map((f) => f.id), [shown]),
+  );
+  const ownership = owners.data?.data ?? {};
+  // Files the rule keeps this user from deleting; the proxy would refuse them one by one.
+  const blocked = [...selected].filter((id) => ownership[id] && !ownership[id].allowed);
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: queryKeys.files });
+    return qc.invalidateQueries({ queryKey: queryKeys.owners });
+  };
   const remove = useMutation<unknown, ApiError, string[]>({
     mutationFn: async (ids) => {
       for (const id of ids) await apiFetch(`/api/v1/files/${id}`, { method: "DELETE" });
@@ -70,7 +84,7 @@ export function FilesView() {
             {formatCount(q.files.length)} loaded{q.hasNextPage ? " (more on scroll)" : ""}
           </p>
         </div>
-        <UploadBar onDone={refresh} />
+        <UploadBar onDone={refresh} hostBodyLimit={hostBodyLimit} />
       </div>
       <UploadPanel onDone={refresh} />
       <div className="flex flex-wrap items-center gap-2">
@@ -109,9 +123,20 @@ export function FilesView() {
           <option value="size-asc">Smallest first</option>
         </select>
         {selected.size > 0 && (
-          <Button variant="danger" onClick={() => setConfirm([...selected])} data-testid="bulk-delete">
+          <Button
+            variant="danger"
+            onClick={() => setConfirm([...selected])}
+            disabled={blocked.length > 0}
+            data-testid="bulk-delete"
+          >
             Delete {selected.size} selected
           </Button>
+        )}
+        {blocked.length > 0 && (
+          <p className="text-muted text-xs" data-testid="bulk-delete-blocked">
+            {plural(blocked.length, "selected file is", "selected files are")} not yours to delete; unselect{" "}
+            {blocked.length === 1 ? "it" : "them"} or ask an admin.
+          </p>
         )}
       </div>
       {q.error && (
@@ -136,7 +161,8 @@ export function FilesView() {
             files={shown}
             selected={selected}
             openId={openId}
-            uploaders={uploaders.data?.data ?? {}}
+            narrow={Boolean(open)}
+            owners={ownership}
             onOpen={setOpenId}
             onToggle={(id, on) =>
               setSelected((s) => (on ? new Set(s).add(id) : new Set([...s].filter((x) => x !== id))))
@@ -148,7 +174,7 @@ export function FilesView() {
         {open && (
           <FileDetails
             file={open}
-            uploader={uploaders.data?.data[open.id]}
+            ownership={ownership[open.id]}
             onClose={() => setOpenId(null)}
             onDelete={() => setConfirm([open.id])}
           />

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { PURPOSES, type Purpose } from "@/lib/files/limits";
+import { type HostBodyLimit, PURPOSES, type Purpose } from "@/lib/files/limits";
 import { useUploads } from "./upload-store";
 
 const EXPIRY: [string, number | null][] = [
@@ -14,12 +14,13 @@ const EXPIRY: [string, number | null][] = [
 ];
 
 /** Purpose and expiry for the next uploads, a picker, and drop-anywhere on the page. */
-export function UploadBar({ onDone }: { onDone(): void }) {
+export function UploadBar({ onDone, hostBodyLimit }: { onDone(): void; hostBodyLimit: HostBodyLimit }) {
   const [purpose, setPurpose] = useState<Purpose>("user_data");
   const [expiry, setExpiry] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const add = (files: File[]) => files.length && useUploads.getState().add(files, purpose, expiry, onDone);
+  const add = (files: File[]) =>
+    files.length && useUploads.getState().add(files, purpose, expiry, hostBodyLimit, onDone);
   const addRef = useRef(add);
   addRef.current = add;
   useEffect(() => {
@@ -54,30 +55,41 @@ export function UploadBar({ onDone }: { onDone(): void }) {
     };
   }, []);
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <select
-        aria-label="Purpose of new uploads"
-        className="input h-8 w-auto"
-        value={purpose}
-        onChange={(e) => setPurpose(e.target.value as Purpose)}
-        data-testid="upload-purpose"
-      >
-        {PURPOSES.map((p) => (
-          <option key={p}>{p}</option>
-        ))}
-      </select>
-      <select
-        aria-label="Expiry of new uploads"
-        className="input h-8 w-auto"
-        value={String(expiry)}
-        onChange={(e) => setExpiry(e.target.value === "null" ? null : Number(e.target.value))}
-      >
-        {EXPIRY.map(([label, v]) => (
-          <option key={label} value={String(v)}>
-            {label}
-          </option>
-        ))}
-      </select>
+    <div className="flex flex-wrap items-end gap-2">
+      <div className="flex flex-col gap-0.5">
+        <label htmlFor="upload-purpose" className="text-muted text-xs">
+          Purpose
+        </label>
+        <select
+          id="upload-purpose"
+          className="input h-8 w-auto"
+          value={purpose}
+          onChange={(e) => setPurpose(e.target.value as Purpose)}
+          data-testid="upload-purpose"
+        >
+          {PURPOSES.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-0.5">
+        <label htmlFor="upload-expiry" className="text-muted text-xs">
+          Expiry
+        </label>
+        <select
+          id="upload-expiry"
+          className="input h-8 w-auto"
+          value={String(expiry)}
+          onChange={(e) => setExpiry(e.target.value === "null" ? null : Number(e.target.value))}
+          data-testid="upload-expiry"
+        >
+          {EXPIRY.map(([label, v]) => (
+            <option key={label} value={String(v)}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
       <Button variant="primary" onClick={() => input.current?.click()} data-testid="upload-button">
         Upload files
       </Button>

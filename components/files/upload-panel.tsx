@@ -2,8 +2,17 @@
 
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { formatBytes } from "@/lib/format";
+import { formatBytes, plural } from "@/lib/format";
 import { hasFile, type UploadEntry, useUploads } from "./upload-store";
+
+/** A stopped upload's bar keeps where it stopped, greyed: only a finished one is full and green. */
+const FILL: Record<UploadEntry["status"], string> = {
+  uploading: "bg-accent",
+  done: "bg-success",
+  error: "bg-danger",
+  cancelled: "bg-muted/50",
+  paused: "bg-warning",
+};
 
 /** Each upload with its progress, speed, and what can be done: cancel, retry, or pick the file again to resume. */
 export function UploadPanel({ onDone }: { onDone(): void }) {
@@ -39,7 +48,7 @@ function UploadRow({ u, onDone }: { u: UploadEntry; onDone(): void }) {
   const invalid = u.status === "error" && !u.startedAt;
   const needsFile =
     (u.status === "paused" || u.status === "error" || u.status === "cancelled") && !hasFile(u.id);
-  const parts = u.size > 4 * 1024 * 1024 ? ` · ${Object.keys(u.parts.done).length} parts sent` : "";
+  const parts = u.parts.uploadId ? ` · ${plural(Object.keys(u.parts.done).length, "part")} sent` : "";
   return (
     <li className="space-y-1 text-sm" data-testid="upload" data-status={u.status} data-name={u.name}>
       <div className="flex items-center gap-2">
@@ -98,18 +107,22 @@ function UploadRow({ u, onDone }: { u: UploadEntry; onDone(): void }) {
         aria-valuenow={pct}
         aria-valuemin={0}
         aria-valuemax={100}
+        aria-valuetext={u.status === "cancelled" ? `cancelled at ${pct}%` : undefined}
       >
-        <div
-          className={`h-full ${u.status === "error" ? "bg-danger" : u.status === "done" ? "bg-success" : "bg-accent"}`}
-          style={{ width: `${pct}%` }}
-        />
+        <div className={`h-full ${FILL[u.status]}`} style={{ width: `${pct}%` }} data-testid="upload-fill" />
       </div>
       {u.status === "paused" && (
         <p className="text-muted text-xs">
           Interrupted by a reload. Pick the same file to send the parts that are missing.
         </p>
       )}
-      {u.status === "cancelled" && <p className="text-muted text-xs">Cancelled.</p>}
+      {u.status === "cancelled" && (
+        <p className="text-muted text-xs">
+          {u.sent
+            ? `Cancelled after ${formatBytes(u.sent)} of ${formatBytes(u.size)} had arrived; the partial upload was discarded.`
+            : "Cancelled."}
+        </p>
+      )}
       {u.error && (
         <p className="text-danger text-xs" role="alert" data-testid="upload-error">
           {u.error}

@@ -46,7 +46,7 @@ beforeEach(() => {
 describe("the upload queue", () => {
   it("refuses a bad file with the reason and sends nothing", () => {
     const requests = api();
-    useUploads.getState().add([fileOf(10, "train.txt")], "fine-tune", null);
+    useUploads.getState().add([fileOf(10, "train.txt")], "fine-tune", null, null);
     expect(entry("train.txt")).toMatchObject({ status: "error" });
     expect(entry("train.txt").error).toContain(".jsonl");
     expect(requests).toHaveLength(0);
@@ -55,7 +55,7 @@ describe("the upload queue", () => {
   it("uploads, ends done with the file id, calls back, and persists the entry", async () => {
     api();
     const onDone = vi.fn();
-    useUploads.getState().add([fileOf(100)], "user_data", null, onDone);
+    useUploads.getState().add([fileOf(100)], "user_data", null, null, onDone);
     expect(entry("notes.txt").status).toBe("uploading");
     await settled("notes.txt");
     expect(entry("notes.txt")).toMatchObject({ status: "done", fileId: "file_small", sent: 100 });
@@ -65,11 +65,16 @@ describe("the upload queue", () => {
 
   it("cancels: aborts, cancels the upstream Upload, forgets its parts; a retry starts over", async () => {
     const requests = api("hang");
-    useUploads.getState().add([fileOf(9 * MB, "big.txt")], "assistants", null);
+    useUploads.getState().add([fileOf(9 * MB, "big.txt")], "assistants", null, null);
     await vi.waitFor(() => expect(entry("big.txt").parts.uploadId).not.toBeNull());
     const { id, parts } = entry("big.txt");
     useUploads.getState().cancel(id);
-    expect(entry("big.txt")).toMatchObject({ status: "cancelled", parts: { done: {}, uploadId: null } });
+    // No part had landed: the bar shows nothing sent, whatever was in flight.
+    expect(entry("big.txt")).toMatchObject({
+      status: "cancelled",
+      sent: 0,
+      parts: { done: {}, uploadId: null },
+    });
     // The cancel call loads with the upload code, so it goes out a moment later.
     await vi.waitFor(() => expect(cancelled).toEqual([`/api/v1/uploads/${parts.uploadId}/cancel`]));
     const creates = () => requests.filter((r) => r.url === "/api/v1/uploads").length;

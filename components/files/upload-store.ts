@@ -3,7 +3,7 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { ApiError } from "@/lib/errors";
-import { checkUpload, type Purpose, SIMPLE_MAX_BYTES } from "@/lib/files/limits";
+import { checkUpload, type HostBodyLimit, PART_BYTES, type Purpose } from "@/lib/files/limits";
 import type { PartState } from "@/lib/files/upload";
 import { formatCount } from "@/lib/format";
 
@@ -23,6 +23,8 @@ export interface UploadEntry {
   type: string;
   purpose: Purpose;
   expirySeconds: number | null;
+  /** The host's request-body limit when the upload was queued (see lib/files/limits.ts). */
+  host: HostBodyLimit;
   status: UploadStatus;
   sent: number;
   /** Bytes per second over the last sample. */
@@ -39,12 +41,24 @@ const controllers = new Map<string, AbortController>();
 
 interface UploadState {
   uploads: UploadEntry[];
-  add(list: File[], purpose: Purpose, expirySeconds: number | null, onDone?: () => void): void;
+  add(
+    list: File[],
+    purpose: Purpose,
+    expirySeconds: number | null,
+    host: HostBodyLimit,
+    onDone?: () => void,
+  ): void;
   cancel(id: string): void;
   retry(id: string, onDone?: () => void): void;
   resume(id: string, file: File, onDone?: () => void): string | null;
   remove(id: string): void;
   clearFinished(): void;
+}
+
+/** Bytes of the parts the upstream acknowledged; a single request has none until it is done. */
+function landedBytes(u: UploadEntry): number {
+  const part = u.parts.partBytes ?? PART_BYTES;
+  return Object.keys(u.parts.done).reduce((a, i) => a + Math.min(part, u.size - Number(i) * part), 0);
 }
 
 function patch(id: string, p: Partial<UploadEntry>): void {
@@ -79,6 +93,7 @@ async function run(id: string, onDone?: () => void): Promise<void> {
         onParts: (parts) => patch(id, { parts }),
       },
       ctrl.signal,
+      entry.host ?? null,
     );
     patch(id, { status: "done", sent: entry.size, fileId: done.id, speed: 0 });
     files.delete(id);
@@ -96,9 +111,9 @@ export const useUploads = create<UploadState>()(
   persist(
     (set, get) => ({
       uploads: [],
-      add: (list, purpose, expirySeconds, onDone) => {
+      add: (list, purpose, expirySeconds, host, onDone) => {
         const added: UploadEntry[] = list.map((f) => {
-          const problem = checkUpload(f, purpose, expirySeconds);
+          const problem = checkUpload(f, purpose, expirySeconds, host);
           return {
             id: `up_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`,
             name: f.name,
@@ -107,6 +122,7 @@ export const useUploads = create<UploadState>()(
             type: f.type,
             purpose,
             expirySeconds,
+            host,
             status: problem ? "error" : "uploading",
             sent: 0,
             speed: 0,
@@ -128,11 +144,18 @@ export const useUploads = create<UploadState>()(
         const u = get().uploads.find((x) => x.id === id);
         const uploadId = u?.parts.uploadId;
         if (uploadId) void import("@/lib/files/upload").then((m) => m.cancelUpstreamUpload(uploadId));
-        patch(id, { status: "cancelled", speed: 0, parts: { done: {}, uploadId: null } });
+        // The bar shows what the upstream had confirmed, not bytes still in flight (which made a
+        // cancelled upload look complete).
+        patch(id, {
+          status: "cancelled",
+          speed: 0,
+          sent: u ? landedBytes(u) : 0,
+          parts: { done: {}, uploadId: null },
+        });
       },
       retry: (id, onDone) => {
         const u = get().uploads.find((x) => x.id === id);
-        if (!u || !files.has(id) || checkUpload(u, u.purpose, u.expirySeconds)) return;
+        if (!u || !files.has(id) || checkUpload(u, u.purpose, u.expirySeconds, u.host ?? null)) return;
         // A cancelled upload starts over; a failed one keeps the parts the upstream already has.
         if (u.status === "cancelled") patch(id, { sent: 0, parts: { done: {}, uploadId: null } });
         void run(id, onDone);
@@ -167,10 +190,10 @@ export const useUploads = create<UploadState>()(
           u.status === "uploading"
             ? {
                 ...u,
-                status: (u.size > SIMPLE_MAX_BYTES && u.parts.uploadId ? "paused" : "error") as UploadStatus,
+                // Only an upload in parts has an upstream Upload to go on with.
+                status: (u.parts.uploadId ? "paused" : "error") as UploadStatus,
                 speed: 0,
-                error:
-                  u.size > SIMPLE_MAX_BYTES ? null : "Interrupted by a reload; pick the file again to retry.",
+                error: u.parts.uploadId ? null : "Interrupted by a reload; pick the file again to retry.",
               }
             : u,
         );

@@ -9,6 +9,7 @@ import type { ApiError } from "@/lib/errors";
 import type { ModelOverrides } from "@/lib/models/schema";
 import { queryKeys } from "@/lib/query-keys";
 import type { SharingSettingsDto } from "@/lib/types";
+import { OwnershipCard } from "./ownership-card";
 
 const EXAMPLE = `{
   "gpt-4o-mini": { "pricing": { "input": 0.15, "cachedInput": 0.075, "output": 0.6 } },
@@ -20,6 +21,7 @@ export function PlaygroundPanel({ isAdmin }: { isAdmin: boolean }) {
   return (
     <div className="space-y-5">
       <SharingCard isAdmin={isAdmin} />
+      <OwnershipCard isAdmin={isAdmin} />
       <OverridesCard isAdmin={isAdmin} />
     </div>
   );

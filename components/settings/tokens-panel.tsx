@@ -14,6 +14,9 @@ import { NewTokenForm } from "./new-token-form";
 import { RevokeButton } from "./revoke-button";
 import { tokenStatus } from "./token-status";
 
+/** Columns a phone leaves out; the name cell shows the prefix and last use instead. */
+const WIDE = "hidden sm:table-cell";
+
 export function TokensPanel() {
   const qc = useQueryClient();
   const tokens = useQuery({
@@ -55,7 +58,17 @@ export function TokensPanel() {
         {rows.length > 0 && (
           <div className="overflow-x-auto">
             <table className="w-full text-left">
-              <TableHead columns={["Name", "Token", "Created", "Last used", "Expires", "Status", ""]} />
+              <TableHead
+                columns={[
+                  "Name",
+                  { label: "Token", className: WIDE },
+                  { label: "Created", className: WIDE },
+                  { label: "Last used", className: WIDE },
+                  { label: "Expires", className: WIDE },
+                  "Status",
+                  "",
+                ]}
+              />
               <tbody>
                 {rows.map((t) => {
                   const s = tokenStatus(t);
@@ -66,16 +79,26 @@ export function TokensPanel() {
                       data-token-id={t.id}
                       className="border-border border-t"
                     >
-                      <td className="px-4 py-2 font-medium">{t.name}</td>
-                      <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{t.displayPrefix}</td>
-                      <td className="whitespace-nowrap px-4 py-2">{formatDate(t.createdAt)}</td>
+                      <td className="max-w-48 px-4 py-2">
+                        <div className="break-words font-medium">{t.name}</div>
+                        <div className="text-muted text-xs sm:hidden">
+                          <span className="whitespace-nowrap font-mono">{t.displayPrefix}</span> · used{" "}
+                          {formatDate(t.lastUsedAt, "never")}
+                        </div>
+                      </td>
+                      <td className={`whitespace-nowrap px-4 py-2 font-mono text-xs ${WIDE}`}>
+                        {t.displayPrefix}
+                      </td>
+                      <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>{formatDate(t.createdAt)}</td>
                       <td
-                        className="whitespace-nowrap px-4 py-2"
+                        className={`whitespace-nowrap px-4 py-2 ${WIDE}`}
                         title={t.lastUsedAt ? formatDateTime(t.lastUsedAt) : undefined}
                       >
                         {formatDate(t.lastUsedAt, "never")}
                       </td>
-                      <td className="whitespace-nowrap px-4 py-2">{formatDate(t.expiresAt, "never")}</td>
+                      <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
+                        {formatDate(t.expiresAt, "never")}
+                      </td>
                       <td className="px-4 py-2">
                         <Badge tone={s.tone}>{s.label}</Badge>
                       </td>

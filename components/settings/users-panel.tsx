@@ -112,16 +112,22 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
           {error.message}
         </Alert>
       )}
-      <section className="card overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <TableHead columns={["User", "Role", "Status", ""]} />
-          <tbody>
+      {/* On a phone each row stacks as a card (user; role and status; actions), so nothing is cut off. */}
+      <section className="card overflow-x-auto" data-testid="users-table">
+        <table className="w-full text-left text-sm max-sm:block">
+          <TableHead columns={["User", "Role", "Status", ""]} className="max-sm:hidden" />
+          <tbody className="max-sm:block">
             {users.data?.data.map((u) => {
               const self = u.id === currentUserId;
               return (
-                <tr key={u.id} data-testid="user-row" data-email={u.email} className="border-border border-t">
-                  <td className="px-4 py-2">
-                    <div className="font-medium">
+                <tr
+                  key={u.id}
+                  data-testid="user-row"
+                  data-email={u.email}
+                  className="border-border border-t max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:py-2"
+                >
+                  <td className="px-4 py-2 max-sm:w-full max-sm:pb-1">
+                    <div className="break-all font-medium">
                       {u.email}
                       {self && <span className="ml-1 font-normal text-muted text-xs">(you)</span>}
                     </div>
@@ -149,8 +155,8 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
                       <Badge tone="success">active</Badge>
                     )}
                   </td>
-                  <td className="px-4 py-2">
-                    <div className="flex flex-wrap justify-end gap-1">
+                  <td className="px-4 py-2 max-sm:w-full">
+                    <div className="flex flex-wrap justify-end gap-1 max-sm:justify-start">
                       <Button
                         className="h-7 whitespace-nowrap"
                         data-testid="user-open-access"

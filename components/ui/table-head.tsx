@@ -6,11 +6,13 @@ export interface TableHeadColumn {
 
 export interface TableHeadProps {
   columns: (string | TableHeadColumn)[];
+  /** E.g. `max-sm:hidden` for a table whose rows stack as cards on a phone. */
+  className?: string;
 }
 
-export function TableHead({ columns }: TableHeadProps) {
+export function TableHead({ columns, className = "" }: TableHeadProps) {
   return (
-    <thead className="text-muted text-xs">
+    <thead className={`text-muted text-xs ${className}`}>
       <tr>
         {columns.map((c, i) => {
           const { label, className = "" } = typeof c === "string" ? { label: c } : c;

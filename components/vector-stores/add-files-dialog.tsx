@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import { ApiError } from "@/lib/errors";
-import { checkUpload } from "@/lib/files/limits";
+import { checkUpload, type HostBodyLimit } from "@/lib/files/limits";
 import { formatBytes } from "@/lib/format";
 
 /**
@@ -17,11 +17,13 @@ import { formatBytes } from "@/lib/format";
 export function AddFilesDialog({
   storeId,
   attached,
+  hostBodyLimit,
   onClose,
   onAdded,
 }: {
   storeId: string;
   attached: Set<string>;
+  hostBodyLimit: HostBodyLimit;
   onClose(): void;
   onAdded(): void;
 }) {
@@ -47,7 +49,7 @@ export function AddFilesDialog({
     setError(null);
     const ids: string[] = [];
     for (const f of list) {
-      const problem = checkUpload(f, "assistants");
+      const problem = checkUpload(f, "assistants", null, hostBodyLimit);
       if (problem) {
         setError(problem);
         return;
@@ -62,6 +64,7 @@ export function AddFilesDialog({
           { done: {}, uploadId: null },
           { onProgress: () => {} },
           new AbortController().signal,
+          hostBodyLimit,
         );
         ids.push(done.id);
       } catch (e) {

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
+import type { HostBodyLimit } from "@/lib/files/limits";
 import { formatBytes } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { AddFilesDialog } from "./add-files-dialog";
@@ -19,8 +20,16 @@ const TONE: Record<StoreFile["status"], string> = {
   cancelled: "text-muted",
 };
 
+export interface StoreFilesProps {
+  storeId: string;
+  expired: boolean;
+  /** Why this user may not change the store (the owner rule), or null when they may. */
+  locked: string | null;
+  hostBodyLimit: HostBodyLimit;
+}
+
 /** A store's files with live status (polled while any is processing), attributes, content and removal. */
-export function StoreFiles({ storeId, expired }: { storeId: string; expired: boolean }) {
+export function StoreFiles({ storeId, expired, locked, hostBodyLimit }: StoreFilesProps) {
   const qc = useQueryClient();
   const files = useStoreFiles(storeId);
   const all = useFiles("");
@@ -45,7 +54,12 @@ export function StoreFiles({ storeId, expired }: { storeId: string; expired: boo
             ? "Processing… (checking every second)"
             : `${list.length} files`}
         </p>
-        <Button onClick={() => setAdding(true)} disabled={expired} data-testid="add-files">
+        <Button
+          onClick={() => setAdding(true)}
+          disabled={expired || locked !== null}
+          title={locked ?? undefined}
+          data-testid="add-files"
+        >
           Add files
         </Button>
       </div>
@@ -70,7 +84,7 @@ export function StoreFiles({ storeId, expired }: { storeId: string; expired: boo
                 {JSON.stringify(f.attributes)}
               </span>
             )}
-            <Button variant="ghost" size="sm" onClick={() => setEditing(f)}>
+            <Button variant="ghost" size="sm" onClick={() => setEditing(f)} disabled={locked !== null}>
               Attributes
             </Button>
             <Button
@@ -86,6 +100,7 @@ export function StoreFiles({ storeId, expired }: { storeId: string; expired: boo
               size="sm"
               className="text-danger"
               onClick={() => detach.mutate(f.id)}
+              disabled={locked !== null}
               aria-label={`Remove ${names.get(f.id) ?? f.id} from the store`}
             >
               Remove
@@ -102,6 +117,7 @@ export function StoreFiles({ storeId, expired }: { storeId: string; expired: boo
         <AddFilesDialog
           storeId={storeId}
           attached={new Set(list.map((f) => f.id))}
+          hostBodyLimit={hostBodyLimit}
           onClose={() => setAdding(false)}
           onAdded={refresh}
         />

@@ -1,17 +1,20 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { type Ownership, useOwners } from "@/components/queries/use-owners";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { lazyComponent } from "@/components/ui/lazy";
 import { Tabs } from "@/components/ui/tabs";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
+import type { HostBodyLimit } from "@/lib/files/limits";
 import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { listStoreFiles, useStoreFiles, useStores, type VectorStore } from "./api";
 import { CreateStoreDialog, EMPTY_DRAFT, type StoreDraft } from "./create-store-dialog";
+import { OwnerBadge, OwnerLine } from "./store-owner";
 
 // A store's files and search load when a store is first opened, not with the page.
 const StoreFiles = lazyComponent(() => import("./store-files").then((m) => m.StoreFiles));
@@ -28,12 +31,17 @@ const STATUS: Record<VectorStore["status"], string> = {
   expired: "text-danger",
 };
 
-export function VectorStoresView() {
+export function VectorStoresView({ hostBodyLimit }: { hostBodyLimit: HostBodyLimit }) {
   const stores = useStores();
   const [openId, setOpenId] = useState<string | null>(null);
   const [draft, setDraft] = useState<{ title: string; initial: StoreDraft } | null>(null);
   const list = stores.data?.data ?? [];
   const open = list.find((s) => s.id === openId) ?? null;
+  const owners = useOwners(
+    "vector_store",
+    useMemo(() => list.map((s) => s.id), [list]),
+  );
+  const ownership = owners.data?.data ?? {};
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -77,6 +85,7 @@ export function VectorStoresView() {
                   </span>
                 </span>
                 <span className="mt-1 block text-muted text-xs">
+                  <OwnerBadge ownership={ownership[s.id]} />
                   {s.file_counts.completed}/{s.file_counts.total} ready
                   {s.file_counts.in_progress ? ` · ${s.file_counts.in_progress} processing` : ""}
                   {s.file_counts.failed ? ` · ${s.file_counts.failed} failed` : ""} ·{" "}
@@ -89,6 +98,8 @@ export function VectorStoresView() {
         {open ? (
           <StoreDetails
             store={open}
+            ownership={ownership[open.id]}
+            hostBodyLimit={hostBodyLimit}
             onDeleted={() => setOpenId(null)}
             onRecreate={(initial) => setDraft({ title: "Recreate vector store", initial })}
           />
@@ -113,10 +124,14 @@ export function VectorStoresView() {
 
 function StoreDetails({
   store: s,
+  ownership,
+  hostBodyLimit,
   onDeleted,
   onRecreate,
 }: {
   store: VectorStore;
+  ownership: Ownership | undefined;
+  hostBodyLimit: HostBodyLimit;
   onDeleted(): void;
   onRecreate(d: StoreDraft): void;
 }) {
@@ -135,6 +150,7 @@ function StoreDetails({
     },
   });
   const c = s.file_counts;
+  const locked = ownership?.reason ?? null;
   return (
     <section
       aria-label={`Vector store ${s.name ?? s.id}`}
@@ -148,10 +164,12 @@ function StoreDetails({
             {s.id} <CopyButton value={s.id} />
           </p>
           {s.description && <p className="text-sm">{s.description}</p>}
+          <OwnerLine ownership={ownership} />
         </div>
         <div className="flex gap-1">
           <Button
             variant="ghost"
+            disabled={locked !== null}
             onClick={() => {
               const name = window.prompt("Rename vector store", s.name ?? "");
               if (name !== null) rename.mutate(name);
@@ -164,6 +182,7 @@ function StoreDetails({
             onClick={() =>
               window.confirm(`Delete “${s.name || s.id}”? Its files stay in Files.`) && remove.mutate()
             }
+            disabled={locked !== null}
             data-testid="delete-store"
           >
             Delete
@@ -219,6 +238,11 @@ function StoreDetails({
           </div>
         ))}
       </dl>
+      {locked && (
+        <p className="text-muted text-xs" data-testid="store-locked">
+          {locked}
+        </p>
+      )}
       {(rename.error || remove.error) && (
         <p className="text-danger text-xs">{(rename.error ?? remove.error)?.message}</p>
       )}
@@ -230,7 +254,12 @@ function StoreDetails({
         listClassName="mx-0 px-0 capitalize"
       >
         {tab === "files" ? (
-          <StoreFiles storeId={s.id} expired={s.status === "expired"} />
+          <StoreFiles
+            storeId={s.id}
+            expired={s.status === "expired"}
+            locked={locked}
+            hostBodyLimit={hostBodyLimit}
+          />
         ) : (
           <StoreSearch storeId={s.id} />
         )}

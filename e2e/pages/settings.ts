@@ -3,7 +3,7 @@ import type { Locator, Page } from "@playwright/test";
 export class SettingsPage {
   constructor(private readonly page: Page) {}
 
-  goto(tab: "connection" | "tokens" | "users" | "appearance" = "connection") {
+  goto(tab: "connection" | "playground" | "tokens" | "users" | "appearance" = "connection") {
     return this.page.goto(`/settings?tab=${tab}`);
   }
 

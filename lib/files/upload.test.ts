@@ -55,6 +55,16 @@ describe("uploadFile", () => {
     expect(form.get("expires_after[seconds]")).toBe("7200");
   });
 
+  it("sends a user_data file over one part in one POST /files, and cuts parts to a host's smaller limit", async () => {
+    const requests = uploadsApi();
+    const signal = new AbortController().signal;
+    await uploadFile(fileOf(9 * MB, "report.pdf"), "user_data", null, fresh(), noop, signal);
+    expect(requests.map((r) => r.url)).toEqual(["/api/v1/files"]);
+    requests.length = 0;
+    await uploadFile(fileOf(3 * MB), "assistants", null, fresh(), noop, signal, 2 * MB);
+    expect(requests.filter((r) => r.url.endsWith("/parts"))).toHaveLength(3);
+  });
+
   it("sends a larger file in parts and completes with the part ids in order", async () => {
     const requests = uploadsApi();
     const states: PartState[] = [];
@@ -69,7 +79,7 @@ describe("uploadFile", () => {
     expect(requests.filter((r) => r.url.endsWith("/parts"))).toHaveLength(3);
     expect((done as unknown as { part_ids: string[] }).part_ids).toEqual(["part_0", "part_1", "part_2"]);
     // What a reload needs to resume: the upload first, then each part as it lands.
-    expect(states[0]).toEqual({ uploadId: "upload_1", done: {} });
+    expect(states[0]).toEqual({ uploadId: "upload_1", done: {}, partBytes: PART_BYTES });
     expect(states.at(-1)?.done).toEqual({ 0: "part_0", 1: "part_1", 2: "part_2" });
     const create = JSON.parse(requests[0]?.body as string);
     expect(create).toMatchObject({ filename: "corpus.txt", purpose: "assistants", bytes: 10 * MB + 5 });

@@ -4,12 +4,13 @@ import type { Upload } from "openai/resources/uploads/uploads";
 import { apiFetch } from "@/lib/api-client";
 import { apiUpload } from "@/lib/api-upload";
 import { ApiError } from "@/lib/errors";
-import { PART_BYTES, type Purpose, SIMPLE_MAX_BYTES } from "./limits";
+import { type HostBodyLimit, type Purpose, partBytes, sendsInParts } from "./limits";
 
 /**
- * Browser uploads through the console's proxy. Small files go in one `POST /files`; larger ones
- * through the Uploads API: create, parts sent a few at a time (each retried on its own), then
- * complete with the part ids in order. Through the client's `apiUpload`, which reports progress.
+ * Browser uploads through the console's proxy. Small files, and files for purposes the Uploads API
+ * does not take, go in one `POST /files`; larger ones through the Uploads API: create, parts sent a
+ * few at a time (each retried on its own), then complete with the part ids in order. Through the
+ * client's `apiUpload`, which reports progress.
  */
 
 export type UploadedFile = FileObject;
@@ -18,6 +19,8 @@ export interface PartState {
   /** Part index → upstream part id, for parts the upstream has. */
   done: Record<number, string>;
   uploadId: string | null;
+  /** The part size the Upload was started with, so a resume cuts the file the same way. */
+  partBytes?: number;
 }
 
 export interface UploadCallbacks {
@@ -62,8 +65,8 @@ export function uploadSimple(
   });
 }
 
-export function partCount(size: number): number {
-  return Math.max(1, Math.ceil(size / PART_BYTES));
+export function partCount(size: number, part: number): number {
+  return Math.max(1, Math.ceil(size / part));
 }
 
 export async function uploadInParts(
@@ -73,8 +76,11 @@ export async function uploadInParts(
   resume: PartState,
   cb: UploadCallbacks,
   signal: AbortSignal,
+  part: number,
 ): Promise<UploadedFile> {
-  const state: PartState = { done: { ...resume.done }, uploadId: resume.uploadId };
+  // A resumed Upload keeps the part size it was started with.
+  const PART = (resume.uploadId && resume.partBytes) || part;
+  const state: PartState = { done: { ...resume.done }, uploadId: resume.uploadId, partBytes: PART };
   if (!state.uploadId) {
     const up = await apiUpload<Upload>("/api/v1/uploads", {
       body: JSON.stringify({
@@ -93,15 +99,15 @@ export async function uploadInParts(
     cb.onParts?.({ ...state, done: {} });
   }
   const uploadId = state.uploadId;
-  const total = partCount(file.size);
+  const total = partCount(file.size, PART);
   const inFlight = new Map<number, number>();
   const doneBytes = () =>
-    Object.keys(state.done).reduce((a, i) => a + Math.min(PART_BYTES, file.size - Number(i) * PART_BYTES), 0);
+    Object.keys(state.done).reduce((a, i) => a + Math.min(PART, file.size - Number(i) * PART), 0);
   const report = () => cb.onProgress(doneBytes() + [...inFlight.values()].reduce((a, b) => a + b, 0));
   report();
   const queue = Array.from({ length: total }, (_, i) => i).filter((i) => !(i in state.done));
   const sendPart = async (i: number) => {
-    const blob = file.slice(i * PART_BYTES, Math.min(file.size, (i + 1) * PART_BYTES));
+    const blob = file.slice(i * PART, Math.min(file.size, (i + 1) * PART));
     for (let attempt = 0; ; attempt++) {
       const form = new FormData();
       form.append("data", blob, `part-${i}`);
@@ -151,8 +157,9 @@ export function uploadFile(
   resume: PartState,
   cb: UploadCallbacks,
   signal: AbortSignal,
+  host: HostBodyLimit = null,
 ): Promise<UploadedFile> {
-  return file.size <= SIMPLE_MAX_BYTES
-    ? uploadSimple(file, purpose, expirySeconds, cb, signal)
-    : uploadInParts(file, purpose, expirySeconds, resume, cb, signal);
+  return sendsInParts(file.size, purpose, host)
+    ? uploadInParts(file, purpose, expirySeconds, resume, cb, signal, partBytes(host))
+    : uploadSimple(file, purpose, expirySeconds, cb, signal);
 }

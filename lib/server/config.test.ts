@@ -53,6 +53,19 @@ describe("config", () => {
       expect(problems({ SHUTDOWN_GRACE_MS: bad }).join(), bad).toMatch(/^SHUTDOWN_GRACE_MS must/);
   });
 
+  it("knows the host's request-body limit: none by default, Vercel's 4.5 MB there, or the setting", () => {
+    expect(parseConfig({}).requestBodyLimit).toBeNull();
+    expect(parseConfig({ VERCEL: "1" }).requestBodyLimit).toBe(4_500_000);
+    expect(parseConfig({ VERCEL: "1", REQUEST_BODY_LIMIT_BYTES: "10000000" }).requestBodyLimit).toBe(
+      10_000_000,
+    );
+    expect(parseConfig({ REQUEST_BODY_LIMIT_BYTES: "1048576" }).requestBodyLimit).toBe(1_048_576);
+    for (const bad of ["big", "1.5", "100"])
+      expect(problems({ REQUEST_BODY_LIMIT_BYTES: bad }).join(), bad).toMatch(
+        /^REQUEST_BODY_LIMIT_BYTES must/,
+      );
+  });
+
   it("masks keys to their last four characters", () => {
     expect(maskKey("sk-proj-abcdefghijklmnop1234")).toBe("sk-…1234");
     expect(maskKey(undefined)).toBeNull();

@@ -83,6 +83,16 @@ const schema = z
     UPSTREAM_IDLE_TIMEOUT_MS: milliseconds({ min: 1000, fallback: 300_000 }),
     SHUTDOWN_GRACE_MS: milliseconds({ min: 0, max: 3_600_000, fallback: 30_000 }),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // The largest request body the host lets through; Vercel's functions take 4.5 MB.
+    REQUEST_BODY_LIMIT_BYTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "must be a number of bytes, e.g. 4500000" })
+        .int("must be a whole number of bytes")
+        .min(65_536, "must be at least 65536 (64 KiB)")
+        .optional(),
+    ),
+    VERCEL: optionalString,
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.CONSOLE_ADMIN_EMAIL) !== Boolean(env.CONSOLE_ADMIN_PASSWORD)) {
@@ -123,7 +133,15 @@ export interface Config {
   port: number;
   /** How long a SIGTERM/SIGINT waits for requests in flight before the ledger is flushed and the process exits. */
   shutdownGraceMs: number;
+  /**
+   * The largest request body the host lets through, or null where nothing caps it: the browser
+   * sends larger files in parts, or refuses them for purposes that must fit one request.
+   */
+  requestBodyLimit: number | null;
 }
+
+/** Vercel's limit on a function's request body. */
+const VERCEL_BODY_LIMIT = 4_500_000;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -161,6 +179,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.CONSOLE_TRUST_PROXY,
     port: e.PORT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    requestBodyLimit: e.REQUEST_BODY_LIMIT_BYTES ?? (e.VERCEL ? VERCEL_BODY_LIMIT : null),
   };
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as signIn } from "@/app/api/auth/sign-in/route";
 import { POST as signOut } from "@/app/api/auth/sign-out/route";
-import { GET as uploaders } from "@/app/api/files/uploaders/route";
 import { GET as me } from "@/app/api/me/route";
+import { GET as owners } from "@/app/api/owners/route";
 import { DELETE as deletePreset, PATCH as updatePreset } from "@/app/api/presets/[id]/route";
 import { POST as createPreset } from "@/app/api/presets/route";
 import { GET as getShare, DELETE as revokeShare } from "@/app/api/shares/[id]/route";
@@ -178,8 +178,8 @@ describe("F9: ids in paths", () => {
   });
 
   it("file ids in ?ids= are checked the same way", async () => {
-    const res = await uploaders(
-      asBrowser(stack.member, `/api/files/uploaders?ids=file-ok,${encodeURIComponent("a\u0000")}`),
+    const res = await owners(
+      asBrowser(stack.member, `/api/owners?kind=file&ids=file-ok,${encodeURIComponent("a\u0000")}`),
       noCtx,
     );
     await expectError(res, 400, { param: "ids", code: "invalid_id" });

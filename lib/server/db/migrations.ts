@@ -148,6 +148,25 @@ export const migrations: { id: string; sql: string }[] = [
        where revoked_at is null and owner_id in (select id from users where disabled_at is not null);
     `,
   },
+  {
+    // Who created each file and vector store through Benchtop (docs/ownership.md). Files the ledger
+    // already tied to a user get that user; objects made before or elsewhere have no row.
+    id: "0007_owners",
+    sql: `
+      create table owners (
+        kind text not null check (kind in ('file', 'vector_store')),
+        object_id text not null,
+        user_id text not null references users(id) on delete cascade,
+        created_at timestamptz not null default now(),
+        primary key (kind, object_id)
+      );
+      insert into owners (kind, object_id, user_id, created_at)
+        select distinct on (l.file_id) 'file', l.file_id, l.user_id, l.at
+          from ledger l join users u on u.id = l.user_id
+         where l.file_id is not null
+         order by l.file_id, l.at;
+    `,
+  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.

@@ -3,8 +3,10 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import type { Readable } from "node:stream";
 import { ApiError, typeForStatus } from "@/lib/errors";
+import { createdKind } from "@/lib/ownership";
 import { getConfig, maskKey } from "../config";
 import { type LedgerEntry, openCall, record as recordEntry } from "../ledger";
+import { recordOwner } from "../ownership";
 import { diagnoseUpstreamFailure, systemErrorCode } from "../upstream-failure";
 import {
   type Credentials,
@@ -187,8 +189,10 @@ export async function forward(
   let responseBytes = 0;
   let done = false;
 
-  const finish = (aborted: boolean, brokenCode: string | null) => {
-    if (done) return;
+  const creates = createdKind(req.method, target.path);
+  /** Ends the call's bookkeeping; the promise, when there is one, is the new object's owner being written. */
+  const finish = (aborted: boolean, brokenCode: string | null): Promise<void> | null => {
+    if (done) return null;
     done = true;
     const s = sniffer.finish();
     record({
@@ -203,6 +207,11 @@ export async function forward(
       usage: s.usage,
       responseBytes,
       fileId: req.method === "POST" && status < 300 ? s.fileId : null,
+    });
+    const created = creates === "file" ? s.fileId : creates === "vector_store" ? s.vectorStoreId : null;
+    if (!created || aborted || brokenCode || status >= 300) return null;
+    return recordOwner(creates as NonNullable<typeof creates>, created, caller.userId).catch((e: unknown) => {
+      console.error(`[owners] could not record the owner of ${created}: ${(e as Error).message}`);
     });
   };
 
@@ -280,12 +289,18 @@ export async function forward(
         res.on("end", () => {
           clearTimeout(idle);
           req.signal.removeEventListener("abort", onClientAbort);
-          finish(false, null);
-          try {
-            controller.close();
-          } catch {
-            // Already cancelled by the client.
-          }
+          const close = () => {
+            try {
+              controller.close();
+            } catch {
+              // Already cancelled by the client.
+            }
+          };
+          // A create's answer ends only once its owner is stored, so a delete right after it is
+          // judged with the owner known.
+          const owning = finish(false, null);
+          if (owning) void owning.then(close);
+          else close();
         });
         res.on("close", () => {
           if (res.complete || done) return;

@@ -2,9 +2,11 @@ import "server-only";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { ApiError, errors } from "@/lib/errors";
+import { ownershipTarget } from "@/lib/ownership";
 import { requirePrincipal } from "../auth/request";
 import { getConfig } from "../config";
 import { errorResponse } from "../http";
+import { assertMayChange } from "../ownership";
 import { forward } from "./forward";
 import type { Credentials } from "./headers";
 import { checkMethod, FAMILIES, type Family, type Method, resolveUpstreamPath } from "./paths";
@@ -37,6 +39,9 @@ export async function handleProxy(req: Request, input: ProxyInput = {}): Promise
     const raw = pathname.startsWith(PROXY_PREFIX) ? pathname.slice(PROXY_PREFIX.length) : "";
     const target = resolveUpstreamPath(raw, q === -1 ? "" : rawUrl.slice(q));
     const creds = credentialsFor(target.family, principal.user.role === "admin");
+    // Before a byte goes upstream: a member's delete of someone else's file never leaves the console.
+    const owned = ownershipTarget(method, target.path);
+    if (owned) await assertMayChange(principal.user, owned);
     const framing = bodyFraming(req.headers, method);
     // Node streams piped with backpressure keep a 1 GB upload at a bounded footprint; handing the web
     // stream to fetch() was measured to buffer the whole body (docs/performance.md).

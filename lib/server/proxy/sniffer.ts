@@ -12,6 +12,8 @@ export interface Sniffed {
   errorCode: string | null;
   /** The id of a file a JSON response created or returned (`file`, or an upload's nested `file`). */
   fileId: string | null;
+  /** The id of a vector store a JSON response returned. */
+  vectorStoreId: string | null;
 }
 
 export interface Sniffer {
@@ -22,7 +24,7 @@ export interface Sniffer {
 const MAX_JSON_BYTES = 4 * 1024 * 1024;
 
 export function createSniffer(kind: "sse" | "json" | "other"): Sniffer {
-  const result: Sniffed = { usage: null, model: null, errorCode: null, fileId: null };
+  const result: Sniffed = { usage: null, model: null, errorCode: null, fileId: null, vectorStoreId: null };
   if (kind === "other") return { push() {}, finish: () => result };
   if (kind === "json") {
     const decoder = new TextDecoder();
@@ -89,6 +91,7 @@ function readJson(text: string, into: Sniffed): void {
   const file =
     o.object === "file" ? o : o.object === "upload" ? (o.file as Record<string, unknown> | null) : null;
   if (file && typeof file.id === "string") into.fileId = file.id;
+  if (o.object === "vector_store" && typeof o.id === "string") into.vectorStoreId = o.id;
   const usage = normaliseUsage(inner.usage);
   if (usage) into.usage = usage;
   const err = (inner.error ?? (o.type === "error" ? o : undefined)) as
