@@ -9,6 +9,7 @@ import type { ApiError } from "@/lib/errors";
 import type { ModelOverrides } from "@/lib/models/schema";
 import { queryKeys } from "@/lib/query-keys";
 import type { SharingSettingsDto } from "@/lib/types";
+import { HistoryCard } from "./history-card";
 
 const EXAMPLE = `{
   "gpt-4o-mini": { "pricing": { "input": 0.15, "cachedInput": 0.075, "output": 0.6 } },
@@ -21,6 +22,7 @@ export function PlaygroundPanel({ isAdmin }: { isAdmin: boolean }) {
     <div className="space-y-5">
       <SharingCard isAdmin={isAdmin} />
       <OverridesCard isAdmin={isAdmin} />
+      <HistoryCard isAdmin={isAdmin} />
     </div>
   );
 }
