@@ -8,7 +8,6 @@ import { DiffTable, TextDiff } from "@/components/ui/text-diff";
 import { formatDateTime } from "@/lib/format";
 import { diffSetups, outputText } from "@/lib/history/diff";
 import type { HistoryRunDto } from "@/lib/history/schema";
-import { readPresetState } from "@/lib/playground/snapshot";
 import { useHistoryRun } from "./use-history";
 
 /** Two runs side by side: their outputs as a word or line diff, their setups as a table of differences. */
@@ -30,11 +29,7 @@ const label = (r: HistoryRunDto) => `${r.model} · ${formatDateTime(r.createdAt)
 
 function Diff({ a, b }: { a: HistoryRunDto; b: HistoryRunDto }) {
   const [mode, setMode] = useState<"words" | "lines">("words");
-  const rows = useMemo(() => {
-    const sa = readPresetState({ setup: a.setup });
-    const sb = readPresetState({ setup: b.setup });
-    return sa.ok && sb.ok ? diffSetups(sa.value.setup, sb.value.setup) : [];
-  }, [a.setup, b.setup]);
+  const rows = useMemo(() => (a.setup && b.setup ? diffSetups(a.setup, b.setup) : []), [a.setup, b.setup]);
   return (
     <article className="mx-auto max-w-5xl space-y-4" data-testid="run-diff">
       <Link href="/history" className="text-muted text-sm hover:text-fg">

@@ -2,14 +2,13 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount, formatDateTime, formatUsd } from "@/lib/format";
 import type { HistoryRunDto } from "@/lib/history/schema";
-import { describeProblem, readPresetState } from "@/lib/playground/snapshot";
 import { ConfirmDelete } from "./confirm-delete";
 import { apiLabel, STATUS } from "./history-row";
 import { RunInput, RunOutput } from "./run-parts";
@@ -38,7 +37,6 @@ function Run({ run }: { run: HistoryRunDto }) {
   const router = useRouter();
   const [confirm, setConfirm] = useState(false);
   const remove = useDeleteRuns(() => router.push("/history"));
-  const setup = useMemo(() => readPresetState({ setup: run.setup }), [run.setup]);
   const status = STATUS[run.status];
   const u = run.usage;
   const facts: [string, string][] = [
@@ -100,10 +98,10 @@ function Run({ run }: { run: HistoryRunDto }) {
       </dl>
       <section className="space-y-2">
         <h2 className="font-medium text-sm">Input</h2>
-        {setup.ok ? (
-          <RunInput setup={setup.value.setup} />
+        {run.setup ? (
+          <RunInput setup={run.setup} />
         ) : (
-          <p className="text-muted text-sm">This version cannot show the setup ({describeProblem(setup)}).</p>
+          <p className="text-muted text-sm">This version cannot show the setup ({run.setupProblem}).</p>
         )}
       </section>
       <section className="space-y-2">

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/lib/api-client";
 import type { HistoryRunDto } from "@/lib/history/schema";
-import { describeProblem, readPresetState, restoreSetup } from "@/lib/playground/snapshot";
+import { restoreSetup } from "@/lib/playground/snapshot";
 import { MAIN, usePlayground } from "./store";
 import { useRunner } from "./use-run";
 
@@ -27,8 +27,7 @@ export function OpenFromHistory() {
         const { run: saved } = await apiFetch<{ run: HistoryRunDto }>(
           `/api/history/${encodeURIComponent(id)}`,
         );
-        const parsed = readPresetState({ setup: saved.setup });
-        if (!parsed.ok) throw new Error(`its setup cannot be read (${describeProblem(parsed)})`);
+        if (!saved.setup) throw new Error(`its setup cannot be read (${saved.setupProblem})`);
         const state = usePlayground.getState();
         const draft = state.setup;
         const hasDraft =
@@ -40,7 +39,7 @@ export function OpenFromHistory() {
           )
         )
           return;
-        state.replaceSetup(restoreSetup(parsed.value.setup));
+        state.replaceSetup(restoreSetup(saved.setup));
         state.setCompare(false);
         if (params.get("rerun") === "1") void run(MAIN);
       } catch (e) {

@@ -50,8 +50,8 @@ export function DiffTable({ rows, labels }: { rows: DiffRow[]; labels: [string, 
               <th scope="row" className="px-3 py-1.5 font-medium">
                 {r.label}
               </th>
-              <td className="break-all px-3 py-1.5 font-mono">{r.before}</td>
-              <td className="break-all px-3 py-1.5 font-mono">{r.after}</td>
+              <td className="px-3 py-1.5 font-mono wrap-anywhere">{r.before}</td>
+              <td className="px-3 py-1.5 font-mono wrap-anywhere">{r.after}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Setup } from "@/lib/playground/types";
 
 /**
  * What the playground sends when a run finishes, and what the history API gives back. The setup is
@@ -78,9 +79,14 @@ export interface HistoryRunSummary {
   outputPreview: string;
 }
 
-/** One run in full: the summary, the setup it ran, the request sent and what came back. */
+/**
+ * One run in full: the summary, the setup it ran, the request sent and what came back. The server
+ * reads the setup through the playground's schema (filling fields newer than the run), so pages
+ * showing it need no schema code; null with the reason when this version cannot read it.
+ */
 export interface HistoryRunDto extends HistoryRunSummary {
-  setup: Record<string, unknown>;
+  setup: Setup | null;
+  setupProblem: string | null;
   request: RecordRunInput["request"];
   output: RecordRunInput["output"];
   usage: RecordRunInput["usage"];

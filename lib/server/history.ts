@@ -297,7 +297,15 @@ export async function getRun(userId: string, id: string): Promise<HistoryRunDto>
   );
   if (!row) throw notFound(id);
   const { usage, ...output } = row.output;
-  return { ...toSummary(row), setup: row.setup, request: row.request, output, usage: usage ?? null };
+  const setup = readPresetState({ setup: row.setup });
+  return {
+    ...toSummary(row),
+    setup: setup.ok ? setup.value.setup : null,
+    setupProblem: setup.ok ? null : describeProblem(setup),
+    request: row.request,
+    output,
+    usage: usage ?? null,
+  };
 }
 
 export async function deleteRun(userId: string, id: string): Promise<void> {
