@@ -9,6 +9,7 @@ test("a finished run appears in History; search finds it; it reopens, reruns and
   page,
   signIn,
 }) => {
+  test.slow(); // A long story: two runs and five page loads.
   await signIn(page);
   const pg = new PlaygroundPage(page);
   await pg.fresh();
@@ -78,6 +79,7 @@ test("a finished run appears in History; search finds it; it reopens, reruns and
 });
 
 test("two runs diff by output and setup; two compare columns too", async ({ page, signIn }) => {
+  test.slow(); // Four runs and six page loads.
   await signIn(page);
   const pg = new PlaygroundPage(page);
   await pg.fresh();
