@@ -17,6 +17,11 @@ export const queryKeys = {
   share: (id: string) => ["shares", id] as const,
   sharingSettings: ["sharing-settings"] as const,
   modelOverrides: ["model-overrides"] as const,
+  history: ["history"] as const,
+  /** Filters as one string (the URL's search part), so each search pages on its own. */
+  historyList: (filters: string) => ["history", "list", filters] as const,
+  historyRun: (id: string) => ["history", "run", id] as const,
+  historySettings: ["history-settings"] as const,
   files: ["files"] as const,
   /** `purpose` "" lists every file; the files page and the vector stores' pickers share that one. */
   fileList: (purpose: string) => ["files", purpose] as const,

@@ -25,6 +25,14 @@ export const SECTIONS: Section[] = [
       "See exactly how each model splits your text into tokens, with ids, counts and cost, for every encoding.",
   },
   {
+    id: "history",
+    href: "/history",
+    label: "History",
+    built: true,
+    summary:
+      "Every playground run you finish, kept for you alone: search it, reopen or rerun a run, diff two.",
+  },
+  {
     id: "images",
     href: "/images",
     label: "Images",

@@ -7,6 +7,7 @@ import { Tooltip } from "@/components/ui/tooltip";
 import { API_SHORT_LABELS, WIRE_APIS } from "@/lib/openai-facts";
 import { buildRequest } from "@/lib/playground/request";
 import type { WireApi } from "@/lib/playground/types";
+import { CompareDiff } from "./compare-diff";
 import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
 import { ModelFacts } from "./model-facts";
 import { ParamsPanel } from "./params-panel";
@@ -62,6 +63,7 @@ export function CompareView({ onRunAll, onRun, onStop, running }: CompareViewPro
         <span className="text-muted text-xs">
           {columns.length} of {MAX_COLUMNS} columns
         </span>
+        <CompareDiff />
       </div>
       <div
         className="grid gap-3"

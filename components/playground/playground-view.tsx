@@ -8,6 +8,7 @@ import { buildRequest } from "@/lib/playground/request";
 import { CompareView } from "./compare-view";
 import { Composer } from "./composer";
 import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
+import { OpenFromHistory } from "./open-from-history";
 import { SidePanel } from "./side-panel";
 import { MAIN, PLAYGROUND_DRAFT_KEY, usePlayground } from "./store";
 import { Toolbar } from "./toolbar";
@@ -23,6 +24,7 @@ export function PlaygroundView(props: PlaygroundViewProps) {
   return (
     <AfterDraft label="Loading the playground">
       <Playground {...props} />
+      <OpenFromHistory />
     </AfterDraft>
   );
 }

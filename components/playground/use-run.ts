@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect } from "react";
 import { useModels } from "@/components/queries/use-models";
+import { recordRun } from "@/lib/history/record";
 import type { Choice } from "@/lib/playground/accumulate";
 import { newMessage } from "@/lib/playground/defaults";
 import { buildRequest } from "@/lib/playground/request";
@@ -74,6 +75,7 @@ export function useRunner() {
       );
       if (controllers.get(target) === ctrl) controllers.delete(target);
       setRun(target, { ...record, request: req, model: setup.model });
+      recordRun(target, setup, req, record);
       // The main run's reply joins the conversation, even when stopped or broken: nothing is lost.
       const first = record.outcome.choices[0];
       if (target === MAIN && first && (first.text || first.refusal || first.toolCalls.length)) {

@@ -9,6 +9,7 @@ import type { ApiError } from "@/lib/errors";
 import type { ModelOverrides } from "@/lib/models/schema";
 import { queryKeys } from "@/lib/query-keys";
 import type { SharingSettingsDto } from "@/lib/types";
+import { HistoryCard } from "./history-card";
 import { OwnershipCard } from "./ownership-card";
 
 const EXAMPLE = `{
@@ -23,6 +24,7 @@ export function PlaygroundPanel({ isAdmin }: { isAdmin: boolean }) {
       <SharingCard isAdmin={isAdmin} />
       <OwnershipCard isAdmin={isAdmin} />
       <OverridesCard isAdmin={isAdmin} />
+      <HistoryCard isAdmin={isAdmin} />
     </div>
   );
 }

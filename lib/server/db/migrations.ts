@@ -167,6 +167,38 @@ export const migrations: { id: string; sql: string }[] = [
          order by l.file_id, l.at;
     `,
   },
+  {
+    // Playground history (docs/history.md): one row per finished run, private to its user. The
+    // columns the list shows and filters on are kept apart from the JSON, so listing reads no JSON;
+    // `search_text` is the lower-cased input, output and model that search matches against.
+    id: "0008_run_history",
+    sql: `
+      create table runs (
+        id text primary key,
+        user_id text not null references users(id) on delete cascade,
+        created_at timestamptz not null default now(),
+        target text not null,
+        api text not null,
+        model text not null,
+        status text not null check (status in ('done', 'stopped', 'error')),
+        http_status integer,
+        total_ms integer,
+        ttft_ms integer,
+        input_tokens integer,
+        output_tokens integer,
+        cost double precision,
+        input_preview text not null,
+        output_preview text not null,
+        search_text text not null,
+        bytes integer not null,
+        setup jsonb not null,
+        request jsonb not null,
+        output jsonb not null
+      );
+      create index runs_user_created on runs(user_id, created_at desc, id desc);
+      create index runs_created on runs(created_at);
+    `,
+  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.
