@@ -5,8 +5,9 @@ import { lazy, Suspense } from "react";
 import type { FileObject } from "@/components/queries/use-files";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { When } from "@/components/ui/when";
 import { apiRequest } from "@/lib/api-client";
-import { formatBytes, formatCount, formatDateTime, fromUnix } from "@/lib/format";
+import { formatBytes, formatCount, fromUnix } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { Uploader } from "./use-uploaders";
 
@@ -67,8 +68,8 @@ export function FileDetails({ file, uploader, onDelete, onClose }: FileDetailsPr
     ],
     ["Size", `${formatBytes(file.bytes)} (${formatCount(file.bytes)} bytes)`],
     ["Purpose", file.purpose],
-    ["Created", formatDateTime(fromUnix(file.created_at))],
-    ["Expires", formatDateTime(fromUnix(file.expires_at), "never")],
+    ["Created", <When key="created" value={fromUnix(file.created_at)} relative />],
+    ["Expires", <When key="expires" value={fromUnix(file.expires_at)} empty="never" relative />],
     [
       "Uploaded by",
       uploader ? `${uploader.name || uploader.email} (${uploader.email})` : "not through Benchtop",

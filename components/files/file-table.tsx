@@ -3,7 +3,8 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { FileObject } from "@/components/queries/use-files";
-import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
+import { When } from "@/components/ui/when";
+import { formatBytes, fromUnix } from "@/lib/format";
 import type { Uploader } from "./use-uploaders";
 
 const ROW = 40;
@@ -138,7 +139,9 @@ export function FileTable({
                 </td>
                 <td className="pr-3 text-right text-muted tabular-nums">{formatBytes(f.bytes)}</td>
                 <td className="truncate text-muted text-xs">{f.purpose}</td>
-                <td className="truncate text-muted text-xs">{formatDateTime(fromUnix(f.created_at))}</td>
+                <td className="truncate text-muted text-xs">
+                  <When value={fromUnix(f.created_at)} />
+                </td>
                 <td className="truncate text-muted text-xs" title={by?.email}>
                   {by ? by.name || by.email : "—"}
                 </td>

@@ -6,8 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableHead } from "@/components/ui/table-head";
+import { When } from "@/components/ui/when";
 import { apiFetch } from "@/lib/api-client";
-import { formatDate, formatDateTime } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { TokenDto } from "@/lib/types";
 import { NewTokenForm } from "./new-token-form";
@@ -68,14 +68,15 @@ export function TokensPanel() {
                     >
                       <td className="px-4 py-2 font-medium">{t.name}</td>
                       <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{t.displayPrefix}</td>
-                      <td className="whitespace-nowrap px-4 py-2">{formatDate(t.createdAt)}</td>
-                      <td
-                        className="whitespace-nowrap px-4 py-2"
-                        title={t.lastUsedAt ? formatDateTime(t.lastUsedAt) : undefined}
-                      >
-                        {formatDate(t.lastUsedAt, "never")}
+                      <td className="whitespace-nowrap px-4 py-2">
+                        <When value={t.createdAt} />
                       </td>
-                      <td className="whitespace-nowrap px-4 py-2">{formatDate(t.expiresAt, "never")}</td>
+                      <td className="whitespace-nowrap px-4 py-2">
+                        <When value={t.lastUsedAt} empty="never" relative />
+                      </td>
+                      <td className="whitespace-nowrap px-4 py-2">
+                        <When value={t.expiresAt} empty="never" />
+                      </td>
                       <td className="px-4 py-2">
                         <Badge tone={s.tone}>{s.label}</Badge>
                       </td>
