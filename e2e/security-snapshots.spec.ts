@@ -198,7 +198,11 @@ test("viewing a share with a remote image makes no request to that host", async 
   await expect(marker.getByRole("link")).toHaveAttribute("rel", /noreferrer/);
   // Open in playground does not load it either.
   await page.getByTestId("open-in-playground").click();
-  await page.getByTestId("confirm-ok").click();
+  // Asked only when the viewer's draft holds something.
+  await page
+    .getByTestId("confirm-ok")
+    .click({ timeout: 2_000 })
+    .catch(() => {});
   await page.waitForURL(/\/playground/);
   await expect(page.getByTestId("image-not-loaded")).toContainText("tracker.example");
   await page.waitForLoadState("networkidle");

@@ -47,6 +47,8 @@ interface SyncedStore<S> {
 
 export class DraftChannel<S> {
   private rev: string | null = null;
+  /** The state last written or taken: a change that leaves every field as it was is not written. */
+  private last: S | null = null;
   private pending: { value: StorageValue<S>; timer: ReturnType<typeof setTimeout> } | null = null;
   private applying = false;
   private conflictValue: DraftConflict | null = null;
@@ -66,7 +68,7 @@ export class DraftChannel<S> {
       return raw ? parseCheckedDraft(name, raw, this.options.check) : null;
     },
     setItem: (_name, value) => {
-      if (this.applying) return;
+      if (this.applying || (this.last && shallowEqual(value.state, this.last))) return;
       const wait = this.options.delay?.(value) ?? 0;
       if (this.pending) clearTimeout(this.pending.timer);
       if (wait <= 0) {
@@ -95,6 +97,7 @@ export class DraftChannel<S> {
     if (this.options.write) this.options.write(value, put);
     else put(value);
     this.rev = rev;
+    this.last = value.state;
   }
 
   /** Starts following the other tabs' writes to this key; `store` is the persisted zustand store. */
@@ -157,6 +160,10 @@ export class DraftChannel<S> {
     if (!store || !value) return;
     if (this.pending) clearTimeout(this.pending.timer);
     this.pending = null;
+    this.rev = rev;
+    this.setConflict(null);
+    // The same draft (this tab's own content coming back): nothing to remount.
+    if (JSON.stringify(value.state) === JSON.stringify(this.current())) return;
     const merge = store.persist.getOptions().merge;
     this.applying = true;
     try {
@@ -168,8 +175,7 @@ export class DraftChannel<S> {
     } finally {
       this.applying = false;
     }
-    this.rev = rev;
-    this.setConflict(null);
+    this.last = this.current();
   }
 
   private current(): S {
@@ -192,6 +198,13 @@ export class DraftChannel<S> {
     this.conflictValue = c;
     for (const l of this.listeners) l();
   }
+}
+
+function shallowEqual<S>(a: S, b: S): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => Object.is(x[k], y[k]));
 }
 
 function revOf(raw: string): { rev: string | null; parent: string | null } {
