@@ -64,9 +64,9 @@ export function CompareView({ onRunAll, onRun, onStop, running }: CompareViewPro
           {columns.length} of {MAX_COLUMNS} columns
         </span>
       </div>
-      {/* As many columns side by side as fit at 16rem or more; the rest wrap below, so no column is
+      {/* As many columns side by side as fit at 14rem or more (three at 1024 px); the rest wrap below, so no column is
           ever cut off at the page's edge (one per row on a phone). */}
-      <div className="grid grid-cols-[repeat(auto-fit,minmax(min(100%,16rem),1fr))] gap-3">
+      <div className="grid grid-cols-[repeat(auto-fit,minmax(min(100%,14rem),1fr))] gap-3">
         {columns.map((c, i) => (
           <CompareColumn key={c.id} column={c} index={i} onRun={() => onRun(c.id)} />
         ))}
@@ -96,7 +96,7 @@ function CompareColumn({ column, index, onRun }: { column: Column; index: number
         <span className="font-medium text-muted text-xs">#{index + 1}</span>
         <select
           aria-label={`API of column ${index + 1}`}
-          className="input h-7 px-1 text-xs"
+          className="input h-7 w-auto min-w-0 px-1 text-xs"
           value={column.setup.api}
           onChange={(e) => updateColumn(column.id, { api: e.target.value as WireApi })}
         >

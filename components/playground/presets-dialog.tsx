@@ -117,49 +117,60 @@ export function PresetsDialog({ onClose }: { onClose(): void }) {
       >
         {list.data?.data.length === 0 && <li className="p-3 text-muted text-sm">No presets yet.</li>}
         {list.data?.data.map((p) => (
-          <li key={p.id} className="flex items-center gap-2 px-3 py-2 text-sm" data-testid="preset">
-            <span className="min-w-0 flex-1 truncate">{p.name}</span>
-            <When value={p.updatedAt} className="hidden text-muted text-xs sm:inline" />
-            <Button variant="primary" size="sm" onClick={() => load(p)}>
-              Load
-            </Button>
-            <Tooltip content="Replace this preset with the current setup">
-              <Button size="sm" onClick={() => overwrite.mutate(p.id)}>
-                Update
+          <li
+            key={p.id}
+            className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 text-sm"
+            data-testid="preset"
+          >
+            {/* The name keeps at least 12rem: on a phone the buttons wrap below it. */}
+            <div className="min-w-0 flex-1 basis-48">
+              <div className="truncate" title={p.name}>
+                {p.name}
+              </div>
+              <When value={p.updatedAt} className="text-muted text-xs" />
+            </div>
+            <div className="flex gap-1">
+              <Button variant="primary" size="sm" onClick={() => load(p)}>
+                Load
               </Button>
-            </Tooltip>
-            <Button
-              variant="ghost"
-              size="sm"
-              onClick={async () => {
-                const n = await ask({
-                  title: "Rename preset",
-                  label: "Name",
-                  initialValue: p.name,
-                  maxLength: LIMITS.presetName,
-                  confirmLabel: "Rename",
-                });
-                if (n) rename.mutate({ id: p.id, name: n });
-              }}
-            >
-              Rename
-            </Button>
-            <Button
-              variant="ghost"
-              size="sm"
-              className="text-danger"
-              aria-label={`Delete preset ${p.name}`}
-              onClick={async () => {
-                const ok = await confirm({
-                  title: `Delete the preset “${p.name}”?`,
-                  confirmLabel: "Delete",
-                  danger: true,
-                });
-                if (ok) remove.mutate(p.id);
-              }}
-            >
-              Delete
-            </Button>
+              <Tooltip content="Replace this preset with the current setup">
+                <Button size="sm" onClick={() => overwrite.mutate(p.id)}>
+                  Update
+                </Button>
+              </Tooltip>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={async () => {
+                  const n = await ask({
+                    title: "Rename preset",
+                    label: "Name",
+                    initialValue: p.name,
+                    maxLength: LIMITS.presetName,
+                    confirmLabel: "Rename",
+                  });
+                  if (n) rename.mutate({ id: p.id, name: n });
+                }}
+              >
+                Rename
+              </Button>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="text-danger"
+                aria-label={`Delete preset ${p.name}`}
+                onClick={async () => {
+                  const ok = await confirm({
+                    title: `Delete the preset “${p.name}”?`,
+                    confirmLabel: "Delete",
+                    danger: true,
+                  });
+                  if (ok) remove.mutate(p.id);
+                }}
+              >
+                Delete
+              </Button>
+            </div>
           </li>
         ))}
       </ul>
