@@ -26,11 +26,12 @@ test("presets are saved per user, loaded, updated and deleted", async ({ page, s
   await page.getByLabel("Instructions").fill("Something else");
   await page.getByTestId("presets-button").click();
   await row.getByRole("button", { name: "Load" }).click();
+  await page.getByRole("dialog", { name: /^Load/ }).getByRole("button", { name: "Replace draft" }).click();
   await expect(page.getByLabel("Instructions")).toHaveValue("Answer like a pirate.");
 
   await page.getByTestId("presets-button").click();
-  page.once("dialog", (d) => void d.accept());
   await row.getByRole("button", { name: `Delete preset ${name}` }).click();
+  await page.getByTestId("confirm-ok").click();
   await expect(row).toHaveCount(0);
 });
 

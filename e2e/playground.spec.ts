@@ -243,8 +243,9 @@ test("messages can be re-roled, reordered and deleted; an image can be added by 
   await expect(pg.message(2).getByRole("textbox")).toHaveValue("third");
   await page.getByLabel("Delete message 1").click();
   await expect(page.getByTestId("message")).toHaveCount(2);
-  page.once("dialog", (d) => void d.accept("https://example.com/cat.png"));
   await page.getByLabel("Add image URL to message 1").click();
+  await page.getByLabel("Image URL (https) or data: URL").fill("https://example.com/cat.png");
+  await page.getByRole("button", { name: "Add image" }).click();
   await expect(pg.message(1).getByRole("img")).toHaveAttribute("src", "https://example.com/cat.png");
   await pg.api("Chat");
   await pg.runAndWait();

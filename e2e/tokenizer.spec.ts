@@ -198,8 +198,8 @@ test("a share link opens read-only and continues in the tokenizer", async ({ pag
   await expect(page.getByTestId("shared-encoding")).toHaveText("cl100k_base");
   await expect(page.getByTestId("stat-tokens")).toHaveText(String(tokens));
   await expect(page.getByTestId("token-view")).toContainText("Shared");
-  page.once("dialog", (d) => void d.accept());
   await page.getByTestId("open-in-tokenizer").click();
+  await page.getByTestId("confirm-ok").click();
   await expect(page).toHaveURL(/\/tokenizer$/);
   await expect(tk.textBox()).toHaveText("Shared text 🙂 with tokens");
   await expect(page.getByTestId("tokenizer-encoding")).toHaveValue("cl100k_base");

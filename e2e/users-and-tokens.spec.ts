@@ -17,8 +17,8 @@ test("a user creates a token once, uses it from the SDK, and revokes it", async 
   await expect(page.locator("body")).not.toContainText(token);
   const row = settings.tokenRow("laptop script");
   await expect(row).toBeVisible();
-  page.once("dialog", (d) => void d.accept());
   await row.getByTestId("token-revoke").click();
+  await page.getByTestId("confirm-ok").click();
   await expect(row).toContainText(/revoked/i);
   await expect(client.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
 });

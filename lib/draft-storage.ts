@@ -1,4 +1,4 @@
-import type { PersistStorage, StorageValue } from "zustand/middleware";
+import type { StorageValue } from "zustand/middleware";
 
 /**
  * Drafts persisted in localStorage are read through their schema. One that does not parse (written
@@ -54,12 +54,15 @@ export function discardSetAside(name: string): void {
 export type DraftCheck<S> = (state: unknown) => { ok: true; value: S } | { ok: false; reason: string };
 
 /**
- * Reads `name` from localStorage and returns the stored value only when its state passes `check`
- * (which may also normalise it); anything else is set aside and reads as "no draft".
+ * Reads a stored draft (`raw`, kept under `name`) and returns it only when its state passes `check`
+ * (which may also normalise it); anything else is set aside and reads as "no draft". Tabs share the
+ * key through lib/draft-sync.ts, which writes it.
  */
-export function readCheckedDraft<S>(name: string, check: DraftCheck<S>): StorageValue<S> | null {
-  const raw = localStorage.getItem(name);
-  if (!raw) return null;
+export function parseCheckedDraft<S>(
+  name: string,
+  raw: string,
+  check: DraftCheck<S>,
+): StorageValue<S> | null {
   let stored: unknown;
   try {
     stored = JSON.parse(raw);
@@ -74,13 +77,4 @@ export function readCheckedDraft<S>(name: string, check: DraftCheck<S>): Storage
     return null;
   }
   return { state: r.value, version: typeof s.version === "number" ? s.version : 0 };
-}
-
-/** zustand's JSON storage over localStorage, with reads checked as above. */
-export function checkedDraftStorage<S>(check: DraftCheck<S>): PersistStorage<S> {
-  return {
-    getItem: (name) => readCheckedDraft(name, check),
-    setItem: (name, value) => localStorage.setItem(name, JSON.stringify(value)),
-    removeItem: (name) => localStorage.removeItem(name),
-  };
 }

@@ -4,8 +4,10 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
+  formatIso,
   formatMegabytes,
   formatPricePerMillion,
+  formatRelative,
   formatUsd,
   fromUnix,
   plural,
@@ -39,6 +41,22 @@ describe("dates", () => {
     expect(formatDateTime(new Date(at))).toBe(
       new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }),
     );
+  });
+});
+
+describe("moments", () => {
+  const now = Date.parse("2026-11-24T15:04:05.000Z");
+  it("gives the exact instant for a tooltip", () => {
+    expect(formatIso(fromUnix(1_700_000_000))).toBe("2023-11-14T22:13:20.000Z");
+    expect(formatIso(null)).toBeNull();
+  });
+
+  it("says how long ago or how soon, in the largest whole unit", () => {
+    const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+    expect(formatRelative(new Date(now - 3 * 86_400_000), now)).toBe(rtf.format(-3, "day"));
+    expect(formatRelative(new Date(now + 2 * 3_600_000 + 5_000), now)).toBe(rtf.format(2, "hour"));
+    expect(formatRelative(new Date(now - 20_000), now)).toBe(rtf.format(0, "second"));
+    expect(formatRelative("not a date", now)).toBeNull();
   });
 });
 

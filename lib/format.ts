@@ -21,7 +21,10 @@ function toDate(value: When): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** "Nov 24, 2026" in the reader's locale, with a word for "no date". */
+/**
+ * "Nov 24, 2026": a calendar day (a model's shutdown date), in the reader's locale, with a word for
+ * "no date". A moment (created, last used, expires) is written by formatDateTime, on every page.
+ */
 export function formatDate(value: When, empty = "—"): string {
   const d = toDate(value);
   if (!d) return empty;
@@ -29,10 +32,40 @@ export function formatDate(value: When, empty = "—"): string {
   return d.toLocaleDateString(undefined, { dateStyle: "medium", ...(utc ? { timeZone: "UTC" } : {}) });
 }
 
-/** "Nov 24, 2026, 3:04 PM": the exact time, in the reader's locale and time zone. */
+/**
+ * "Nov 24, 2026, 3:04 PM": the one way a moment is written, in the reader's locale and time zone.
+ * Shown with components/ui/when.tsx, which adds the ISO instant as a tooltip and, where it helps,
+ * how long ago it was.
+ */
 export function formatDateTime(value: When, empty = "—"): string {
   const d = toDate(value);
   return d ? d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : empty;
+}
+
+/** "2026-11-24T15:04:05.000Z": the exact instant, for a tooltip or a `<time dateTime>`; null for no date. */
+export function formatIso(value: When): string | null {
+  return toDate(value)?.toISOString() ?? null;
+}
+
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400],
+  ["month", 30 * 86_400],
+  ["week", 7 * 86_400],
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+];
+
+/** "3 days ago", "in 2 hours", "just now", in the reader's locale; the largest whole unit. */
+export function formatRelative(value: When, now: number = Date.now()): string | null {
+  const d = toDate(value);
+  if (!d) return null;
+  const seconds = (d.getTime() - now) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(seconds) >= size) return rtf.format(Math.trunc(seconds / size), unit);
+  }
+  return rtf.format(0, "second");
 }
 
 /**

@@ -6,8 +6,9 @@ import type { FileObject } from "@/components/queries/use-files";
 import type { Ownership } from "@/components/queries/use-owners";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { When } from "@/components/ui/when";
 import { apiRequest } from "@/lib/api-client";
-import { formatBytes, formatCount, formatDateTime, fromUnix } from "@/lib/format";
+import { formatBytes, formatCount, fromUnix } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 
 // The table and its CSV parser load when a CSV is first previewed, not with the Files page.
@@ -70,8 +71,8 @@ export function FileDetails({ file, ownership, onDelete, onClose }: FileDetailsP
     ],
     ["Size", `${formatBytes(file.bytes)} (${formatCount(file.bytes)} bytes)`],
     ["Purpose", file.purpose],
-    ["Created", formatDateTime(fromUnix(file.created_at))],
-    ["Expires", formatDateTime(fromUnix(file.expires_at), "never")],
+    ["Created", <When key="created" value={fromUnix(file.created_at)} relative />],
+    ["Expires", <When key="expires" value={fromUnix(file.expires_at)} empty="never" relative />],
     [
       "Owner",
       owner

@@ -4,7 +4,8 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { FileObject } from "@/components/queries/use-files";
 import type { Ownership } from "@/components/queries/use-owners";
-import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
+import { When } from "@/components/ui/when";
+import { formatBytes, fromUnix } from "@/lib/format";
 
 const ROW = 40;
 /** Columns a 390 px screen leaves out, so the name keeps its room. */
@@ -148,7 +149,7 @@ export function FileTable({
                 <td className="pr-3 text-right text-muted tabular-nums">{formatBytes(f.bytes)}</td>
                 <td className={`truncate text-muted text-xs ${WIDE}`}>{f.purpose}</td>
                 <td className={`truncate text-muted text-xs ${WIDE} ${narrow ? "xl:hidden" : ""}`}>
-                  {formatDateTime(fromUnix(f.created_at))}
+                  <When value={fromUnix(f.created_at)} />
                 </td>
                 <td className={`truncate text-muted text-xs ${WIDE}`} title={owner?.email}>
                   {owner ? owner.name || owner.email : "—"}

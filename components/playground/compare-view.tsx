@@ -5,6 +5,7 @@ import { useModels } from "@/components/queries/use-models";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
 import { API_SHORT_LABELS, WIRE_APIS } from "@/lib/openai-facts";
+import { newMessage } from "@/lib/playground/defaults";
 import { buildRequest } from "@/lib/playground/request";
 import type { WireApi } from "@/lib/playground/types";
 import { CompareDiff } from "./compare-diff";
@@ -13,7 +14,7 @@ import { ModelFacts } from "./model-facts";
 import { ParamsPanel } from "./params-panel";
 import { RunPanel } from "./run-panel";
 import { type Column, MAX_COLUMNS, usePlayground } from "./store";
-import { setupFor } from "./use-run";
+import { messagesFrom, setupFor } from "./use-run";
 
 export interface CompareViewProps {
   onRunAll(): void;
@@ -65,10 +66,9 @@ export function CompareView({ onRunAll, onRun, onStop, running }: CompareViewPro
         </span>
         <CompareDiff />
       </div>
-      <div
-        className="grid gap-3"
-        style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(16rem, 1fr))` }}
-      >
+      {/* As many columns side by side as fit at 14rem or more (three at 1024 px); the rest wrap below, so no column is
+          ever cut off at the page's edge (one per row on a phone). */}
+      <div className="grid grid-cols-[repeat(auto-fit,minmax(min(100%,14rem),1fr))] gap-3">
         {columns.map((c, i) => (
           <CompareColumn key={c.id} column={c} index={i} onRun={() => onRun(c.id)} />
         ))}
@@ -79,24 +79,26 @@ export function CompareView({ onRunAll, onRun, onStop, running }: CompareViewPro
 
 function CompareColumn({ column, index, onRun }: { column: Column; index: number; onRun(): void }) {
   const { resolve } = useModels();
-  const { updateColumn, updateColumnParams, removeColumn, promoteColumn } = usePlayground.getState();
+  const { updateColumn, updateColumnParams, removeColumn } = usePlayground.getState();
   // Subscribing to the shared input rebuilds the column's request when it changes.
   usePlayground((s) => s.setup);
   const model = resolve(column.setup.model);
   const full = setupFor(column.id);
   const request = full ? buildRequest(full, model) : null;
   const status = usePlayground((s) => s.runs[column.id]?.status);
+  // An empty shared input is not an error worth red text: Run is just disabled until there is input.
+  const problem = request?.problems.find((p) => p.param !== "messages" && p.param !== "prompt");
   return (
     <section
       aria-label={`Column ${index + 1}`}
       className="flex min-w-0 flex-col gap-2 rounded-lg border border-border bg-surface p-3"
       data-testid="compare-column"
     >
-      <div className="flex items-center gap-1">
+      <div className="flex flex-wrap items-center gap-1">
         <span className="font-medium text-muted text-xs">#{index + 1}</span>
         <select
           aria-label={`API of column ${index + 1}`}
-          className="input h-7 px-1 text-xs"
+          className="input h-7 w-auto min-w-0 px-1 text-xs"
           value={column.setup.api}
           onChange={(e) => updateColumn(column.id, { api: e.target.value as WireApi })}
         >
@@ -106,9 +108,16 @@ function CompareColumn({ column, index, onRun }: { column: Column; index: number
             </option>
           ))}
         </select>
+        {/* The column's actions: one button each. */}
         <div className="ml-auto flex gap-1">
-          <Tooltip content="Make this the main setup">
-            <Button variant="ghost" size="sm" onClick={() => promoteColumn(column.id)} data-testid="promote">
+          <Tooltip content="Make this the main setup, with this column's reply">
+            <Button
+              variant="ghost"
+              size="sm"
+              disabled={status === "running"}
+              onClick={() => promote(column.id)}
+              data-testid="promote"
+            >
               Promote
             </Button>
           </Tooltip>
@@ -140,8 +149,10 @@ function CompareColumn({ column, index, onRun }: { column: Column; index: number
           />
         </div>
       </details>
-      {request && request.problems.length > 0 && (
-        <p className="text-danger text-xs">{request.problems[0]?.message}</p>
+      {problem && (
+        <p className="text-danger text-xs" data-testid="column-problem">
+          {problem.message}
+        </p>
       )}
       <div className="min-h-24 flex-1 border-border border-t pt-2">
         <RunPanel target={column.id} model={model} onRun={onRun} compact />
@@ -156,4 +167,21 @@ function CompareColumn({ column, index, onRun }: { column: Column; index: number
       </Button>
     </section>
   );
+}
+
+/**
+ * The column becomes the main setup and its finished reply joins the conversation, as a main run's
+ * does (use-run), so its output, metrics and request stay in view. Legacy completions keep theirs
+ * in the run panel.
+ */
+function promote(id: string): void {
+  const state = usePlayground.getState();
+  const run = state.runs[id];
+  const api = state.columns.find((c) => c.id === id)?.setup.api;
+  state.promoteColumn(id);
+  const first = run?.outcome.choices[0];
+  if (!run || !first || api === "completions" || !(first.text || first.refusal || first.toolCalls.length))
+    return;
+  for (const m of messagesFrom(first, run.outcome.id)) state.addMessage(m);
+  if (!first.toolCalls.length) state.addMessage(newMessage("user"));
 }

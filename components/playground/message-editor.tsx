@@ -2,6 +2,7 @@
 
 import { memo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { usePrompt } from "@/components/ui/prompt-dialog";
 import { newId } from "@/lib/ids";
 import type { Message, Role } from "@/lib/playground/types";
 import { checkImageFile, checkImageUrl, ImageList, readImage } from "./image-inputs";
@@ -38,15 +39,22 @@ export const MessageEditor = memo(function MessageEditor({
     const current = usePlayground.getState().setup.messages.find((x) => x.id === m.id);
     updateMessage(m.id, { images: [...(current?.images ?? []), ...read] });
   };
-  const addUrl = () => {
-    const url = window.prompt("Image URL (https) or data: URL");
+  const [askUrl, urlDialog] = usePrompt();
+  const addUrl = async () => {
+    const url = await askUrl({
+      title: "Add an image by URL",
+      label: "Image URL (https) or data: URL",
+      placeholder: "https://…",
+      confirmLabel: "Add image",
+      inputMode: "url",
+      validate: checkImageUrl,
+    });
     if (!url) return;
-    const problem = checkImageUrl(url.trim());
-    setError(problem);
-    if (!problem)
-      updateMessage(m.id, {
-        images: [...m.images, { id: `img_${Date.now()}`, url: url.trim(), detail: "auto" }],
-      });
+    setError(null);
+    const current = usePlayground.getState().setup.messages.find((x) => x.id === m.id);
+    updateMessage(m.id, {
+      images: [...(current?.images ?? []), { id: `img_${Date.now()}`, url, detail: "auto" }],
+    });
   };
   const label = `Message ${index + 1}, ${m.role}`;
   return (
@@ -55,6 +63,7 @@ export const MessageEditor = memo(function MessageEditor({
       data-testid="message"
       data-role={m.role}
     >
+      {urlDialog}
       <div className="mb-1 flex items-center gap-1">
         <select
           aria-label={`Role of message ${index + 1}`}

@@ -3,12 +3,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
+import { usePrompt } from "@/components/ui/prompt-dialog";
 import { Tooltip } from "@/components/ui/tooltip";
+import { When } from "@/components/ui/when";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
 import { describeProblem, readPresetState, restoreSetup } from "@/lib/playground/snapshot";
+import type { Setup } from "@/lib/playground/types";
 import { queryKeys } from "@/lib/query-keys";
 import { LIMITS, type PresetDto } from "@/lib/types";
 import { usePlayground } from "./store";
@@ -43,7 +46,9 @@ export function PresetsDialog({ onClose }: { onClose(): void }) {
     onSuccess: refresh,
   });
   const [loadError, setLoadError] = useState<string | null>(null);
-  const load = (p: PresetDto) => {
+  const [confirm, confirmDialog] = useConfirm();
+  const [ask, promptDialog] = usePrompt();
+  const load = async (p: PresetDto) => {
     const r = readPresetState(p.state);
     if (!r.ok) {
       setLoadError(
@@ -51,6 +56,15 @@ export function PresetsDialog({ onClose }: { onClose(): void }) {
       );
       return;
     }
+    // As New does: typed work is only replaced when the user says so.
+    const ok =
+      !hasWork(usePlayground.getState().setup) ||
+      (await confirm({
+        title: `Load “${p.name}”?`,
+        description: "It replaces your current draft. Save the draft as a preset first to keep it.",
+        confirmLabel: "Replace draft",
+      }));
+    if (!ok) return;
     usePlayground.getState().replaceSetup(restoreSetup(r.value.setup));
     onClose();
   };
@@ -68,6 +82,8 @@ export function PresetsDialog({ onClose }: { onClose(): void }) {
       onClose={onClose}
       size="md"
     >
+      {confirmDialog}
+      {promptDialog}
       <form
         className="flex gap-2"
         onSubmit={(e) => {
@@ -101,39 +117,72 @@ export function PresetsDialog({ onClose }: { onClose(): void }) {
       >
         {list.data?.data.length === 0 && <li className="p-3 text-muted text-sm">No presets yet.</li>}
         {list.data?.data.map((p) => (
-          <li key={p.id} className="flex items-center gap-2 px-3 py-2 text-sm" data-testid="preset">
-            <span className="min-w-0 flex-1 truncate">{p.name}</span>
-            <span className="hidden text-muted text-xs sm:inline">{formatDate(p.updatedAt)}</span>
-            <Button variant="primary" size="sm" onClick={() => load(p)}>
-              Load
-            </Button>
-            <Tooltip content="Replace this preset with the current setup">
-              <Button size="sm" onClick={() => overwrite.mutate(p.id)}>
-                Update
+          <li
+            key={p.id}
+            className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 text-sm"
+            data-testid="preset"
+          >
+            {/* The name keeps at least 12rem: on a phone the buttons wrap below it. */}
+            <div className="min-w-0 flex-1 basis-48">
+              <div className="truncate" title={p.name}>
+                {p.name}
+              </div>
+              <When value={p.updatedAt} className="text-muted text-xs" />
+            </div>
+            <div className="flex gap-1">
+              <Button variant="primary" size="sm" onClick={() => load(p)}>
+                Load
               </Button>
-            </Tooltip>
-            <Button
-              variant="ghost"
-              size="sm"
-              onClick={() => {
-                const n = window.prompt("Rename preset", p.name);
-                if (n?.trim()) rename.mutate({ id: p.id, name: n.trim() });
-              }}
-            >
-              Rename
-            </Button>
-            <Button
-              variant="ghost"
-              size="sm"
-              className="text-danger"
-              aria-label={`Delete preset ${p.name}`}
-              onClick={() => window.confirm(`Delete the preset “${p.name}”?`) && remove.mutate(p.id)}
-            >
-              Delete
-            </Button>
+              <Tooltip content="Replace this preset with the current setup">
+                <Button size="sm" onClick={() => overwrite.mutate(p.id)}>
+                  Update
+                </Button>
+              </Tooltip>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={async () => {
+                  const n = await ask({
+                    title: "Rename preset",
+                    label: "Name",
+                    initialValue: p.name,
+                    maxLength: LIMITS.presetName,
+                    confirmLabel: "Rename",
+                  });
+                  if (n) rename.mutate({ id: p.id, name: n });
+                }}
+              >
+                Rename
+              </Button>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="text-danger"
+                aria-label={`Delete preset ${p.name}`}
+                onClick={async () => {
+                  const ok = await confirm({
+                    title: `Delete the preset “${p.name}”?`,
+                    confirmLabel: "Delete",
+                    danger: true,
+                  });
+                  if (ok) remove.mutate(p.id);
+                }}
+              >
+                Delete
+              </Button>
+            </div>
           </li>
         ))}
       </ul>
     </Dialog>
+  );
+}
+
+/** Anything typed that loading a preset would replace. */
+function hasWork(setup: Setup): boolean {
+  return (
+    setup.instructions.trim() !== "" ||
+    setup.prompt.trim() !== "" ||
+    setup.messages.some((m) => m.content.trim() !== "" || m.images.length > 0)
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { ShareHeader } from "@/components/shares/share-header";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { resolveModel } from "@/lib/models/catalogue";
 import { API_LABELS } from "@/lib/openai-facts";
 import { buildRequest } from "@/lib/playground/request";
@@ -51,21 +52,22 @@ function SharedRun({
   const router = useRouter();
   const setup = snap.setup;
   const request = buildRequest(setup, resolveModel(setup.model));
-  const open = () => {
+  const [confirm, confirmDialog] = useConfirm();
+  const open = async () => {
     const draft = usePlayground.getState().setup;
     const hasDraft = draft.messages.some((m) => m.content.trim()) || draft.instructions.trim();
-    if (
-      hasDraft &&
-      !window.confirm(
-        "Replace your current playground draft with this setup? Save the draft as a preset first to keep it.",
-      )
-    )
-      return;
+    const replace = {
+      title: "Replace your playground draft?",
+      description: "Your current draft is replaced with this setup. Save it as a preset first to keep it.",
+      confirmLabel: "Replace",
+    };
+    if (hasDraft && !(await confirm(replace))) return;
     openSnapshot(snap);
     router.push("/playground");
   };
   return (
     <article className="space-y-4" data-testid="shared-view">
+      {confirmDialog}
       <ShareHeader
         share={share}
         signedIn={signedIn}

@@ -2,7 +2,7 @@
 
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
-import { checkedDraftStorage } from "@/lib/draft-storage";
+import { draftChannel } from "@/lib/draft-sync";
 import { newId } from "@/lib/ids";
 import { defaultSetup, newMessage } from "@/lib/playground/defaults";
 import type { BuildResult } from "@/lib/playground/request";
@@ -39,6 +39,8 @@ interface RunsState {
 
 interface Actions {
   update(patch: Partial<Setup>): void;
+  /** The toolbar's API switch: the main setup and every compare column (a column can differ after). */
+  setApi(api: Setup["api"]): void;
   updateParams(patch: Partial<Params>): void;
   replaceSetup(setup: Setup): void;
   reset(): void;
@@ -57,6 +59,16 @@ interface Actions {
 
 export type PlaygroundState = DraftState & RunsState & Actions;
 
+// Read through the draft schema: older drafts are filled from the defaults, and one that does not
+// parse is set aside with a notice instead of breaking the page on every reload. Other tabs' writes
+// are followed, or shown as a conflict (lib/draft-sync.ts).
+const channel = draftChannel<Draft>(PLAYGROUND_DRAFT_KEY, {
+  check: (state) => {
+    const r = readDraft(state);
+    return r.ok ? r : { ok: false, reason: describeProblem(r) };
+  },
+});
+
 function columnFrom(setup: Setup): Column {
   return { id: newId("col"), setup: structuredClone(setup) };
 }
@@ -70,6 +82,11 @@ export const usePlayground = create<PlaygroundState>()(
       revision: 0,
       runs: {},
       update: (patch) => set((s) => ({ setup: { ...s.setup, ...patch } })),
+      setApi: (api) =>
+        set((s) => ({
+          setup: { ...s.setup, api },
+          columns: s.columns.map((c) => ({ ...c, setup: { ...c.setup, api } })),
+        })),
       updateParams: (patch) =>
         set((s) => ({ setup: { ...s.setup, params: { ...s.setup.params, ...patch } } })),
       replaceSetup: (setup) => set((s) => ({ setup, revision: s.revision + 1, runs: {} })),
@@ -157,14 +174,11 @@ export const usePlayground = create<PlaygroundState>()(
     {
       name: PLAYGROUND_DRAFT_KEY,
       version: 1,
-      // Read through the draft schema: older drafts are filled from the defaults, and one that does
-      // not parse is set aside with a notice instead of breaking the page on every reload.
-      storage: checkedDraftStorage<Draft>((state) => {
-        const r = readDraft(state);
-        return r.ok ? r : { ok: false, reason: describeProblem(r) };
-      }),
+      storage: channel.storage,
       partialize: (s): Draft => ({ setup: s.setup, columns: s.columns, compare: s.compare }),
       merge: (persisted, current) => ({ ...current, ...(persisted as Draft) }),
     },
   ),
 );
+
+channel.connect(usePlayground);

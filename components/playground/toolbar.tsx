@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Tooltip } from "@/components/ui/tooltip";
 import { API_SHORT_LABELS, WIRE_APIS } from "@/lib/openai-facts";
@@ -31,8 +32,9 @@ export interface ToolbarProps {
 export function Toolbar({ request, upstreamBaseUrl, canSharePublicly, help, setHelp }: ToolbarProps) {
   const api = usePlayground((s) => s.setup.api);
   const compare = usePlayground((s) => s.compare);
-  const { update, setCompare, reset } = usePlayground.getState();
+  const { setApi, setCompare, reset } = usePlayground.getState();
   const [open, setOpen] = useState<"code" | "presets" | "share" | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
   return (
     <div className="flex flex-wrap items-center gap-2">
       <fieldset className="flex rounded-md border border-border bg-surface p-0.5" aria-label="Wire API">
@@ -48,7 +50,7 @@ export function Toolbar({ request, upstreamBaseUrl, canSharePublicly, help, setH
               name="wire-api"
               value={a.id}
               checked={api === a.id}
-              onChange={() => update({ api: a.id })}
+              onChange={() => setApi(a.id)}
               className="sr-only"
             />
             {a.label}
@@ -76,13 +78,13 @@ export function Toolbar({ request, upstreamBaseUrl, canSharePublicly, help, setH
         </Button>
         <Button
           variant="ghost"
-          onClick={() => {
-            if (
-              window.confirm(
-                "Start a new conversation? The current draft is cleared (save it as a preset first to keep it).",
-              )
-            )
-              reset();
+          onClick={async () => {
+            const ok = await confirm({
+              title: "Start a new conversation?",
+              description: "The current draft is cleared (save it as a preset first to keep it).",
+              confirmLabel: "Start new",
+            });
+            if (ok) reset();
           }}
         >
           New
@@ -98,6 +100,7 @@ export function Toolbar({ request, upstreamBaseUrl, canSharePublicly, help, setH
           </Button>
         </Tooltip>
       </div>
+      {confirmDialog}
       {open === "code" && (
         <CodeDialog request={request} upstreamBaseUrl={upstreamBaseUrl} onClose={() => setOpen(null)} />
       )}

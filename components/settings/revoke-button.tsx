@@ -1,9 +1,10 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 export interface RevokeButtonProps {
-  /** The question the browser asks before anything is revoked. */
+  /** The question asked before anything is revoked. */
   confirm: string;
   onConfirm: () => void;
   pending: boolean;
@@ -14,17 +15,21 @@ export interface RevokeButtonProps {
 
 /** A small danger button that asks first: revoking a credential or link cannot be undone. */
 export function RevokeButton({ confirm, onConfirm, pending, label = "Revoke", ...rest }: RevokeButtonProps) {
+  const [ask, dialog] = useConfirm();
   return (
-    <Button
-      variant="danger"
-      size="sm"
-      pending={pending}
-      onClick={() => {
-        if (window.confirm(confirm)) onConfirm();
-      }}
-      {...rest}
-    >
-      {label}
-    </Button>
+    <>
+      <Button
+        variant="danger"
+        size="sm"
+        pending={pending}
+        onClick={async () => {
+          if (await ask({ title: confirm, confirmLabel: label, danger: true })) onConfirm();
+        }}
+        {...rest}
+      >
+        {label}
+      </Button>
+      {dialog}
+    </>
   );
 }

@@ -6,8 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableHead } from "@/components/ui/table-head";
+import { When } from "@/components/ui/when";
 import { apiFetch } from "@/lib/api-client";
-import { formatDate, formatDateTime } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import type { TokenDto } from "@/lib/types";
 import { NewTokenForm } from "./new-token-form";
@@ -83,21 +83,20 @@ export function TokensPanel() {
                         <div className="break-words font-medium">{t.name}</div>
                         <div className="text-muted text-xs sm:hidden">
                           <span className="whitespace-nowrap font-mono">{t.displayPrefix}</span> · used{" "}
-                          {formatDate(t.lastUsedAt, "never")}
+                          <When value={t.lastUsedAt} empty="never" relative />
                         </div>
                       </td>
                       <td className={`whitespace-nowrap px-4 py-2 font-mono text-xs ${WIDE}`}>
                         {t.displayPrefix}
                       </td>
-                      <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>{formatDate(t.createdAt)}</td>
-                      <td
-                        className={`whitespace-nowrap px-4 py-2 ${WIDE}`}
-                        title={t.lastUsedAt ? formatDateTime(t.lastUsedAt) : undefined}
-                      >
-                        {formatDate(t.lastUsedAt, "never")}
+                      <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
+                        <When value={t.createdAt} />
                       </td>
                       <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
-                        {formatDate(t.expiresAt, "never")}
+                        <When value={t.lastUsedAt} empty="never" relative />
+                      </td>
+                      <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
+                        <When value={t.expiresAt} empty="never" />
                       </td>
                       <td className="px-4 py-2">
                         <Badge tone={s.tone}>{s.label}</Badge>

@@ -2,7 +2,8 @@
 
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
-import { formatDate, formatDateTime, plural } from "@/lib/format";
+import { When } from "@/components/ui/when";
+import { plural } from "@/lib/format";
 import { RevokeButton } from "./revoke-button";
 import { liveShares, useRevokeUserAccess, useUserShares } from "./use-user-access";
 import { UserAccessSection } from "./user-access-section";
@@ -70,8 +71,8 @@ export function UserSharesTable({ userId, email }: UserSharesTableProps) {
                   </div>
                 </td>
                 <td className={`px-4 py-2 capitalize ${WIDE}`}>{s.kind}</td>
-                <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`} title={formatDateTime(s.createdAt)}>
-                  {formatDate(s.createdAt)}
+                <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
+                  <When value={s.createdAt} />
                 </td>
                 <td className={`px-4 py-2 tabular-nums ${WIDE}`}>{s.views}</td>
                 <td className={`px-4 py-2 ${WIDE}`}>

@@ -2,7 +2,8 @@
 
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
-import { formatDate, formatDateTime, plural } from "@/lib/format";
+import { When } from "@/components/ui/when";
+import { plural } from "@/lib/format";
 import { RevokeButton } from "./revoke-button";
 import { tokenStatus } from "./token-status";
 import { liveTokens, useRevokeUserAccess, useUserTokens } from "./use-user-access";
@@ -70,21 +71,20 @@ export function UserTokensTable({ userId, email }: UserTokensTableProps) {
                     </div>
                     <div className="text-muted text-xs sm:hidden">
                       <span className="whitespace-nowrap font-mono">{t.displayPrefix}</span> · used{" "}
-                      {formatDate(t.lastUsedAt, "never")}
+                      <When value={t.lastUsedAt} empty="never" />
                     </div>
                   </td>
                   <td className={`whitespace-nowrap px-4 py-2 font-mono text-xs ${WIDE}`}>
                     {t.displayPrefix}
                   </td>
-                  <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>{formatDate(t.createdAt)}</td>
-                  <td
-                    className={`whitespace-nowrap px-4 py-2 ${WIDE}`}
-                    title={t.lastUsedAt ? formatDateTime(t.lastUsedAt) : undefined}
-                  >
-                    {formatDate(t.lastUsedAt, "never")}
+                  <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
+                    <When value={t.createdAt} />
                   </td>
                   <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
-                    {formatDate(t.expiresAt, "never")}
+                    <When value={t.lastUsedAt} empty="never" relative />
+                  </td>
+                  <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
+                    <When value={t.expiresAt} empty="never" />
                   </td>
                   <td className="px-4 py-2">
                     <Badge tone={s.tone}>{s.label}</Badge>

@@ -7,8 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { lazyComponent } from "@/components/ui/lazy";
 import { TableHead } from "@/components/ui/table-head";
+import { When } from "@/components/ui/when";
 import { apiFetch } from "@/lib/api-client";
-import { formatDate } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { LIMITS, type Role, type UserDto } from "@/lib/types";
 
@@ -132,7 +132,7 @@ export function UsersPanel({ currentUserId }: UsersPanelProps) {
                       {self && <span className="ml-1 font-normal text-muted text-xs">(you)</span>}
                     </div>
                     <div className="text-muted text-xs">
-                      {u.name ? `${u.name} · ` : ""}added {formatDate(u.createdAt)}
+                      {u.name ? `${u.name} · ` : ""}added <When value={u.createdAt} />
                     </div>
                   </td>
                   <td className="px-4 py-2">

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { Logo } from "@/components/shell/logo";
 import { Button } from "@/components/ui/button";
-import { formatDateTime } from "@/lib/format";
+import { When } from "@/components/ui/when";
 import type { ShareDto } from "@/lib/types";
 
 export interface ShareHeaderProps {
@@ -31,7 +31,7 @@ export function ShareHeader({ share, signedIn, details, onOpen }: ShareHeaderPro
             {share.title}
           </h1>
           <p className="text-muted text-xs">
-            {formatDateTime(share.createdAt)} · {details}
+            <When value={share.createdAt} /> · {details}
           </p>
         </div>
         {signedIn && (

@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { discardSetAside, readSetAside, type SetAside } from "@/lib/draft-storage";
+import { findDraftChannel } from "@/lib/draft-sync";
 
 export interface DraftNoticeProps {
   /** The draft's localStorage key. */
@@ -11,8 +12,55 @@ export interface DraftNoticeProps {
   label: string;
 }
 
-/** Says that a stored draft could not be read and was set aside, with a download and a discard. */
-export function DraftNotice({ storageKey, label }: DraftNoticeProps) {
+/**
+ * Says that a stored draft could not be read and was set aside, with a download and a discard; and
+ * that another tab changed the draft while this one did too, with the choice of which to keep.
+ */
+export function DraftNotice(props: DraftNoticeProps) {
+  return (
+    <>
+      <ConflictNotice {...props} />
+      <SetAsideNotice {...props} />
+    </>
+  );
+}
+
+const none = () => () => {};
+
+function ConflictNotice({ storageKey, label }: DraftNoticeProps) {
+  const channel = findDraftChannel(storageKey);
+  const conflict = useSyncExternalStore(
+    channel ? (l) => channel.subscribe(l) : none,
+    () => channel?.conflict() ?? null,
+    () => null,
+  );
+  if (!channel || !conflict) return null;
+  return (
+    <div
+      role="alert"
+      data-testid="draft-conflict"
+      className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm"
+    >
+      <p className="min-w-0 flex-1 basis-64">
+        <span className="font-medium text-warning">The {label} draft was also changed in another tab.</span>
+        <span className="text-fg/80">
+          {" "}
+          Keep this tab's version or take the other tab's; the other tab follows your choice.
+        </span>
+      </p>
+      <div className="flex gap-2">
+        <Button size="sm" variant="primary" onClick={() => channel.keepMine()} data-testid="keep-mine">
+          Keep this tab's
+        </Button>
+        <Button size="sm" onClick={() => channel.takeTheirs()} data-testid="take-theirs">
+          Take the other tab's
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function SetAsideNotice({ storageKey, label }: DraftNoticeProps) {
   const [entry, setEntry] = useState<SetAside | null>(null);
   useEffect(() => setEntry(readSetAside(storageKey)), [storageKey]);
   if (!entry) return null;

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { ShareHeader } from "@/components/shares/share-header";
 import { useChatTokenEstimate } from "@/components/tokens/use-token-count";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { formatCount } from "@/lib/format";
 import { resolveModel } from "@/lib/models/catalogue";
 import { readTokenizerSnapshot, type TokenizerSnapshot } from "@/lib/tokenizer/snapshot";
@@ -17,18 +18,24 @@ import { useTokenization } from "./use-tokenization";
 export function SharedTokenizerView({ share, signedIn }: { share: ShareDto; signedIn: boolean }) {
   const router = useRouter();
   const snap = useMemo(() => readTokenizerSnapshot(share.snapshot), [share.snapshot]);
+  const [confirm, confirmDialog] = useConfirm();
   if (!snap) return <p className="text-muted">This link holds something the tokenizer cannot show.</p>;
-  const open = () => {
+  const open = async () => {
     const draft = useTokenizer.getState();
     const hasDraft =
       draft.text.trim() !== "" || draft.messages.some((m) => m.content.trim() && m.role === "user");
-    if (hasDraft && !window.confirm("Replace your current tokenizer text and messages with this shared one?"))
-      return;
+    const replace = {
+      title: "Replace your tokenizer draft?",
+      description: "Your current tokenizer text and messages are replaced with this shared one.",
+      confirmLabel: "Replace",
+    };
+    if (hasDraft && !(await confirm(replace))) return;
     useTokenizer.getState().loadSnapshot(snap);
     router.push("/tokenizer");
   };
   return (
     <article className="space-y-4" data-testid="shared-tokenizer">
+      {confirmDialog}
       <ShareHeader
         share={share}
         signedIn={signedIn}

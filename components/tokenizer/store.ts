@@ -1,8 +1,8 @@
 "use client";
 
 import { create } from "zustand";
-import { type PersistStorage, persist, type StorageValue } from "zustand/middleware";
-import { readCheckedDraft } from "@/lib/draft-storage";
+import { persist } from "zustand/middleware";
+import { draftChannel } from "@/lib/draft-sync";
 import { newId } from "@/lib/ids";
 import type { ChatMessage, ChatRole } from "@/lib/tokenizer/chat";
 import { readTokenizerDraft, type TokenizerDraft } from "@/lib/tokenizer/draft";
@@ -61,50 +61,46 @@ function defaults(): Draft {
 
 type Persisted = TokenizerDraft;
 
-/** localStorage, written after a pause and on page hide; a text too large to keep is left out. */
-function draftStorage(delayMs: number): PersistStorage<Persisted> {
-  let pending: { name: string; value: StorageValue<Persisted> } | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const write = (name: string, value: StorageValue<Persisted>) => {
-    const state = value.state;
-    const keep = state.text.length <= MAX_KEPT_CHARS;
-    const attempt = (s: Persisted) => localStorage.setItem(name, JSON.stringify({ ...value, state: s }));
-    try {
-      attempt(keep ? { ...state, textNotKept: false } : { ...state, text: "", textNotKept: true });
-    } catch {
-      // Over the browser's quota: keep everything but the text.
-      try {
-        attempt({ ...state, text: "", textNotKept: true });
-      } catch {}
-    }
-  };
-  const flush = () => {
-    if (!pending) return;
-    const { name, value } = pending;
-    pending = null;
-    clearTimeout(timer);
-    write(name, value);
-  };
-  if (typeof window !== "undefined") {
-    window.addEventListener("pagehide", flush);
-    document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
-  }
-  return {
+/**
+ * localStorage, written after a pause and on page hide; a text too large to keep is left out. Other
+ * tabs' writes are followed, or shown as a conflict (lib/draft-sync.ts).
+ */
+function draftStorage(delayMs: number) {
+  const channel = draftChannel<Persisted>(TOKENIZER_DRAFT_KEY, {
     // Read through the draft's schema; one that does not parse is set aside with a notice.
-    getItem: (name) =>
-      readCheckedDraft(name, (state) => {
-        const r = readTokenizerDraft(state, defaults());
-        return r.ok ? r : { ok: false, reason: r.reason };
-      }),
-    setItem: (name, value) => {
-      pending = { name, value };
-      clearTimeout(timer);
-      // Serialising a large text takes a while: do it less often while someone types in it.
-      timer = setTimeout(flush, value.state.text.length > 200_000 ? delayMs * 6 : delayMs);
+    check: (state) => {
+      const r = readTokenizerDraft(state, defaults());
+      return r.ok ? r : { ok: false, reason: r.reason };
     },
-    removeItem: (name) => localStorage.removeItem(name),
-  };
+    // Serialising a large text takes a while: do it less often while someone types in it.
+    delay: (value) => (value.state.text.length > 200_000 ? delayMs * 6 : delayMs),
+    write: (value, put) => {
+      const state = value.state;
+      const keep = state.text.length <= MAX_KEPT_CHARS;
+      try {
+        put({
+          ...value,
+          state: keep ? { ...state, textNotKept: false } : { ...state, text: "", textNotKept: true },
+        });
+      } catch {
+        // Over the browser's quota: keep everything but the text.
+        try {
+          put({ ...value, state: { ...state, text: "", textNotKept: true } });
+        } catch {}
+      }
+    },
+  });
+  if (typeof window !== "undefined") {
+    window.addEventListener("pagehide", () => channel.flush());
+    document.addEventListener(
+      "visibilitychange",
+      () => document.visibilityState === "hidden" && channel.flush(),
+    );
+  }
+  return channel;
 }
+
+const channel = draftStorage(300);
 
 export const useTokenizer = create<TokenizerState>()(
   persist(
@@ -142,7 +138,7 @@ export const useTokenizer = create<TokenizerState>()(
     {
       name: TOKENIZER_DRAFT_KEY,
       version: 1,
-      storage: draftStorage(300),
+      storage: channel.storage,
       partialize: (s): Persisted => ({
         mode: s.mode,
         text: s.text,
@@ -162,3 +158,5 @@ export const useTokenizer = create<TokenizerState>()(
     },
   ),
 );
+
+channel.connect(useTokenizer);

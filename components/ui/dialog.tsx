@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import type { ReactNode, RefObject } from "react";
 import { lazyComponent } from "./lazy";
 
 export interface DialogProps {
@@ -9,6 +9,8 @@ export interface DialogProps {
   onClose(): void;
   children: ReactNode;
   size?: "sm" | "md" | "lg";
+  /** What gets focus on open; by default the first focusable element (the close button). */
+  initialFocus?: RefObject<HTMLElement | null>;
 }
 
 /**

@@ -1,16 +1,19 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { type Ownership, useOwners } from "@/components/queries/use-owners";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { lazyComponent } from "@/components/ui/lazy";
+import { usePrompt } from "@/components/ui/prompt-dialog";
 import { Tabs } from "@/components/ui/tabs";
+import { When } from "@/components/ui/when";
 import { apiFetch } from "@/lib/api-client";
 import type { ApiError } from "@/lib/errors";
 import type { HostBodyLimit } from "@/lib/files/limits";
-import { formatBytes, formatDateTime, fromUnix } from "@/lib/format";
+import { formatBytes, fromUnix } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { listStoreFiles, useStoreFiles, useStores, type VectorStore } from "./api";
 import { CreateStoreDialog, EMPTY_DRAFT, type StoreDraft } from "./create-store-dialog";
@@ -149,6 +152,8 @@ function StoreDetails({
       onDeleted();
     },
   });
+  const [ask, promptDialog] = usePrompt();
+  const [confirm, confirmDialog] = useConfirm();
   const c = s.file_counts;
   const locked = ownership?.reason ?? null;
   return (
@@ -157,6 +162,8 @@ function StoreDetails({
       className="space-y-3 rounded-lg border border-border bg-surface p-4"
       data-testid="store-details"
     >
+      {promptDialog}
+      {confirmDialog}
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 className="truncate font-medium text-lg">{s.name || "(unnamed)"}</h2>
@@ -170,8 +177,13 @@ function StoreDetails({
           <Button
             variant="ghost"
             disabled={locked !== null}
-            onClick={() => {
-              const name = window.prompt("Rename vector store", s.name ?? "");
+            onClick={async () => {
+              const name = await ask({
+                title: "Rename vector store",
+                label: "Name",
+                initialValue: s.name ?? "",
+                confirmLabel: "Rename",
+              });
               if (name !== null) rename.mutate(name);
             }}
           >
@@ -179,9 +191,15 @@ function StoreDetails({
           </Button>
           <Button
             variant="danger"
-            onClick={() =>
-              window.confirm(`Delete “${s.name || s.id}”? Its files stay in Files.`) && remove.mutate()
-            }
+            onClick={async () => {
+              const ok = await confirm({
+                title: `Delete “${s.name || s.id}”?`,
+                description: "Its files stay in Files.",
+                confirmLabel: "Delete",
+                danger: true,
+              });
+              if (ok) remove.mutate();
+            }}
             disabled={locked !== null}
             data-testid="delete-store"
           >
@@ -218,20 +236,32 @@ function StoreDetails({
         </div>
       )}
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
-        {[
+        {(
           [
-            "Files",
-            `${c.completed} ready · ${c.in_progress} processing · ${c.failed} failed · ${c.cancelled} cancelled`,
-          ],
-          ["Size", formatBytes(s.usage_bytes)],
-          ["Last active", formatDateTime(fromUnix(s.last_active_at))],
-          [
-            "Expires",
-            s.expires_after
-              ? `${s.expires_after.days} days after last use${s.expires_at ? ` (${formatDateTime(fromUnix(s.expires_at))})` : ""}`
-              : "never",
-          ],
-        ].map(([k, v]) => (
+            [
+              "Files",
+              `${c.completed} ready · ${c.in_progress} processing · ${c.failed} failed · ${c.cancelled} cancelled`,
+            ],
+            ["Size", formatBytes(s.usage_bytes)],
+            ["Last active", <When key="active" value={fromUnix(s.last_active_at)} relative />],
+            [
+              "Expires",
+              s.expires_after ? (
+                <>
+                  {s.expires_after.days} days after last use
+                  {s.expires_at && (
+                    <>
+                      {" "}
+                      (<When value={fromUnix(s.expires_at)} relative />)
+                    </>
+                  )}
+                </>
+              ) : (
+                "never"
+              ),
+            ],
+          ] as [string, ReactNode][]
+        ).map(([k, v]) => (
           <div key={k} className={k === "Files" ? "col-span-2" : ""}>
             <dt className="text-muted text-xs">{k}</dt>
             <dd data-testid={`store-${k?.toLowerCase().replace(" ", "-")}`}>{v}</dd>

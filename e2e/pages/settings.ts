@@ -44,10 +44,10 @@ export class SettingsPage {
     };
   }
 
-  /** Revokes through a button that asks the browser to confirm first. */
+  /** Revokes through a button that asks first, and says yes. */
   async confirmClick(button: Locator) {
-    this.page.once("dialog", (d) => void d.accept());
     await button.click();
+    await this.page.getByTestId("confirm-ok").click();
   }
 
   /** Opens the disable confirmation; returns its summary so a test can read what it will revoke. */

@@ -70,4 +70,14 @@ describe("architecture", () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it("asks with the page's own dialogs, never the browser's popups", () => {
+    // components/ui/confirm-dialog.tsx and prompt-dialog.tsx: a phone shows native ones as system sheets.
+    const offenders = files.filter((f) =>
+      /\bwindow\.(confirm|prompt|alert)\(|(?<![.\w])(confirm|prompt|alert)\(\s*["'`]/.test(
+        readFileSync(join(ROOT, f), "utf8"),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

@@ -8,7 +8,7 @@ import { MountedModal } from "./modal";
 
 const SIZES = { sm: "max-w-sm", md: "max-w-xl", lg: "max-w-4xl" };
 
-export function Dialog({ title, description, onClose, children, size = "sm" }: DialogProps) {
+export function Dialog({ title, description, onClose, children, size = "sm", initialFocus }: DialogProps) {
   return (
     <MountedModal onClose={onClose}>
       {(finalFocus) => (
@@ -17,6 +17,7 @@ export function Dialog({ title, description, onClose, children, size = "sm" }: D
           <BaseDialog.Viewport className="fixed inset-0 z-50 flex items-center justify-center p-4">
             <BaseDialog.Popup
               finalFocus={finalFocus}
+              initialFocus={initialFocus}
               className={`card flex max-h-[calc(100dvh-2rem)] w-full min-w-0 ${SIZES[size]} flex-col text-fg shadow-xl outline-none`}
             >
               <div className="flex shrink-0 items-start gap-2 px-4 pt-4 pb-3">
