@@ -118,6 +118,7 @@ export function MessageList() {
   );
   const start = Math.max(0, messages.length - shown);
   const last = messages.at(-1);
+  const latestReply = messages.findLast((m) => m.role === "assistant")?.id;
   const endsOnReply = lastSent(messages)?.role === "assistant";
   const addNext = () => {
     // After a reply the next turn is the user's, and its box is usually already there, empty.
@@ -144,6 +145,7 @@ export function MessageList() {
             callName={m.toolCallId ? callNames.get(m.toolCallId) : undefined}
             format={format}
             truncated={cutText !== null && m.content === cutText}
+            latest={m.id === latestReply}
             running={running}
             onRerun={isBlank(m) ? undefined : rerun}
             placeholder={

@@ -23,6 +23,8 @@ export interface MessageContentProps {
   format: ReplyFormat;
   /** The latest run stopped at the token limit and this is its reply. */
   truncated: boolean;
+  /** The conversation's last reply: checked against the schema even when it is not JSON at all. */
+  latest: boolean;
   /** A run is in flight: nothing may start another. */
   running: boolean;
   /** Regenerate (an assistant message) or run again from this message; absent: not offered. */
@@ -43,6 +45,7 @@ export function MessageContent({
   placeholder,
   format,
   truncated,
+  latest,
   running,
   onRerun,
   onPasteImages,
@@ -67,6 +70,8 @@ export function MessageContent({
     else onRerun?.(m.id);
   };
   const hasText = m.content.trim() !== "";
+  // Older plain-text replies (from before the format changed) are not flagged as broken JSON.
+  const check = reply && format.schema && hasText && (latest || /^\s*[[{]/.test(m.content));
   return (
     <>
       {shade && m.logprobs ? (
@@ -97,7 +102,7 @@ export function MessageContent({
           }}
         />
       )}
-      {reply && format.schema && hasText && (
+      {check && format.schema && (
         <div className="mt-1">
           <SchemaCheck schema={format.schema} text={m.content} truncated={truncated} />
         </div>

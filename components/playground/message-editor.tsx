@@ -19,6 +19,7 @@ export interface MessageEditorProps {
   callName?: string;
   format: ReplyFormat;
   truncated: boolean;
+  latest: boolean;
   running: boolean;
   /** Regenerate or run from this message; absent where that is not offered. */
   onRerun?: (id: string) => void;
@@ -33,6 +34,7 @@ export const MessageEditor = memo(function MessageEditor({
   callName,
   format,
   truncated,
+  latest,
   running,
   onRerun,
   placeholder = `Enter ${m.role} message…`,
@@ -169,6 +171,7 @@ export const MessageEditor = memo(function MessageEditor({
         }
         format={format}
         truncated={truncated}
+        latest={latest}
         running={running}
         onRerun={onRerun}
         onPasteImages={(files) => void addFiles(files)}

@@ -36,7 +36,9 @@ export function RenderedText({ text, streaming, json = false }: RenderedTextProp
         <CodeBlock code={pretty} lang="json" title="JSON" label="JSON reply" className="max-h-[32rem]" />
       </div>
     );
-  if (json) return <p className="whitespace-pre-wrap break-all font-mono text-sm">{text}</p>;
+  // JSON still arriving or cut off; a reply from before the format changed is still Markdown.
+  if (json && /^\s*[[{]/.test(text))
+    return <p className="whitespace-pre-wrap break-all font-mono text-sm">{text}</p>;
   return <LazyMarkdown text={text} streaming={streaming} />;
 }
 
