@@ -24,8 +24,8 @@ for (const api of ["Responses", "Chat"] as const) {
     await tool.getByRole("textbox").fill("18C and sunny");
     await pg.runAndWait();
     await expect(
-      page.locator('[data-testid="message"][data-role="assistant"]').last().getByRole("textbox"),
-    ).toHaveValue("Tool result: 18C and sunny");
+      page.locator('[data-testid="message"][data-role="assistant"]').last().getByTestId("message-rendered"),
+    ).toHaveText("Tool result: 18C and sunny");
     const sent = await emulator.lastPost(api === "Chat" ? "/v1/chat/completions" : "/v1/responses");
     const items = JSON.stringify(sent.json);
     expect(items).toContain(api === "Chat" ? '"role":"tool"' : '"type":"function_call_output"');
@@ -50,8 +50,10 @@ test("structured output: the reply is checked against the schema, and a mismatch
 
   await pg.say("[badjson] again");
   await pg.runAndWait();
-  await expect(page.getByTestId("schema-check")).toContainText("does not match the schema");
-  await expect(page.getByTestId("schema-check")).toContainText("is required but missing");
+  // Each reply is checked beside it.
+  await expect(pg.message(4).getByTestId("schema-check")).toContainText("does not match the schema");
+  await expect(pg.message(4).getByTestId("schema-check")).toContainText("is required but missing");
+  await expect(pg.message(2).getByTestId("schema-check")).toContainText("Output matches the schema");
 });
 
 test("the schema editor explains invalid JSON and strict-mode problems", async ({ page, signIn }) => {
@@ -82,7 +84,7 @@ test("refusals are shown as refusals", async ({ page, signIn }) => {
   await pg.api("Chat");
   await pg.say("[refuse] do something bad");
   await pg.runAndWait();
-  await expect(pg.message(2).getByRole("textbox")).toHaveValue(/^\[refusal\] I can't help with that\./);
+  await expect(pg.reply(2)).toHaveText(/^\[refusal\] I can't help with that\./);
 });
 
 test("logprobs: tokens shaded by probability with alternatives on hover", async ({ page, signIn }) => {

@@ -13,7 +13,7 @@ test("a Responses run streams, reports metrics and joins the conversation; the d
   await pg.say("Hello there");
   await pg.runAndWait();
   await expect(pg.message(2)).toHaveAttribute("data-role", "assistant");
-  await expect(pg.message(2).getByRole("textbox")).toHaveValue("Echo: Hello there");
+  await expect(pg.reply(2)).toHaveText("Echo: Hello there");
   const metrics = page.getByTestId("run-metrics");
   await expect(metrics.locator('[data-metric="tokens"]')).toContainText(/\d+ in · \d+ out/);
   await expect(metrics.locator('[data-metric="cost"]')).toContainText("$");
@@ -105,7 +105,7 @@ test("Stop keeps what arrived, and Esc stops too", async ({ page, signIn }) => {
     await expect(page.getByTestId("output-text")).toContainText("t3");
     await page.getByTestId("stop").click();
     await expect(pg.runPanel()).toHaveAttribute("data-status", "stopped");
-    await expect(pg.message(2).getByRole("textbox")).toHaveValue(/^ t0 t1 t2 t3/);
+    await expect(pg.reply(2)).toHaveText(/^t0 t1 t2 t3/);
     await expect(page.getByTestId("run-metrics")).toContainText("stopped — output kept");
 
     await pg.say("Again");
@@ -129,7 +129,7 @@ test("a stream broken midway keeps what arrived and says so", async ({ page, sig
   await emulator.fault({ path: "/v1/chat/completions", kind: "break_stream", afterChunks: 5, times: 1 });
   await pg.runAndWait("error");
   await expect(page.getByTestId("run-error-title")).toHaveText("Stream interrupted");
-  await expect(pg.message(2).getByRole("textbox")).toHaveValue(/^word0 word1/);
+  await expect(pg.reply(2)).toHaveText(/^word0 word1/);
 });
 
 test("a 429 tells rate limit from quota and counts down to the retry", async ({ page, signIn }) => {
@@ -207,7 +207,7 @@ test("output cut by the token limit says so and can be continued; the inspector 
   await pg.param("Max output tokens", "20");
   await pg.runAndWait();
   await expect(page.locator('[data-metric="finish"]')).toHaveText("cut off by the token limit");
-  await expect(pg.message(2).getByRole("textbox")).toHaveValue(/^word0 word1 .* word19$/);
+  await expect(pg.reply(2)).toHaveText(/^word0 word1 .* word19$/);
   await pg.runPanel().getByTestId("inspect").click();
   await page.getByRole("tab", { name: "response" }).click();
   await expect(page.locator('[data-testid="inspector-header"][data-name="x-request-id"]')).toContainText(

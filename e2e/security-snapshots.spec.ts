@@ -139,7 +139,7 @@ test("a playground draft that does not parse is set aside with a notice; the pla
   // The playground works: type and run.
   await pg.say("Still works");
   await pg.runAndWait();
-  await expect(pg.message(2).getByRole("textbox")).toHaveValue("Echo: Still works");
+  await expect(pg.reply(2)).toHaveText("Echo: Still works");
   // The set-aside draft can be downloaded unchanged.
   const download = page.waitForEvent("download");
   await notice.getByRole("button", { name: /download/i }).click();

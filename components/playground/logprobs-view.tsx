@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import type { TokenLogprob } from "@/lib/playground/accumulate";
 
 const pct = (logprob: number) => `${(Math.exp(logprob) * 100).toFixed(logprob > -0.0001 ? 0 : 1)}%`;
@@ -18,21 +18,25 @@ export function LogprobsText({ tokens }: { tokens: TokenLogprob[] }) {
         {tokens.map((tok, i) => {
           const p = Math.exp(tok.logprob);
           return (
-            <button
-              type="button"
+            // A <button> is laid out as an inline block: a newline inside it would make the token a
+            // tall box and never break the line of text. A span breaks lines as the text does.
+            // biome-ignore lint/a11y/useSemanticElements: see above.
+            <span
+              role="button"
               // biome-ignore lint/suspicious/noArrayIndexKey: tokens repeat; their place is their identity
               key={i}
+              tabIndex={0}
               data-p={p.toFixed(3)}
-              aria-label={`${tok.token} ${pct(tok.logprob)}`}
+              aria-label={`${JSON.stringify(tok.token)} ${pct(tok.logprob)}`}
               onMouseEnter={() => setActive(i)}
               onFocus={() => setActive(i)}
-              className={`inline whitespace-pre-wrap rounded-sm text-left outline-none focus-visible:ring-2 focus-visible:ring-accent ${active === i ? "ring-1 ring-fg/40" : ""}`}
+              className={`rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-accent ${active === i ? "ring-1 ring-fg/40" : ""}`}
               style={{
                 backgroundColor: `color-mix(in srgb, var(--warning) ${Math.round((1 - p) * 60)}%, transparent)`,
               }}
             >
-              {tok.token}
-            </button>
+              {tok.token.includes("\n") ? withNewlineMarks(tok.token) : tok.token}
+            </span>
           );
         })}
       </p>
@@ -62,4 +66,22 @@ export function LogprobsText({ tokens }: { tokens: TokenLogprob[] }) {
       </p>
     </div>
   );
+}
+
+/** Each newline drawn as a small ↵ where it is, then the line break itself. */
+function withNewlineMarks(token: string) {
+  return token.split("\n").map((part, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one token never reorder
+    <Fragment key={i}>
+      {i > 0 && (
+        <>
+          <span className="text-[0.75em] text-muted" data-newline aria-hidden>
+            ↵
+          </span>
+          {"\n"}
+        </>
+      )}
+      {part}
+    </Fragment>
+  ));
 }

@@ -6,7 +6,7 @@ import { usePrompt } from "@/components/ui/prompt-dialog";
 import { newId } from "@/lib/ids";
 import type { Message, Role } from "@/lib/playground/types";
 import { checkImageFile, checkImageUrl, ImageList, readImage } from "./image-inputs";
-import { LogprobsText } from "./logprobs-view";
+import { MessageContent, type ReplyFormat } from "./message-content";
 import { OmittedImageNote } from "./omitted-images";
 import { usePlayground } from "./store";
 
@@ -18,6 +18,14 @@ export interface MessageEditorProps {
   count: number;
   /** The tool call a tool message answers, for its label. */
   callName?: string;
+  format: ReplyFormat;
+  truncated: boolean;
+  latest: boolean;
+  running: boolean;
+  /** Regenerate or run from this message; absent where that is not offered. */
+  onRerun?: (id: string) => void;
+  /** The text box's hint when empty. */
+  placeholder?: string;
 }
 
 export const MessageEditor = memo(function MessageEditor({
@@ -25,10 +33,15 @@ export const MessageEditor = memo(function MessageEditor({
   index,
   count,
   callName,
+  format,
+  truncated,
+  latest,
+  running,
+  onRerun,
+  placeholder = `Enter ${m.role} message…`,
 }: MessageEditorProps) {
   const { updateMessage, removeMessage, moveMessage } = usePlayground.getState();
   const [error, setError] = useState<string | null>(null);
-  const [shade, setShade] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const addFiles = async (files: File[]) => {
     const problems = files.map(checkImageFile).filter(Boolean);
@@ -56,7 +69,6 @@ export const MessageEditor = memo(function MessageEditor({
       images: [...(current?.images ?? []), { id: `img_${Date.now()}`, url, detail: "auto" }],
     });
   };
-  const label = `Message ${index + 1}, ${m.role}`;
   return (
     <li
       className="group rounded-lg border border-border bg-surface p-2 [contain-intrinsic-size:auto_6rem] [content-visibility:auto]"
@@ -156,40 +168,23 @@ export const MessageEditor = memo(function MessageEditor({
           <p className="mt-1 whitespace-pre-wrap text-muted">{m.reasoning}</p>
         </details>
       )}
-      {shade && m.logprobs ? (
-        <LogprobsText tokens={m.logprobs} />
-      ) : (
-        <textarea
-          aria-label={label}
-          className="block min-h-8 w-full resize-none bg-transparent text-sm leading-relaxed outline-none [field-sizing:content] placeholder:text-muted"
-          value={m.content}
-          placeholder={
-            m.role === "tool"
-              ? `Type or paste what ${callName ?? "the tool"} returned`
-              : m.toolCalls?.length
-                ? "(no text)"
-                : `Enter ${m.role} message…`
-          }
-          spellCheck={m.role !== "tool"}
-          // Edited text no longer matches the tokens the model scored.
-          onChange={(e) =>
-            updateMessage(m.id, { content: e.target.value, ...(m.logprobs ? { logprobs: undefined } : {}) })
-          }
-          onPaste={(e) => {
-            const files = [...e.clipboardData.files].filter((f) => f.type.startsWith("image/"));
-            if (files.length && m.role !== "assistant" && m.role !== "tool") {
-              e.preventDefault();
-              void addFiles(files);
-            }
-          }}
-        />
-      )}
-      {m.logprobs && m.logprobs.length > 0 && (
-        <label className="mt-1 flex items-center gap-1.5 text-muted text-xs">
-          <input type="checkbox" checked={shade} onChange={(e) => setShade(e.target.checked)} />
-          Shade tokens by probability
-        </label>
-      )}
+      <MessageContent
+        message={m}
+        index={index}
+        placeholder={
+          m.role === "tool"
+            ? `Type or paste what ${callName ?? "the tool"} returned`
+            : m.toolCalls?.length
+              ? "(no text)"
+              : placeholder
+        }
+        format={format}
+        truncated={truncated}
+        latest={latest}
+        running={running}
+        onRerun={onRerun}
+        onPasteImages={(files) => void addFiles(files)}
+      />
       <ImageList images={m.images} onChange={(images) => updateMessage(m.id, { images })} />
       {m.omittedImages?.map((img, n) => (
         <OmittedImageNote

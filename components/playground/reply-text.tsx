@@ -1,23 +1,60 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
 import { LazyMarkdown } from "@/components/ui/markdown-lazy";
+
+/** The text pretty-printed when it is a JSON object or array; null for anything else. */
+export function prettyJson(text: string): string | null {
+  const t = text.trim();
+  if (!t.startsWith("{") && !t.startsWith("[")) return null;
+  try {
+    const v: unknown = JSON.parse(t);
+    return typeof v === "object" && v !== null ? JSON.stringify(v, null, 2) : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface RenderedTextProps {
+  text: string;
+  streaming: boolean;
+  /** The request asked for JSON (json_object or json_schema): never reflow it as Markdown. */
+  json?: boolean;
+}
+
+/**
+ * A reply formatted: JSON pretty-printed (parsed once per change of the text), JSON that does not
+ * parse (still streaming, cut off) as it is, anything else as Markdown.
+ */
+export function RenderedText({ text, streaming, json = false }: RenderedTextProps) {
+  const pretty = useMemo(() => (streaming ? null : prettyJson(text)), [text, streaming]);
+  if (pretty !== null)
+    return (
+      <div data-testid="reply-json">
+        <CodeBlock code={pretty} lang="json" title="JSON" label="JSON reply" className="max-h-[32rem]" />
+      </div>
+    );
+  // JSON still arriving or cut off; a reply from before the format changed is still Markdown.
+  if (json && /^\s*[[{]/.test(text))
+    return <p className="whitespace-pre-wrap break-all font-mono text-sm">{text}</p>;
+  return <LazyMarkdown text={text} streaming={streaming} />;
+}
 
 export interface ReplyTextProps {
   text: string;
   streaming: boolean;
-  /** Start with the raw text, e.g. for structured output, whose JSON Markdown would reflow. */
-  defaultRaw?: boolean;
+  json?: boolean;
 }
 
 const cursor = (
   <span className="ml-0.5 inline-block h-4 w-1.5 animate-pulse bg-accent align-text-bottom" aria-hidden />
 );
 
-/** A reply's text as Markdown, or exactly as it arrived with "Raw" on. */
-export function ReplyText({ text, streaming, defaultRaw = false }: ReplyTextProps) {
-  const [raw, setRaw] = useState(defaultRaw);
+/** A reply's text formatted (Markdown, or pretty JSON), or exactly as it arrived with "Raw" on. */
+export function ReplyText({ text, streaming, json = false }: ReplyTextProps) {
+  const [raw, setRaw] = useState(false);
   return (
     <div className="space-y-1">
       {raw ? (
@@ -28,7 +65,7 @@ export function ReplyText({ text, streaming, defaultRaw = false }: ReplyTextProp
       ) : (
         <>
           <div data-testid="output-text">
-            <LazyMarkdown text={text} streaming={streaming} />
+            <RenderedText text={text} streaming={streaming} json={json} />
           </div>
           {streaming && cursor}
         </>
@@ -41,7 +78,7 @@ export function ReplyText({ text, streaming, defaultRaw = false }: ReplyTextProp
           aria-pressed={raw}
           onClick={() => setRaw((r) => !r)}
           data-testid="reply-raw"
-          title="Show the reply exactly as it arrived, without Markdown formatting"
+          title="Show the reply exactly as it arrived, without formatting"
         >
           Raw
         </Button>

@@ -34,7 +34,7 @@ const FINISH: Record<string, string> = {
   cancelled: "cancelled",
 };
 
-/** One line of what a run took and cost; each figure labelled for screen readers. */
+/** One line of what a run took and cost, each figure under a visible label. */
 export function RunMetrics({
   run,
   model,
@@ -48,43 +48,63 @@ export function RunMetrics({
   const u = run.outcome.usage;
   const finish = run.outcome.choices[0]?.finishReason;
   const requestId = run.headers["x-request-id"];
-  const items: [string, string, string][] = [
-    ["ttft", "Time to first token", ms(s.ttftMs)],
-    ["total", "Total time", ms(s.totalMs)],
-    ["tps", "Tokens per second", s.tokensPerSecond === null ? "—" : `${s.tokensPerSecond.toFixed(1)} tok/s`],
+  // [id, visible label, full name for the tooltip, value]
+  const items: [string, string, string, string][] = [
+    ["ttft", "First token", "Time to first token", ms(s.ttftMs)],
+    ["total", "Total", "Total time, from sending to the last byte", ms(s.totalMs)],
+    [
+      "tps",
+      "Speed",
+      "Output tokens per second after the first token",
+      s.tokensPerSecond === null ? "—" : `${s.tokensPerSecond.toFixed(1)} tok/s`,
+    ],
     [
       "tokens",
-      "Tokens in / out",
+      "Tokens",
+      "Tokens in (cached) · out (of which reasoning)",
       u
         ? `${formatCount(u.input)} in${u.cached ? ` (${formatCount(u.cached)} cached)` : ""} · ${formatCount(u.output)} out${u.reasoning ? ` (${formatCount(u.reasoning)} reasoning)` : ""}`
         : run.status === "running"
           ? "…"
           : "no usage reported",
     ],
-    ["cost", "Cost", formatUsd(s.cost)],
+    ["cost", "Cost", "Cost at the catalogue's prices", formatUsd(s.cost)],
   ];
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-muted text-xs" data-testid="run-metrics">
-      {items.map(([id, label, value]) => (
-        <span key={id} data-metric={id} title={label}>
-          <span className="sr-only">{label}: </span>
-          {value}
-        </span>
+    <dl
+      className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-muted text-xs"
+      data-testid="run-metrics"
+    >
+      {items.map(([id, label, title, value]) => (
+        <div key={id} className="flex items-baseline gap-1 whitespace-nowrap" title={title}>
+          <dt className="text-[11px] uppercase tracking-wide">{label}</dt>
+          <dd className="font-medium text-fg tabular-nums" data-metric={id}>
+            {value}
+          </dd>
+        </div>
       ))}
-      {finish && (
-        <span
-          data-metric="finish"
-          className={finish === "length" || finish === "content_filter" ? "text-warning" : ""}
-        >
-          {FINISH[finish] ?? finish}
-        </span>
+      {(finish || run.status === "stopped") && (
+        <div className="flex flex-wrap items-baseline gap-x-2">
+          <dt className="sr-only">Outcome</dt>
+          {finish && (
+            <dd
+              data-metric="finish"
+              className={finish === "length" || finish === "content_filter" ? "text-warning" : ""}
+            >
+              {FINISH[finish] ?? finish}
+            </dd>
+          )}
+          {run.status === "stopped" && <dd className="text-warning">stopped — output kept</dd>}
+        </div>
       )}
-      {run.status === "stopped" && <span className="text-warning">stopped — output kept</span>}
       {!compact && requestId && (
-        <span className="font-mono" data-metric="request-id" title="Upstream request id">
-          {requestId}
-        </span>
+        <div className="flex min-w-0 items-baseline gap-1" title="Upstream request id">
+          <dt className="text-[11px] uppercase tracking-wide">Request</dt>
+          <dd className="truncate font-mono" data-metric="request-id">
+            {requestId}
+          </dd>
+        </div>
       )}
-    </div>
+    </dl>
   );
 }

@@ -42,8 +42,11 @@ export function ChoiceView({ choice: c, streaming, schema }: ChoiceViewProps) {
         (showLogprobs && c.logprobs.length ? (
           <LogprobsText tokens={c.logprobs} />
         ) : (
-          <ReplyText text={c.text} streaming={streaming} defaultRaw={Boolean(schema)} />
+          <ReplyText text={c.text} streaming={streaming} json={Boolean(schema)} />
         ))}
+      {!streaming && schema && c.text && (
+        <SchemaCheck schema={schema} text={c.text} truncated={c.finishReason === "length"} />
+      )}
       {c.toolCalls.map((t, i) => (
         <div
           // biome-ignore lint/suspicious/noArrayIndexKey: call ids arrive after the first fragment
@@ -55,9 +58,6 @@ export function ChoiceView({ choice: c, streaming, schema }: ChoiceViewProps) {
           <pre className="whitespace-pre-wrap break-all">{t.arguments}</pre>
         </div>
       ))}
-      {!streaming && schema && c.text && (
-        <SchemaCheck schema={schema} text={c.text} truncated={c.finishReason === "length"} />
-      )}
       {c.logprobs.length > 0 && (
         <label className="flex items-center gap-1.5 text-muted text-xs">
           <input type="checkbox" checked={showLogprobs} onChange={(e) => setShowLogprobs(e.target.checked)} />

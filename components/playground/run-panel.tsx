@@ -7,7 +7,6 @@ import { ErrorPanel } from "./error-panel";
 import { Inspector } from "./inspector";
 import { RunMetrics } from "./run-metrics";
 import { ChoiceView } from "./run-output";
-import { SchemaCheck } from "./schema-check";
 import { MAIN, type RunEntry, usePlayground } from "./store";
 
 export interface RunPanelProps {
@@ -47,9 +46,6 @@ export function RunPanel({ target, model, onRun, onContinue, compact = false }: 
           <ChoiceView choice={c} streaming={live} schema={schema} />
         </div>
       ))}
-      {target === MAIN && !live && schema && run.outcome.choices[0]?.text && (
-        <SchemaCheck schema={schema} text={run.outcome.choices[0].text} truncated={cut} />
-      )}
       <ErrorPanel run={run} onRetry={onRun} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <RunMetrics run={run} model={model} compact={compact} />

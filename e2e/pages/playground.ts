@@ -31,6 +31,11 @@ export class PlaygroundPage {
     return this.page.getByTestId("message").nth(n - 1);
   }
 
+  /** An assistant message's text as it reads formatted (Markdown or JSON), not its raw source. */
+  reply(n: number): Locator {
+    return this.message(n).getByTestId("message-rendered");
+  }
+
   async say(text: string): Promise<void> {
     const last = this.page.getByTestId("message").last();
     await last.getByRole("textbox").fill(text);
