@@ -58,8 +58,9 @@ export function RunPanel({ target, model, onRun, onContinue, compact = false }: 
       )}
       <ErrorPanel run={run} onRetry={onRun} onContinue={arrived ? onContinue : undefined} />
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <RunMetrics run={run} model={model} compact={compact} />
-        <div className="flex gap-1">
+        {/* While nothing has arrived the pending line says it all; bare dashes would add nothing. */}
+        {(arrived || !live) && <RunMetrics run={run} model={model} compact={compact} />}
+        <div className="ml-auto flex gap-1">
           {cut && !live && onContinue && (
             <Button size="sm" onClick={onContinue} data-testid="continue">
               Continue

@@ -45,7 +45,7 @@ function pick(e: UpstreamErrorFacts): Omit<Guidance, "continue"> & { continue?: 
   if (e.code === "upstream_unauthorized" || e.status === 401)
     return {
       title: "The upstream refused Benchtop's key",
-      advice: `A configuration problem, not an outage: running again will not help. An admin fixes the key (OPENAI_API_KEY, with OPENAI_ORG_ID / OPENAI_PROJECT_ID) in the server's environment and checks it under ${SETTINGS}.`,
+      advice: `A configuration problem, not an outage: running again will not help. An admin fixes it in the server's environment and checks it under ${SETTINGS}.`,
       retry: false,
     };
   if (e.type === "config_error")
