@@ -12,19 +12,22 @@ import { CompareDiff } from "./compare-diff";
 import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
 import { ModelFacts } from "./model-facts";
 import { ParamsPanel } from "./params-panel";
+import { RerunConfirm } from "./rerun-confirm";
 import { RunPanel } from "./run-panel";
 import { type Column, MAX_COLUMNS, usePlayground } from "./store";
 import { messagesFrom, setupFor } from "./use-run";
 
 export interface CompareViewProps {
   onRunAll(): void;
-  onRun(id: string): void;
+  /** `replace`: stop the column's run in flight and start again (after asking). */
+  onRun(id: string, replace?: boolean): void;
   onStop(): void;
+  onStopColumn(id: string): void;
   running: boolean;
 }
 
 /** Up to four setups side by side on one shared input; any column can become the main setup. */
-export function CompareView({ onRunAll, onRun, onStop, running }: CompareViewProps) {
+export function CompareView({ onRunAll, onRun, onStop, onStopColumn, running }: CompareViewProps) {
   const columns = usePlayground((s) => s.columns);
   const api = usePlayground((s) => s.setup.api);
   return (
@@ -70,14 +73,27 @@ export function CompareView({ onRunAll, onRun, onStop, running }: CompareViewPro
           ever cut off at the page's edge (one per row on a phone). */}
       <div className="grid grid-cols-[repeat(auto-fit,minmax(min(100%,14rem),1fr))] gap-3">
         {columns.map((c, i) => (
-          <CompareColumn key={c.id} column={c} index={i} onRun={() => onRun(c.id)} />
+          <CompareColumn
+            key={c.id}
+            column={c}
+            index={i}
+            onRun={(replace) => onRun(c.id, replace)}
+            onStop={() => onStopColumn(c.id)}
+          />
         ))}
       </div>
     </div>
   );
 }
 
-function CompareColumn({ column, index, onRun }: { column: Column; index: number; onRun(): void }) {
+interface CompareColumnProps {
+  column: Column;
+  index: number;
+  onRun(replace?: boolean): void;
+  onStop(): void;
+}
+
+function CompareColumn({ column, index, onRun, onStop }: CompareColumnProps) {
   const { resolve } = useModels();
   const { updateColumn, updateColumnParams, removeColumn } = usePlayground.getState();
   // Subscribing to the shared input rebuilds the column's request when it changes.
@@ -155,16 +171,19 @@ function CompareColumn({ column, index, onRun }: { column: Column; index: number
         </p>
       )}
       <div className="min-h-24 flex-1 border-border border-t pt-2">
-        <RunPanel target={column.id} model={model} onRun={onRun} compact />
+        <RunPanel target={column.id} model={model} onRun={() => onRun()} compact />
         {!status && <p className="text-muted text-xs">Not run yet.</p>}
       </div>
-      <Button
-        className="h-7 text-xs"
-        onClick={onRun}
-        disabled={status === "running" || Boolean(request?.problems.length)}
-      >
-        Run this column
-      </Button>
+      <RerunConfirm target={column.id} onReplace={() => onRun(true)} />
+      {status === "running" ? (
+        <Button variant="danger" className="h-7 text-xs" onClick={onStop} data-testid="column-stop">
+          Stop this column
+        </Button>
+      ) : (
+        <Button className="h-7 text-xs" onClick={() => onRun()} disabled={Boolean(request?.problems.length)}>
+          Run this column
+        </Button>
+      )}
     </section>
   );
 }

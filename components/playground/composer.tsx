@@ -5,6 +5,7 @@ import { Popover } from "@/components/ui/popover";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import type { BuildResult } from "@/lib/playground/request";
 import { appendUser } from "./conversation";
+import { RerunConfirm } from "./rerun-confirm";
 import { RunPanel } from "./run-panel";
 import { usePlayground } from "./store";
 import { TokenMeter } from "./token-meter";
@@ -14,11 +15,15 @@ export interface ComposerProps {
   request: BuildResult;
   model: ResolvedModel;
   running: boolean;
-  onRun(): void;
+  /** `replace`: stop this target's run in flight and start again (after asking). */
+  onRun(replace?: boolean): void;
   onStop(): void;
 }
 
-/** Run and Stop, what blocks a run, what will not be sent and why, the token meter, then the run itself. */
+/**
+ * Run and Stop, what blocks a run, what will not be sent and why, the token meter, then the run
+ * itself. While a run is in flight, Stop takes Run's place and a second Run asks first.
+ */
 export function Composer({ target, request, model, running, onRun, onStop }: ComposerProps) {
   const setup = usePlayground((s) => s.setup);
   const blocked = request.problems.length > 0;
@@ -29,11 +34,16 @@ export function Composer({ target, request, model, running, onRun, onStop }: Com
       <RunPanel
         target={target}
         model={model}
-        onRun={onRun}
-        onContinue={() => {
-          appendUser("Continue exactly where you stopped.");
-          onRun();
-        }}
+        onRun={() => onRun()}
+        // Completions continues from its output box (prompt + output); chat asks the model to go on.
+        onContinue={
+          setup.api === "completions"
+            ? undefined
+            : () => {
+                appendUser("Continue exactly where you stopped.");
+                onRun();
+              }
+        }
       />
       {shown.length > 0 && (
         <ul
@@ -46,6 +56,7 @@ export function Composer({ target, request, model, running, onRun, onStop }: Com
           ))}
         </ul>
       )}
+      <RerunConfirm target={target} onReplace={() => onRun(true)} />
       <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-3 rounded-lg border border-border bg-surface px-3 py-2 shadow-sm">
         <TokenMeter setup={setup} model={model} target={target} />
         {request.omitted.length > 0 && (
@@ -82,7 +93,7 @@ export function Composer({ target, request, model, running, onRun, onStop }: Com
           ) : (
             <Button
               variant="primary"
-              onClick={onRun}
+              onClick={() => onRun()}
               disabled={blocked}
               title={blocked ? request.problems[0]?.message : undefined}
               data-testid="run"

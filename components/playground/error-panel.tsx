@@ -5,8 +5,15 @@ import { Button } from "@/components/ui/button";
 import { guidanceFor } from "@/lib/playground/guidance";
 import type { RunEntry } from "./store";
 
+export interface ErrorPanelProps {
+  run: RunEntry;
+  onRetry?: () => void;
+  /** Offered when the error keeps what arrived and the model can go on from it (a broken stream). */
+  onContinue?: () => void;
+}
+
 /** An upstream error with its code, message, parameter and request id, plus what to do about it. */
-export function ErrorPanel({ run, onRetry }: { run: RunEntry; onRetry?: () => void }) {
+export function ErrorPanel({ run, onRetry, onContinue }: ErrorPanelProps) {
   const e = run.error;
   const [left, setLeft] = useState<number | null>(null);
   useEffect(() => {
@@ -42,6 +49,11 @@ export function ErrorPanel({ run, onRetry }: { run: RunEntry; onRetry?: () => vo
       </p>
       <p className="mt-1 text-fg/80">{g.advice}</p>
       <div className="mt-2 flex flex-wrap items-center gap-3 text-xs">
+        {g.continue && onContinue && (
+          <Button size="sm" variant="primary" onClick={onContinue} data-testid="continue">
+            Continue
+          </Button>
+        )}
         {g.retry && onRetry && (
           <Button size="sm" onClick={onRetry} disabled={Boolean(left)} data-testid="retry">
             {left ? `Retry in ${left}s` : "Retry"}

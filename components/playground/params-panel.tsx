@@ -12,6 +12,7 @@ import {
   VERBOSITIES,
 } from "@/lib/openai-facts";
 import { unavailable } from "@/lib/playground/availability";
+import { COMPLETIONS_API_MAX_TOKENS, defaultMaxOutput } from "@/lib/playground/defaults";
 import type { Params, Setup } from "@/lib/playground/types";
 import { MetadataEditor } from "./metadata-editor";
 import { NumberParam, ParamRow, Section, SelectParam, UnavailableList } from "./param-controls";
@@ -29,6 +30,8 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
   const p = setup.params;
   const off = unavailable(setup, model);
   const reason = (param: string) => off.get(param) ?? null;
+  // What an empty field sends: nothing (the model's own limit) or, for Completions, Benchtop's default.
+  const cap = defaultMaxOutput(setup.api, model);
   const sampling = (
     <>
       <NumberParam
@@ -47,9 +50,15 @@ export function ParamsPanel({ setup, model, onParams, compact = false }: ParamsP
         max={model.maxOutput}
         step={1}
         slider={false}
-        placeholder={`up to ${formatCount(model.maxOutput)}`}
+        placeholder={cap === null ? `up to ${formatCount(model.maxOutput)}` : formatCount(cap)}
         onChange={(maxOutputTokens) => onParams({ maxOutputTokens })}
-        hint={model.capabilities.reasoning ? "Includes reasoning tokens." : undefined}
+        hint={
+          cap !== null
+            ? `Empty sends ${formatCount(cap)}; the API alone would stop at ${COMPLETIONS_API_MAX_TOKENS}.`
+            : model.capabilities.reasoning
+              ? "Includes reasoning tokens."
+              : undefined
+        }
       />
       <SelectParam
         label="Reasoning effort"

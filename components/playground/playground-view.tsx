@@ -6,6 +6,7 @@ import { AfterDraft } from "@/components/shell/after-draft";
 import { DraftNotice } from "@/components/shell/draft-notice";
 import { buildRequest } from "@/lib/playground/request";
 import { CompareView } from "./compare-view";
+import { appendCompletion, CompletionOutput } from "./completion-output";
 import { Composer } from "./composer";
 import { InstructionsEditor, MessageList, PromptEditor } from "./conversation";
 import { OpenFromHistory } from "./open-from-history";
@@ -35,7 +36,7 @@ function Playground({ upstreamBaseUrl, canSharePublicly }: PlaygroundViewProps) 
   const revision = usePlayground((s) => s.revision);
   const running = usePlayground((s) => Object.values(s.runs).some((r) => r.status === "running"));
   const { resolve } = useModels();
-  const { run, runAll, stop } = useRunner();
+  const { run, runAll, stop, stopTarget } = useRunner();
   const model = resolve(setup.model);
   const request = useMemo(() => buildRequest(setup, model), [setup, model]);
   const [help, setHelp] = useState(false);
@@ -52,12 +53,26 @@ function Playground({ upstreamBaseUrl, canSharePublicly }: PlaygroundViewProps) 
         setHelp={setHelp}
       />
       {compare ? (
-        <CompareView onRunAll={runAll} onRun={(id) => void run(id)} onStop={stop} running={running} />
+        <CompareView
+          onRunAll={runAll}
+          onRun={(id, replace) => void run(id, replace)}
+          onStop={stop}
+          onStopColumn={stopTarget}
+          running={running}
+        />
       ) : (
         <div className="grid min-h-0 grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
           <div className="min-w-0 space-y-3">
             {setup.api === "completions" ? (
-              <PromptEditor />
+              <>
+                <PromptEditor />
+                <CompletionOutput
+                  onContinue={() => {
+                    appendCompletion();
+                    void run(MAIN);
+                  }}
+                />
+              </>
             ) : (
               <>
                 <InstructionsEditor />
@@ -69,7 +84,7 @@ function Playground({ upstreamBaseUrl, canSharePublicly }: PlaygroundViewProps) 
               request={request}
               model={model}
               running={running}
-              onRun={() => void run(MAIN)}
+              onRun={(replace) => void run(MAIN, replace)}
               onStop={stop}
             />
           </div>

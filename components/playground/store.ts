@@ -6,9 +6,9 @@ import { draftChannel } from "@/lib/draft-sync";
 import { newId } from "@/lib/ids";
 import { defaultSetup, newMessage } from "@/lib/playground/defaults";
 import type { BuildResult } from "@/lib/playground/request";
-import type { RunRecord } from "@/lib/playground/run";
+import type { RunRecord } from "@/lib/playground/run-record";
 import { type Column, type Draft, describeProblem, readDraft } from "@/lib/playground/snapshot";
-import { MAX_COLUMNS, type Message, type Params, type Setup } from "@/lib/playground/types";
+import { MAX_COLUMNS, type Message, type Params, type Setup, type WireApi } from "@/lib/playground/types";
 
 /**
  * The playground's draft: the main setup, the compare columns and whether compare is on. Persisted
@@ -30,11 +30,15 @@ interface DraftState extends Draft {
 export interface RunEntry extends RunRecord {
   request: BuildResult;
   model: string;
+  /** The mode it ran in: its output belongs to that mode's conversation or completion. */
+  api: WireApi;
 }
 
 interface RunsState {
   /** Latest run per target: MAIN or a column id. */
   runs: Record<string, RunEntry>;
+  /** Targets where Run was pressed again while a run was in flight: the page asks before replacing it. */
+  asking: string[];
 }
 
 interface Actions {
@@ -55,6 +59,7 @@ interface Actions {
   updateColumnParams(id: string, patch: Partial<Params>): void;
   promoteColumn(id: string): void;
   setRun(target: string, run: RunEntry | null): void;
+  setAsking(target: string, on: boolean): void;
 }
 
 export type PlaygroundState = DraftState & RunsState & Actions;
@@ -81,6 +86,7 @@ export const usePlayground = create<PlaygroundState>()(
       compare: false,
       revision: 0,
       runs: {},
+      asking: [],
       update: (patch) => set((s) => ({ setup: { ...s.setup, ...patch } })),
       setApi: (api) =>
         set((s) => ({
@@ -169,6 +175,11 @@ export const usePlayground = create<PlaygroundState>()(
           if (run) runs[target] = { ...run };
           else delete runs[target];
           return { runs };
+        }),
+      setAsking: (target, on) =>
+        set((s) => {
+          if (on === s.asking.includes(target)) return {};
+          return { asking: on ? [...s.asking, target] : s.asking.filter((t) => t !== target) };
         }),
     }),
     {

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 
 export const SHORTCUTS: [string, string][] = [
-  ["Ctrl/⌘ + Enter", "Run (all columns when comparing)"],
+  ["Ctrl/⌘ + Enter", "Run (all columns when comparing); asks first while a run is in progress"],
   ["Esc", "Stop the run; what arrived is kept"],
   ["?", "Show these shortcuts"],
 ];

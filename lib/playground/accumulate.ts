@@ -5,6 +5,7 @@ import { parseJson } from "@/lib/api-client";
 import { streamError } from "@/lib/api-stream";
 import type { ApiErrorBody } from "@/lib/errors";
 import { normaliseUsage, type TokenUsage } from "@/lib/usage";
+import { emptyOutcome } from "./run-record";
 import type { Choice, TokenLogprob, ToolCall, WireApi } from "./types";
 
 /**
@@ -17,6 +18,7 @@ import type { Choice, TokenLogprob, ToolCall, WireApi } from "./types";
  */
 
 export type { Choice, TokenLogprob };
+export { emptyOutcome };
 
 export interface Outcome {
   choices: Choice[];
@@ -29,19 +31,6 @@ export interface Outcome {
   /** An error reported inside a 200 stream (`error` event, `response.failed`). */
   error: ApiErrorBody["error"] | null;
   events: number;
-}
-
-export function emptyOutcome(): Outcome {
-  return {
-    choices: [],
-    usage: null,
-    id: null,
-    model: null,
-    serviceTier: null,
-    systemFingerprint: null,
-    error: null,
-    events: 0,
-  };
 }
 
 /** Reasoning text some OpenAI-compatible servers add (DeepSeek's `reasoning_content`, OpenRouter's `reasoning`). */

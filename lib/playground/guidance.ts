@@ -1,21 +1,32 @@
 /**
  * What a person can do about an upstream error, from its status, type and code (message text
- * last). A 429 is told apart as rate limit, quota or overload because the right reaction differs.
+ * last). A 429 is told apart as rate limit, quota or overload because the right reaction differs;
+ * a refused key is a configuration problem for an admin, never an outage to retry.
  */
 export interface Guidance {
   title: string;
   advice: string;
   /** Worth retrying after the countdown (rate limits, overload). */
   retry: boolean;
+  /** What arrived is kept and Continue asks the model to go on from it (a broken stream). */
+  continue: boolean;
 }
 
-export function guidanceFor(e: {
+interface UpstreamErrorFacts {
   status: number | null;
   type: string;
   code: string | null;
   param: string | null;
   message: string;
-}): Guidance {
+}
+
+const SETTINGS = "Settings → Connection";
+
+export function guidanceFor(e: UpstreamErrorFacts): Guidance {
+  return { continue: false, ...pick(e) };
+}
+
+function pick(e: UpstreamErrorFacts): Omit<Guidance, "continue"> & { continue?: boolean } {
   const msg = e.message.toLowerCase();
   if (e.code === "network_error")
     return {
@@ -28,6 +39,20 @@ export function guidanceFor(e: {
       title: "Stream interrupted",
       advice: "The connection dropped midway. What arrived is kept; run again or press Continue.",
       retry: true,
+      continue: true,
+    };
+  // The proxy answers an upstream 401 with 502 `upstream_unauthorized`: the console's key, not the caller's.
+  if (e.code === "upstream_unauthorized" || e.status === 401)
+    return {
+      title: "The upstream refused Benchtop's key",
+      advice: `A configuration problem, not an outage: running again will not help. An admin fixes it in the server's environment and checks it under ${SETTINGS}.`,
+      retry: false,
+    };
+  if (e.type === "config_error")
+    return {
+      title: "Benchtop is not configured for this",
+      advice: `An admin completes the server's environment (see ${SETTINGS}); running again will not help until then.`,
+      retry: false,
     };
   if (e.status === 429) {
     if (
@@ -54,25 +79,39 @@ export function guidanceFor(e: {
       retry: true,
     };
   }
-  if (e.status === 401 || e.type === "config_error")
+  if (e.status === 403) {
+    if (e.code === "unsupported_country_region_territory")
+      return {
+        title: "Not available in this region",
+        advice: "The upstream does not serve the region this server calls from. Retrying will not help.",
+        retry: false,
+      };
+    if (e.type === "permission_error" && !e.code?.startsWith("upstream"))
+      return {
+        title: "Not allowed",
+        advice: "Your Benchtop account may not do this; ask an admin.",
+        retry: false,
+      };
     return {
-      title: "Server key rejected",
+      title: "The upstream refused this request",
       advice:
-        "The console's OpenAI key, organisation or project is misconfigured. An admin can check it under Settings → Connection.",
+        "The key's project may not have access to this model or endpoint. An admin can allow it in the upstream's project settings, or pick another model.",
       retry: false,
     };
-  if (e.status === 403)
-    return {
-      title: "Not allowed",
-      advice: "The upstream refused this request for this account or region.",
-      retry: false,
-    };
+  }
   if (e.status === 404)
-    return {
-      title: "Not found",
-      advice: "The model or resource does not exist for this key, or has been retired. Pick another model.",
-      retry: false,
-    };
+    return e.code === "model_not_found" || /model/.test(msg)
+      ? {
+          title: "Model not found",
+          advice:
+            "This key cannot use the model, or it has been retired. Pick another model, or ask an admin to give the project access.",
+          retry: false,
+        }
+      : {
+          title: "Not found",
+          advice: "The resource does not exist for this key, or has been deleted.",
+          retry: false,
+        };
   if (e.code === "context_length_exceeded" || /context length|maximum context/.test(msg))
     return {
       title: "Too long for the model",
@@ -88,7 +127,26 @@ export function guidanceFor(e: {
         : "Change the setup as the message says and run again.",
       retry: false,
     };
-  if (e.status === 503 || e.status === 502 || e.status === 504)
+  if (e.code === "upstream_unreachable")
+    return {
+      title: "Upstream unreachable",
+      advice: `The server could not connect to the upstream. If it persists, an admin checks OPENAI_BASE_URL under ${SETTINGS}.`,
+      retry: true,
+    };
+  if (e.code === "upstream_timeout" || e.status === 504)
+    return {
+      title: "Upstream timed out",
+      advice:
+        "No answer in time. Run again; for long outputs, turn Stream on so text arrives as it is written.",
+      retry: true,
+    };
+  if (e.status === 503 && (e.code === "overloaded" || /overloaded/.test(msg)))
+    return {
+      title: "Upstream overloaded",
+      advice: "The upstream is busy. Run again in a moment.",
+      retry: true,
+    };
+  if (e.status === 503 || e.status === 502)
     return {
       title: "Upstream unavailable",
       advice: "The upstream is down or overloaded. Run again in a moment.",
@@ -96,7 +154,8 @@ export function guidanceFor(e: {
     };
   return {
     title: "Upstream error",
-    advice: "Run again in a moment; if it persists, check status.openai.com.",
+    advice:
+      "The upstream failed on its side. Run again in a moment; if it persists, check status.openai.com.",
     retry: true,
   };
 }

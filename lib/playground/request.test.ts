@@ -76,6 +76,14 @@ describe("buildRequest", () => {
     expect(instructionsRoleOf({ instructionsRole: "system" }, model)).toBe("system");
   });
 
+  it("sends Completions a max_tokens above the API's 16 when the field is empty, and only Completions", () => {
+    const legacy = setup({ api: "completions", model: "gpt-3.5-turbo-instruct", prompt: "Hi" });
+    expect(build(legacy).body.max_tokens).toBe(256);
+    expect(build({ ...legacy, params: { ...legacy.params, maxOutputTokens: 40 } }).body.max_tokens).toBe(40);
+    expect(build(setup({ api: "chat" })).body).not.toHaveProperty("max_completion_tokens");
+    expect(build(setup()).body).not.toHaveProperty("max_output_tokens");
+  });
+
   it("asks Chat and Completions streams for usage", () => {
     expect(build(setup({ api: "chat" })).body.stream_options).toEqual({ include_usage: true });
     expect(

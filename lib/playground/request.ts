@@ -10,6 +10,7 @@ import {
   STOP_MAX,
   TOP_LOGPROBS_MAX,
 } from "@/lib/openai-facts";
+import { defaultMaxOutput } from "./defaults";
 import type { BuiltRequest, FunctionTool, Message, Setup, WireApi } from "./types";
 
 /**
@@ -152,8 +153,8 @@ function sampling(b: Builder): void {
 }
 
 function outputCap(b: Builder): void {
-  const v = b.setup.params.maxOutputTokens;
-  if (v === undefined) return;
+  const v = b.setup.params.maxOutputTokens ?? defaultMaxOutput(b.setup.api, b.model);
+  if (v === null) return;
   const min = MIN_OUTPUT_TOKENS[b.setup.api];
   const max = b.model.maxOutput;
   if (!Number.isInteger(v) || v < min || v > max) {

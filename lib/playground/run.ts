@@ -1,7 +1,8 @@
 import { apiRequest, parseJson } from "@/lib/api-client";
 import { streamEvents, streamInterrupted } from "@/lib/api-stream";
 import { ApiError, type ApiErrorBody } from "@/lib/errors";
-import { applyBody, applyEvent, emptyOutcome, type Outcome } from "./accumulate";
+import { applyBody, applyEvent, type Outcome } from "./accumulate";
+import { newRunRecord, type RunRecord, type RunStatus } from "./run-record";
 import type { BuiltRequest, WireApi } from "./types";
 
 /**
@@ -10,28 +11,7 @@ import type { BuiltRequest, WireApi } from "./types";
  * it too and records the error next to it.
  */
 
-export type RunStatus = "running" | "done" | "stopped" | "error";
-
-export interface RunTimings {
-  startedAt: number;
-  /** First byte of the response (headers). */
-  headersAt: number | null;
-  /** First content token (text, refusal, reasoning or tool arguments). */
-  firstTokenAt: number | null;
-  endedAt: number | null;
-}
-
-export interface RunRecord {
-  status: RunStatus;
-  outcome: Outcome;
-  timings: RunTimings;
-  httpStatus: number | null;
-  /** Response headers the proxy passes on (request id, rate limits); never credentials. */
-  headers: Record<string, string>;
-  error: (ApiErrorBody["error"] & { status: number | null; retryAfterMs: number | null }) | null;
-  /** Raw response as it came: the JSON text, or the SSE data lines (capped). */
-  raw: string;
-}
+export type { RunRecord, RunStatus };
 
 const RAW_CAP = 512 * 1024;
 
@@ -55,16 +35,8 @@ export async function runRequest(
   req: BuiltRequest,
   onUpdate: (r: RunRecord) => void,
   signal: AbortSignal,
+  rec: RunRecord = newRunRecord(),
 ): Promise<RunRecord> {
-  const rec: RunRecord = {
-    status: "running",
-    outcome: emptyOutcome(),
-    timings: { startedAt: performance.now(), headersAt: null, firstTokenAt: null, endedAt: null },
-    httpStatus: null,
-    headers: {},
-    error: null,
-    raw: "",
-  };
   const finish = (status: RunStatus): RunRecord => {
     rec.status = status;
     rec.timings.endedAt = performance.now();
@@ -76,6 +48,7 @@ export async function runRequest(
     return finish("error");
   };
   let res: Response;
+  onUpdate(rec);
   try {
     res = await apiRequest(`/api/v1${req.path}`, { body: req.text, accept: "*/*", signal });
   } catch (e) {
@@ -93,6 +66,7 @@ export async function runRequest(
   rec.timings.headersAt = performance.now();
   rec.httpStatus = res.status;
   rec.headers = Object.fromEntries(res.headers);
+  onUpdate(rec);
   try {
     if (!(res.headers.get("content-type") ?? "").includes("text/event-stream")) {
       rec.raw = await res.text();

@@ -206,6 +206,8 @@ export const setupSchema = z.object({
   messages: z.array(messageSchema).check(z.maxLength(MAX_MESSAGES)),
   /** Legacy Completions only. */
   prompt: z.string(),
+  /** Legacy Completions: the latest output, kept apart from the prompt until Continue appends it. */
+  completion: z.optional(z.string()),
   params: paramsSchema,
   tools: z.array(functionToolSchema).check(z.maxLength(MAX_TOOLS)),
   toolChoice: toolChoiceSchema,
