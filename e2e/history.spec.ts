@@ -45,8 +45,8 @@ test("a finished run appears in History; search finds it; it reopens, reruns and
   );
 
   // Reopen: the draft (which now holds the reply) is replaced after a confirm.
-  history.acceptNextConfirm();
   await page.getByTestId("run-reopen").click();
+  await history.acceptConfirm();
   await expect(page).toHaveURL(/\/playground$/);
   await expect(page.getByTestId("message")).toHaveCount(1);
   await expect(pg.message(1).getByRole("textbox")).toHaveValue(`History ${probe}\nsecond line`);
@@ -55,9 +55,9 @@ test("a finished run appears in History; search finds it; it reopens, reruns and
   await history.goto();
   await history.search(probe);
   await history.open(probe);
-  history.acceptNextConfirm();
   saved = history.recorded();
   await page.getByTestId("run-rerun").click();
+  await history.acceptConfirm();
   await expect(page).toHaveURL(/\/playground$/);
   await expect(pg.runPanel()).toHaveAttribute("data-status", "done", { timeout: 15_000 });
   await saved;

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { apiFetch } from "@/lib/api-client";
 import type { HistoryRunDto } from "@/lib/history/schema";
 import { restoreSetup } from "@/lib/playground/snapshot";
@@ -16,6 +17,7 @@ export function OpenFromHistory() {
   const router = useRouter();
   const { run } = useRunner();
   const [problem, setProblem] = useState<string | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
   const done = useRef(false);
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
@@ -32,13 +34,13 @@ export function OpenFromHistory() {
         const draft = state.setup;
         const hasDraft =
           draft.messages.some((m) => m.content.trim()) || draft.instructions.trim() || draft.prompt.trim();
-        if (
-          hasDraft &&
-          !window.confirm(
-            "Replace your current playground draft with this run's setup? Save the draft as a preset first to keep it.",
-          )
-        )
-          return;
+        const replace = {
+          title: "Replace your playground draft?",
+          description:
+            "Your current draft is replaced with this run's setup. Save it as a preset first to keep it.",
+          confirmLabel: "Replace",
+        };
+        if (hasDraft && !(await confirm(replace))) return;
         state.replaceSetup(restoreSetup(saved.setup));
         state.setCompare(false);
         if (params.get("rerun") === "1") void run(MAIN);
@@ -48,8 +50,8 @@ export function OpenFromHistory() {
         router.replace("/playground");
       }
     })();
-  }, [router, run]);
-  if (!problem) return null;
+  }, [router, run, confirm]);
+  if (!problem) return confirmDialog;
   return (
     <p role="alert" className="text-danger text-sm" data-testid="open-from-history-error">
       Could not open that run: {problem}

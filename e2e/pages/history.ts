@@ -38,8 +38,8 @@ export class HistoryPage {
     });
   }
 
-  /** Accepts the native "replace your draft?" question the playground asks, once. */
-  acceptNextConfirm(): void {
-    this.page.once("dialog", (d) => void d.accept());
+  /** Answers the playground's "replace your draft?" question with Replace. */
+  async acceptConfirm(): Promise<void> {
+    await this.page.getByRole("dialog").getByTestId("confirm-ok").click();
   }
 }
