@@ -175,3 +175,31 @@ test("Chat sends the system text as the model's role on auto, and as the role th
   await page.reload();
   await expect(page.getByTestId("instructions-role")).toHaveValue("system");
 });
+
+test("a draft saved before auto existed moves its old default `developer` to auto; `system` stays", async ({
+  page,
+  signIn,
+}) => {
+  await signIn(page);
+  const pg = new PlaygroundPage(page);
+  await pg.fresh();
+  await pg.api("Chat");
+  await page.getByRole("textbox", { name: "System message" }).fill("Be terse.");
+  const role = page.getByTestId("instructions-role");
+  await expect(role).toHaveValue("auto");
+  // Rewrite the stored draft as the previous version wrote it.
+  const asV1 = (value: string) =>
+    page.evaluate((value) => {
+      const key = "benchtop.playground.v1";
+      const v = JSON.parse(localStorage.getItem(key) ?? "{}");
+      v.state.setup.instructionsRole = value;
+      localStorage.setItem(key, JSON.stringify({ state: v.state, version: 1 }));
+    }, value);
+  await asV1("developer");
+  await page.reload();
+  await expect(role).toHaveValue("auto");
+  await expect(page.getByRole("textbox", { name: "System message" })).toHaveValue("Be terse.");
+  await asV1("system");
+  await page.reload();
+  await expect(role).toHaveValue("system");
+});

@@ -78,6 +78,16 @@ function columnFrom(setup: Setup): Column {
   return { id: newId("col"), setup: structuredClone(setup) };
 }
 
+function autoRole(draft: Draft): Draft {
+  const auto = (setup: Setup): Setup =>
+    setup.instructionsRole === "developer" ? { ...setup, instructionsRole: "auto" } : setup;
+  return {
+    ...draft,
+    setup: auto(draft.setup),
+    columns: draft.columns.map((c) => ({ ...c, setup: auto(c.setup) })),
+  };
+}
+
 export const usePlayground = create<PlaygroundState>()(
   persist(
     (set) => ({
@@ -184,7 +194,10 @@ export const usePlayground = create<PlaygroundState>()(
     }),
     {
       name: PLAYGROUND_DRAFT_KEY,
-      version: 1,
+      // v2: the system text's role gained `auto`. A v1 draft's `developer` was the old default, not
+      // a choice, so it becomes `auto` (the catalogue's role); an explicit `system` stays.
+      version: 2,
+      migrate: (persisted, version) => (version < 2 ? autoRole(persisted as Draft) : persisted) as Draft,
       storage: channel.storage,
       partialize: (s): Draft => ({ setup: s.setup, columns: s.columns, compare: s.compare }),
       merge: (persisted, current) => ({ ...current, ...(persisted as Draft) }),
