@@ -58,11 +58,35 @@ test.describe("a draft in two tabs", () => {
     const a = new TokenizerPage(page);
     await a.fresh();
     const other = await page.context().newPage();
+    // Tab B hears no other tab's write until released, so both tabs write without having seen the
+    // other's, as two tabs typing within the tokenizer's 300 ms write delay do (timing-free here).
+    await other.addInitScript(() => {
+      const w = window as unknown as { __hold: boolean; __release(): void };
+      const held: StorageEvent[] = [];
+      w.__hold = true;
+      window.addEventListener(
+        "storage",
+        (e) => {
+          if (!w.__hold) return;
+          e.stopImmediatePropagation();
+          held.push(new StorageEvent("storage", e));
+        },
+        true,
+      );
+      w.__release = () => {
+        w.__hold = false;
+        for (const e of held.splice(0)) window.dispatchEvent(e);
+      };
+    });
     const b = new TokenizerPage(other);
     await b.goto();
+    const stored = (p: typeof page) => p.evaluate(() => localStorage.getItem("benchtop.tokenizer.v1") ?? "");
 
-    // Both within the 300 ms the tokenizer waits before it writes: neither tab has seen the other's.
-    await Promise.all([a.type("Alpha text"), b.type("Beta text")]);
+    await a.type("Alpha text");
+    await expect.poll(() => stored(page)).toContain("Alpha text");
+    await b.type("Beta text");
+    await expect.poll(() => stored(other)).toContain("Beta text");
+    await other.evaluate(() => (window as unknown as { __release(): void }).__release());
     const notice = page.getByTestId("draft-conflict");
     await expect(notice).toContainText("changed in another tab");
     await expect(other.getByTestId("draft-conflict")).toBeVisible();

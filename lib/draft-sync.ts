@@ -148,10 +148,9 @@ export class DraftChannel<S> {
     const c = this.conflictValue;
     if (!c) return;
     this.take(c.raw, c.rev || null);
-    // What is stored may be this tab's own later write: store theirs, built on their revision.
-    if (revOf(localStorage.getItem(this.name) ?? "").rev !== this.rev && this.store) {
-      this.write({ state: this.current(), version: this.versionOf(c.raw) }, c.rev || null);
-    }
+    // Written again even when theirs is what is stored (it may also be this tab's own later
+    // write): built on their revision, it tells the other tab, still asking, that it was chosen.
+    if (this.store) this.write({ state: this.current(), version: this.versionOf(c.raw) }, c.rev || null);
   }
 
   private take(raw: string, rev: string | null): void {
