@@ -326,7 +326,7 @@ test.describe("compare", () => {
     await expect(page.getByTestId("compare")).toHaveCount(0);
     await expect(page.getByTestId("model-input")).toHaveValue("gpt-4.1-mini");
     await expect(pg.message(2)).toHaveAttribute("data-role", "assistant");
-    await expect(pg.message(2).getByRole("textbox")).toHaveValue("Echo: Keep me");
+    await expect(pg.reply(2)).toHaveText("Echo: Keep me");
     await expect(pg.runPanel().getByTestId("run-metrics")).toContainText("out");
   });
 });

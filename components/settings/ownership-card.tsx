@@ -22,8 +22,11 @@ export function OwnershipCard({ isAdmin }: { isAdmin: boolean }) {
   });
   const save = useMutation<{ policy: OwnershipPolicy }, ApiError, OwnershipPolicy>({
     mutationFn: (policy) => apiFetch("/api/settings/ownership", { method: "PUT", body: { policy } }),
-    // What each page shows as allowed follows the rule.
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.owners }),
+    onSuccess: (data) => {
+      // The choice stays shown once saved, and what each page shows as allowed follows the rule.
+      qc.setQueryData(queryKeys.ownershipSettings, data);
+      return qc.invalidateQueries({ queryKey: queryKeys.owners });
+    },
   });
   const current = save.isPending ? save.variables : (q.data?.policy ?? DEFAULT_OWNERSHIP_POLICY);
   return (
