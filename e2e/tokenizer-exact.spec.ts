@@ -96,8 +96,8 @@ test("a share of text with CR keeps it, in the shared view and back in the token
   await page.goto(link);
   await expect(page.getByTestId("stat-tokens")).toHaveText(String(tokens));
   await expect(page.getByTestId("token-view")).toContainText("␍");
-  page.once("dialog", (d) => void d.accept());
   await page.getByTestId("open-in-tokenizer").click();
+  await page.getByRole("dialog").getByTestId("confirm-ok").click();
   await expect(page).toHaveURL(/\/tokenizer$/);
   await expect.poll(() => tk.idsShown()).toEqual(expected("o200k_base", ISSUE_TEXT));
 });
