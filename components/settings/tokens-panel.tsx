@@ -2,20 +2,18 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableHead } from "@/components/ui/table-head";
-import { When } from "@/components/ui/when";
 import { apiFetch } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import type { TokenDto } from "@/lib/types";
 import { NewTokenForm } from "./new-token-form";
 import { RevokeButton } from "./revoke-button";
+import { TOKEN_COLUMNS, TokenCells } from "./token-cells";
 import { tokenStatus } from "./token-status";
 
 /** Columns a phone leaves out; the name cell shows the prefix and last use instead. */
-const WIDE = "hidden sm:table-cell";
 
 export function TokensPanel() {
   const qc = useQueryClient();
@@ -58,17 +56,7 @@ export function TokensPanel() {
         {rows.length > 0 && (
           <div className="overflow-x-auto">
             <table className="w-full text-left">
-              <TableHead
-                columns={[
-                  "Name",
-                  { label: "Token", className: WIDE },
-                  { label: "Created", className: WIDE },
-                  { label: "Last used", className: WIDE },
-                  { label: "Expires", className: WIDE },
-                  "Status",
-                  "",
-                ]}
-              />
+              <TableHead columns={[...TOKEN_COLUMNS, ""]} />
               <tbody>
                 {rows.map((t) => {
                   const s = tokenStatus(t);
@@ -79,28 +67,7 @@ export function TokensPanel() {
                       data-token-id={t.id}
                       className="border-border border-t"
                     >
-                      <td className="max-w-48 px-4 py-2">
-                        <div className="break-words font-medium">{t.name}</div>
-                        <div className="text-muted text-xs sm:hidden">
-                          <span className="whitespace-nowrap font-mono">{t.displayPrefix}</span> · used{" "}
-                          <When value={t.lastUsedAt} empty="never" relative />
-                        </div>
-                      </td>
-                      <td className={`whitespace-nowrap px-4 py-2 font-mono text-xs ${WIDE}`}>
-                        {t.displayPrefix}
-                      </td>
-                      <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
-                        <When value={t.createdAt} />
-                      </td>
-                      <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
-                        <When value={t.lastUsedAt} empty="never" relative />
-                      </td>
-                      <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
-                        <When value={t.expiresAt} empty="never" />
-                      </td>
-                      <td className="px-4 py-2">
-                        <Badge tone={s.tone}>{s.label}</Badge>
-                      </td>
+                      <TokenCells token={t} status={s} />
                       <td className="px-4 py-2 text-right">
                         {!t.revokedAt && (
                           <RevokeButton

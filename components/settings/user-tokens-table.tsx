@@ -1,16 +1,14 @@
 "use client";
 
-import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
-import { When } from "@/components/ui/when";
 import { plural } from "@/lib/format";
 import { RevokeButton } from "./revoke-button";
+import { TOKEN_COLUMNS, TokenCells } from "./token-cells";
 import { tokenStatus } from "./token-status";
 import { liveTokens, useRevokeUserAccess, useUserTokens } from "./use-user-access";
 import { UserAccessSection } from "./user-access-section";
 
 /** Columns a phone drops; their gist moves under the name. */
-const WIDE = "hidden sm:table-cell";
 
 export interface UserTokensTableProps {
   userId: string;
@@ -44,17 +42,7 @@ export function UserTokensTable({ userId, email }: UserTokensTableProps) {
     >
       {rows.length > 0 && (
         <table className="w-full text-left text-sm">
-          <TableHead
-            columns={[
-              "Name",
-              { label: "Token", className: WIDE },
-              { label: "Created", className: WIDE },
-              { label: "Last used", className: WIDE },
-              { label: "Expires", className: WIDE },
-              "Status",
-              "",
-            ]}
-          />
+          <TableHead columns={[...TOKEN_COLUMNS, ""]} />
           <tbody>
             {rows.map((t) => {
               const s = tokenStatus(t);
@@ -65,30 +53,7 @@ export function UserTokensTable({ userId, email }: UserTokensTableProps) {
                   data-token-id={t.id}
                   className="border-border border-t"
                 >
-                  <td className="max-w-48 px-4 py-2">
-                    <div className="truncate font-medium" title={t.name}>
-                      {t.name}
-                    </div>
-                    <div className="text-muted text-xs sm:hidden">
-                      <span className="whitespace-nowrap font-mono">{t.displayPrefix}</span> · used{" "}
-                      <When value={t.lastUsedAt} empty="never" />
-                    </div>
-                  </td>
-                  <td className={`whitespace-nowrap px-4 py-2 font-mono text-xs ${WIDE}`}>
-                    {t.displayPrefix}
-                  </td>
-                  <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
-                    <When value={t.createdAt} />
-                  </td>
-                  <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
-                    <When value={t.lastUsedAt} empty="never" relative />
-                  </td>
-                  <td className={`whitespace-nowrap px-4 py-2 ${WIDE}`}>
-                    <When value={t.expiresAt} empty="never" />
-                  </td>
-                  <td className="px-4 py-2">
-                    <Badge tone={s.tone}>{s.label}</Badge>
-                  </td>
+                  <TokenCells token={t} status={s} />
                   <td className="px-4 py-2 text-right">
                     {s.label === "active" && (
                       <RevokeButton
