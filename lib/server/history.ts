@@ -12,9 +12,9 @@ import { applyOverrides, costOf, resolveModel } from "@/lib/models/catalogue";
 import { describeProblem, readPresetState } from "@/lib/playground/snapshot";
 import type { Setup } from "@/lib/playground/types";
 import { randomId } from "./auth/crypto";
-import { getConfig, maskKey } from "./config";
 import { getDb, type Queryable } from "./db";
 import { parseValue } from "./http";
+import { maskSecrets } from "./secret-shapes";
 import { getModelOverrides, getSetting, setSetting } from "./settings";
 
 /**
@@ -54,24 +54,6 @@ export async function setRetentionDays(days: number): Promise<void> {
 
 async function pruneExpired(q: Queryable, days: number): Promise<void> {
   await q.query("delete from runs where created_at < now() - ($1::int * interval '1 day')", [days]);
-}
-
-// OpenAI keys and the console's personal access tokens, as lib/server/shares.ts finds them.
-const SECRET_PATTERNS = [/sk-[A-Za-z0-9_-]{16,}/g, /bt_pat_[A-Za-z0-9_-]{16,}/g];
-
-/** The JSON text with the configured keys and anything shaped like a key masked. */
-export function maskSecrets(json: string): string {
-  let out = json;
-  const { apiKey, adminKey } = getConfig().openai;
-  for (const key of [apiKey, adminKey]) {
-    if (key && key.length >= 8) {
-      const inJson = JSON.stringify(key).slice(1, -1);
-      out = out.split(inJson).join(maskKey(key) ?? "[key]");
-    }
-  }
-  for (const re of SECRET_PATTERNS)
-    out = out.replace(re, (m) => `${m.slice(0, m.startsWith("bt_pat_") ? 7 : 3)}…${m.slice(-4)} [masked]`);
-  return out;
 }
 
 const firstLine = (s: string) =>

@@ -8,15 +8,9 @@ import { createToken } from "./auth/tokens";
 import { createUser, type User } from "./auth/users";
 import { resetConfigForTests } from "./config";
 import { getDb } from "./db";
+import { findSecret } from "./secret-shapes";
 import { getPublicShareLinks, setPublicShareLinks } from "./settings";
-import {
-  createShare,
-  findSecret,
-  getShare,
-  listShares,
-  revokeShare,
-  SHARE_SNAPSHOT_MAX_BYTES,
-} from "./shares";
+import { createShare, getShare, listShares, revokeShare, SHARE_SNAPSHOT_MAX_BYTES } from "./shares";
 
 const CONFIGURED_KEY = "configured-upstream-key-0123456789";
 const ADMIN_KEY = "configured-admin-key-abcdefghijkl";

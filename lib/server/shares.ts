@@ -5,9 +5,9 @@ import { shareKindSchema, shareTitleSchema } from "@/lib/schemas";
 import { readTokenizerSnapshot } from "@/lib/tokenizer/snapshot";
 import type { ShareDto, ShareKind } from "@/lib/types";
 import { randomToken } from "./auth/crypto";
-import { getConfig, maskKey } from "./config";
 import { getDb, type Queryable } from "./db";
 import { parseValue } from "./http";
+import { findSecret } from "./secret-shapes";
 import { getPublicShareLinks } from "./settings";
 
 export const SHARE_SNAPSHOT_MAX_BYTES = 2 * 1024 * 1024;
@@ -44,22 +44,6 @@ function toDto(r: ShareRow): ShareDto {
     views: r.views,
     url: `/s/${r.id}`,
   };
-}
-
-// OpenAI keys (`sk-…`, `sk-proj-…`, `sk-admin-…`) and the console's own personal access tokens.
-const SECRET_PATTERNS = [/sk-[A-Za-z0-9_-]{16,}/, /bt_pat_[A-Za-z0-9_-]{16,}/];
-
-/** The first secret-looking string in `text`, masked for the error message. */
-export function findSecret(text: string): string | null {
-  const { apiKey, adminKey } = getConfig().openai;
-  for (const key of [apiKey, adminKey]) {
-    if (key && key.length >= 8 && text.includes(key)) return maskKey(key) ?? "a key";
-  }
-  for (const re of SECRET_PATTERNS) {
-    const m = re.exec(text);
-    if (m) return `${m[0].slice(0, m[0].startsWith("bt_pat_") ? 7 : 3)}…${m[0].slice(-4)}`;
-  }
-  return null;
 }
 
 // The route parses with the same schemas; these guard other callers.
