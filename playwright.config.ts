@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E } from "./e2e/support/env";
+import { E2E, E2E_STACKS, E2E_WORKERS } from "./e2e/support/env";
 import { chromiumExecutable } from "./scripts/ensure-browser.cjs";
 
 // CHROMIUM_PATH, else Debian's Chromium where it exists, else Playwright's own (`npm test` installs one).
@@ -9,7 +9,8 @@ export default defineConfig({
   testDir: "./e2e",
   outputDir: "./test-results/e2e",
   fullyParallel: false,
-  workers: 1,
+  // One stack per worker (e2e/support/env.ts); files are spread over the workers, tests in a file run in order.
+  workers: E2E_WORKERS,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,
@@ -37,20 +38,20 @@ export default defineConfig({
     // Runs last: scans everything the run produced for the API key.
     { name: "leak-audit", testMatch: /leak-audit/, dependencies: ["chromium"] },
   ],
-  webServer: [
+  webServer: E2E_STACKS.flatMap((stack) => [
     {
-      command: `npx tsx lib/emulator/main.ts --port ${E2E.emulatorPort} --controls`,
-      url: `http://127.0.0.1:${E2E.emulatorPort}/__emulator/health`,
+      command: `npx tsx lib/emulator/main.ts --port ${stack.emulatorPort} --controls`,
+      url: `${stack.emulatorUrl}/__emulator/health`,
       reuseExistingServer: false,
       timeout: 30_000,
-      env: { EMULATOR_API_KEY: E2E.apiKey },
+      env: { EMULATOR_API_KEY: stack.apiKey },
     },
     {
       command: "bash e2e/support/start-console.sh",
-      url: `${E2E.consoleUrl}/api/health`,
+      url: `${stack.consoleUrl}/api/health`,
       reuseExistingServer: false,
       timeout: 90_000,
-      env: E2E.consoleEnv,
+      env: stack.consoleEnv,
     },
-  ],
+  ]),
 });
