@@ -43,7 +43,20 @@ export function pythonWithOpenai(): { python: string } | { skip: string } {
     execFileSync(system, ["-m", "venv", VENV], { stdio: "pipe", timeout: 120_000 });
     execFileSync(
       PYTHON,
-      ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", `openai==${PYTHON_OPENAI_VERSION}`],
+      // One retry: where the index is unreachable but a mirror is configured, pip's default back-off
+      // spent 108 s of CI on retries for a 4 s install.
+      [
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "--retries",
+        "1",
+        "--timeout",
+        "10",
+        `openai==${PYTHON_OPENAI_VERSION}`,
+      ],
       { stdio: "pipe", timeout: 600_000 },
     );
   } catch (e) {
