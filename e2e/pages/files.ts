@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { inConsoleOrigin } from "../support/fresh";
 
 export interface UploadFile {
   name: string;
@@ -17,8 +18,7 @@ export class FilesPage {
 
   /** The page with an empty upload queue (the queue persists in localStorage). */
   async fresh(): Promise<void> {
-    await this.page.goto("/files");
-    await this.page.evaluate(() => localStorage.removeItem("benchtop.uploads.v1"));
+    await inConsoleOrigin(this.page, "/files", () => localStorage.removeItem("benchtop.uploads.v1"));
     await this.goto();
   }
 

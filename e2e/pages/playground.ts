@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { inConsoleOrigin } from "../support/fresh";
 
 /** The chat playground, driven the way a person uses it. */
 export class PlaygroundPage {
@@ -11,8 +12,7 @@ export class PlaygroundPage {
 
   /** A fresh draft: localStorage cleared, then the page loaded. */
   async fresh(): Promise<void> {
-    await this.page.goto("/playground");
-    await this.page.evaluate(() => localStorage.clear());
+    await inConsoleOrigin(this.page, "/playground", () => localStorage.clear());
     await this.goto();
   }
 

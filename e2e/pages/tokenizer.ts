@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { inConsoleOrigin } from "../support/fresh";
 
 /** The tokenizer, driven the way a person uses it. */
 export class TokenizerPage {
@@ -12,8 +13,7 @@ export class TokenizerPage {
 
   /** A fresh draft: localStorage cleared, then the page loaded. */
   async fresh(): Promise<void> {
-    await this.page.goto("/tokenizer");
-    await this.page.evaluate(() => localStorage.clear());
+    await inConsoleOrigin(this.page, "/tokenizer", () => localStorage.clear());
     await this.goto();
   }
 
