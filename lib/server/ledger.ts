@@ -22,6 +22,8 @@ export interface LedgerEntry {
   responseBytes: number;
   /** A file created by this call (upload, or upload completion). */
   fileId?: string | null;
+  /** Images an images call returned (its `data`, or its streamed `…completed` events). */
+  images?: number | null;
 }
 
 /**
@@ -112,6 +114,7 @@ const COLS = [
   "request_bytes",
   "response_bytes",
   "file_id",
+  "images",
 ];
 
 function row(e: LedgerEntry): unknown[] {
@@ -137,6 +140,7 @@ function row(e: LedgerEntry): unknown[] {
     e.requestBytes,
     e.responseBytes,
     e.fileId ?? null,
+    e.images ?? null,
   ];
 }
 
