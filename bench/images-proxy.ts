@@ -5,8 +5,9 @@
  * The emulator pads each image so its base64 is BENCH_IMAGE_MB (default 20) MB; the client reads
  * every byte. Measured in one run, alternating: time to last byte straight from the emulator and
  * through Benchtop, and the console server's RSS sampled every 25 ms against its level just before
- * (the issue's bar: growth under 32 MB). Then the same image streamed with 3 partial images (four
- * events of that size), and the ledger entries checked for the usage at the end of each answer.
+ * (the issue's bar: growth under 32 MB), and against its level before the first image call. Then
+ * the same image streamed with 3 partial images (four events of that size, padded alike), and the
+ * ledger entries checked for the usage at the end of each answer.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -113,6 +114,7 @@ export async function imagesProxyBench(): Promise<void> {
     const body = { model: "gpt-image-2", prompt: "a benchmark lighthouse", size: "1024x1024" };
     const streamed = { ...body, stream: true, partial_images: 3 };
 
+    const cold = rssMb(pid);
     // Warm up both paths (the emulator caches its padding; the server loads the route).
     await timeToLastByte(direct, { authorization: `Bearer ${KEY}` }, body);
     await timeToLastByte(proxied, auth, body);
@@ -153,6 +155,7 @@ export async function imagesProxyBench(): Promise<void> {
       imageB64Mb: MB,
       runs: RUNS,
       answerBytes: bytes,
+      rssBeforeFirstImageMb: cold,
       json: { directTtlbP50Ms: median(d), proxyTtlbP50Ms: median(p), ...mem },
       stream: { events: 4, bytes: s.bytes, directTtlbMs: sd.ms, proxyTtlbMs: s.ms, ...memStream },
       ledger: ledger.entries,
@@ -172,6 +175,7 @@ export async function imagesProxyBench(): Promise<void> {
 
 Server RSS during the JSON runs ${r(mem.baseMb)} MB → peak ${r(mem.peakMb)} MB: **growth ${r(mem.growthMb)} MB**;
 during the stream ${r(memStream.baseMb)} → ${r(memStream.peakMb)} MB: **growth ${r(memStream.growthMb)} MB** (bar: ${BAR_MB} MB).
+Before the first image call (warm-up included): ${r(cold)} MB → peak ${r(Math.max(mem.peakMb, memStream.peakMb))} MB, growth ${r(Math.max(mem.peakMb, memStream.peakMb) - cold)} MB.
 Ledger: ${ledger.entries.map((e) => `${e.stream ? "stream" : "json"} ${e.images} image(s), ${e.outputTokens} output tokens`).join("; ")}.
 `);
     const [last, previous] = ledger.entries;
@@ -183,6 +187,9 @@ Ledger: ${ledger.entries.map((e) => `${e.stream ? "stream" : "json"} ${e.images}
       !(previous && previous.images === 1 && (previous.outputTokens ?? 0) > 0) &&
         "the JSON call's usage was not recorded",
       !QUICK && mem.growthMb >= BAR_MB && `server memory grew ${r(mem.growthMb)} MB (bar ${BAR_MB} MB)`,
+      !QUICK &&
+        memStream.growthMb >= BAR_MB &&
+        `server memory grew ${r(memStream.growthMb)} MB streaming (bar ${BAR_MB} MB)`,
     ]);
   } finally {
     child.kill("SIGTERM");

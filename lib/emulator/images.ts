@@ -169,8 +169,7 @@ async function answer(
   const padTo = Math.floor((b64Target * 3) / 4);
   // Image i of n: the prompt itself for the first, the prompt and its index for the others.
   const seed = (i: number) => (i === 0 ? p.prompt : `${p.prompt}#${i}`);
-  const b64 = (i: number, coarse = 1) =>
-    encodePng(pixels(seed(i), coarse), coarse > 1 ? 0 : padTo).toString("base64");
+  const b64 = (i: number, coarse = 1) => encodePng(pixels(seed(i), coarse), padTo).toString("base64");
   const size = `${width}x${height}`;
   const quality = p.quality === "auto" ? "medium" : p.quality;
   const background = p.background === "transparent" ? "transparent" : "opaque";
