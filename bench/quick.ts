@@ -8,7 +8,15 @@ process.env.BENCH_QUICK = "1";
 
 /** About three times what each step takes on two busy cores. */
 // first-load opens 14 routes in fresh contexts: 133 s with its own stack at load average 18.
-const LIMIT_S = { proxy: 90, stack: 90, playground: 90, files: 90, tokenizer: 90, "first-load": 180 };
+const LIMIT_S = {
+  proxy: 90,
+  "images-proxy": 90,
+  stack: 90,
+  playground: 90,
+  files: 90,
+  tokenizer: 90,
+  "first-load": 180,
+};
 
 async function step<T>(name: keyof typeof LIMIT_S, run: () => Promise<T>): Promise<T> {
   console.log(`\n--- bench:quick ${name}`);
@@ -34,6 +42,7 @@ async function step<T>(name: keyof typeof LIMIT_S, run: () => Promise<T>): Promi
 async function main(): Promise<void> {
   // Imported after BENCH_QUICK is set: the benchmarks read it as they load.
   const { proxyBench } = await import("./run");
+  const { imagesProxyBench } = await import("./images-proxy");
   const { startStack } = await import("./stack");
   const { playgroundBench } = await import("./playground");
   const { filesBench } = await import("./files");
@@ -42,6 +51,7 @@ async function main(): Promise<void> {
 
   const t0 = Date.now();
   await step("proxy", proxyBench);
+  await step("images-proxy", imagesProxyBench);
   const shared = await step("stack", () => startStack("quick"));
   try {
     for (const [name, bench] of [

@@ -46,6 +46,8 @@ export async function control(
         state.config.streamChunks = (body.streamChunks as number | null) ?? undefined;
       if (typeof body.vectorStoreProcessingMs === "number")
         state.config.vectorStoreProcessingMs = Math.max(0, body.vectorStoreProcessingMs);
+      if (typeof body.imageB64Bytes === "number" || body.imageB64Bytes === null)
+        state.config.imageB64Bytes = (body.imageB64Bytes as number | null) ?? undefined;
       for (const k of ["fileContentType", "fileContentDisposition"] as const) {
         if (typeof body[k] === "string" || body[k] === null)
           state.config[k] = (body[k] as string | null) ?? undefined;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { EmulatorState, Fault } from "./state";
+import type { EmulatorState, Fault, LoggedRequest } from "./state";
 
 /** Small response helpers shared by the route families. */
 
@@ -15,6 +15,8 @@ export interface Ctx {
   /** The parsed JSON body (JSON requests only). */
   json: unknown;
   modelCall: boolean;
+  /** This request's entry in the request log, for handlers that log more (multipart parts). */
+  log?: LoggedRequest;
 }
 
 export type Handler = (ctx: Ctx) => void | Promise<void>;
@@ -72,7 +74,7 @@ export function baseHeaders(ctx: Ctx, extra: Record<string, string> = {}): Recor
 
 function rateLimitHeaders(state: EmulatorState): Record<string, string> {
   const now = Date.now();
-  if (now - state.rate.windowStart > 60_000) state.rate = { windowStart: now, used: 0 };
+  if (now - state.rate.windowStart > 60_000) state.rate = { windowStart: now, used: 0, images: 0 };
   state.rate.used += 1;
   const resetMs = Math.max(1, 60_000 - (now - state.rate.windowStart));
   return {
@@ -133,12 +135,13 @@ export async function streamEvents(
   ctx: Ctx,
   events: { event?: string; data: unknown }[],
   done = false,
+  extraHeaders: Record<string, string> = {},
 ): Promise<void> {
   const { res, state, fault } = ctx;
   res.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache",
-    ...baseHeaders(ctx),
+    ...baseHeaders(ctx, extraHeaders),
   });
   const breakAfter = fault?.kind === "break_stream" ? (fault.afterChunks ?? 2) : Number.POSITIVE_INFINITY;
   let sent = 0;

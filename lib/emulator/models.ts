@@ -30,6 +30,12 @@ export const MODELS: EmulatedModel[] = [
   m("text-embedding-3-small", 1_705_000_000),
   m("gpt-3.5-turbo-instruct", 1_692_000_000),
   m("omni-moderation-latest", 1_731_000_000),
+  m("gpt-image-2", 1_776_700_000),
+  m("gpt-image-2.5-flare", 1_788_800_000),
+  m("gpt-image-2.6-sunburst", 1_793_800_000),
+  // Shut down on OpenAI (2026-05-12) but still listed, as a compatible server may: the studio offers
+  // variations only where a listed model serves them, and must show the date.
+  m("dall-e-2", 1_698_785_189, "system", "2026-05-12"),
   m("ft:gpt-4o-mini-2024-07-18:benchtop::emu12345", 1_760_000_000, "user-emulator"),
 ];
 

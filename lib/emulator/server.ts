@@ -5,6 +5,7 @@ import { control } from "./control";
 import { sweepExpired } from "./expiry";
 import { createFile, deleteFile, fileContent, listFiles, retrieveFile } from "./files";
 import { type Ctx, HttpError, type Route, readBody, sendError } from "./http";
+import { imageEdits, imageGenerations, imageVariations } from "./images";
 import { embeddings, moderations } from "./misc";
 import { deleteModel, listModels, retrieveModel } from "./models";
 import { countInputTokens, createResponse, deleteResponse, retrieveResponse } from "./responses";
@@ -41,6 +42,16 @@ const ROUTES: Route[] = [
   { method: "DELETE", pattern: new RegExp(`^/v1/responses/${ID}$`), handler: deleteResponse },
   { method: "POST", pattern: /^\/v1\/embeddings$/, handler: embeddings, json: true, modelCall: true },
   { method: "POST", pattern: /^\/v1\/moderations$/, handler: moderations, json: true },
+  {
+    method: "POST",
+    pattern: /^\/v1\/images\/generations$/,
+    handler: imageGenerations,
+    json: true,
+    modelCall: true,
+  },
+  // Multipart or JSON: the handler reads the body itself.
+  { method: "POST", pattern: /^\/v1\/images\/edits$/, handler: imageEdits, modelCall: true },
+  { method: "POST", pattern: /^\/v1\/images\/variations$/, handler: imageVariations, modelCall: true },
   { method: "POST", pattern: /^\/v1\/files$/, handler: createFile },
   { method: "GET", pattern: /^\/v1\/files$/, handler: listFiles },
   { method: "GET", pattern: new RegExp(`^/v1/files/${ID}$`), handler: retrieveFile },
@@ -231,6 +242,7 @@ async function handle(
     fault: undefined,
     json: null,
     modelCall: route?.modelCall ?? false,
+    log: entry,
   };
   try {
     const auth = req.headers.authorization;

@@ -23,6 +23,15 @@ export interface Fault {
   afterChunks?: number;
 }
 
+/** A multipart file part as it arrived; `base64` is null past the log's size cap per part. */
+export interface LoggedPart {
+  field: string;
+  filename: string;
+  contentType: string | null;
+  bytes: number;
+  base64: string | null;
+}
+
 export interface LoggedRequest {
   method: string;
   path: string;
@@ -32,6 +41,9 @@ export interface LoggedRequest {
   json: unknown;
   /** The body exactly as received (UTF-8), for JSON routes with bodies under 1 MB. */
   rawBody?: string;
+  /** Multipart routes that log their parts (images): the text fields and each file part. */
+  fields?: Record<string, string>;
+  parts?: LoggedPart[];
   status: number;
   aborted: boolean;
   startedAt: number;
@@ -98,7 +110,7 @@ export class EmulatorState {
   config = defaultConfig();
   /** Added to the wall clock by `advance`, so waiting work (vector-store processing) moves on too. */
   offsetMs = 0;
-  rate = { windowStart: Date.now(), used: 0 };
+  rate: { windowStart: number; used: number; images?: number } = { windowStart: Date.now(), used: 0 };
 
   constructor(readonly apiKey: string) {}
 
@@ -176,5 +188,7 @@ function defaultConfig() {
     /** Test control: serve file content with these headers instead of the real API's, to check the proxy. */
     fileContentType: undefined as string | undefined,
     fileContentDisposition: undefined as string | undefined,
+    /** Benchmarks: pad each image answer so its base64 is about this many characters (0: no padding). */
+    imageB64Bytes: undefined as number | undefined,
   };
 }

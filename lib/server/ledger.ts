@@ -22,6 +22,8 @@ export interface LedgerEntry {
   responseBytes: number;
   /** A file created by this call (upload, or upload completion). */
   fileId?: string | null;
+  /** Images an images call returned (its `data`, or its streamed `…completed` events). */
+  images?: number | null;
 }
 
 /**
@@ -112,6 +114,7 @@ const COLS = [
   "request_bytes",
   "response_bytes",
   "file_id",
+  "images",
 ];
 
 function row(e: LedgerEntry): unknown[] {
@@ -137,6 +140,7 @@ function row(e: LedgerEntry): unknown[] {
     e.requestBytes,
     e.responseBytes,
     e.fileId ?? null,
+    e.images ?? null,
   ];
 }
 
@@ -167,4 +171,49 @@ export async function flushLedger(): Promise<void> {
     ledger.flushing = null;
   });
   await ledger.flushing;
+}
+
+export interface LedgerRow {
+  at: string;
+  userId: string | null;
+  tokenId: string | null;
+  method: string;
+  path: string;
+  model: string | null;
+  status: number;
+  stream: boolean;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  images: number | null;
+  requestBytes: number | null;
+  responseBytes: number | null;
+}
+
+/** The latest entries, newest first (what is queued is written first); for operators and tests. */
+export async function recentLedger(opts: { path?: string; limit?: number } = {}): Promise<LedgerRow[]> {
+  await flushLedger();
+  const limit = Math.min(1000, Math.max(1, Math.floor(opts.limit ?? 20)));
+  const db = await getDb();
+  const rows = await db.query<Record<string, unknown>>(
+    `select at, user_id, token_id, method, path, model, status, stream, input_tokens, output_tokens, images,
+            request_bytes, response_bytes
+       from ledger ${opts.path ? "where path = $2" : ""} order by id desc limit $1`,
+    opts.path ? [limit, opts.path] : [limit],
+  );
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return rows.map((r) => ({
+    at: new Date(r.at as string).toISOString(),
+    userId: (r.user_id as string | null) ?? null,
+    tokenId: (r.token_id as string | null) ?? null,
+    method: String(r.method),
+    path: String(r.path),
+    model: (r.model as string | null) ?? null,
+    status: Number(r.status),
+    stream: Boolean(r.stream),
+    inputTokens: n(r.input_tokens),
+    outputTokens: n(r.output_tokens),
+    images: n(r.images),
+    requestBytes: n(r.request_bytes),
+    responseBytes: n(r.response_bytes),
+  }));
 }

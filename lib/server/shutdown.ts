@@ -3,6 +3,7 @@ import type http from "node:http";
 import { getConfig } from "./config";
 import { closeDb } from "./db";
 import { callsRecorded, flushLedger } from "./ledger";
+import { flushRateLimits } from "./rate-limits";
 
 /**
  * Graceful shutdown of the production server (node-entry.ts). Next's own SIGTERM/SIGINT handler
@@ -99,6 +100,7 @@ export function installGracefulShutdown(server: http.Server, opts: ShutdownOptio
     try {
       await within(FINAL_STEPS_MS, "writing the ledger and closing the database", async () => {
         await flushLedger();
+        await flushRateLimits();
         await closeDb();
       });
       console.log("[benchtop] shutdown: ledger written, database closed");

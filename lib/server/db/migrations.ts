@@ -199,6 +199,25 @@ export const migrations: { id: string; sql: string }[] = [
       create index runs_created on runs(created_at);
     `,
   },
+  {
+    // The latest x-ratelimit-* values the upstream sent, per model and kind (requests, tokens,
+    // images, tokens_usage_based…), written off the request path (lib/server/rate-limits.ts). Also
+    // the ledger's image count: image answers record how many images they carried.
+    id: "0009_rate_limits",
+    sql: `
+      create table rate_limits (
+        model text not null,
+        kind text not null,
+        limit_value bigint,
+        remaining bigint,
+        reset_ms bigint,
+        reset text,
+        observed_at timestamptz not null,
+        primary key (model, kind)
+      );
+      alter table ledger add column images integer;
+    `,
+  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.

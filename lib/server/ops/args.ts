@@ -11,6 +11,9 @@ const OPTIONS = {
   address: { type: "string" },
   "expires-days": { type: "string" },
   id: { type: "string" },
+  path: { type: "string" },
+  limit: { type: "string" },
+  model: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];

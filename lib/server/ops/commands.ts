@@ -7,6 +7,8 @@ import { createToken, listTokens, revokeTokenById } from "../auth/tokens";
 import { createUser, findUserForSignIn, listUsers, type Role, updateUser } from "../auth/users";
 import { getDb } from "../db";
 import { migrate } from "../db/migrations";
+import { recentLedger } from "../ledger";
+import { latestRateLimits } from "../rate-limits";
 import { listAllShares, revokeShareById } from "../shares";
 
 /**
@@ -164,6 +166,23 @@ export const COMMANDS: Record<string, CommandSpec> = {
     summary: "Revoke any share link by its id (from share:list or the /s/ID link).",
     async run(args) {
       return { share: await revokeShareById(str(args, "id") ?? "") };
+    },
+  },
+  "ledger:recent": {
+    usage: "ledger:recent [--path /v1/images/edits] [--limit 20]",
+    summary: "The latest calls through /api/v1: who, model, status, tokens, images, bytes.",
+    async run(args) {
+      const limit = Number(str(args, "limit", false) ?? 20);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw errors.badRequest("--limit must be a whole number ≥ 1.", "limit");
+      return { entries: await recentLedger({ path: str(args, "path", false), limit }) };
+    },
+  },
+  "limits:latest": {
+    usage: "limits:latest [--model MODEL]",
+    summary: "The latest x-ratelimit-* values the upstream sent, per model and kind.",
+    async run(args) {
+      return { limits: await latestRateLimits({ model: str(args, "model", false) }) };
     },
   },
   "setup-code": {

@@ -7,6 +7,7 @@ import { createdKind } from "@/lib/ownership";
 import { getConfig, maskKey } from "../config";
 import { type LedgerEntry, openCall, record as recordEntry } from "../ledger";
 import { recordOwner } from "../ownership";
+import { recordRateLimits } from "../rate-limits";
 import { diagnoseUpstreamFailure, systemErrorCode } from "../upstream-failure";
 import {
   type Credentials,
@@ -15,6 +16,7 @@ import {
   isJson,
   upstreamRequestHeaders,
 } from "./headers";
+import { MultipartModelReader, multipartBoundary } from "./multipart-model";
 import { type UpstreamPath, upstreamUrl } from "./paths";
 import { scrubSecrets } from "./scrub";
 import { createSniffer, modelFromRequestPrefix } from "./sniffer";
@@ -70,6 +72,9 @@ export async function forward(
   );
   let requestBytes = 0;
   let requestPrefix = "";
+  let multipartModel: MultipartModelReader | null = null;
+  /** The upstream's response headers, once it answered: their x-ratelimit-* values are kept per model. */
+  let upstreamHeaders: IncomingMessage["headers"] | null = null;
 
   const outHeaders = upstreamRequestHeaders(req.headers, creds);
   // The proxy frames the body itself: the length of what it sends, which Node enforces byte for byte
@@ -88,6 +93,8 @@ export async function forward(
   const recorded = openCall();
   /** The one ledger entry of this call: who, what and how much, plus what the path that ends it knows. */
   const record = (outcome: Outcome) => {
+    const model = outcome.model ?? modelFromRequestPrefix(requestPrefix) ?? multipartModel?.model ?? null;
+    if (upstreamHeaders) recordRateLimits(model, headerEntries(upstreamHeaders));
     recordEntry({
       userId: caller.userId,
       tokenId: caller.tokenId,
@@ -105,7 +112,7 @@ export async function forward(
       usage: null,
       responseBytes: 0,
       ...outcome,
-      model: outcome.model ?? modelFromRequestPrefix(requestPrefix),
+      model,
     });
     recorded();
   };
@@ -115,9 +122,14 @@ export async function forward(
   if (body) {
     sending = true;
     const sniffModel = isJson(req.headers.get("content-type"));
+    const boundary = multipartBoundary(req.headers.get("content-type"));
+    // Multipart (image edits, transcriptions): the `model` field, read as the parts pass, files skipped.
+    const multipart = boundary ? new MultipartModelReader(boundary) : null;
+    multipartModel = multipart;
     body.stream.on("data", (chunk: Buffer) => {
       requestBytes += chunk.length;
       if (sniffModel && requestPrefix.length < REQUEST_MODEL_PREFIX) requestPrefix += chunk.toString("utf8");
+      if (multipart && !multipart.finished) multipart.push(chunk);
     });
     body.stream.on("end", () => {
       sending = false;
@@ -155,6 +167,7 @@ export async function forward(
   }
 
   const status = res.statusCode ?? 502;
+  upstreamHeaders = res.headers;
   const headers = clientResponseHeaders(res.headers);
   const requestId = headerValue(res.headers["x-request-id"]);
 
@@ -207,6 +220,7 @@ export async function forward(
       usage: s.usage,
       responseBytes,
       fileId: req.method === "POST" && status < 300 ? s.fileId : null,
+      images: target.family === "images" ? s.images : null,
     });
     const created = creates === "file" ? s.fileId : creates === "vector_store" ? s.vectorStoreId : null;
     if (!created || aborted || brokenCode || status >= 300) return null;
@@ -389,6 +403,10 @@ function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function* headerEntries(h: IncomingMessage["headers"]): Iterable<[string, string]> {
+  for (const [k, v] of Object.entries(h)) if (typeof v === "string") yield [k, v];
 }
 
 function headerValue(v: string | string[] | undefined): string | null {

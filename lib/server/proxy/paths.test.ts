@@ -38,6 +38,12 @@ describe("resolveUpstreamPath", () => {
     }
   });
 
+  it("forwards the image endpoints: generations, edits (multipart or JSON) and variations", () => {
+    for (const p of ["images/generations", "images/edits", "images/variations"]) {
+      expect(resolveUpstreamPath(p, "")).toMatchObject({ family: "images", path: p });
+    }
+  });
+
   it("keeps the query string exactly as sent", () => {
     const q = "?include[]=file_search_call.results&metadata[k]=v&after=file-1";
     const p = resolveUpstreamPath("files", q);

@@ -106,4 +106,41 @@ describe("sniffer", () => {
     s.push(enc.encode('\n\ndata: {"model":"m","usage":{"prompt_tokens":1,"completion_tokens":1}}\n\n'));
     expect(s.finish()).toMatchObject({ model: "m", usage: { input: 1, output: 1 } });
   });
+
+  it("reads an image answer's usage and count after tens of MB of base64, holding none of it", () => {
+    const s = createSniffer("json");
+    const b64 = "iVBORw0KGgo".repeat(100_000);
+    const before = process.memoryUsage().heapUsed;
+    s.push(enc.encode('{"created":1,"data":[{"b64_json":"'));
+    for (let i = 0; i < 30; i++) s.push(enc.encode(b64));
+    s.push(enc.encode('","revised_prompt":"r"},{"b64_json":"x"}],"size":"1024x1024",'));
+    s.push(
+      enc.encode(
+        '"usage":{"input_tokens":12,"output_tokens":1056,"total_tokens":1068,"input_tokens_details":{"text_tokens":12,"image_tokens":0}}}',
+      ),
+    );
+    const r = s.finish();
+    expect(r.usage).toEqual({ input: 12, cached: 0, output: 1056, reasoning: 0 });
+    expect(r.images).toBe(2);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it("counts streamed images and adds their usage, whatever the size of each event", () => {
+    const big = "A".repeat(5 * 1024 * 1024);
+    const ev = (type: string, extra: string) =>
+      `event: ${type}\r\ndata: {"type":"${type}","b64_json":"${big}"${extra}}\r\n\r\n`;
+    const usage = (i: number, o: number) =>
+      `,"usage":{"input_tokens":${i},"output_tokens":${o},"total_tokens":${i + o}}`;
+    const text =
+      ev("image_generation.partial_image", ',"partial_image_index":0') +
+      ev("image_generation.completed", usage(10, 100)) +
+      ev("image_generation.completed", usage(0, 100));
+    const r = feed("sse", text, 65_536);
+    expect(r.images).toBe(2);
+    expect(r.usage).toEqual({ input: 10, cached: 0, output: 200, reasoning: 0 });
+  });
+
+  it("does not count images in other JSON lists", () => {
+    expect(feed("json", '{"object":"list","data":[{"id":"a"}]}', 4).images).toBeNull();
+  });
 });

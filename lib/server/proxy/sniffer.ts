@@ -1,5 +1,5 @@
-import { type SseEvent, SseParser } from "@/lib/sse";
 import { normaliseUsage, type TokenUsage } from "@/lib/usage";
+import { JsonPruner } from "./json-prune";
 
 /**
  * Reads usage and model from a copy of the response bytes as they pass. It never holds the
@@ -14,6 +14,8 @@ export interface Sniffed {
   fileId: string | null;
   /** The id of a vector store a JSON response returned. */
   vectorStoreId: string | null;
+  /** Images an images answer carried: its `data` length, or its streamed `…completed` events. */
+  images: number | null;
 }
 
 export interface Sniffer {
@@ -21,64 +23,52 @@ export interface Sniffer {
   finish(): Sniffed;
 }
 
-const MAX_JSON_BYTES = 4 * 1024 * 1024;
-
+/**
+ * JSON bodies and each SSE event's data go through a JsonPruner (json-prune.ts), which keeps the
+ * structure and drops long strings as they pass: a tens-of-MB image answer, whose usage sits after
+ * its base64, is read with a footprint of a few KB.
+ */
 export function createSniffer(kind: "sse" | "json" | "other"): Sniffer {
-  const result: Sniffed = { usage: null, model: null, errorCode: null, fileId: null, vectorStoreId: null };
+  const result: Sniffed = {
+    usage: null,
+    model: null,
+    errorCode: null,
+    fileId: null,
+    vectorStoreId: null,
+    images: null,
+  };
   if (kind === "other") return { push() {}, finish: () => result };
   if (kind === "json") {
-    const decoder = new TextDecoder();
-    const parts: string[] = [];
-    let size = 0;
+    const pruner = new JsonPruner();
     return {
-      push(chunk) {
-        size += chunk.byteLength;
-        if (size <= MAX_JSON_BYTES) parts.push(decoder.decode(chunk, { stream: true }));
-      },
+      push: (chunk) => pruner.push(chunk),
       finish() {
-        if (size > MAX_JSON_BYTES) return result;
-        parts.push(decoder.decode());
-        readJson(parts.join(""), result);
+        const p = pruner.finish();
+        readValue(p.value, result);
+        const o = p.value as Record<string, unknown> | null;
+        // An ImagesResponse: `created` and `data`, and no `object` (lists have one).
+        if (o && typeof o === "object" && o.object === undefined && typeof o.created === "number")
+          result.images = p.lengths.data ?? null;
         return result;
       },
     };
   }
-  let parser = new SseParser();
-  let sinceEvent = 0;
-  const onEvent = (e: SseEvent) => {
-    if (e.event === "error") result.errorCode ??= "stream_error";
-    // Parse only the events that can carry what we want: usage, the model, or an error.
-    const wantModel = result.model === null && e.data.includes('"model"');
-    if (!wantModel && !e.data.includes('"usage":{') && !e.data.includes('"error"') && e.event !== "error")
-      return;
-    readJson(e.data, result);
-  };
+  const scanner = new SseScanner((event, value) => {
+    if (event === "error") result.errorCode ??= "stream_error";
+    readValue(value, result);
+  });
   return {
-    push(chunk) {
-      const events = parser.push(chunk);
-      for (const e of events) onEvent(e);
-      // A stream that never ends an event must not grow memory without bound: past 4 MiB without
-      // one, what the parser holds is dropped and it starts over.
-      sinceEvent = events.length ? 0 : sinceEvent + chunk.byteLength;
-      if (sinceEvent > MAX_JSON_BYTES) {
-        parser = new SseParser();
-        sinceEvent = 0;
-      }
-    },
+    push: (chunk) => scanner.push(chunk),
     finish() {
-      for (const e of parser.end()) onEvent(e);
+      scanner.end();
       return result;
     },
   };
 }
 
-function readJson(text: string, into: Sniffed): void {
-  let obj: unknown;
-  try {
-    obj = JSON.parse(text);
-  } catch {
-    return;
-  }
+const IMAGE_COMPLETED = /^image_(generation|edit)\.completed$/;
+
+function readValue(obj: unknown, into: Sniffed): void {
   if (typeof obj !== "object" || obj === null) return;
   const o = obj as Record<string, unknown>;
   // Responses events wrap the response object; chat chunks and JSON bodies carry fields at the top.
@@ -93,7 +83,11 @@ function readJson(text: string, into: Sniffed): void {
   if (file && typeof file.id === "string") into.fileId = file.id;
   if (o.object === "vector_store" && typeof o.id === "string") into.vectorStoreId = o.id;
   const usage = normaliseUsage(inner.usage);
-  if (usage) into.usage = usage;
+  if (typeof o.type === "string" && IMAGE_COMPLETED.test(o.type)) {
+    // One completed event per image; each carries its own usage.
+    into.images = (into.images ?? 0) + 1;
+    if (usage) into.usage = addUsage(into.usage, usage);
+  } else if (usage) into.usage = usage;
   const err = (inner.error ?? (o.type === "error" ? o : undefined)) as
     | Record<string, unknown>
     | null
@@ -101,6 +95,120 @@ function readJson(text: string, into: Sniffed): void {
   if (err && typeof err === "object")
     into.errorCode = typeof err.code === "string" ? err.code : "stream_error";
 }
+
+function addUsage(a: TokenUsage | null, b: TokenUsage): TokenUsage {
+  if (!a) return b;
+  return {
+    input: a.input + b.input,
+    cached: a.cached + b.cached,
+    output: a.output + b.output,
+    reasoning: a.reasoning + b.reasoning,
+  };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Server-Sent Events over bytes, for the sniffer: `data:` lines stream into a JsonPruner instead of
+ * being collected, so an event of any size (a partial image is megabytes) costs a few KB. Handles
+ * LF, CRLF and CR line ends, comments, multi-line data, and a last event without its blank line.
+ */
+export class SseScanner {
+  private mode: "field" | "data" | "event" | "skip" = "field";
+  private field = "";
+  private event = "";
+  private pruner: JsonPruner | null = null;
+  private skipSpace = false;
+  private afterCr = false;
+
+  constructor(private readonly onEvent: (event: string | null, value: unknown) => void) {}
+
+  push(bytes: Uint8Array): void {
+    const chunk = Buffer.isBuffer(bytes)
+      ? bytes
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const n = chunk.length;
+    let i = 0;
+    while (i < n) {
+      if (this.afterCr) {
+        this.afterCr = false;
+        if (chunk[i] === LF) {
+          i++;
+          continue;
+        }
+      }
+      if (this.mode === "field") {
+        const b = chunk[i] as number;
+        i++;
+        if (b === LF || b === CR) this.endLine(b);
+        else if (b === 0x3a) this.startValue();
+        else if (this.field.length < 16) this.field += String.fromCharCode(b);
+        else this.mode = "skip";
+        continue;
+      }
+      const lf = chunk.indexOf(LF, i);
+      const cr = chunk.indexOf(CR, i);
+      const end = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+      const stop = end === -1 ? n : end;
+      let from = i;
+      if (this.skipSpace && from < stop) {
+        if (chunk[from] === 0x20) from++;
+        this.skipSpace = false;
+      }
+      if (this.mode === "data" && stop > from) this.pruner?.push(chunk.subarray(from, stop));
+      else if (this.mode === "event" && this.event.length < 200)
+        this.event += chunk.subarray(from, Math.min(stop, from + 200)).toString("utf8");
+      if (end === -1) return;
+      this.endLine(chunk[end] as number);
+      i = end + 1;
+    }
+  }
+
+  /** The end of the stream: an event still open is delivered. */
+  end(): void {
+    if (this.pruner) this.dispatch();
+  }
+
+  private startValue(): void {
+    this.skipSpace = true;
+    if (this.field === "data") {
+      if (this.pruner) this.pruner.push(NEWLINE);
+      else this.pruner = new JsonPruner();
+      this.mode = "data";
+    } else if (this.field === "event") {
+      this.event = "";
+      this.mode = "event";
+    } else {
+      this.mode = "skip";
+    }
+  }
+
+  private endLine(b: number): void {
+    if (b === CR) this.afterCr = true;
+    if (this.mode === "field") {
+      if (this.field === "") this.dispatch();
+      else if (this.field === "data") {
+        // `data` without a colon: an empty data line.
+        if (this.pruner) this.pruner.push(NEWLINE);
+        else this.pruner = new JsonPruner();
+      }
+    }
+    this.mode = "field";
+    this.field = "";
+    this.skipSpace = false;
+  }
+
+  private dispatch(): void {
+    const pruner = this.pruner;
+    const event = this.event || null;
+    this.pruner = null;
+    this.event = "";
+    if (pruner) this.onEvent(event, pruner.finish().value);
+  }
+}
+
+const NEWLINE = new Uint8Array([LF]);
 
 const MODEL_IN_BODY = /"model"\s*:\s*"([^"\\]{1,200})"/;
 

@@ -1,0 +1,107 @@
+/**
+ * Finds the `model` field of a multipart/form-data request body as it streams to the upstream, so
+ * the ledger knows the model of an image edit or a transcription. File parts are skipped with
+ * indexOf on the boundary and never kept: what it holds at any time is at most a part's headers
+ * (8 KB) or the model's value (256 bytes), plus a boundary's length of carry-over between chunks.
+ * It stops looking once the field is found or the body's closing boundary has passed.
+ */
+const MAX_HEADERS = 8 * 1024;
+const MAX_VALUE = 256;
+const HEADERS_END = Buffer.from("\r\n\r\n");
+
+export function multipartBoundary(contentType: string | null): string | null {
+  if (!contentType || !/^multipart\/form-data\s*;/i.test(contentType)) return null;
+  const m = /;\s*boundary\s*=\s*(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType);
+  return m?.[1] ?? m?.[2] ?? null;
+}
+
+export class MultipartModelReader {
+  model: string | null = null;
+  private readonly delimiter: Buffer;
+  private state: "seek" | "after" | "headers" | "value" | "done" = "seek";
+  // The body's first boundary has no CRLF before it; starting with one makes every boundary alike.
+  private carry: Buffer = Buffer.from("\r\n");
+
+  constructor(boundary: string) {
+    this.delimiter = Buffer.from(`\r\n--${boundary}`);
+  }
+
+  get finished(): boolean {
+    return this.state === "done";
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.state === "done") return;
+    const buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : Buffer.from(chunk);
+    this.carry = Buffer.alloc(0);
+    let pos = 0;
+    while (this.state !== "done") {
+      if (this.state === "seek") {
+        const k = buf.indexOf(this.delimiter, pos);
+        if (k === -1) {
+          // Keep only what could be the start of a boundary cut by the chunk's end.
+          this.carry = Buffer.from(buf.subarray(Math.max(pos, buf.length - this.delimiter.length + 1)));
+          return;
+        }
+        pos = k + this.delimiter.length;
+        this.state = "after";
+        continue;
+      }
+      if (this.state === "after") {
+        if (buf.length - pos < 2) {
+          this.keep(buf, pos);
+          return;
+        }
+        if (buf[pos] === 0x2d && buf[pos + 1] === 0x2d) {
+          this.state = "done";
+          return;
+        }
+        const eol = buf.indexOf("\r\n", pos);
+        if (eol === -1) {
+          this.keep(buf, pos);
+          return;
+        }
+        pos = eol + 2;
+        this.state = "headers";
+        continue;
+      }
+      if (this.state === "headers") {
+        const end = buf.indexOf(HEADERS_END, pos);
+        if (end === -1) {
+          if (buf.length - pos <= MAX_HEADERS) {
+            this.keep(buf, pos);
+            return;
+          }
+          this.state = "seek";
+          continue;
+        }
+        const headers = buf.subarray(pos, end).toString("latin1");
+        pos = end + HEADERS_END.length;
+        this.state = isModelPart(headers) ? "value" : "seek";
+        continue;
+      }
+      // value
+      const k = buf.indexOf(this.delimiter, pos);
+      if (k === -1) {
+        if (buf.length - pos <= MAX_VALUE + this.delimiter.length) {
+          this.keep(buf, pos);
+          return;
+        }
+        this.state = "done";
+        continue;
+      }
+      const value = buf.subarray(pos, k).toString("utf8").trim();
+      if (value && value.length <= MAX_VALUE) this.model = value;
+      this.state = "done";
+    }
+  }
+
+  private keep(buf: Buffer, pos: number): void {
+    this.carry = Buffer.from(buf.subarray(pos));
+  }
+}
+
+function isModelPart(headers: string): boolean {
+  const cd = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? "";
+  return /;\s*name\s*=\s*"?model"?\s*(;|$)/i.test(cd) && !/filename/i.test(cd);
+}
