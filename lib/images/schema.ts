@@ -73,6 +73,14 @@ export interface ImageListPage {
   nextCursor: string | null;
 }
 
+/** An image's family as its viewer may see it. */
+export interface ImageLineage {
+  /** In order; `image` is null where the parent was deleted or is not visible to the viewer (the same to them). */
+  parents: { id: string; image: StoredImage | null }[];
+  mask: { id: string; image: StoredImage | null } | null;
+  children: StoredImage[];
+}
+
 /** Filters of the gallery's list (query string): all optional. */
 export const IMAGE_SCOPES = ["all", "mine", "team"] as const;
 export type ImageScope = (typeof IMAGE_SCOPES)[number];

@@ -2,6 +2,7 @@ import "server-only";
 import { imageSize } from "image-size";
 import { ApiError, errors } from "@/lib/errors";
 import {
+  type ImageLineage,
   type ImageListPage,
   type ImageScope,
   type ImageSettingsDto,
@@ -420,14 +421,7 @@ export async function getImageBytes(
   };
 }
 
-export interface Lineage {
-  /** In order; null where the parent was deleted or is not visible to the viewer (the same to them). */
-  parents: { id: string; image: StoredImage | null }[];
-  mask: { id: string; image: StoredImage | null } | null;
-  children: StoredImage[];
-}
-
-export async function getLineage(viewerId: string, id: string): Promise<Lineage> {
+export async function getLineage(viewerId: string, id: string): Promise<ImageLineage> {
   const image = await getImage(viewerId, id);
   const db = await getDb();
   const { retentionDays } = await getImageSettings();
