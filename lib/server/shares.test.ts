@@ -90,7 +90,10 @@ describe("shares", () => {
       createdAt: "2026-12-01T00:00:00.000Z",
     };
     const s = await createShare(alice.id, { kind: "image", snapshot: image });
-    expect(s.title).toBe("Untitled image");
+    expect(s.title).toBe("A fox");
+    expect((await createShare(alice.id, { kind: "image", snapshot: { ...image, prompt: null } })).title).toBe(
+      "Untitled image",
+    );
     expect((await getShare(s.id, bob)).snapshot).toEqual(image);
     const remote = { ...image, image: { ...image.image, dataUrl: "https://example.com/x.png" } };
     expect((await rejects(createShare(alice.id, { kind: "image", snapshot: remote }))).param).toBe(

@@ -63,6 +63,13 @@ function checkTitle(title: string | undefined, kind: ShareKind): string {
   return t || `Untitled ${kind === "image" ? "image" : kind}`;
 }
 
+/** An image link without a title is named after its prompt's start (checked for secrets with the snapshot). */
+function defaultTitle(kind: ShareKind, snapshot: string): string | undefined {
+  if (kind !== "image") return undefined;
+  const prompt = (JSON.parse(snapshot) as { prompt?: unknown }).prompt;
+  return typeof prompt === "string" ? prompt.trim().split(/\r?\n/)[0]?.slice(0, 80) : undefined;
+}
+
 type SnapshotRead = { ok: true; value: object } | { ok: false; path: string; message: string };
 
 /**
@@ -146,8 +153,8 @@ export async function createShare(
   input: { kind: string; title?: string; snapshot: unknown; public?: boolean },
 ): Promise<ShareDto> {
   const kind = checkKind(input.kind);
-  const title = checkTitle(input.title, kind);
   const snapshot = serializeSnapshot(kind, input.snapshot);
+  const title = checkTitle(input.title?.trim() ? input.title : defaultTitle(kind, snapshot), kind);
   const isPublic = input.public === true;
   const db = await getDb();
   if (isPublic && !(await getPublicShareLinks(db))) {

@@ -14,7 +14,10 @@ export function ImageFacts({ image, extra }: { image: ImageFactsInput; extra?: R
   const params = Object.entries(image.params ?? {});
   const usage = image.usage ? Object.entries(image.usage).filter(([, v]) => typeof v !== "object") : [];
   return (
-    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm" data-testid="image-facts">
+    <dl
+      className="grid grid-cols-[auto_minmax(0,1fr)] content-start gap-x-4 gap-y-2 self-start text-sm"
+      data-testid="image-facts"
+    >
       {image.prompt && (
         <Fact label="Prompt">
           <p className="whitespace-pre-wrap break-words" data-testid="image-prompt-text">

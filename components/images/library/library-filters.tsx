@@ -74,7 +74,7 @@ export function LibraryFilters({
       <input
         type="search"
         aria-label="Search prompts"
-        className="input h-8 w-64 max-w-full"
+        className="input h-8 w-56 max-w-full"
         placeholder="Search prompts and names"
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -116,26 +116,28 @@ export function LibraryFilters({
           <option key={m}>{m}</option>
         ))}
       </select>
-      <label className="flex items-center gap-1 text-muted text-xs">
-        From
-        <input
-          type="date"
-          className="input h-8 w-auto"
-          value={value.from}
-          onChange={(e) => set("from", e.target.value)}
-          data-testid="library-from"
-        />
-      </label>
-      <label className="flex items-center gap-1 text-muted text-xs">
-        To
-        <input
-          type="date"
-          className="input h-8 w-auto"
-          value={value.to}
-          onChange={(e) => set("to", e.target.value)}
-          data-testid="library-to"
-        />
-      </label>
+      <div className="flex flex-wrap items-center gap-2">
+        <label className="flex items-center gap-1 text-muted text-xs">
+          From
+          <input
+            type="date"
+            className="input h-8 w-auto"
+            value={value.from}
+            onChange={(e) => set("from", e.target.value)}
+            data-testid="library-from"
+          />
+        </label>
+        <label className="flex items-center gap-1 text-muted text-xs">
+          To
+          <input
+            type="date"
+            className="input h-8 w-auto"
+            value={value.to}
+            onChange={(e) => set("to", e.target.value)}
+            data-testid="library-to"
+          />
+        </label>
+      </div>
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function LibraryView({ me }: { me: Viewer }) {
   };
   return (
     <div className="mx-auto max-w-6xl space-y-4" data-testid="library">
-      <div className="flex flex-wrap items-end justify-between gap-3">
+      <div className="flex flex-wrap items-end justify-between gap-3 sm:flex-nowrap">
         <div>
           <h1 className="font-semibold text-xl">Image library</h1>
           <p className="text-muted text-sm" data-testid="library-retention">
@@ -45,7 +45,7 @@ export function LibraryView({ me }: { me: Viewer }) {
             visible to every member.
           </p>
         </div>
-        <Link href="/images" className={buttonClass({ variant: "primary" })}>
+        <Link href="/images" className={buttonClass({ variant: "primary" }, "shrink-0")}>
           New image
         </Link>
       </div>
