@@ -22,6 +22,12 @@ export const queryKeys = {
   historyList: (filters: string) => ["history", "list", filters] as const,
   historyRun: (id: string) => ["history", "run", id] as const,
   historySettings: ["history-settings"] as const,
+  /** The image library: lists, one image, its lineage; deleting or sharing refreshes all of them. */
+  images: ["images"] as const,
+  imageList: (filters: string) => ["images", "list", filters] as const,
+  image: (id: string) => ["images", "one", id] as const,
+  imageLineage: (id: string) => ["images", "lineage", id] as const,
+  imageSettings: ["image-settings"] as const,
   files: ["files"] as const,
   /** `purpose` "" lists every file; the files page and the vector stores' pickers share that one. */
   fileList: (purpose: string) => ["files", purpose] as const,

@@ -10,6 +10,7 @@ import type { ModelOverrides } from "@/lib/models/schema";
 import { queryKeys } from "@/lib/query-keys";
 import type { SharingSettingsDto } from "@/lib/types";
 import { HistoryCard } from "./history-card";
+import { ImagesCard } from "./images-card";
 import { OwnershipCard } from "./ownership-card";
 
 const EXAMPLE = `{
@@ -25,6 +26,7 @@ export function PlaygroundPanel({ isAdmin }: { isAdmin: boolean }) {
       <OwnershipCard isAdmin={isAdmin} />
       <OverridesCard isAdmin={isAdmin} />
       <HistoryCard isAdmin={isAdmin} />
+      <ImagesCard isAdmin={isAdmin} />
     </div>
   );
 }

@@ -14,11 +14,13 @@ export interface ShareHeaderProps {
   details: ReactNode;
   /** Copies the snapshot into the viewer's own draft; offered only when signed in. */
   onOpen(): void;
+  /** The button's text when it is not "Open in <page>" (an image is saved to the library). */
+  openLabel?: string;
 }
 
 /** The top of every share page: the logo home, what was shared and when, and "Open in …". */
-export function ShareHeader({ share, signedIn, details, onOpen }: ShareHeaderProps) {
-  const page = share.kind;
+export function ShareHeader({ share, signedIn, details, onOpen, openLabel }: ShareHeaderProps) {
+  const page = share.kind === "image" ? "images" : share.kind;
   return (
     <>
       <a href={signedIn ? `/${page}` : "/sign-in"} className="inline-block rounded-md" aria-label="Benchtop">
@@ -26,7 +28,7 @@ export function ShareHeader({ share, signedIn, details, onOpen }: ShareHeaderPro
       </a>
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <p className="text-muted text-xs uppercase tracking-wide">Shared {page} · read-only</p>
+          <p className="text-muted text-xs uppercase tracking-wide">Shared {share.kind} · read-only</p>
           <h1 className="font-semibold text-xl" data-testid="share-title">
             {share.title}
           </h1>
@@ -36,7 +38,7 @@ export function ShareHeader({ share, signedIn, details, onOpen }: ShareHeaderPro
         </div>
         {signedIn && (
           <Button variant="primary" onClick={onOpen} data-testid={`open-in-${page}`}>
-            Open in {page}
+            {openLabel ?? `Open in ${page}`}
           </Button>
         )}
       </header>

@@ -72,3 +72,48 @@ export interface ImageListPage {
   /** Pass as `cursor` for the next page; null at the end. */
   nextCursor: string | null;
 }
+
+/** An image's family as its viewer may see it. */
+export interface ImageLineage {
+  /** In order; `image` is null where the parent was deleted or is not visible to the viewer (the same to them). */
+  parents: { id: string; image: StoredImage | null }[];
+  mask: { id: string; image: StoredImage | null } | null;
+  children: StoredImage[];
+}
+
+/** Filters of the gallery's list (query string): all optional. */
+export const IMAGE_SCOPES = ["all", "mine", "team"] as const;
+export type ImageScope = (typeof IMAGE_SCOPES)[number];
+
+/** The admin's settings: days images are kept (0 = forever) and the largest image stored. */
+export interface ImageSettingsDto {
+  retentionDays: number;
+  maxImageMb: number;
+}
+
+/** The longest side of a stored thumbnail; the browser makes them at 256. */
+export const THUMBNAIL_MAX_SIDE = 512;
+export const THUMBNAIL_MAX_BYTES = 1024 * 1024;
+
+/**
+ * An image share link's snapshot: the image inline as a data URL (share snapshots are capped at
+ * 2 MB, so a larger image is shared as a smaller WebP copy and `scaled` says so), and what made it.
+ */
+export const imageShareSnapshotSchema = z.object({
+  version: z.literal(1),
+  image: z.object({
+    dataUrl: z.string().check(z.regex(/^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/)),
+    width: z.int().check(z.positive()),
+    height: z.int().check(z.positive()),
+    /** The original's size when the shared copy is smaller. */
+    scaled: z.optional(z.nullable(z.object({ width: z.int(), height: z.int() }))),
+  }),
+  prompt: z.nullable(z.string().check(z.maxLength(100_000))),
+  revisedPrompt: z.nullable(z.string().check(z.maxLength(100_000))),
+  model: z.nullable(z.string().check(z.maxLength(200))),
+  operation: z.enum(IMAGE_OPERATIONS),
+  params: z.record(z.string(), z.unknown()),
+  costUsd: z.nullable(z.number()),
+  createdAt: z.string().check(z.maxLength(64)),
+});
+export type ImageShareSnapshot = z.infer<typeof imageShareSnapshotSchema>;

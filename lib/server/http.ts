@@ -65,7 +65,7 @@ export function parseValue<S extends z.ZodType>(schema: S, value: unknown, param
   );
 }
 
-const tooLarge = (max: number) =>
+const bodyTooLarge = (max: number) =>
   new ApiError({
     type: "invalid_request_error",
     status: 413,
@@ -82,9 +82,23 @@ function formatBytes(n: number): string {
  * and by counting while reading, since a chunked body has no length and a length can lie.
  */
 export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+  const bytes = await readBodyBytes(req, maxBytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw errors.badRequest("The request body must be UTF-8 encoded JSON.", null, "invalid_json");
+  }
+}
+
+/** The body's bytes, refusing more than `maxBytes` the same way (`tooLarge` lets a route say what was too large). */
+export async function readBodyBytes(
+  req: Request,
+  maxBytes: number,
+  tooLarge: (max: number) => ApiError = bodyTooLarge,
+): Promise<Buffer> {
   const declared = req.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return "";
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -98,11 +112,7 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
     }
     chunks.push(value);
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw errors.badRequest("The request body must be UTF-8 encoded JSON.", null, "invalid_json");
-  }
+  return Buffer.concat(chunks);
 }
 
 // A lone surrogate half (one not part of a pair), or NUL: JSON allows both, PostgreSQL stores neither.

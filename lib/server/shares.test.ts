@@ -77,6 +77,30 @@ describe("shares", () => {
     expect(untitled.title).toBe("Untitled tokenizer");
   });
 
+  it("stores an image snapshot with its image inline, and refuses one that is not", async () => {
+    const image = {
+      version: 1,
+      image: { dataUrl: "data:image/png;base64,iVBORw0KGgo=", width: 4, height: 4, scaled: null },
+      prompt: "A fox",
+      revisedPrompt: null,
+      model: "gpt-image-2",
+      operation: "generate",
+      params: { size: "1024x1024" },
+      costUsd: 0.04,
+      createdAt: "2026-12-01T00:00:00.000Z",
+    };
+    const s = await createShare(alice.id, { kind: "image", snapshot: image });
+    expect(s.title).toBe("A fox");
+    expect((await createShare(alice.id, { kind: "image", snapshot: { ...image, prompt: null } })).title).toBe(
+      "Untitled image",
+    );
+    expect((await getShare(s.id, bob)).snapshot).toEqual(image);
+    const remote = { ...image, image: { ...image.image, dataUrl: "https://example.com/x.png" } };
+    expect((await rejects(createShare(alice.id, { kind: "image", snapshot: remote }))).param).toBe(
+      "snapshot.image.dataUrl",
+    );
+  });
+
   it("answers 404 for unknown ids and 410 once revoked", async () => {
     expect((await rejects(getShare("does-not-exist-at-all-xx", alice))).status).toBe(404);
     expect((await rejects(getShare("../etc", alice))).status).toBe(404);

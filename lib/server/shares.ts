@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError, errors } from "@/lib/errors";
+import { imageShareSnapshotSchema } from "@/lib/images/schema";
 import { describeProblem, readPlaygroundSnapshot, withoutRemoteImages } from "@/lib/playground/snapshot";
 import { shareKindSchema, shareTitleSchema } from "@/lib/schemas";
 import { readTokenizerSnapshot } from "@/lib/tokenizer/snapshot";
@@ -59,7 +60,14 @@ function checkTitle(title: string | undefined, kind: ShareKind): string {
       "secret_in_snapshot",
     );
   }
-  return t || (kind === "tokenizer" ? "Untitled tokenizer" : "Untitled playground");
+  return t || `Untitled ${kind === "image" ? "image" : kind}`;
+}
+
+/** An image link without a title is named after its prompt's start (checked for secrets with the snapshot). */
+function defaultTitle(kind: ShareKind, snapshot: string): string | undefined {
+  if (kind !== "image") return undefined;
+  const prompt = (JSON.parse(snapshot) as { prompt?: unknown }).prompt;
+  return typeof prompt === "string" ? prompt.trim().split(/\r?\n/)[0]?.slice(0, 80) : undefined;
 }
 
 type SnapshotRead = { ok: true; value: object } | { ok: false; path: string; message: string };
@@ -69,6 +77,16 @@ type SnapshotRead = { ok: true; value: object } | { ok: false; path: string; mes
  * out (F12). Used on write, and again on read for rows stored before snapshots were checked.
  */
 function readSnapshot(kind: ShareKind, raw: unknown): SnapshotRead {
+  if (kind === "image") {
+    const r = imageShareSnapshotSchema.safeParse(raw);
+    if (r.success) return { ok: true, value: r.data };
+    const issue = r.error.issues[0];
+    return {
+      ok: false,
+      path: issue?.path.join(".") ?? "",
+      message: issue?.message ?? "Not an image snapshot.",
+    };
+  }
   if (kind === "tokenizer") {
     const snap = readTokenizerSnapshot(raw);
     return snap
@@ -135,8 +153,8 @@ export async function createShare(
   input: { kind: string; title?: string; snapshot: unknown; public?: boolean },
 ): Promise<ShareDto> {
   const kind = checkKind(input.kind);
-  const title = checkTitle(input.title, kind);
   const snapshot = serializeSnapshot(kind, input.snapshot);
+  const title = checkTitle(input.title?.trim() ? input.title : defaultTitle(kind, snapshot), kind);
   const isPublic = input.public === true;
   const db = await getDb();
   if (isPublic && !(await getPublicShareLinks(db))) {

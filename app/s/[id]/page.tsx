@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { SharedImageView } from "@/components/images/library/shared-image-view";
 import { SharedView } from "@/components/playground/shared-view";
 import { SharedTokenizerView } from "@/components/tokenizer/shared-tokenizer-view";
 import { Button } from "@/components/ui/button";
@@ -25,6 +26,8 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
       <main className="mx-auto max-w-5xl px-4 py-6">
         {share.kind === "tokenizer" ? (
           <SharedTokenizerView share={share} signedIn={Boolean(user)} />
+        ) : share.kind === "image" ? (
+          <SharedImageView share={share} signedIn={Boolean(user)} />
         ) : (
           <SharedView share={share} signedIn={Boolean(user)} />
         )}

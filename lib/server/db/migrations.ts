@@ -218,6 +218,52 @@ export const migrations: { id: string; sql: string }[] = [
       alter table ledger add column images integer;
     `,
   },
+  {
+    // The image library (docs/images-library.md): every image the studio works with, its bytes and
+    // a small preview kept in the row, so it works the same on PGlite and PostgreSQL and across
+    // instances. Lineage is its own table with no foreign key on the parent, so deleting a parent
+    // leaves its children's links dangling-safe (they read as "deleted") instead of cascading.
+    id: "0010_images",
+    sql: `
+      create table images (
+        id text primary key,
+        owner_id text not null references users(id) on delete cascade,
+        created_at timestamptz not null default now(),
+        role text not null check (role in ('input', 'result', 'mask')),
+        operation text not null,
+        visibility text not null check (visibility in ('private', 'team')),
+        width integer not null,
+        height integer not null,
+        format text not null check (format in ('png', 'jpeg', 'webp', 'gif')),
+        bytes integer not null,
+        prompt text,
+        revised_prompt text,
+        model text,
+        params jsonb not null,
+        mask_id text,
+        usage jsonb,
+        cost_usd double precision,
+        name text,
+        search_text text not null,
+        content bytea not null,
+        thumbnail bytea not null,
+        thumbnail_format text not null
+      );
+      create index images_owner_created on images(owner_id, created_at desc, id desc);
+      create index images_visibility_created on images(visibility, created_at desc, id desc);
+      create index images_created on images(created_at);
+      create table image_links (
+        child_id text not null references images(id) on delete cascade,
+        parent_id text not null,
+        kind text not null check (kind in ('parent', 'mask')),
+        position integer not null,
+        primary key (child_id, kind, position)
+      );
+      create index image_links_parent on image_links(parent_id);
+      alter table shares drop constraint shares_kind_check;
+      alter table shares add constraint shares_kind_check check (kind in ('playground', 'tokenizer', 'image'));
+    `,
+  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.

@@ -1,0 +1,6 @@
+import { imageBytesRoute } from "@/lib/server/image-response";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = imageBytesRoute("content");
