@@ -3,7 +3,7 @@
  * as plain JSON in the studio's draft, and rasterised at the image's natural size when needed (no
  * anti-aliasing: a pixel is in the edit area or not). docs/images-mask.md has the design.
  */
-import { applyOp, encodeRuns } from "./mask-raster";
+import { encodeRuns, MaskRaster } from "./mask-raster";
 
 /** Paint adds to the edit area; `erase: true` takes away from it. */
 export type MaskOp =
@@ -56,8 +56,10 @@ export function redoMask(doc: MaskDoc): MaskDoc {
   return { ...doc, ops: [...doc.ops, next], redo: doc.redo.slice(0, -1) };
 }
 
-// Documents are immutable (every change makes a new `ops` array), so the bits of one are cached.
+// Documents are immutable (every change makes a new `ops` array), so the bits of one are cached;
+// and one raster follows the latest document, so a new stroke or an undo costs only its own area.
 const bitsCache = new WeakMap<readonly MaskOp[], Uint8Array>();
+let follower: MaskRaster | null = null;
 
 /**
  * 1 where the image may change (the edit area), 0 elsewhere; width*height entries. The array is
@@ -66,8 +68,11 @@ const bitsCache = new WeakMap<readonly MaskOp[], Uint8Array>();
 export function maskBits(doc: MaskDoc): Uint8Array {
   const cached = bitsCache.get(doc.ops);
   if (cached && cached.length === doc.width * doc.height) return cached;
-  const bits = new Uint8Array(doc.width * doc.height);
-  for (const op of doc.ops) applyOp(bits, doc.width, doc.height, op);
+  if (follower?.width !== doc.width || follower.height !== doc.height) {
+    follower = new MaskRaster(doc.width, doc.height);
+  }
+  follower.sync(doc.ops);
+  const bits = follower.bits.slice();
   bitsCache.set(doc.ops, bits);
   return bits;
 }
