@@ -8,7 +8,15 @@ process.env.BENCH_QUICK = "1";
 
 /** About three times what each step takes on two busy cores. */
 // first-load opens 14 routes in fresh contexts: 133 s with its own stack at load average 18.
-const LIMIT_S = { proxy: 90, stack: 90, playground: 90, files: 90, tokenizer: 90, "first-load": 180 };
+const LIMIT_S = {
+  proxy: 90,
+  stack: 90,
+  playground: 90,
+  files: 90,
+  tokenizer: 90,
+  "images-mask": 90,
+  "first-load": 180,
+};
 
 async function step<T>(name: keyof typeof LIMIT_S, run: () => Promise<T>): Promise<T> {
   console.log(`\n--- bench:quick ${name}`);
@@ -38,6 +46,7 @@ async function main(): Promise<void> {
   const { playgroundBench } = await import("./playground");
   const { filesBench } = await import("./files");
   const { tokenizerBench } = await import("./tokenizer");
+  const { imagesMaskBench } = await import("./images-mask");
   const { firstLoadBench } = await import("./first-load");
 
   const t0 = Date.now();
@@ -48,6 +57,7 @@ async function main(): Promise<void> {
       ["playground", playgroundBench],
       ["files", filesBench],
       ["tokenizer", tokenizerBench],
+      ["images-mask", imagesMaskBench],
       ["first-load", firstLoadBench],
     ] as const) {
       await step(name, async () => void (await bench(shared)));

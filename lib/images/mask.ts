@@ -83,26 +83,13 @@ export function maskIsEmpty(doc: MaskDoc): boolean {
   return maskBits(doc).indexOf(1) === -1;
 }
 
-/** The mask as RGBA pixels: black, alpha 0 in the edit area and 255 elsewhere. */
-export function maskRgba(bits: Uint8Array): Uint8Array {
-  const out = new Uint8Array(bits.length * 4);
-  const words = new Uint32Array(out.buffer);
-  // Little-endian RGBA: 0xff000000 is (0, 0, 0, 255).
-  for (let i = 0; i < bits.length; i++) words[i] = bits[i] ? 0 : 0xff000000;
-  return out;
-}
-
 /**
  * The mask as the API wants it: an RGBA PNG of the image's size, alpha 0 in the edit area, 255
- * elsewhere, nothing in between. The PNG codec loads with the first export, not with the page.
+ * elsewhere, nothing in between. The encoder (and fflate) load with the first export, not the page.
  */
 export async function maskPng(doc: MaskDoc): Promise<Blob> {
-  const { encode } = await import("fast-png");
-  const png = encode(
-    { width: doc.width, height: doc.height, data: maskRgba(maskBits(doc)), channels: 4, depth: 8 },
-    // Masks are long runs of two values: the fastest level is a few percent larger and ~3× quicker.
-    { zlib: { level: 1 } },
-  );
+  const { encodeMaskPng } = await import("./mask-png");
+  const png = await encodeMaskPng(maskBits(doc), doc.width, doc.height);
   return new Blob([png as Uint8Array<ArrayBuffer>], { type: "image/png" });
 }
 

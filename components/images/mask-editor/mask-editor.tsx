@@ -134,14 +134,7 @@ export function MaskEditor({ image, mask, onChange, className }: MaskEditorProps
             height={image.height}
             className="absolute inset-0 size-full"
           />
-          <canvas
-            ref={canvas.overlayRef}
-            width={image.width}
-            height={image.height}
-            className="absolute inset-0 size-full"
-            data-testid="mask-canvas"
-            aria-hidden
-          />
+          <div ref={canvas.overlayRef} className="absolute inset-0" />
           <svg
             className="pointer-events-none absolute inset-0 size-full overflow-visible"
             viewBox={`0 0 ${image.width} ${image.height}`}
@@ -156,6 +149,14 @@ export function MaskEditor({ image, mask, onChange, className }: MaskEditorProps
               vectorEffect="non-scaling-stroke"
             />
           </svg>
+          {/* The surface the pointer meets, the image's size; it holds no pixels (the overlay does). */}
+          <canvas
+            width={1}
+            height={1}
+            className="absolute inset-0 size-full"
+            data-testid="mask-canvas"
+            aria-hidden
+          />
         </div>
         <div
           ref={canvas.ringRef}

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { addOp, type MaskDoc } from "@/lib/images/mask";
 import { type DirtyRect, MaskRaster, paintSegment, unionRect } from "@/lib/images/mask-raster";
 import { type Gesture, gestureOp, roundPoint } from "./gesture";
-import { paintOverlay } from "./overlay";
+import { OverlayTiles } from "./overlay";
 import { fitView, toImage, type View, zoomAt } from "./view";
 
 export type Tool = "brush" | "eraser" | "rect" | "lasso";
@@ -17,7 +17,7 @@ export interface MaskCanvasOptions {
 }
 
 /**
- * The canvases of the mask editor. The image and the tinted overlay are canvases at the image's
+ * The canvases of the mask editor. The image and the tinted overlay (in tiles) are at the image's
  * natural size, scaled by a CSS transform (zoom and pan move no pixels). Pointer moves only record
  * points; once per frame the new stroke segments are rasterised into the mask bits and just their
  * rectangle of the overlay is repainted. React renders on tool and zoom changes, never per move.
@@ -31,7 +31,8 @@ export function useMaskCanvas(options: MaskCanvasOptions) {
   const viewportRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const imageRef = useRef<HTMLCanvasElement>(null);
-  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLDivElement>(null);
+  const tiles = useRef<OverlayTiles | null>(null);
   const ringRef = useRef<HTMLDivElement>(null);
   const shapeRef = useRef<SVGPolygonElement>(null);
   const raster = useMemo(() => new MaskRaster(width, height), [width, height]);
@@ -42,10 +43,9 @@ export function useMaskCanvas(options: MaskCanvasOptions) {
 
   const repaint = useCallback(
     (rect: DirtyRect | null) => {
-      const ctx = overlayRef.current?.getContext("2d");
-      if (ctx && rect) paintOverlay(ctx, raster.bits, width, rect);
+      if (rect) tiles.current?.paint(raster.bits, rect);
     },
-    [raster, width],
+    [raster],
   );
 
   const applyView = useCallback((next: View) => {
@@ -82,6 +82,13 @@ export function useMaskCanvas(options: MaskCanvasOptions) {
     ctx?.drawImage(image, 0, 0);
   }, [image, width, height]);
 
+  // New tiles for a new image size: everything the raster holds is painted on them.
+  useLayoutEffect(() => {
+    if (!overlayRef.current) return;
+    tiles.current = new OverlayTiles(overlayRef.current, width, height);
+    raster.invalidate();
+  }, [raster, width, height]);
+
   useLayoutEffect(() => repaint(raster.sync(mask.ops)), [raster, mask.ops, repaint]);
 
   useLayoutEffect(() => {
@@ -100,8 +107,9 @@ export function useMaskCanvas(options: MaskCanvasOptions) {
     let frame = 0;
     const touches = new Map<number, { x: number; y: number }>();
     const local = (e: { clientX: number; clientY: number }) => {
+      // The stage sits inside the viewport's border: positions count from its padding box.
       const r = vp.getBoundingClientRect();
-      return [e.clientX - r.left, e.clientY - r.top] as const;
+      return [e.clientX - r.left - vp.clientLeft, e.clientY - r.top - vp.clientTop] as const;
     };
     const ring = (sx: number, sy: number, show: boolean) => {
       const el = ringRef.current;
