@@ -15,6 +15,7 @@ const LIMIT_S = {
   playground: 90,
   files: 90,
   tokenizer: 90,
+  "images-mask": 90,
   "first-load": 180,
 };
 
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const { playgroundBench } = await import("./playground");
   const { filesBench } = await import("./files");
   const { tokenizerBench } = await import("./tokenizer");
+  const { imagesMaskBench } = await import("./images-mask");
   const { firstLoadBench } = await import("./first-load");
 
   const t0 = Date.now();
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       ["playground", playgroundBench],
       ["files", filesBench],
       ["tokenizer", tokenizerBench],
+      ["images-mask", imagesMaskBench],
       ["first-load", firstLoadBench],
     ] as const) {
       await step(name, async () => void (await bench(shared)));
