@@ -42,4 +42,6 @@ export const queryKeys = {
   vectorStoreFiles: (storeId: string) => ["vector-stores", storeId, "files"] as const,
   vectorStoreFileContent: (storeId: string, fileId: string) =>
     ["vector-stores", storeId, "content", fileId] as const,
+  /** The image studio's "From library" picker (the gallery's own lists live beside it under "images"). */
+  imagePicker: ["images", "picker"] as const,
 };

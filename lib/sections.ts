@@ -36,7 +36,7 @@ export const SECTIONS: Section[] = [
     id: "images",
     href: "/images",
     label: "Images",
-    built: false,
+    built: true,
     summary: "Generate and edit images, with a mask brush for edits.",
   },
   {

@@ -41,8 +41,13 @@ export function ModelPicker({
   "data-testid": testId = "model-input",
   className = "h-8 font-mono text-sm",
 }: ModelPickerProps) {
-  const { models, resolve, error, loaded } = useModels();
-  const catalogue = useMemo(() => catalogueIds().map(resolve), [resolve]);
+  const { models: chatModels, all, resolve, error, loaded } = useModels();
+  // The images page lists the upstream's image models, which are not chat candidates.
+  const models = api === "images" ? all : chatModels;
+  const catalogue = useMemo(
+    () => catalogueIds(api === "images" ? "image" : "text").map(resolve),
+    [resolve, api],
+  );
   const groups = useMemo(
     () =>
       pickerGroups({ upstream: models, catalogue, api }).map((g) => ({ label: g.family, items: g.items })),

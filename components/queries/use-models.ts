@@ -36,20 +36,22 @@ export function useModels() {
   });
   const o = overrides.data?.overrides;
   const byId = useMemo(() => new Map((q.data?.data ?? []).map((m) => [m.id, m])), [q.data]);
-  const models = useMemo(
+  // Every model the upstream lists; `models` keeps the chat surfaces' share of it.
+  const all = useMemo(
     () =>
       [...byId.values()]
         .map((m) => applyOverrides(resolveModel(m.id, m), o ?? {}))
-        .filter(isChatCandidate)
         .sort((a, b) => a.model.localeCompare(b.model)),
     [byId, o],
   );
+  const models = useMemo(() => all.filter(isChatCandidate), [all]);
   const resolve = useCallback(
     (id: string) => applyOverrides(resolveModel(id, byId.get(id)), o ?? {}),
     [byId, o],
   );
   return {
     models,
+    all,
     resolve,
     isLoading: q.isLoading,
     error: q.error,

@@ -124,3 +124,23 @@ describe("model picker groups", () => {
     expect(isShutDown("2026-12-01", "2026-12-01")).toBe(true);
   });
 });
+
+describe("image models", () => {
+  it("offers the catalogue's live image models and the upstream's image models on the images page", () => {
+    const catalogue = catalogueIds("image").map((id) => resolveModel(id));
+    const upstream = [
+      resolveModel("gpt-image-2", { shutdown_date: null }),
+      resolveModel("dall-e-2", { shutdown_date: "2026-05-12" }),
+      resolveModel("gpt-4o"),
+    ];
+    const ids = pickerGroups({ upstream, catalogue, api: "images" }).flatMap((g) =>
+      g.items.map((i) => i.model.model),
+    );
+    expect(ids).toContain("gpt-image-2");
+    expect(ids).toContain("gpt-image-2.6-flare");
+    expect(ids).toContain("dall-e-2");
+    expect(ids).not.toContain("gpt-4o");
+    expect(ids).not.toContain("gpt-image-1");
+    expect(catalogueIds()).not.toContain("gpt-image-2");
+  });
+});

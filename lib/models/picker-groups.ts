@@ -36,9 +36,10 @@ const TEXT_KINDS: ReadonlySet<string> = new Set([
   "moderation",
 ]);
 
-/** Ids the catalogue can offer by name: its text models' rows, less bare prefixes like `text-`. */
-export function catalogueIds(): string[] {
-  return CATALOGUE.filter((m) => TEXT_KINDS.has(m.kind) && !m.match.endsWith("-")).map((m) => m.match);
+/** Ids the catalogue can offer by name: its text (or image) models' rows, less bare prefixes like `text-`. */
+export function catalogueIds(kinds: "text" | "image" = "text"): string[] {
+  const wanted = (kind: string) => (kinds === "image" ? kind === "image" : TEXT_KINDS.has(kind));
+  return CATALOGUE.filter((m) => wanted(m.kind) && !m.match.endsWith("-")).map((m) => m.match);
 }
 
 const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
@@ -81,9 +82,14 @@ export function pickerGroups({ upstream, catalogue, api }: PickerGroupsInput): P
   const items: PickerModel[] = [
     ...upstream.map((model) => ({ model, family: familyOf(model), listed: true })),
     // A chat surface offers from the catalogue only what can still be bought; retired rows stay for
-    // the tokenizer, which wants their encodings.
+    // the tokenizer, which wants their encodings. Image models carry no token price: those without
+    // a shutdown date are offered.
     ...catalogue
-      .filter((m) => !seen.has(m.model) && (api === undefined || m.pricing !== null))
+      .filter(
+        (m) =>
+          !seen.has(m.model) &&
+          (api === undefined || m.pricing !== null || (m.kind === "image" && m.shutdownDate === null)),
+      )
       .map((model) => ({ model, family: familyOf(model), listed: false })),
   ].filter((i) => api === undefined || !i.model.matched || i.model.capabilities.apis.includes(api));
   const byFamily = new Map<string, PickerModel[]>();

@@ -86,6 +86,16 @@ export const imageSpecSchema = z
     partialImages: z.number().int().min(0).max(3),
     /** Most input images an edit takes; 0 without edits. */
     maxInputs: tokens,
+    /** What each edit input may be; absent: PNG, JPEG or WEBP under 50 MB (the GPT-image rule). */
+    input: z
+      .object({
+        formats: z.array(z.enum(["png", "jpeg", "webp"])).min(1),
+        maxBytes: positiveInt,
+        /** Only square images (DALL·E 2). */
+        square: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
     /** `exact`: a hard alpha boundary (DALL·E 2); `guided`: the model may change pixels outside it. */
     mask: z.enum(["exact", "guided"]).nullable(),
     styles: z.array(z.enum(IMAGE_STYLES)),

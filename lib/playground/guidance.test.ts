@@ -35,6 +35,16 @@ describe("guidanceFor", () => {
     [e(429, "rate_limit_exceeded", "requests"), "Rate limit reached", true],
     [e(429, "insufficient_quota", "insufficient_quota"), "Quota exhausted", false],
     [e(500, "server_error"), "Upstream error", true],
+    [
+      e(
+        400,
+        "moderation_blocked",
+        "invalid_request_error",
+        "Your request was rejected by the safety system.",
+      ),
+      "Refused by the upstream's moderation",
+      false,
+    ],
     [e(502, "upstream_unreachable", "upstream_error"), "Upstream unreachable", true],
     [e(503, "overloaded", "server_error", "The engine is currently overloaded"), "Upstream overloaded", true],
     [e(503, null), "Upstream unavailable", true],

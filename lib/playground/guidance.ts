@@ -112,6 +112,15 @@ function pick(e: UpstreamErrorFacts): Omit<Guidance, "continue"> & { continue?: 
           advice: "The resource does not exist for this key, or has been deleted.",
           retry: false,
         };
+  // Image models refuse prompts (and input images) their safety system flags; sending the same again
+  // is refused again.
+  if (e.code === "moderation_blocked" || e.code === "content_policy_violation")
+    return {
+      title: "Refused by the upstream's moderation",
+      advice:
+        "The safety system flagged the prompt or an input image, so no image was made. Rephrase the prompt (or change the image); sending it unchanged will be refused again.",
+      retry: false,
+    };
   if (e.code === "context_length_exceeded" || /context length|maximum context/.test(msg))
     return {
       title: "Too long for the model",

@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { StudioView } from "@/components/images/studio-view";
+import { requireUser } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "Images" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
-  return <ComingSoon section="images" />;
+export default async function ImagesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireUser();
+  const edit = (await searchParams).edit;
+  return <StudioView editId={typeof edit === "string" ? edit : null} />;
 }
