@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import "@/lib/zod-locale";
+import { maskDocSchema } from "./mask-schema";
 import { DEFAULT_PARAMS, type ImageMode, type ImageParams } from "./params";
 
 /**
@@ -38,21 +39,13 @@ export const draftInputSchema = z.object({
 });
 export type DraftInput = z.infer<typeof draftInputSchema>;
 
-const opSchema = z.looseObject({ kind: z.string() });
-const maskSchema = z.object({
-  width: z.number(),
-  height: z.number(),
-  ops: z.array(opSchema),
-  redo: z.array(opSchema),
-});
-
 export const imageDraftSchema = z.object({
   mode: z.enum(IMAGE_MODES),
   prompt: z.string(),
   model: z.string().check(z.maxLength(200)),
   params: paramsSchema,
   inputs: z.array(draftInputSchema).check(z.maxLength(64)),
-  mask: z.nullable(maskSchema),
+  mask: z.nullable(maskDocSchema),
   /** The edit area: what was drawn, or the first image's own transparent pixels. */
   maskSource: z.enum(["drawn", "transparency"]),
   /** Put the original back outside the edit area; null follows the model (on where masks are guidance). */
