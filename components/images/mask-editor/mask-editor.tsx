@@ -13,6 +13,8 @@ export interface MaskEditorProps {
   mask: MaskDoc;
   onChange(mask: MaskDoc): void;
   className?: string;
+  /** A URL of the same image (object or same-origin), if the caller has one; else the editor makes one. */
+  src?: string;
 }
 
 /**
@@ -20,13 +22,13 @@ export interface MaskEditorProps {
  * in image pixels (zoom never changes the mask). Keys work while the editor has focus, so typing a
  * prompt elsewhere is never taken for a shortcut. docs/images-mask.md has the design.
  */
-export function MaskEditor({ image, mask, onChange, className }: MaskEditorProps) {
+export function MaskEditor({ image, mask, onChange, className, src }: MaskEditorProps) {
   const [tool, setTool] = useState<Tool>("brush");
   const [size, setSize] = useState(() => defaultBrush(image.width, image.height));
   const [shortcuts, setShortcuts] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const maxSize = Math.max(8, Math.round(Math.max(image.width, image.height) / 4));
-  const canvas = useMaskCanvas({ image, mask, onChange, tool, size });
+  const canvas = useMaskCanvas({ image, mask, onChange, tool, size, src });
   const mismatch = mask.width !== image.width || mask.height !== image.height;
 
   // A mask from another image (the first input was replaced) starts over at this image's size.
@@ -128,12 +130,17 @@ export function MaskEditor({ image, mask, onChange, className }: MaskEditorProps
           className="absolute top-0 left-0 origin-top-left"
           style={{ width: image.width, height: image.height }}
         >
-          <canvas
-            ref={canvas.imageRef}
-            width={image.width}
-            height={image.height}
-            className="absolute inset-0 size-full"
-          />
+          {canvas.url && (
+            // biome-ignore lint/performance/noImgElement: an object URL at natural size, scaled by the stage's transform.
+            <img
+              src={canvas.url}
+              alt=""
+              width={image.width}
+              height={image.height}
+              className="absolute inset-0 size-full max-w-none"
+              draggable={false}
+            />
+          )}
           <div ref={canvas.overlayRef} className="absolute inset-0" />
           <svg
             className="pointer-events-none absolute inset-0 size-full overflow-visible"
