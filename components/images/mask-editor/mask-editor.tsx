@@ -122,8 +122,9 @@ export function MaskEditor({ image, mask, onChange, className, src }: MaskEditor
         aria-label={`Mask editor: ${tool}, ${size} px. Press ? for shortcuts.`}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a drawing surface (role application) that takes keys, listed in the shortcuts dialog.
         tabIndex={0}
-        className="relative h-[min(65vh,720px)] min-h-64 touch-none select-none overflow-hidden rounded-lg border border-border bg-surface-2 outline-none focus-visible:ring-2 focus-visible:ring-accent"
-        style={{ cursor: painting ? "none" : "crosshair" }}
+        className="relative max-h-[70vh] min-h-56 w-full touch-none select-none overflow-hidden rounded-lg border border-border bg-surface-2 outline-none focus-visible:ring-2 focus-visible:ring-accent"
+        // The image's own shape, up to 70% of the screen's height: no empty band around a wide image.
+        style={{ cursor: painting ? "none" : "crosshair", aspectRatio: `${image.width} / ${image.height}` }}
       >
         <div
           ref={canvas.stageRef}
