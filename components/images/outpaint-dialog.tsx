@@ -33,7 +33,8 @@ export interface OutpaintDialogProps {
   onDone(result: OutpaintResult): void;
 }
 
-const PREVIEW_W = 440;
+/** The preview's box: the dialog's width less its padding (a phone's is narrower), and a height. */
+const previewWidth = () => Math.min(440, (typeof window === "undefined" ? 440 : window.innerWidth) - 96);
 const PREVIEW_H = 260;
 
 async function placeImage(image: ImageBitmap, layout: OutpaintLayout): Promise<Blob> {
@@ -71,13 +72,16 @@ function OutpaintForm({
   const ids = useId();
 
   const problem = layoutProblem(layout.width, layout.height, w, h);
-  const scale = Math.min(PREVIEW_W / layout.width, PREVIEW_H / layout.height);
+  const scale = Math.min(previewWidth() / layout.width, PREVIEW_H / layout.height);
 
+  const canPreview =
+    layout.width >= w && layout.height >= h && Math.max(layout.width, layout.height) <= 16384;
+
+  // A new scale resizes the thumbnail's canvas, which clears it: draw again.
   useEffect(() => {
-    const ctx = thumb.current?.getContext("2d");
-    if (!ctx || !thumb.current) return;
-    ctx.drawImage(image, 0, 0, thumb.current.width, thumb.current.height);
-  }, [image]);
+    const ctx = canPreview ? thumb.current?.getContext("2d") : null;
+    ctx?.drawImage(image, 0, 0, Math.max(1, Math.round(w * scale)), Math.max(1, Math.round(h * scale)));
+  }, [image, canPreview, scale, w, h]);
 
   const resize = (width: number, height: number) => {
     // A new canvas keeps the image centred; a drag or an anchor moves it from there.
@@ -118,8 +122,6 @@ function OutpaintForm({
     }
   };
 
-  const canPreview =
-    layout.width >= w && layout.height >= h && Math.max(layout.width, layout.height) <= 16384;
   return (
     <Dialog
       title="Outpaint"

@@ -40,7 +40,12 @@ async function deflate(batches: Iterable<Uint8Array>): Promise<Uint8Array> {
   const reading = (async () => {
     for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value);
   })();
-  for (const batch of batches) await writer.write(batch as Uint8Array<ArrayBuffer>);
+  for (const batch of batches) {
+    await writer.write(batch as Uint8Array<ArrayBuffer>);
+    // The stream settles its promises as microtasks: without a real turn of the event loop here,
+    // all batches would run as one task.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
   await writer.close();
   await reading;
   return concat(parts);

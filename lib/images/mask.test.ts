@@ -11,6 +11,7 @@ import {
   maskIsEmpty,
   maskPng,
   redoMask,
+  rememberBits,
   undoMask,
 } from "./mask";
 import { decodeRuns, encodeRuns, MaskRaster } from "./mask-raster";
@@ -108,6 +109,14 @@ describe("mask rasterising", () => {
     raster.invalidate();
     expect(raster.sync(doc.ops)).toEqual({ x: 0, y: 0, w: W, h: H });
     expect(raster.bits).toEqual(maskBits(doc));
+  });
+
+  it("bits handed over by the editor are used, not recomputed", () => {
+    const doc = addOp(emptyMask(W, H), { kind: "rect", x: 0, y: 0, w: 3, h: 3 });
+    const mine = new Uint8Array(W * H).fill(1);
+    rememberBits(doc, mine);
+    expect(maskBits(doc)).toEqual(mine);
+    expect(maskBits(doc)).not.toBe(mine);
   });
 
   it("run lengths round-trip", () => {

@@ -77,6 +77,14 @@ export function maskBits(doc: MaskDoc): Uint8Array {
   return bits;
 }
 
+/**
+ * Hands over bits the caller already has for `doc` (the editor's raster, after each change), so the
+ * export that follows a stroke does not rasterise the whole history again.
+ */
+export function rememberBits(doc: MaskDoc, bits: Uint8Array): void {
+  if (bits.length === doc.width * doc.height && !bitsCache.has(doc.ops)) bitsCache.set(doc.ops, bits.slice());
+}
+
 /** True when no pixel is in the edit area (no operation, or they cancel out). */
 export function maskIsEmpty(doc: MaskDoc): boolean {
   if (doc.ops.length === 0 || doc.ops.at(-1)?.kind === "clear") return true;

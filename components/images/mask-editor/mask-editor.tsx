@@ -13,6 +13,8 @@ export interface MaskEditorProps {
   mask: MaskDoc;
   onChange(mask: MaskDoc): void;
   className?: string;
+  /** A URL of the same image (object or same-origin), if the caller has one; else the editor makes one. */
+  src?: string;
 }
 
 /**
@@ -20,13 +22,13 @@ export interface MaskEditorProps {
  * in image pixels (zoom never changes the mask). Keys work while the editor has focus, so typing a
  * prompt elsewhere is never taken for a shortcut. docs/images-mask.md has the design.
  */
-export function MaskEditor({ image, mask, onChange, className }: MaskEditorProps) {
+export function MaskEditor({ image, mask, onChange, className, src }: MaskEditorProps) {
   const [tool, setTool] = useState<Tool>("brush");
   const [size, setSize] = useState(() => defaultBrush(image.width, image.height));
   const [shortcuts, setShortcuts] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const maxSize = Math.max(8, Math.round(Math.max(image.width, image.height) / 4));
-  const canvas = useMaskCanvas({ image, mask, onChange, tool, size });
+  const canvas = useMaskCanvas({ image, mask, onChange, tool, size, src });
   const mismatch = mask.width !== image.width || mask.height !== image.height;
 
   // A mask from another image (the first input was replaced) starts over at this image's size.
@@ -120,20 +122,26 @@ export function MaskEditor({ image, mask, onChange, className }: MaskEditorProps
         aria-label={`Mask editor: ${tool}, ${size} px. Press ? for shortcuts.`}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a drawing surface (role application) that takes keys, listed in the shortcuts dialog.
         tabIndex={0}
-        className="relative h-[min(65vh,720px)] min-h-64 touch-none select-none overflow-hidden rounded-lg border border-border bg-surface-2 outline-none focus-visible:ring-2 focus-visible:ring-accent"
-        style={{ cursor: painting ? "none" : "crosshair" }}
+        className="relative max-h-[70vh] min-h-56 w-full touch-none select-none overflow-hidden rounded-lg border border-border bg-surface-2 outline-none focus-visible:ring-2 focus-visible:ring-accent"
+        // The image's own shape, up to 70% of the screen's height: no empty band around a wide image.
+        style={{ cursor: painting ? "none" : "crosshair", aspectRatio: `${image.width} / ${image.height}` }}
       >
         <div
           ref={canvas.stageRef}
           className="absolute top-0 left-0 origin-top-left"
           style={{ width: image.width, height: image.height }}
         >
-          <canvas
-            ref={canvas.imageRef}
-            width={image.width}
-            height={image.height}
-            className="absolute inset-0 size-full"
-          />
+          {canvas.url && (
+            // biome-ignore lint/performance/noImgElement: an object URL at natural size, scaled by the stage's transform.
+            <img
+              src={canvas.url}
+              alt=""
+              width={image.width}
+              height={image.height}
+              className="absolute inset-0 size-full max-w-none"
+              draggable={false}
+            />
+          )}
           <div ref={canvas.overlayRef} className="absolute inset-0" />
           <svg
             className="pointer-events-none absolute inset-0 size-full overflow-visible"

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { addOp, type MaskDoc } from "@/lib/images/mask";
+import { addOp, type MaskDoc, rememberBits } from "@/lib/images/mask";
 import { type DirtyRect, MaskRaster, paintSegment, unionRect } from "@/lib/images/mask-raster";
 import { type Gesture, gestureOp, roundPoint } from "./gesture";
 import { OverlayTiles } from "./overlay";
@@ -14,6 +14,8 @@ export interface MaskCanvasOptions {
   onChange(mask: MaskDoc): void;
   tool: Tool;
   size: number;
+  /** A URL of the same image, if the caller has one: saves drawing the bitmap into a PNG to show it. */
+  src?: string;
 }
 
 /**
@@ -30,7 +32,6 @@ export function useMaskCanvas(options: MaskCanvasOptions) {
 
   const viewportRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
-  const imageRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLDivElement>(null);
   const tiles = useRef<OverlayTiles | null>(null);
   const ringRef = useRef<HTMLDivElement>(null);
@@ -76,11 +77,24 @@ export function useMaskCanvas(options: MaskCanvasOptions) {
     [applyView],
   );
 
+  // The image shows as an <img>, not a canvas: a 4K canvas slows every compositor commit (overlay.ts).
+  const [url, setUrl] = useState<string | null>(options.src ?? null);
   useEffect(() => {
-    const ctx = imageRef.current?.getContext("2d");
-    ctx?.clearRect(0, 0, width, height);
-    ctx?.drawImage(image, 0, 0);
-  }, [image, width, height]);
+    if (options.src) return setUrl(options.src);
+    let own: string | null = null;
+    let live = true;
+    const canvas = new OffscreenCanvas(width, height);
+    canvas.getContext("2d")?.drawImage(image, 0, 0);
+    void canvas.convertToBlob({ type: "image/png" }).then((blob) => {
+      if (!live) return;
+      own = URL.createObjectURL(blob);
+      setUrl(own);
+    });
+    return () => {
+      live = false;
+      if (own) URL.revokeObjectURL(own);
+    };
+  }, [image, options.src, width, height]);
 
   // New tiles for a new image size: everything the raster holds is painted on them.
   useLayoutEffect(() => {
@@ -89,7 +103,10 @@ export function useMaskCanvas(options: MaskCanvasOptions) {
     raster.invalidate();
   }, [raster, width, height]);
 
-  useLayoutEffect(() => repaint(raster.sync(mask.ops)), [raster, mask.ops, repaint]);
+  useLayoutEffect(() => {
+    repaint(raster.sync(mask.ops));
+    if (mask.width === width && mask.height === height) rememberBits(mask, raster.bits);
+  }, [raster, mask, width, height, repaint]);
 
   useLayoutEffect(() => {
     const vp = viewportRef.current;
@@ -106,9 +123,9 @@ export function useMaskCanvas(options: MaskCanvasOptions) {
     let gesture: Gesture | null = null;
     let frame = 0;
     const touches = new Map<number, { x: number; y: number }>();
-    const local = (e: { clientX: number; clientY: number }) => {
+    // Read once per event: the ring's style changes would make every later read force a layout.
+    const local = (e: { clientX: number; clientY: number }, r = vp.getBoundingClientRect()) => {
       // The stage sits inside the viewport's border: positions count from its padding box.
-      const r = vp.getBoundingClientRect();
       return [e.clientX - r.left - vp.clientLeft, e.clientY - r.top - vp.clientTop] as const;
     };
     const ring = (sx: number, sy: number, show: boolean) => {
@@ -194,7 +211,8 @@ export function useMaskCanvas(options: MaskCanvasOptions) {
     };
 
     const move = (e: PointerEvent) => {
-      const [sx, sy] = local(e);
+      const box = vp.getBoundingClientRect();
+      const [sx, sy] = local(e, box);
       const drawing = latest.current.tool === "brush" || latest.current.tool === "eraser";
       ring(sx, sy, drawing && !space.current && e.pointerType !== "touch");
       if (touches.has(e.pointerId)) touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
@@ -204,7 +222,7 @@ export function useMaskCanvas(options: MaskCanvasOptions) {
         const [a, b] = [...touches.values()];
         if (!a || !b) return;
         const dist = Math.hypot(a.x - b.x, a.y - b.y);
-        const [mx, my] = local({ clientX: (a.x + b.x) / 2, clientY: (a.y + b.y) / 2 });
+        const [mx, my] = local({ clientX: (a.x + b.x) / 2, clientY: (a.y + b.y) / 2 }, box);
         const moved = { ...view.current, x: view.current.x + mx - g.mx, y: view.current.y + my - g.my };
         fitted.current = false;
         applyView(zoomAt(moved, dist / g.dist, mx, my));
@@ -220,7 +238,7 @@ export function useMaskCanvas(options: MaskCanvasOptions) {
       // Every point the pointer passed through since the last event, not just the last one.
       const events = e.getCoalescedEvents?.() ?? [e];
       for (const c of events.length ? events : [e]) {
-        const [ix, iy] = toImage(view.current, ...local(c));
+        const [ix, iy] = toImage(view.current, ...local(c, box));
         if (g.kind === "rect") {
           [g.x1, g.y1] = [ix, iy];
           shape([g.x0, g.y0, g.x1, g.y0, g.x1, g.y1, g.x0, g.y1]);
@@ -285,5 +303,5 @@ export function useMaskCanvas(options: MaskCanvasOptions) {
     };
   }, [raster, width, height, repaint, applyView, zoomBy]);
 
-  return { viewportRef, stageRef, imageRef, overlayRef, ringRef, shapeRef, zoom, fitToView, zoomBy, space };
+  return { url, viewportRef, stageRef, overlayRef, ringRef, shapeRef, zoom, fitToView, zoomBy, space };
 }
