@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { CSSProperties } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { StoredImage } from "@/lib/images/schema";
 
@@ -9,15 +10,19 @@ export function LibraryTile({
   image,
   selected,
   onSelect,
+  style,
 }: {
   image: StoredImage;
   selected: boolean;
   onSelect(on: boolean): void;
+  /** Its place in the virtualised grid. */
+  style?: CSSProperties;
 }) {
   const caption = image.prompt ?? image.name ?? `${image.operation} ${image.role}`;
   return (
     <li
       className={`group relative overflow-hidden rounded-md border bg-surface ${selected ? "border-accent ring-2 ring-accent" : "border-border"}`}
+      style={style}
       data-testid="library-tile"
       data-id={image.id}
     >

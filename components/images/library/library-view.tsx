@@ -13,7 +13,7 @@ import {
   LibraryFilters,
   libraryQuery,
 } from "./library-filters";
-import { LibraryTile } from "./library-tile";
+import { LibraryGrid } from "./library-grid";
 import { SelectionBar, type Viewer } from "./selection-bar";
 
 /** The image library's gallery: every image the user may see, filtered, a page at a time, many at once. */
@@ -27,6 +27,20 @@ export function LibraryView({ me }: { me: Viewer }) {
   // Selected images stay selected while they are on screen; a filter that hides them drops them.
   const chosen = images.filter((i) => selected.has(i.id));
   const onFilters = useCallback((f: LibraryFilterState) => setFilters(f), []);
+  const onSelect = useCallback(
+    (id: string, on: boolean) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const onEnd = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const days = settings.data?.retentionDays;
   // A new key resets the search box's own text with the rest.
   const [resets, setResets] = useState(0);
@@ -82,26 +96,7 @@ export function LibraryView({ me }: { me: Viewer }) {
           </EmptyState>
         </div>
       ) : (
-        <ul
-          className="grid grid-cols-[repeat(auto-fill,minmax(8.5rem,1fr))] gap-3"
-          data-testid="library-grid"
-        >
-          {images.map((img) => (
-            <LibraryTile
-              key={img.id}
-              image={img}
-              selected={selected.has(img.id)}
-              onSelect={(on) =>
-                setSelected((s) => {
-                  const next = new Set(s);
-                  if (on) next.add(img.id);
-                  else next.delete(img.id);
-                  return next;
-                })
-              }
-            />
-          ))}
-        </ul>
+        <LibraryGrid images={images} selected={selected} onSelect={onSelect} onEnd={onEnd} />
       )}
       {list.hasNextPage && (
         <div className="flex justify-center">
