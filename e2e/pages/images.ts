@@ -64,6 +64,9 @@ export class ImagesPage {
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       });
+      // Read to the end: a body nobody reads never finishes loading, and the test's response
+      // audit would wait for it.
+      await r.text();
       return r.status;
     }, overrides);
     expect(status).toBe(200);
