@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { lazyComponent } from "@/components/ui/lazy";
 import { Spinner } from "@/components/ui/spinner";
 import { formatBytes } from "@/lib/format";
-import { checkInputFile, inputRuleText } from "@/lib/images/rules";
+import { checkInputFile, inputRuleText, NO_INPUT } from "@/lib/images/rules";
 import type { ImageSpec } from "@/lib/models/schema";
 import { CHECKER } from "./checker";
 import { type LoadedInput, useEditInputs } from "./inputs-store";
@@ -117,7 +117,11 @@ export function EditInputs({ spec, problems }: EditInputsProps) {
         />
       </div>
       {[...refused, ...problems].map((p) => (
-        <p key={p} className="text-[12px] text-danger" data-testid="input-error">
+        <p
+          key={p}
+          className={`text-[12px] ${p === NO_INPUT ? "text-muted" : "text-danger"}`}
+          data-testid="input-error"
+        >
           {p}
         </p>
       ))}

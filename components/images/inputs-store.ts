@@ -6,6 +6,7 @@ import { newId } from "@/lib/ids";
 import type { DraftInput } from "@/lib/images/draft";
 import { getImageBlob, saveImage } from "@/lib/images/library-client";
 import { type DecodedImage, normaliseImage } from "@/lib/images/pixels";
+import type { ImageOperation } from "@/lib/images/schema";
 import { useImageStudio } from "./store";
 
 /**
@@ -34,7 +35,7 @@ interface InputsState {
   addFiles(files: Blob[], names: string[]): Promise<void>;
   addStored(source: "library" | "file", id: string, name: string): Promise<void>;
   /** Puts an image first (an outpainted canvas, a result to edit). */
-  replaceFirst(blob: Blob, name: string, storedId?: string | null): Promise<void>;
+  replaceFirst(blob: Blob, name: string, storedId?: string | null, operation?: ImageOperation): Promise<void>;
   remove(key: string): void;
   move(key: string, to: number): void;
   clear(): void;
@@ -77,11 +78,16 @@ export const useEditInputs = create<InputsState>()((set, get) => {
       return null;
     }
   };
-  const saveUpload = async (key: string, image: DecodedImage, name: string) => {
+  const saveUpload = async (
+    key: string,
+    image: DecodedImage,
+    name: string,
+    operation: ImageOperation = "upload",
+  ) => {
     try {
       const stored = await saveImage({
         image: image.blob,
-        meta: { role: "input", operation: "upload", name },
+        meta: { role: "input", operation, name },
       });
       patch(key, { source: "library", id: stored.id, saveError: null });
     } catch (e) {
@@ -126,14 +132,14 @@ export const useEditInputs = create<InputsState>()((set, get) => {
         });
       }
     },
-    replaceFirst: async (blob, name, storedId) => {
+    replaceFirst: async (blob, name, storedId, operation) => {
       const item: LoadedInput = storedId ? { ...local(name), source: "library", id: storedId } : local(name);
       const [first, ...rest] = get().items;
       if (first) release(first);
       set({ items: [item, ...rest] });
       syncDraft(get().items);
       const image = await decode(item.key, blob);
-      if (image && !storedId) await saveUpload(item.key, image, name);
+      if (image && !storedId) await saveUpload(item.key, image, name, operation);
     },
     remove: (key) => {
       const gone = get().items.find((i) => i.key === key);

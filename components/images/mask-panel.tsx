@@ -136,7 +136,9 @@ export function MaskPanel({ spec, asMarkup, onAsMarkup }: MaskPanelProps) {
           onDone={(r) => {
             setOutpaint(false);
             set({ maskSource: "drawn" });
-            void replaceFirst(r.image, `outpaint-${r.width}x${r.height}.png`).then(() => setMask(r.mask));
+            void replaceFirst(r.image, `outpaint-${r.width}x${r.height}.png`, null, "outpaint").then(() =>
+              setMask(r.mask),
+            );
           }}
         />
       )}

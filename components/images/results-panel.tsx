@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
@@ -18,6 +19,13 @@ export interface ResultsPanelProps {
 /** The current run: its progress and Stop, the first error with what to do, and a tile per image. */
 export function ResultsPanel({ priced, onEdit, onRetry }: ResultsPanelProps) {
   const { run, running, stop } = useImageRun();
+  const ref = useRef<HTMLElement>(null);
+  // On a phone the results are below the form: bring a new run into view.
+  const runId = run?.id;
+  useEffect(() => {
+    if (runId && window.innerWidth < 1024)
+      ref.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+  }, [runId]);
   if (!run)
     return (
       <div className="rounded-lg border border-border border-dashed" data-testid="image-results-empty">
@@ -31,7 +39,12 @@ export function ResultsPanel({ priced, onEdit, onRetry }: ResultsPanelProps) {
   const cost = done.reduce<number | null>((a, s) => (s.costUsd === null ? a : (a ?? 0) + s.costUsd), null);
   const seconds = ((run.endedAt ?? Date.now()) - run.startedAt) / 1000;
   return (
-    <section aria-label="Results" className="flex flex-col gap-3" data-testid="image-results">
+    <section
+      ref={ref}
+      aria-label="Results"
+      className="flex scroll-mt-16 flex-col gap-3"
+      data-testid="image-results"
+    >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" aria-live="polite">
         {running ? (
           <>
@@ -64,17 +77,20 @@ export function ResultsPanel({ priced, onEdit, onRetry }: ResultsPanelProps) {
           {n}
         </p>
       ))}
+      {/* A slot whose request failed before any image shows nothing more than the error above. */}
       <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3">
-        {run.slots.map((slot, i) => (
-          <ResultTile
-            key={slot.key}
-            slot={slot}
-            index={i}
-            beforeUrl={run.beforeUrl}
-            priced={priced}
-            onEdit={onEdit}
-          />
-        ))}
+        {run.slots.map((slot, i) =>
+          slot.status === "error" && !slot.url ? null : (
+            <ResultTile
+              key={slot.key}
+              slot={slot}
+              index={i}
+              beforeUrl={run.beforeUrl}
+              priced={priced}
+              onEdit={onEdit}
+            />
+          ),
+        )}
       </ul>
     </section>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { formErrors, type ImageMode } from "@/lib/images/params";
+import { formErrors, type ImageMode, NO_PROMPT } from "@/lib/images/params";
 import { checkInputs } from "@/lib/images/rules";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import type { ImageSpec } from "@/lib/models/schema";
@@ -100,7 +100,9 @@ export function RunBar({ action, mode }: { action: RunAction; mode: ImageMode })
       {blocking.length > 0 && (
         <ul id="image-run-problems" className="text-[12px] text-danger" data-testid="image-run-problems">
           {blocking.map((p) => (
-            <li key={p}>{p}</li>
+            <li key={p} className={p === NO_PROMPT ? "text-muted" : undefined}>
+              {p}
+            </li>
           ))}
         </ul>
       )}

@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/errors";
 import { imageCost } from "@/lib/images/cost";
 import { saveImage } from "@/lib/images/library-client";
 import { compositeOutside, maskBits, maskIsEmpty, maskPng } from "@/lib/images/mask";
-import { blobOfBase64, markupRgba, pngOfRgba, rgbaOf, transparencyBits } from "@/lib/images/pixels";
+import { blobOfBase64, markupRgba, mimeOf, pngOfRgba, rgbaOf, transparencyBits } from "@/lib/images/pixels";
 import { type FinishedImage, sendImageRequest } from "@/lib/images/request";
 import { checkMask } from "@/lib/images/rules";
 import type { ImageOperation } from "@/lib/images/schema";
@@ -158,7 +158,7 @@ export async function executeRun(
       costUsd,
       saving: true,
     });
-    if (old) URL.revokeObjectURL(old);
+    if (old?.startsWith("blob:")) URL.revokeObjectURL(old);
     let storedId: string | null = null;
     try {
       const stored = await saveImage({
@@ -238,8 +238,9 @@ export async function executeRun(
         onPartial: (b64, format) => {
           const slot = store.current()?.slots[base];
           if (!slot || slot.status === "done") return;
-          const url = URL.createObjectURL(blobOfBase64(b64, format));
-          if (slot.url) URL.revokeObjectURL(slot.url);
+          // A data URL: partials replace each other within moments, and a revoked blob URL the
+          // page has not finished reading is a request that never ends.
+          const url = `data:${mimeOf(format)};base64,${b64}`;
           store.patchSlot(run.id, base, { status: "partial", url, partials: slot.partials + 1 });
         },
         onImage: (img) => {

@@ -52,7 +52,7 @@ const ENDPOINT: Record<ImageMode, ImageEndpoint> = {
 
 function revoke(run: ImageRun | null): void {
   for (const s of run?.slots ?? []) {
-    if (s.url) URL.revokeObjectURL(s.url);
+    if (s.url?.startsWith("blob:")) URL.revokeObjectURL(s.url);
     if (s.composite) URL.revokeObjectURL(s.composite.url);
   }
 }

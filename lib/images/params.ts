@@ -150,11 +150,14 @@ export function customSizeWarning(spec: ImageSpec, width: number, height: number
 
 export type ImageMode = "generate" | "edit" | "variations";
 
+/** Not a mistake, just where a run starts: shown quietly. */
+export const NO_PROMPT = "Write a prompt.";
+
 /** Every reason the form cannot be sent as it stands, for the Run button and its hint. */
 export function formErrors(mode: ImageMode, prompt: string, p: ImageParams, spec: ImageSpec): string[] {
   const out: string[] = [];
   if (mode !== "variations") {
-    if (!prompt.trim()) out.push("Write a prompt.");
+    if (!prompt.trim()) out.push(NO_PROMPT);
     if (prompt.length > spec.promptMaxChars)
       out.push(
         `The prompt is ${prompt.length.toLocaleString("en")} characters; this model takes at most ${spec.promptMaxChars.toLocaleString("en")}.`,

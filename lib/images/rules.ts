@@ -53,6 +53,9 @@ export function checkInputFile(spec: ImageSpec, file: { name: string; type: stri
   return null;
 }
 
+/** Not a broken rule, just where an edit starts: shown quietly. */
+export const NO_INPUT = "Add an image to edit.";
+
 export interface PreparedInput {
   name: string;
   width: number;
@@ -66,7 +69,7 @@ export function checkInputs(spec: ImageSpec, inputs: PreparedInput[], label = "T
   const r = spec.input ?? DEFAULT_INPUT_RULE;
   const out: string[] = [];
   if (spec.maxInputs === 0) return [`${label} does not edit images.`];
-  if (inputs.length === 0) out.push("Add an image to edit.");
+  if (inputs.length === 0) out.push(NO_INPUT);
   if (inputs.length > spec.maxInputs)
     out.push(
       `${label} takes at most ${spec.maxInputs} input ${spec.maxInputs === 1 ? "image" : "images"}; ${inputs.length} are attached.`,
