@@ -14,7 +14,7 @@ import {
   rememberBits,
   undoMask,
 } from "./mask";
-import { decodeRuns, encodeRuns, MaskRaster } from "./mask-raster";
+import { decodeRuns, encodeRuns, MaskRaster, paintSegment } from "./mask-raster";
 
 const W = 64;
 const H = 40;
@@ -57,6 +57,38 @@ describe("mask rasterising", () => {
       }
     }
     expect(new Set(bits)).toEqual(new Set([0, 1]));
+  });
+
+  it("a segment fills exactly the pixels a pixel-by-pixel test would, for any angle, size and clip", () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let k = 0; k < 300; k++) {
+      const [ax, ay, bx, by] = [rand() * 80 - 8, rand() * 56 - 8, rand() * 80 - 8, rand() * 56 - 8];
+      const pick = rand();
+      // Some vertical, horizontal and zero-length segments, on whole and half pixels, among the rest.
+      const [qx, qy] = pick < 0.1 ? [ax, by] : pick < 0.2 ? [bx, ay] : pick < 0.25 ? [ax, ay] : [bx, by];
+      const round = rand() < 0.3 ? (v: number) => Math.round(v * 2) / 2 : (v: number) => v;
+      const size = 1 + Math.floor(rand() * 20);
+      const clip = rand() < 0.3 ? { x: 10, y: 5, w: 30, h: 20 } : { x: 0, y: 0, w: W, h: H };
+      const fast = new Uint8Array(W * H);
+      paintSegment(fast, W, clip, round(ax), round(ay), round(qx), round(qy), size, 1);
+      const slow = new Uint8Array(W * H);
+      const [x1, y1, x2, y2] = [round(ax), round(ay), round(qx), round(qy)];
+      const [dx, dy] = [x2 - x1, y2 - y1];
+      const len2 = dx * dx + dy * dy;
+      for (let y = clip.y; y < clip.y + clip.h; y++) {
+        for (let x = clip.x; x < clip.x + clip.w; x++) {
+          const [cx, cy] = [x + 0.5, y + 0.5];
+          const t = len2 === 0 ? 0 : Math.min(1, Math.max(0, ((cx - x1) * dx + (cy - y1) * dy) / len2));
+          const [ex, ey] = [cx - (x1 + t * dx), cy - (y1 + t * dy)];
+          if (ex * ex + ey * ey <= Math.max(0.5, size / 2) ** 2) slow[y * W + x] = 1;
+        }
+      }
+      expect(painted(fast), `segment ${k}`).toEqual(painted(slow));
+    }
   });
 
   it("the eraser takes away, a lasso fills its polygon, fill, clear and invert cover everything", () => {
