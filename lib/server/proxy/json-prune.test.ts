@@ -102,7 +102,7 @@ describe("JsonPruner", () => {
     expect(Object.keys(r.lengths).length).toBeLessThanOrEqual(64);
   });
 
-  it("reads dense JSON (an embeddings answer) at well over 100 MB/s", () => {
+  it("reads dense JSON (an embeddings answer) about as fast as JSON.parse", () => {
     const vec = Array.from({ length: 1536 }, (_, i) => Math.sin(i) * 0.0123456789);
     const body = JSON.stringify({
       object: "list",
@@ -118,6 +118,8 @@ describe("JsonPruner", () => {
       total_tokens: 5,
     });
     expect(r as unknown as { lengths: { data: number } }).toMatchObject({ lengths: { data: 400 } });
-    expect(body.length / 1e6 / (t / 1000)).toBeGreaterThan(100);
+    // Measured against JSON.parse of the same text in the same run (the byte-by-byte reducer took 4–10×).
+    const parse = ms(() => JSON.parse(body));
+    expect(t).toBeLessThan(2 * parse + 20);
   });
 });

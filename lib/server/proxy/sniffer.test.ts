@@ -152,7 +152,8 @@ describe("sniffer", () => {
     const t0 = performance.now();
     for (let i = 0; i < 64; i++) s.push(c);
     expect(n).toBe(64 * Math.floor(65_536 / 9));
-    expect(performance.now() - t0).toBeLessThan(500);
+    // Quadratic, this took seconds; linear, a few hundred ms even on a busy machine.
+    expect(performance.now() - t0).toBeLessThan(1500);
   });
 
   it("takes no model with control characters from a request's first bytes", () => {
