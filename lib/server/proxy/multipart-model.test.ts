@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MultipartModelReader, multipartBoundary } from "./multipart-model";
+import { hasModelField, MultipartModelReader, multipartBoundary } from "./multipart-model";
 
 async function encoded(fd: FormData): Promise<{ type: string; bytes: Uint8Array }> {
   const r = new Request("http://x/", { method: "POST", body: fd });
@@ -66,7 +66,9 @@ describe("multipart model reader", () => {
 
   it("refuses a model value with control characters (Postgres refuses NUL in text)", () => {
     const r = new MultipartModelReader("B");
-    r.push(Buffer.from('--B\r\nContent-Disposition: form-data; name="model"\r\n\r\ngpt-image-1\0\r\n--B--\r\n'));
+    r.push(
+      Buffer.from('--B\r\nContent-Disposition: form-data; name="model"\r\n\r\ngpt-image-1\0\r\n--B--\r\n'),
+    );
     expect(r.model).toBeNull();
   });
 
@@ -88,5 +90,12 @@ describe("multipart model reader", () => {
     expect(multipartBoundary(`multipart/form-data; boundary=${"a".repeat(71)}`)).toBeNull();
     expect(multipartBoundary(`multipart/form-data; boundary=${"a".repeat(70)}`)).toBe("a".repeat(70));
     expect(multipartBoundary("multipart/form-data; boundary=a; boundary=b")).toBeNull();
+  });
+
+  it("is used only where a body carries a model field, not on files or uploads", () => {
+    for (const p of ["images/edits", "images/variations", "audio/transcriptions", "audio/translations"])
+      expect(hasModelField(p)).toBe(true);
+    for (const p of ["files", "uploads/upload_1/parts", "images/generations", "images/edits/x"])
+      expect(hasModelField(p)).toBe(false);
   });
 });
