@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useFreshDb } from "@/test/db";
-import { flushLedger, type LedgerEntry, record, recentLedger } from "./ledger";
+import { flushLedger, type LedgerEntry, recentLedger, record } from "./ledger";
 
 let cleanup: () => Promise<void>;
 let db: Awaited<ReturnType<typeof useFreshDb>>["db"];

@@ -66,7 +66,10 @@ describe("rate limits", () => {
       ["x-ratelimit-remaining-requests", "3"],
     ]);
     await flushRateLimits();
-    expect((await latestRateLimits({ model: "clamp-model" }))[0]).toMatchObject({ remaining: 3, resetMs: null });
+    expect((await latestRateLimits({ model: "clamp-model" }))[0]).toMatchObject({
+      remaining: 3,
+      resetMs: null,
+    });
   });
 
   it("keys by the stored name: two long names alike in their first 200 characters are one row", async () => {
