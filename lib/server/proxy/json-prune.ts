@@ -345,8 +345,29 @@ export class JsonReader {
   private rest: Buffer[] | null = null;
   private keptBytes = 0;
   private pruner: JsonPruner | null = null;
+  /** A first piece that ended on a line end, decoded at once: most SSE events are one such line. */
+  private text: string | null = null;
+
+  /** The data so far when it is one short decoded line, else null (it may then be anything). */
+  get shortText(): string | null {
+    return this.text;
+  }
+
+  /** Bytes `from`–`to` of `chunk`, which end where a line ends (so no UTF-8 sequence is cut). */
+  pushLine(chunk: Buffer, from: number, to: number): void {
+    if (!this.pruner && !this.first && this.text === null && to - from <= RETAIN_BYTES) {
+      this.keptBytes = to - from;
+      this.text = chunk.toString("utf8", from, to);
+    } else {
+      this.push(chunk.subarray(from, to));
+    }
+  }
 
   push(bytes: Uint8Array): void {
+    if (this.text !== null) {
+      this.first = Buffer.from(this.text, "utf8");
+      this.text = null;
+    }
     if (this.pruner) {
       this.pruner.push(bytes);
       return;
@@ -371,11 +392,13 @@ export class JsonReader {
   finish(): Pruned {
     if (this.pruner) return this.pruner.finish();
     const bytes = this.rest ? Buffer.concat([this.first as Buffer, ...this.rest]) : this.first;
+    const text = this.text ?? bytes?.toString("utf8") ?? "";
     this.first = null;
     this.rest = null;
+    this.text = null;
     let value: unknown = null;
     try {
-      value = bytes ? JSON.parse(bytes.toString("utf8")) : null;
+      value = text ? JSON.parse(text) : null;
     } catch {
       value = null;
     }

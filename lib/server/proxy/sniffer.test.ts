@@ -161,4 +161,21 @@ describe("sniffer", () => {
     expect(modelFromRequestPrefix('{"model":"gpt-4o\u0001x"}')).toBeNull();
     expect(modelFromRequestPrefix('{"model":"gpt-4o"}')).toBe("gpt-4o");
   });
+
+  it("parses only the stream events that can carry what is read, and still reads all of it", () => {
+    let parsed = 0;
+    const s = new SseScanner(
+      () => parsed++,
+      (t) => t.includes('"usage"'),
+    );
+    s.push(Buffer.from('data: {"a":1}\n\ndata: {"usage":{"input_tokens":1}}\n\nevent: error\ndata: {}\n\n'));
+    expect(parsed).toBe(2);
+    const r = feed(
+      "sse",
+      'data: {"model":"m","x":1}\n\ndata: {"choices":[]}\n\ndata: {"choices":[],"usage":{"prompt_tokens":2,"completion_tokens":3}}\n\ndata: [DONE]\n\n',
+      5,
+    );
+    expect(r.model).toBe("m");
+    expect(r.usage).toMatchObject({ input: 2, output: 3 });
+  });
 });

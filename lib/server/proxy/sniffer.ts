@@ -53,10 +53,19 @@ export function createSniffer(kind: "sse" | "json" | "other"): Sniffer {
       },
     };
   }
-  const scanner = new SseScanner((event, value) => {
-    if (event === "error") result.errorCode ??= "stream_error";
-    readValue(value, result);
-  });
+  const scanner = new SseScanner(
+    (event, value) => {
+      if (event === "error") result.errorCode ??= "stream_error";
+      readValue(value, result);
+    },
+    // Parse only the events that can carry what we want (most chat chunks carry none of it).
+    (text) =>
+      (result.model === null && text.includes('"model"')) ||
+      text.includes('"usage":{') ||
+      text.includes('"usage": {') ||
+      text.includes('"error"') ||
+      text.includes('.completed"'),
+  );
   return {
     push: (chunk) => scanner.push(chunk),
     finish() {
@@ -125,7 +134,11 @@ export class SseScanner {
   private lfAt = -2;
   private crAt = -2;
 
-  constructor(private readonly onEvent: (event: string | null, value: unknown) => void) {}
+  constructor(
+    private readonly onEvent: (event: string | null, value: unknown) => void,
+    /** For an event whose data is one short line: whether it is worth parsing at all. */
+    private readonly wants: (text: string) => boolean = () => true,
+  ) {}
 
   push(bytes: Uint8Array): void {
     const chunk = Buffer.isBuffer(bytes)
@@ -171,8 +184,10 @@ export class SseScanner {
         if (chunk[from] === 0x20) from++;
         this.skipSpace = false;
       }
-      if (this.mode === "data" && stop > from) this.pruner?.push(chunk.subarray(from, stop));
-      else if (this.mode === "event" && this.event.length < 200)
+      if (this.mode === "data" && stop > from) {
+        if (end === -1) this.pruner?.push(chunk.subarray(from, stop));
+        else this.pruner?.pushLine(chunk, from, stop);
+      } else if (this.mode === "event" && this.event.length < 200)
         this.event += chunk.subarray(from, Math.min(stop, from + 200)).toString("utf8");
       if (end === -1) return;
       this.endLine(chunk[end] as number);
@@ -219,7 +234,10 @@ export class SseScanner {
     const event = this.event || null;
     this.pruner = null;
     this.event = "";
-    if (pruner) this.onEvent(event, pruner.finish().value);
+    if (!pruner) return;
+    const text = pruner.shortText;
+    if (text !== null && event !== "error" && !this.wants(text)) return;
+    this.onEvent(event, pruner.finish().value);
   }
 }
 
