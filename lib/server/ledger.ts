@@ -1,6 +1,7 @@
 import "server-only";
 import type { TokenUsage } from "@/lib/usage";
 import { getDb } from "./db";
+import { stripControl } from "./text";
 
 export interface LedgerEntry {
   at: Date;
@@ -117,29 +118,33 @@ const COLS = [
   "images",
 ];
 
+/** Postgres refuses NUL in text, and one such value loses its whole batch: text from outside is cleaned. */
+const text = (v: string | null | undefined, max: number) =>
+  v == null ? null : stripControl(v).slice(0, max);
+
 function row(e: LedgerEntry): unknown[] {
   return [
     e.at,
     e.userId,
     e.tokenId,
     e.method,
-    e.path.slice(0, 500),
-    e.model?.slice(0, 200) ?? null,
+    text(e.path, 500),
+    text(e.model, 200),
     e.status,
     Math.round(e.durationMs),
     e.ttfbMs === null ? null : Math.round(e.ttfbMs),
-    e.upstreamRequestId,
+    text(e.upstreamRequestId, 200),
     e.stream,
     e.aborted,
-    e.errorType,
-    e.errorCode,
+    text(e.errorType, 200),
+    text(e.errorCode, 200),
     e.usage?.input ?? null,
     e.usage?.cached ?? null,
     e.usage?.output ?? null,
     e.usage?.reasoning ?? null,
     e.requestBytes,
     e.responseBytes,
-    e.fileId ?? null,
+    text(e.fileId, 200),
     e.images ?? null,
   ];
 }

@@ -57,4 +57,42 @@ describe("rate limits", () => {
     ]);
     expect((await latestRateLimits({ model: "gpt-4o" }))[0]?.observedAt).toEqual(t0);
   });
+
+  // Review of issue 12's proxy: each of these used to lose a whole batch, or grow without end.
+  it("clamps absurd durations instead of failing the write", async () => {
+    expect(parseGoDuration("99999999999999999999h")).toBeNull();
+    recordRateLimits("clamp-model", [
+      ["x-ratelimit-reset-requests", "99999999999999999999h"],
+      ["x-ratelimit-remaining-requests", "3"],
+    ]);
+    await flushRateLimits();
+    expect((await latestRateLimits({ model: "clamp-model" }))[0]).toMatchObject({
+      remaining: 3,
+      resetMs: null,
+    });
+  });
+
+  it("keys by the stored name: two long names alike in their first 200 characters are one row", async () => {
+    const a = `${"m".repeat(200)}-a`;
+    recordRateLimits(a, [["x-ratelimit-remaining-requests", "1"]]);
+    recordRateLimits(`${"m".repeat(200)}-b`, [["x-ratelimit-remaining-requests", "2"]]);
+    await flushRateLimits();
+    expect(await latestRateLimits({ model: "m".repeat(200) })).toMatchObject([{ remaining: 2 }]);
+  });
+
+  it("stores no control characters", async () => {
+    recordRateLimits("nul\u0000model", [["x-ratelimit-remaining-requests", "4"]]);
+    await flushRateLimits();
+    expect(await latestRateLimits({ model: "nulmodel" })).toMatchObject([{ remaining: 4 }]);
+  });
+
+  it("keeps a bounded number of rows, the newest", async () => {
+    const t = Date.now();
+    for (let i = 0; i < 600; i++)
+      recordRateLimits(`made-up-${i}`, [["x-ratelimit-remaining-requests", "1"]], new Date(t + i));
+    await flushRateLimits();
+    const all = await latestRateLimits();
+    expect(all.length).toBeLessThanOrEqual(500);
+    expect(all[0]?.model).toBe("made-up-599");
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "./db";
+import { stripControl } from "./text";
 
 /**
  * The latest `x-ratelimit-*` values the upstream sent, per model and kind (`requests`, `tokens`,
@@ -40,8 +41,11 @@ export function parseGoDuration(value: string): number | null {
   let ms = 0;
   for (const m of s.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g))
     ms += Number(m[1]) * (UNITS[m[2] ?? ""] ?? 0);
-  return Math.round(ms);
+  // The column is a bigint: a value past a year is no reset time anyone waits for.
+  return ms <= MAX_RESET_MS ? Math.round(ms) : null;
 }
+
+const MAX_RESET_MS = 366 * 24 * 3_600_000;
 
 const count = (v: string | undefined): number | null =>
   v !== undefined && /^\d{1,15}$/.test(v.trim()) ? Number(v.trim()) : null;
@@ -68,6 +72,11 @@ export function rateLimitsFromHeaders(headers: Iterable<[string, string]>): Rate
 
 const FLUSH_MS = 250;
 const CAP = 5000;
+/**
+ * Rows kept, the most recently observed: model names come from requests, so made-up ones (answered
+ * with an error that still carries x-ratelimit-*) must not grow the table without end.
+ */
+export const MAX_ROWS = 500;
 
 const g = globalThis as unknown as {
   __benchtopRateLimits?: {
@@ -85,11 +94,13 @@ export function recordRateLimits(
   headers: Iterable<[string, string]>,
   at = new Date(),
 ): void {
-  if (!model) return;
+  // Keyed by the name as stored: two names alike in what is kept would be one row twice in a batch.
+  const name = stripControl(model ?? "").slice(0, 200);
+  if (!name) return;
   for (const v of rateLimitsFromHeaders(headers)) {
-    const key = `${model}\u0000${v.kind}`;
+    const key = `${name}\u0000${v.kind}`;
     if (!store.pending.has(key) && store.pending.size >= CAP) return;
-    store.pending.set(key, { model: model.slice(0, 200), observedAt: at, ...v });
+    store.pending.set(key, { model: name, observedAt: at, ...v, reset: v.reset && stripControl(v.reset) });
   }
   if (store.pending.size) store.timer ??= setTimeout(() => void flushRateLimits(), FLUSH_MS);
 }
@@ -119,6 +130,10 @@ export async function flushRateLimits(): Promise<void> {
            reset = excluded.reset, observed_at = excluded.observed_at
          where rate_limits.observed_at <= excluded.observed_at`,
         params,
+      );
+      await db.query(
+        `delete from rate_limits where (model, kind) not in
+           (select model, kind from rate_limits order by observed_at desc, model, kind limit ${MAX_ROWS})`,
       );
     } catch (e) {
       console.error(`[rate-limits] could not write ${batch.length} rows: ${(e as Error).message}`);

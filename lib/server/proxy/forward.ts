@@ -16,7 +16,7 @@ import {
   isJson,
   upstreamRequestHeaders,
 } from "./headers";
-import { MultipartModelReader, multipartBoundary } from "./multipart-model";
+import { hasModelField, MultipartModelReader, multipartBoundary } from "./multipart-model";
 import { type UpstreamPath, upstreamUrl } from "./paths";
 import { scrubSecrets } from "./scrub";
 import { createSniffer, modelFromRequestPrefix } from "./sniffer";
@@ -122,7 +122,7 @@ export async function forward(
   if (body) {
     sending = true;
     const sniffModel = isJson(req.headers.get("content-type"));
-    const boundary = multipartBoundary(req.headers.get("content-type"));
+    const boundary = hasModelField(target.path) ? multipartBoundary(req.headers.get("content-type")) : null;
     // Multipart (image edits, transcriptions): the `model` field, read as the parts pass, files skipped.
     const multipart = boundary ? new MultipartModelReader(boundary) : null;
     multipartModel = multipart;

@@ -1,22 +1,43 @@
+import { stripControl } from "../text";
+
 /**
  * Finds the `model` field of a multipart/form-data request body as it streams to the upstream, so
  * the ledger knows the model of an image edit or a transcription. File parts are skipped with
  * indexOf on the boundary and never kept: what it holds at any time is at most a part's headers
  * (8 KB) or the model's value (256 bytes), plus a boundary's length of carry-over between chunks.
- * It stops looking once the field is found or the body's closing boundary has passed.
+ * It reads on to the closing boundary: a body naming two different models names none (which one the
+ * upstream takes is its own business, and the ledger should not guess). Values with control
+ * characters are refused (Postgres refuses NUL in text, and no model name has one).
  */
 const MAX_HEADERS = 8 * 1024;
 const MAX_VALUE = 256;
+/** What may follow a boundary before its line end (RFC 2046 allows whitespace): past it, not a boundary. */
+const MAX_AFTER = 1024;
 const HEADERS_END = Buffer.from("\r\n\r\n");
+
+/**
+ * The multipart endpoints whose bodies carry a `model` field. Files and uploads (up to 512 MB) never
+ * do, so their bodies are not scanned at all.
+ */
+const MODEL_FIELD_PATHS = /^(images\/(edits|variations)|audio\/(transcriptions|translations))$/;
+
+export function hasModelField(path: string): boolean {
+  return MODEL_FIELD_PATHS.test(path);
+}
 
 export function multipartBoundary(contentType: string | null): string | null {
   if (!contentType || !/^multipart\/form-data\s*;/i.test(contentType)) return null;
-  const m = /;\s*boundary\s*=\s*(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType);
-  return m?.[1] ?? m?.[2] ?? null;
+  // Exactly one boundary parameter of at most 70 characters (RFC 2046); anything else is not read.
+  const all = [...contentType.matchAll(/;\s*boundary\s*=\s*(?:"([^"]*)"|([^\s;]*))/gi)];
+  if (all.length !== 1) return null;
+  const b = all[0]?.[1] ?? all[0]?.[2] ?? "";
+  return b.length >= 1 && b.length <= 70 ? b : null;
 }
 
 export class MultipartModelReader {
   model: string | null = null;
+  /** A model part has been read. */
+  private seen = false;
   private readonly delimiter: Buffer;
   private state: "seek" | "after" | "headers" | "value" | "done" = "seek";
   // The body's first boundary has no CRLF before it; starting with one makes every boundary alike.
@@ -57,9 +78,14 @@ export class MultipartModelReader {
           return;
         }
         const eol = buf.indexOf("\r\n", pos);
-        if (eol === -1) {
-          this.keep(buf, pos);
-          return;
+        if (eol === -1 || eol - pos > MAX_AFTER) {
+          if (eol === -1 && buf.length - pos <= MAX_AFTER) {
+            this.keep(buf, pos);
+            return;
+          }
+          // Not a boundary after all (the file's bytes merely began like one).
+          this.state = "seek";
+          continue;
         }
         pos = eol + 2;
         this.state = "headers";
@@ -87,12 +113,22 @@ export class MultipartModelReader {
           this.keep(buf, pos);
           return;
         }
+        this.model = null;
         this.state = "done";
         continue;
       }
       const value = buf.subarray(pos, k).toString("utf8").trim();
-      if (value && value.length <= MAX_VALUE) this.model = value;
-      this.state = "done";
+      const ok = value && value.length <= MAX_VALUE && stripControl(value) === value ? value : null;
+      if (this.seen && ok !== this.model) {
+        // Named twice, differently.
+        this.model = null;
+        this.state = "done";
+        continue;
+      }
+      this.seen = true;
+      this.model = ok;
+      pos = k;
+      this.state = "seek";
     }
   }
 

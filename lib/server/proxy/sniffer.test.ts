@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSniffer, modelFromRequestPrefix } from "./sniffer";
+import { createSniffer, modelFromRequestPrefix, SseScanner } from "./sniffer";
 
 const enc = new TextEncoder();
 
@@ -142,5 +142,40 @@ describe("sniffer", () => {
 
   it("does not count images in other JSON lists", () => {
     expect(feed("json", '{"object":"list","data":[{"id":"a"}]}', 4).images).toBeNull();
+  });
+
+  // Review of issue 12's proxy.
+  it("scans LF-only streams of small events in linear time", () => {
+    let n = 0;
+    const s = new SseScanner(() => n++);
+    const c = Buffer.from("data: 1\n\n".repeat(Math.floor(65_536 / 9)));
+    const t0 = performance.now();
+    for (let i = 0; i < 64; i++) s.push(c);
+    expect(n).toBe(64 * Math.floor(65_536 / 9));
+    // Quadratic, this took seconds; linear, a few hundred ms even on a busy machine.
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
+
+  it("takes no model with control characters from a request's first bytes", () => {
+    expect(modelFromRequestPrefix('{"model":"gpt-4o\u0000"}')).toBeNull();
+    expect(modelFromRequestPrefix('{"model":"gpt-4o\u0001x"}')).toBeNull();
+    expect(modelFromRequestPrefix('{"model":"gpt-4o"}')).toBe("gpt-4o");
+  });
+
+  it("parses only the stream events that can carry what is read, and still reads all of it", () => {
+    let parsed = 0;
+    const s = new SseScanner(
+      () => parsed++,
+      (t) => t.includes('"usage"'),
+    );
+    s.push(Buffer.from('data: {"a":1}\n\ndata: {"usage":{"input_tokens":1}}\n\nevent: error\ndata: {}\n\n'));
+    expect(parsed).toBe(2);
+    const r = feed(
+      "sse",
+      'data: {"model":"m","x":1}\n\ndata: {"choices":[]}\n\ndata: {"choices":[],"usage":{"prompt_tokens":2,"completion_tokens":3}}\n\ndata: [DONE]\n\n',
+      5,
+    );
+    expect(r.model).toBe("m");
+    expect(r.usage).toMatchObject({ input: 2, output: 3 });
   });
 });

@@ -1,5 +1,5 @@
 import { normaliseUsage, type TokenUsage } from "@/lib/usage";
-import { JsonPruner } from "./json-prune";
+import { JsonReader } from "./json-prune";
 
 /**
  * Reads usage and model from a copy of the response bytes as they pass. It never holds the
@@ -24,9 +24,9 @@ export interface Sniffer {
 }
 
 /**
- * JSON bodies and each SSE event's data go through a JsonPruner (json-prune.ts), which keeps the
- * structure and drops long strings as they pass: a tens-of-MB image answer, whose usage sits after
- * its base64, is read with a footprint of a few KB.
+ * JSON bodies and each SSE event's data go through a JsonReader (json-prune.ts): JSON.parse up to
+ * 1 MB, and past that a JsonPruner, which keeps the structure and drops long strings as they pass:
+ * a tens-of-MB image answer, whose usage sits after its base64, is read with a footprint of a few KB.
  */
 export function createSniffer(kind: "sse" | "json" | "other"): Sniffer {
   const result: Sniffed = {
@@ -39,11 +39,11 @@ export function createSniffer(kind: "sse" | "json" | "other"): Sniffer {
   };
   if (kind === "other") return { push() {}, finish: () => result };
   if (kind === "json") {
-    const pruner = new JsonPruner();
+    const reader = new JsonReader();
     return {
-      push: (chunk) => pruner.push(chunk),
+      push: (chunk) => reader.push(chunk),
       finish() {
-        const p = pruner.finish();
+        const p = reader.finish();
         readValue(p.value, result);
         const o = p.value as Record<string, unknown> | null;
         // An ImagesResponse: `created` and `data`, and no `object` (lists have one).
@@ -53,10 +53,19 @@ export function createSniffer(kind: "sse" | "json" | "other"): Sniffer {
       },
     };
   }
-  const scanner = new SseScanner((event, value) => {
-    if (event === "error") result.errorCode ??= "stream_error";
-    readValue(value, result);
-  });
+  const scanner = new SseScanner(
+    (event, value) => {
+      if (event === "error") result.errorCode ??= "stream_error";
+      readValue(value, result);
+    },
+    // Parse only the events that can carry what we want (most chat chunks carry none of it).
+    (text) =>
+      (result.model === null && text.includes('"model"')) ||
+      text.includes('"usage":{') ||
+      text.includes('"usage": {') ||
+      text.includes('"error"') ||
+      text.includes('.completed"'),
+  );
   return {
     push: (chunk) => scanner.push(chunk),
     finish() {
@@ -110,7 +119,7 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /**
- * Server-Sent Events over bytes, for the sniffer: `data:` lines stream into a JsonPruner instead of
+ * Server-Sent Events over bytes, for the sniffer: `data:` lines stream into a JsonReader instead of
  * being collected, so an event of any size (a partial image is megabytes) costs a few KB. Handles
  * LF, CRLF and CR line ends, comments, multi-line data, and a last event without its blank line.
  */
@@ -118,17 +127,26 @@ export class SseScanner {
   private mode: "field" | "data" | "event" | "skip" = "field";
   private field = "";
   private event = "";
-  private pruner: JsonPruner | null = null;
+  private pruner: JsonReader | null = null;
   private skipSpace = false;
   private afterCr = false;
+  /** The next LF and CR in the current chunk (-1: none left; -2, below any index: not looked yet). */
+  private lfAt = -2;
+  private crAt = -2;
 
-  constructor(private readonly onEvent: (event: string | null, value: unknown) => void) {}
+  constructor(
+    private readonly onEvent: (event: string | null, value: unknown) => void,
+    /** For an event whose data is one short line: whether it is worth parsing at all. */
+    private readonly wants: (text: string) => boolean = () => true,
+  ) {}
 
   push(bytes: Uint8Array): void {
     const chunk = Buffer.isBuffer(bytes)
       ? bytes
       : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const n = chunk.length;
+    this.lfAt = -2;
+    this.crAt = -2;
     let i = 0;
     while (i < n) {
       if (this.afterCr) {
@@ -139,6 +157,13 @@ export class SseScanner {
         }
       }
       if (this.mode === "field") {
+        // The line nearly every event is made of, without building its name byte by byte.
+        if (this.field === "" && isDataField(chunk, i)) {
+          this.field = "data";
+          i += 5;
+          this.startValue();
+          continue;
+        }
         const b = chunk[i] as number;
         i++;
         if (b === LF || b === CR) this.endLine(b);
@@ -147,8 +172,11 @@ export class SseScanner {
         else this.mode = "skip";
         continue;
       }
-      const lf = chunk.indexOf(LF, i);
-      const cr = chunk.indexOf(CR, i);
+      // Each line end is searched for once per chunk, not once per line (LF-only streams have no CR).
+      if (this.lfAt !== -1 && this.lfAt < i) this.lfAt = chunk.indexOf(LF, i);
+      if (this.crAt !== -1 && this.crAt < i) this.crAt = chunk.indexOf(CR, i);
+      const lf = this.lfAt;
+      const cr = this.crAt;
       const end = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
       const stop = end === -1 ? n : end;
       let from = i;
@@ -156,8 +184,10 @@ export class SseScanner {
         if (chunk[from] === 0x20) from++;
         this.skipSpace = false;
       }
-      if (this.mode === "data" && stop > from) this.pruner?.push(chunk.subarray(from, stop));
-      else if (this.mode === "event" && this.event.length < 200)
+      if (this.mode === "data" && stop > from) {
+        if (end === -1) this.pruner?.push(chunk.subarray(from, stop));
+        else this.pruner?.pushLine(chunk, from, stop);
+      } else if (this.mode === "event" && this.event.length < 200)
         this.event += chunk.subarray(from, Math.min(stop, from + 200)).toString("utf8");
       if (end === -1) return;
       this.endLine(chunk[end] as number);
@@ -174,7 +204,7 @@ export class SseScanner {
     this.skipSpace = true;
     if (this.field === "data") {
       if (this.pruner) this.pruner.push(NEWLINE);
-      else this.pruner = new JsonPruner();
+      else this.pruner = new JsonReader();
       this.mode = "data";
     } else if (this.field === "event") {
       this.event = "";
@@ -191,7 +221,7 @@ export class SseScanner {
       else if (this.field === "data") {
         // `data` without a colon: an empty data line.
         if (this.pruner) this.pruner.push(NEWLINE);
-        else this.pruner = new JsonPruner();
+        else this.pruner = new JsonReader();
       }
     }
     this.mode = "field";
@@ -204,13 +234,29 @@ export class SseScanner {
     const event = this.event || null;
     this.pruner = null;
     this.event = "";
-    if (pruner) this.onEvent(event, pruner.finish().value);
+    if (!pruner) return;
+    const text = pruner.shortText;
+    if (text !== null && event !== "error" && !this.wants(text)) return;
+    this.onEvent(event, pruner.finish().value);
   }
 }
 
 const NEWLINE = new Uint8Array([LF]);
 
-const MODEL_IN_BODY = /"model"\s*:\s*"([^"\\]{1,200})"/;
+function isDataField(chunk: Buffer, i: number): boolean {
+  return (
+    i + 4 < chunk.length &&
+    chunk[i] === 0x64 &&
+    chunk[i + 1] === 0x61 &&
+    chunk[i + 2] === 0x74 &&
+    chunk[i + 3] === 0x61 &&
+    chunk[i + 4] === 0x3a
+  );
+}
+
+// No control characters: JSON forbids them raw, and Postgres refuses NUL in text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: they are what it excludes.
+const MODEL_IN_BODY = /"model"\s*:\s*"([^"\\\u0000-\u001f]{1,200})"/;
 
 /** The model named in a JSON request body's first bytes (the body itself streams on untouched). */
 export function modelFromRequestPrefix(prefix: string): string | null {
