@@ -11,6 +11,7 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { decode, encode } from "fast-png";
+import { pct, round, startProbe, stopProbe } from "./probe";
 import { runOnOwnStack, type Stack, signedInPage } from "./stack";
 import { mustHaveRun, QUICK } from "./support";
 
@@ -18,13 +19,6 @@ const W = QUICK ? 1280 : 3840;
 const H = QUICK ? 720 : 2160;
 const MOVES = QUICK ? 40 : 300;
 const EXPORTS = QUICK ? 1 : 3;
-const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
-
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (!s.length) return 0;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
-}
 
 /** A photo-like test image: smooth colour gradients, so it compresses like a real one would not. */
 function testImage(): Buffer {
@@ -41,32 +35,10 @@ function testImage(): Buffer {
   return Buffer.from(encode({ width: W, height: H, data, channels: 4, depth: 8 }, { zlib: { level: 1 } }));
 }
 
-async function startProbe(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __probe: { long: number[]; frames: number[]; on: boolean } };
-    w.__probe = { long: [], frames: [], on: true };
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (w.__probe.on) w.__probe.long.push(e.duration);
-    }).observe({ type: "longtask", buffered: false });
-    let last = performance.now();
-    const tick = (t: number) => {
-      if (!w.__probe.on) return;
-      w.__probe.frames.push(t - last);
-      last = t;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
-async function stopProbe(page: Page) {
+async function probeSummary(page: Page) {
   // Long-task entries arrive after their task: give the last ones time to land.
   await page.waitForTimeout(300);
-  const r = await page.evaluate(() => {
-    const w = window as unknown as { __probe: { long: number[]; frames: number[]; on: boolean } };
-    w.__probe.on = false;
-    return { long: w.__probe.long, frames: w.__probe.frames.slice(1) };
-  });
+  const r = await stopProbe(page);
   return {
     frames: r.frames.length,
     frameP50: round(pct(r.frames, 50)),
@@ -136,30 +108,30 @@ export async function imagesMaskBench(stack: Stack) {
   const results: Record<string, unknown> = { image: `${W}x${H}` };
   await startProbe(page);
   await drag(page, MOVES);
-  results.defaultBrush = { label: await viewport.getAttribute("aria-label"), ...(await stopProbe(page)) };
+  results.defaultBrush = { label: await viewport.getAttribute("aria-label"), ...(await probeSummary(page)) };
 
   // A large brush: ] steps the size up by ~15% each time.
   await viewport.focus();
   for (let i = 0; i < 12; i++) await page.keyboard.press("]");
   await startProbe(page);
   await drag(page, MOVES);
-  results.largeBrush = { label: await viewport.getAttribute("aria-label"), ...(await stopProbe(page)) };
+  results.largeBrush = { label: await viewport.getAttribute("aria-label"), ...(await probeSummary(page)) };
 
   await startProbe(page);
   await page.keyboard.press("Control+z");
   await page.waitForTimeout(500);
-  results.undo = await stopProbe(page);
+  results.undo = await probeSummary(page);
 
   const exports = [];
   for (let i = 0; i < EXPORTS; i++) {
     await startProbe(page);
     const e = await exportMask(page);
-    exports.push({ ...e, ...(await stopProbe(page)) });
+    exports.push({ ...e, ...(await probeSummary(page)) });
   }
   results.export = exports;
   console.log(JSON.stringify(results, null, 2));
 
-  const d = results.defaultBrush as Awaited<ReturnType<typeof stopProbe>>;
+  const d = results.defaultBrush as Awaited<ReturnType<typeof probeSummary>>;
   const first = exports[0];
   mustHaveRun([
     d.frames < 10 && "fewer than 10 frames were recorded while drawing",

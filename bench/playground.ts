@@ -11,45 +11,15 @@
  */
 import type { Page } from "@playwright/test";
 import { firstLoadJs } from "./first-load";
+import { pct, round, startProbe, stopProbe } from "./probe";
 import { runOnOwnStack, type Stack, signedInPage } from "./stack";
 import { mustHaveRun, QUICK } from "./support";
 
 const LARGE_CONVERSATION = QUICK ? 100 : 1000;
 const STREAM_SECONDS = QUICK ? 1 : 6;
 
-const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
-
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (!s.length) return 0;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
-}
-
-/** Starts collecting long tasks and frame gaps in the page; `stop` returns them. */
-async function startProbe(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __probe: { long: number[]; frames: number[]; on: boolean } };
-    w.__probe = { long: [], frames: [], on: true };
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (w.__probe.on) w.__probe.long.push(e.duration);
-    }).observe({ type: "longtask", buffered: false });
-    let last = performance.now();
-    const tick = (t: number) => {
-      if (!w.__probe.on) return;
-      w.__probe.frames.push(t - last);
-      last = t;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
-async function stopProbe(page: Page) {
-  const r = await page.evaluate(() => {
-    const w = window as unknown as { __probe: { long: number[]; frames: number[]; on: boolean } };
-    w.__probe.on = false;
-    return { long: w.__probe.long, frames: w.__probe.frames.slice(1) };
-  });
+async function probeSummary(page: Page) {
+  const r = await stopProbe(page);
   return {
     longTasks: r.long.length,
     longTasksOver50: r.long.filter((d) => d > 50).length,
@@ -106,7 +76,7 @@ async function conversationBench(page: Page, base: string, n: number) {
   });
   await page.getByTestId("run").waitFor();
   const renderMs = Date.now() - t0;
-  const load = await stopProbe(page);
+  const load = await probeSummary(page);
   // A mouse wheel moves ~100 px a frame; a trackpad fling peaks near 400.
   const scrollAt = async (step: number) => {
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -118,7 +88,7 @@ async function conversationBench(page: Page, base: string, n: number) {
         await new Promise((r) => requestAnimationFrame(() => r(null)));
       }
     }, step);
-    return stopProbe(page);
+    return probeSummary(page);
   };
   const scroll = await scrollAt(100);
   const fling = await scrollAt(400);
@@ -154,7 +124,7 @@ async function streamBench(page: Page, base: string, emulatorUrl: string) {
   // Idle baseline: the same page, no stream.
   await startProbe(page);
   const idleKeys = await keyLatency(page, seconds * 1000);
-  const idle = await stopProbe(page);
+  const idle = await probeSummary(page);
 
   const chunks = 300 * seconds;
   await fetch(`${emulatorUrl}/__emulator/config`, {
@@ -173,7 +143,7 @@ async function streamBench(page: Page, base: string, emulatorUrl: string) {
   const t0 = Date.now();
   await startProbe(page);
   const streamKeys = await keyLatency(page, seconds * 1000);
-  const during = await stopProbe(page);
+  const during = await probeSummary(page);
   await page.locator('[data-testid="run-panel"][data-status="done"]').waitFor({ timeout: 60_000 });
   const streamSeconds = (Date.now() - t0) / 1000;
   await fetch(`${emulatorUrl}/__emulator/config`, {

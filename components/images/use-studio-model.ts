@@ -2,7 +2,8 @@
 
 import { useEffect, useMemo } from "react";
 import { useModels } from "@/components/queries/use-models";
-import { DEFAULT_IMAGE_SPEC, fitParams, type ImageMode } from "@/lib/images/params";
+import { fitParams, type ImageMode } from "@/lib/images/params";
+import { DEFAULT_IMAGE_SPEC } from "@/lib/models/catalogue";
 import { isShutDown } from "@/lib/models/picker-groups";
 import { useImageStudio } from "./store";
 

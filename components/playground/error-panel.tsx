@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { ApiErrorCard } from "@/components/ui/api-error-card";
 import { Button } from "@/components/ui/button";
 import { guidanceFor } from "@/lib/playground/guidance";
 import type { RunEntry } from "./store";
@@ -28,44 +29,22 @@ export function ErrorPanel({ run, onRetry, onContinue }: ErrorPanelProps) {
   const g = guidanceFor(e);
   const requestId = run.headers["x-request-id"];
   return (
-    <div
-      role="alert"
-      className="rounded-lg border border-danger/30 bg-danger-soft px-3 py-2 text-sm"
-      data-testid="run-error"
-      data-code={e.code ?? ""}
-    >
-      <div className="flex flex-wrap items-baseline gap-x-2">
-        <p className="font-medium text-danger" data-testid="run-error-title">
-          {g.title}
-        </p>
-        <span className="font-mono text-muted text-xs">
-          {e.status ? `HTTP ${e.status}` : ""} {e.type}
-          {e.code ? ` · ${e.code}` : ""}
-          {e.param ? ` · param: ${e.param}` : ""}
+    <ApiErrorCard error={e} guidance={g} requestId={requestId} testId="run-error">
+      {g.continue && onContinue && (
+        <Button size="sm" variant="primary" onClick={onContinue} data-testid="continue">
+          Continue
+        </Button>
+      )}
+      {g.retry && onRetry && (
+        <Button size="sm" onClick={onRetry} disabled={Boolean(left)} data-testid="retry">
+          {left ? `Retry in ${left}s` : "Retry"}
+        </Button>
+      )}
+      {left !== null && left > 0 && (
+        <span data-testid="retry-countdown" className="text-muted">
+          Limit resets in {left}s
         </span>
-      </div>
-      <p className="mt-1 text-fg/90" data-testid="run-error-message">
-        {e.message}
-      </p>
-      <p className="mt-1 text-fg/80">{g.advice}</p>
-      <div className="mt-2 flex flex-wrap items-center gap-3 text-xs">
-        {g.continue && onContinue && (
-          <Button size="sm" variant="primary" onClick={onContinue} data-testid="continue">
-            Continue
-          </Button>
-        )}
-        {g.retry && onRetry && (
-          <Button size="sm" onClick={onRetry} disabled={Boolean(left)} data-testid="retry">
-            {left ? `Retry in ${left}s` : "Retry"}
-          </Button>
-        )}
-        {left !== null && left > 0 && (
-          <span data-testid="retry-countdown" className="text-muted">
-            Limit resets in {left}s
-          </span>
-        )}
-        {requestId && <span className="font-mono text-muted">request id {requestId}</span>}
-      </div>
-    </div>
+      )}
+    </ApiErrorCard>
   );
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { resolveModel } from "@/lib/models/catalogue";
+import { DEFAULT_IMAGE_SPEC, resolveModel } from "@/lib/models/catalogue";
 import type { ImageSpec } from "@/lib/models/schema";
 import {
   customSizeError,
-  DEFAULT_IMAGE_SPEC,
   DEFAULT_PARAMS,
   fitParams,
   formErrors,

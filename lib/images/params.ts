@@ -6,29 +6,6 @@ import type { ImageSpec } from "@/lib/models/schema";
  * without a browser; no field is special-cased by model id.
  */
 
-/**
- * For a model the catalogue does not know (another server, a new release): the GPT-image options
- * every current model takes, fixed sizes only, no streaming (a server that does not stream would
- * fail the run), one input image. The model still runs; the form just offers less.
- */
-export const DEFAULT_IMAGE_SPEC: ImageSpec = {
-  endpoints: ["generations", "edits"],
-  sizes: ["auto", "1024x1024", "1536x1024", "1024x1536"],
-  qualities: ["auto", "low", "medium", "high"],
-  backgrounds: ["auto", "opaque", "transparent"],
-  formats: ["png", "jpeg", "webp"],
-  compression: true,
-  maxN: 10,
-  promptMaxChars: 32_000,
-  inputFidelity: false,
-  stream: false,
-  partialImages: 0,
-  maxInputs: 16,
-  mask: "guided",
-  styles: [],
-  moderation: true,
-};
-
 /** `complexity` values of gpt-image-2.6 (reported; the API reference does not list them yet). */
 export const COMPLEXITIES = ["auto", "low", "medium", "high"] as const;
 

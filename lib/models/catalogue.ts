@@ -105,6 +105,17 @@ const GPT_IMAGE: ImageSpec = {
   styles: [],
   moderation: true,
 };
+/**
+ * An image model the catalogue does not know (another server, a new release): the options every GPT
+ * image model takes, fixed sizes only, no streaming (a server that does not stream would fail the
+ * run) and no input fidelity. The model still runs; the form just offers less.
+ */
+export const DEFAULT_IMAGE_SPEC: ImageSpec = {
+  ...GPT_IMAGE,
+  inputFidelity: false,
+  stream: false,
+  partialImages: 0,
+};
 /** gpt-image-2 and later: any WxH, sides multiples of 16, 1:3 to 3:1, up to 3840x2160; `input_fidelity` refused. */
 const GPT_IMAGE_2: ImageSpec = {
   ...GPT_IMAGE,
