@@ -5,7 +5,7 @@ import type { ApiError } from "@/lib/errors";
 import type { Guidance } from "@/lib/playground/guidance";
 
 export interface ApiErrorCardProps {
-  error: Pick<ApiError, "message" | "type" | "param" | "code" | "status">;
+  error: Pick<ApiError, "message" | "type" | "param" | "code"> & { status: number | null };
   guidance: Guidance;
   requestId?: string;
   /** Prefix of the test ids: `<id>`, `<id>-title`, `<id>-message`. */
