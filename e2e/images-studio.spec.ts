@@ -18,9 +18,7 @@ test.describe("image studio", () => {
     await signIn(page);
   });
 
-  test("generates two streamed images: partials as they arrive, revised prompt, usage and cost", async ({
-    page,
-  }) => {
+  test("generates two streamed images: partials as they arrive, usage and cost", async ({ page }) => {
     const images = new ImagesPage(page);
     await images.fresh();
     await images.setOverrides({ "gpt-image-2": { pricing: { input: 5, output: 40 } } });
@@ -39,9 +37,8 @@ test.describe("image studio", () => {
     // Each tile drew its partials before the final image (counted, since they can pass in a blink).
     await expect(images.results().nth(0)).toHaveAttribute("data-partials", "2");
     await expect(images.results().nth(1)).toHaveAttribute("data-partials", "2");
-    await expect(images.results().nth(0).getByTestId("revised-prompt")).toContainText(
-      "a red kite over the sea",
-    );
+    // Stream events carry usage but no revised prompt (the API's completed events have none).
+    await expect(images.results().nth(0).getByTestId("revised-prompt")).toHaveCount(0);
     await expect(images.results().nth(0).getByTestId("image-cost")).toHaveText(/≈ \$0\.04\d* \(estimate\)/);
     await expect(images.results().nth(0).getByTestId("image-usage")).toContainText("tokens");
     const posts = await imagePosts("/v1/images/generations");
@@ -59,6 +56,23 @@ test.describe("image studio", () => {
     await images.setOverrides({});
   });
 
+  test("a run that does not stream shows the revised prompt and usage the response carries", async ({
+    page,
+  }) => {
+    const images = new ImagesPage(page);
+    await images.fresh();
+    await images.model("gpt-image-2");
+    await images.prompt().fill("a red kite");
+    await images.param("stream").uncheck();
+    await images.runButton().click();
+    const tile = images.results().first();
+    await expect(tile).toHaveAttribute("data-status", "done");
+    await expect(tile.getByTestId("revised-prompt")).toContainText("a red kite");
+    await expect(tile.getByTestId("image-usage")).toContainText(/\d+ in · \d+ out tokens/);
+    const post = await emulator.lastPost("/v1/images/generations");
+    expect(post.json).not.toHaveProperty("stream");
+  });
+
   test("says plainly when moderation refuses the prompt", async ({ page }) => {
     const images = new ImagesPage(page);
     await images.fresh();
@@ -69,7 +83,7 @@ test.describe("image studio", () => {
     await expect(page.getByTestId("image-error")).toContainText("sending it unchanged will be refused again");
   });
 
-  test("the form follows the model's spec, and a model the catalogue does not know still works", async ({
+  test("the form follows the model's spec; a model nobody knows is sent with defaults and its refusal shown", async ({
     page,
   }) => {
     const images = new ImagesPage(page);
@@ -93,10 +107,16 @@ test.describe("image studio", () => {
     await expect(images.param("quality")).toBeVisible();
     await images.prompt().fill("a lighthouse");
     await images.runButton().click();
-    await expect(images.results().first()).toHaveAttribute("data-status", "done");
+    // The emulator, like OpenAI, refuses a model it does not serve: the run ends with that error
+    // (not a tile left waiting), and what was sent is the default form's request.
+    await expect(page.getByTestId("image-error")).toHaveAttribute("data-code", "model_not_found");
+    await expect(page.getByTestId("image-error")).toContainText("acme-painter-1");
+    await expect(page.getByTestId("image-run-status")).toContainText("0 of 1 image");
+    await expect(page.locator('[data-testid="image-result"][data-status="pending"]')).toHaveCount(0);
     const [post] = await imagePosts("/v1/images/generations");
     expect(post?.json).toMatchObject({ model: "acme-painter-1", prompt: "a lighthouse" });
     expect(post?.json).not.toHaveProperty("stream");
+    expect(post?.status).toBe(404);
   });
 
   test("quotes the rule a size, a file or a count breaks, before sending", async ({ page }) => {

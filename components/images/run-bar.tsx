@@ -91,8 +91,9 @@ export function RunBar({ action, mode }: { action: RunAction; mode: ImageMode })
         >
           {LABEL[mode]}
         </Button>
+        {/* On a wide screen the results' own Stop is beside this button already. */}
         {action.running && (
-          <Button variant="ghost" onClick={stop}>
+          <Button variant="ghost" onClick={stop} className="lg:hidden">
             Stop
           </Button>
         )}

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from "react";
 import { useModels } from "@/components/queries/use-models";
 import { fitParams, type ImageMode } from "@/lib/images/params";
 import { DEFAULT_IMAGE_SPEC } from "@/lib/models/catalogue";
+import { modelsServingImageEndpoint } from "@/lib/models/image-endpoints";
 import { isShutDown } from "@/lib/models/picker-groups";
 import { useImageStudio } from "./store";
 
@@ -16,7 +17,7 @@ export function useStudioModel() {
   const modelId = useImageStudio((s) => s.model);
   const params = useImageStudio((s) => s.params);
   const setParams = useImageStudio((s) => s.setParams);
-  const { resolve, known, loaded } = useModels();
+  const { resolve, all, loaded } = useModels();
   const model = useMemo(() => resolve(modelId || "gpt-image-2"), [modelId, resolve]);
   const spec = model.image ?? DEFAULT_IMAGE_SPEC;
 
@@ -31,11 +32,11 @@ export function useStudioModel() {
     const out: ImageMode[] = [];
     if (spec.endpoints.includes("generations")) out.push("generate");
     if (spec.endpoints.includes("edits") && spec.maxInputs > 0) out.push("edit");
-    // Variations only where the upstream lists a live model that serves them (DALL·E 2 is gone on OpenAI).
-    if (spec.endpoints.includes("variations") && loaded && known(model.model) && !shutDown)
-      out.push("variations");
+    // Variations only where the upstream lists this model, live, as serving them (DALL·E 2 is gone on OpenAI).
+    const serving = loaded ? modelsServingImageEndpoint("variations", all, today) : [];
+    if (serving.some((s) => s.model.model === model.model && !s.shutDown)) out.push("variations");
     return out;
-  }, [spec, loaded, known, model.model, shutDown]);
+  }, [spec, loaded, all, model.model, today]);
 
   return { model, spec, modes, shutDown, catalogued: model.image !== null };
 }

@@ -75,25 +75,6 @@ export class MaskEditorPage {
   }
 }
 
-/** The file part named `name` of a multipart/form-data body. */
-export function multipartFile(body: Buffer, contentType: string, name: string): Buffer | null {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  const b = boundary?.[1] ?? boundary?.[2];
-  if (!b) return null;
-  const delimiter = Buffer.from(`--${b}`);
-  let at = body.indexOf(delimiter);
-  while (at !== -1) {
-    const next = body.indexOf(delimiter, at + delimiter.length);
-    if (next === -1) break;
-    const part = body.subarray(at + delimiter.length + 2, next - 2);
-    const split = part.indexOf("\r\n\r\n");
-    const head = part.subarray(0, split).toString("utf8");
-    if (new RegExp(`name="${name}"`).test(head)) return Buffer.from(part.subarray(split + 4));
-    at = next;
-  }
-  return null;
-}
-
 /**
  * Checks a mask PNG pixel by pixel: `width`×`height`, RGBA, alpha 0 where `inside(x, y)` says
  * "in", 255 where it says "out"; pixels on a shape's edge ("edge") may be either, but never another

@@ -38,13 +38,15 @@ export interface ImageRequest {
   onImage(image: FinishedImage): void;
 }
 
-/** Stream events of both endpoints (`image_generation.*`, `image_edit.*`); fields the SDK names. */
+/**
+ * Stream events of both endpoints (`image_generation.*`, `image_edit.*`); fields the SDK names. A
+ * completed event carries usage but no revised prompt: only a response that does not stream has one.
+ */
 interface ImageStreamEvent {
   type?: string;
   b64_json?: string;
   output_format?: string;
   partial_image_index?: number;
-  revised_prompt?: string;
   usage?: ImageUsage;
 }
 
@@ -90,7 +92,7 @@ export async function sendImageRequest(req: ImageRequest): Promise<void> {
         index: finished++,
         b64: e.b64_json,
         format: e.output_format,
-        revisedPrompt: e.revised_prompt ?? null,
+        revisedPrompt: null,
         usage: e.usage ?? null,
       });
     }
