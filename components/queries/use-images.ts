@@ -1,6 +1,12 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import type { ApiError } from "@/lib/errors";
 import {
   deleteImage,
@@ -31,6 +37,9 @@ export function useImageList(filters: string) {
     // Images arrive from the studio and from teammates: look again whenever the page opens.
     staleTime: 0,
     refetchOnMount: "always",
+    // A new filter keeps the last results on screen until its own arrive: no flash of "Loading",
+    // and a selection (with its open confirm dialog) is not dropped in between.
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { useImageList, useImageSettings } from "@/components/queries/use-images";
 import { Button, buttonClass } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { plural } from "@/lib/format";
 import {
@@ -20,6 +21,7 @@ import { SelectionBar, type Viewer } from "./selection-bar";
 export function LibraryView({ me }: { me: Viewer }) {
   const [filters, setFilters] = useState<LibraryFilterState>(DEFAULT_LIBRARY_FILTERS);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [confirm, confirmDialog] = useConfirm();
   const list = useImageList(libraryQuery(filters));
   const settings = useImageSettings();
   const images = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
@@ -50,6 +52,7 @@ export function LibraryView({ me }: { me: Viewer }) {
   };
   return (
     <div className="mx-auto max-w-6xl space-y-4" data-testid="library">
+      {confirmDialog}
       <div className="flex flex-wrap items-end justify-between gap-3 sm:flex-nowrap">
         <div>
           <h1 className="font-semibold text-xl">Image library</h1>
@@ -70,6 +73,7 @@ export function LibraryView({ me }: { me: Viewer }) {
           me={me}
           onClear={() => setSelected(new Set())}
           onSelectAll={() => setSelected(new Set(images.map((i) => i.id)))}
+          confirm={confirm}
         />
       )}
       {list.error && (

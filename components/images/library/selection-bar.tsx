@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useDeleteImages, useSetImageVisibility } from "@/components/queries/use-images";
 import { Button } from "@/components/ui/button";
-import { useConfirm } from "@/components/ui/confirm-dialog";
+import type { ConfirmOptions } from "@/components/ui/confirm-dialog";
 import { plural } from "@/lib/format";
 import { saveBlob } from "@/lib/images/download";
 import { getImageBlob } from "@/lib/images/library-client";
@@ -24,13 +24,15 @@ export function SelectionBar({
   me,
   onClear,
   onSelectAll,
+  confirm,
 }: {
   selected: StoredImage[];
   me: Viewer;
   onClear(): void;
   onSelectAll(): void;
+  /** The gallery's confirm: its dialog outlives this bar, which goes when the selection empties. */
+  confirm(options: ConfirmOptions): Promise<boolean>;
 }) {
-  const [confirm, confirmDialog] = useConfirm();
   const remove = useDeleteImages();
   const visibility = useSetImageVisibility();
   const [zipping, setZipping] = useState<string | null>(null);
@@ -77,7 +79,6 @@ export function SelectionBar({
       className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-md border border-border bg-surface px-3 py-2 shadow-sm"
       data-testid="library-selection"
     >
-      {confirmDialog}
       <span className="font-medium text-sm" data-testid="library-selected-count">
         {plural(selected.length, "image")} selected
       </span>
