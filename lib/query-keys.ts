@@ -44,4 +44,11 @@ export const queryKeys = {
     ["vector-stores", storeId, "content", fileId] as const,
   /** The image studio's "From library" picker (the gallery's own lists live beside it under "images"). */
   imagePicker: ["images", "picker"] as const,
+  /** Assistants: lists (filters as one string), one assistant (and a version), its conversations. */
+  assistants: ["assistants"] as const,
+  assistantList: (filters: string) => ["assistants", "list", filters] as const,
+  assistant: (id: string, version?: number) => ["assistants", "one", id, version ?? "latest"] as const,
+  assistantVersion: (id: string, version: number) => ["assistants", "version", id, version] as const,
+  assistantConversations: (id: string) => ["assistants", "conversations", id] as const,
+  assistantTurns: (conversationId: string) => ["assistants", "turns", conversationId] as const,
 };

@@ -25,6 +25,10 @@ export interface LedgerEntry {
   fileId?: string | null;
   /** Images an images call returned (its `data`, or its streamed `…completed` events). */
   images?: number | null;
+  /** A Responses call that named a saved assistant (`prompt.id`), the version it ran, and its conversation. */
+  assistantId?: string | null;
+  assistantVersion?: number | null;
+  conversationId?: string | null;
 }
 
 /**
@@ -116,6 +120,9 @@ const COLS = [
   "response_bytes",
   "file_id",
   "images",
+  "assistant_id",
+  "assistant_version",
+  "conversation_id",
 ];
 
 /** Postgres refuses NUL in text, and one such value loses its whole batch: text from outside is cleaned. */
@@ -146,6 +153,9 @@ function row(e: LedgerEntry): unknown[] {
     e.responseBytes,
     text(e.fileId, 200),
     e.images ?? null,
+    text(e.assistantId, 200),
+    e.assistantVersion ?? null,
+    text(e.conversationId, 200),
   ];
 }
 

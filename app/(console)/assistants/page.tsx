@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
 
 export const metadata: Metadata = { title: "Assistants" };
 
+// CONTRACT STUB (issue 13): the list part builds this page.
 export default function Page() {
-  return <ComingSoon section="assistants" />;
+  return <p className="text-muted">Assistants: not built yet.</p>;
 }

@@ -264,6 +264,65 @@ export const migrations: { id: string; sql: string }[] = [
       alter table shares add constraint shares_kind_check check (kind in ('playground', 'tokenizer', 'image'));
     `,
   },
+  {
+    // Assistants (docs/assistants.md): a head row per assistant and one immutable row per version.
+    // MCP header values are secrets kept apart from versions (never exported or returned). The API
+    // cannot list conversations, so the test chat's and the SDK's conversations with an assistant
+    // are indexed here; their turns are the ledger rows that carry the conversation id.
+    id: "0011_assistants",
+    sql: `
+      create table assistants (
+        id text primary key,
+        owner_id text not null references users(id) on delete cascade,
+        name text not null,
+        description text not null,
+        model text not null,
+        visibility text not null check (visibility in ('team', 'private')),
+        latest_version integer not null,
+        production_version integer,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        last_used_at timestamptz,
+        deleted_at timestamptz,
+        search_text text not null
+      );
+      create index assistants_updated on assistants(updated_at desc, id desc);
+      create table assistant_versions (
+        assistant_id text not null references assistants(id) on delete cascade,
+        version integer not null,
+        created_at timestamptz not null default now(),
+        author_id text references users(id) on delete set null,
+        note text not null,
+        based_on integer,
+        config jsonb not null,
+        primary key (assistant_id, version)
+      );
+      create table assistant_secrets (
+        assistant_id text not null references assistants(id) on delete cascade,
+        server_label text not null,
+        header_name text not null,
+        value text not null,
+        primary key (assistant_id, server_label, header_name)
+      );
+      create table assistant_conversations (
+        id text primary key,
+        assistant_id text not null references assistants(id) on delete cascade,
+        user_id text not null references users(id) on delete cascade,
+        title text not null,
+        created_at timestamptz not null default now(),
+        last_used_at timestamptz not null default now(),
+        version integer,
+        turns integer not null default 0
+      );
+      create index assistant_conversations_owner on assistant_conversations(assistant_id, user_id, last_used_at desc);
+      alter table ledger add column assistant_id text;
+      alter table ledger add column assistant_version integer;
+      alter table ledger add column conversation_id text;
+      create index ledger_conversation on ledger(conversation_id, at) where conversation_id is not null;
+      alter table shares drop constraint shares_kind_check;
+      alter table shares add constraint shares_kind_check check (kind in ('playground', 'tokenizer', 'image', 'assistant'));
+    `,
+  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.
