@@ -1,5 +1,4 @@
 import { test as base, expect, type Page } from "@playwright/test";
-import { SignInPage } from "./pages/sign-in";
 import { emulator } from "./support/emulator";
 import { E2E } from "./support/env";
 
@@ -59,9 +58,14 @@ export const test = base.extend<Fixtures>({
   },
   signIn: async ({ responses: _ }, use) => {
     await use(async (page, email = E2E.admin.email, password = E2E.admin.password) => {
-      const signIn = new SignInPage(page);
-      await signIn.goto();
-      await signIn.submit(email, password);
+      // The form has its own tests (auth, security-sign-in); elsewhere the session comes from the
+      // same route without loading the sign-in page first, one page load fewer per test.
+      const res = await page.request.post("/api/auth/sign-in", {
+        data: { email, password },
+        headers: { origin: E2E.consoleUrl },
+      });
+      expect(res.ok(), `sign-in as ${email}: ${res.status()} ${await res.text()}`).toBe(true);
+      await page.goto("/playground");
       await expect(page).toHaveURL(/\/playground/);
     });
   },
