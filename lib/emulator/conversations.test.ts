@@ -19,7 +19,12 @@ beforeEach(() => {
 const status = (p: Promise<unknown>) =>
   p.then(
     () => 200,
-    (e: OpenAI.APIError) => ({ status: e.status, param: e.param, code: e.code, message: e.message }),
+    (e: InstanceType<typeof OpenAI.APIError>) => ({
+      status: e.status,
+      param: e.param,
+      code: e.code,
+      message: e.message,
+    }),
   );
 
 describe("conversations", () => {
@@ -72,7 +77,7 @@ describe("conversations", () => {
     for await (const item of client.conversations.items.list(c.id, { limit: 2 }))
       texts.push((item as { content: { text: string }[] }).content[0]?.text ?? "");
     expect(texts).toEqual(["m4", "m3", "m2", "m1", "m0"]);
-    const one = added.data[2];
+    const one = added.data[2] as { id: string } | undefined;
     if (!one) throw new Error("no item");
     expect((await client.conversations.items.retrieve(one.id, { conversation_id: c.id })).id).toBe(one.id);
     const after = await client.conversations.items.delete(one.id, { conversation_id: c.id });
