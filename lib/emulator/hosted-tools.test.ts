@@ -402,3 +402,15 @@ describe("hosted tools in Responses", () => {
     expect(r.output.map((o) => o.type)).toEqual(["web_search_call", "function_call"]);
   });
 });
+
+describe("replies without user text", () => {
+  it("answers a turn of function outputs alone with the tool result, as before", async () => {
+    const r = await client.responses.create({
+      model: MODEL,
+      input: [{ type: "function_call_output", call_id: "call_1", output: "sunny" }],
+    });
+    expect(r.output_text).toBe("Tool result: sunny");
+    const empty = await client.responses.create({ model: MODEL, input: [] });
+    expect(empty.output_text).toBe("Echo: (empty)");
+  });
+});

@@ -135,7 +135,9 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     }
   } else {
     const plain = outcome.kind === "text" && !outcome.structured;
-    const answer = plain ? withSentences(text.trim() ? outcome.text : "", hosted.sentences) : null;
+    // A turn that only answers an MCP approval has no user text to echo: the tool's sentence is the reply.
+    const bare = !text.trim() && hosted.sentences.length > 0 && trailingOutputs(body.input).length === 0;
+    const answer = plain ? withSentences(bare ? "" : outcome.text, hosted.sentences) : null;
     let tokens = answer
       ? tokenize(answer.text)
       : outcome.kind === "text" && outcome.structured
