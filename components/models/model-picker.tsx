@@ -2,17 +2,10 @@
 
 import { useMemo, useState } from "react";
 import { useModels } from "@/components/queries/use-models";
-import { Badge } from "@/components/ui/badge";
 import { Combobox } from "@/components/ui/combobox";
-import { formatDate } from "@/lib/format";
-import {
-  catalogueIds,
-  isShutDown,
-  matchesQuery,
-  type PickerModel,
-  pickerGroups,
-} from "@/lib/models/picker-groups";
+import { catalogueIds, matchesQuery, type PickerModel, pickerGroups } from "@/lib/models/picker-groups";
 import { API_SHORT_LABELS, type Api } from "@/lib/openai-facts";
+import { ShutdownBadge } from "./shutdown-badge";
 
 export interface ModelPickerProps {
   value: string;
@@ -117,7 +110,7 @@ function ModelRow({ item }: { item: PickerModel }) {
       <div className="flex min-w-0 items-start justify-between gap-2">
         <span className="min-w-0 break-all font-mono text-[12px] text-fg">{m.model}</span>
         {m.shutdownDate ? (
-          <Shutdown date={m.shutdownDate} />
+          <ShutdownBadge date={m.shutdownDate} />
         ) : (
           !item.listed && (
             <span className="shrink-0 text-[10px] text-muted italic" title={NOT_LISTED}>
@@ -141,16 +134,5 @@ function ModelRow({ item }: { item: PickerModel }) {
         )}
       </div>
     </div>
-  );
-}
-
-function Shutdown({ date }: { date: string }) {
-  const past = isShutDown(date, new Date().toISOString().slice(0, 10));
-  return (
-    <span className="shrink-0" data-testid="model-option-shutdown">
-      <Badge tone={past ? "danger" : "warning"}>
-        {past ? "shut down" : "shuts down"}&nbsp;<time dateTime={date}>{formatDate(date)}</time>
-      </Badge>
-    </span>
   );
 }

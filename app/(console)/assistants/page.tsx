@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { AssistantsView } from "@/components/assistants/list/assistants-view";
+import { requireUser } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "Assistants" };
+export const dynamic = "force-dynamic";
 
-// CONTRACT STUB (issue 13): the list part builds this page.
-export default function Page() {
-  return <p className="text-muted">Assistants: not built yet.</p>;
+export default async function AssistantsPage() {
+  const user = await requireUser();
+  return <AssistantsView meId={user.id} />;
 }

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { VersionsView } from "@/components/assistants/versions/versions-view";
+import { requireUser } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "Versions" };
+export const dynamic = "force-dynamic";
 
-// CONTRACT STUB (issue 13): the versions part builds this page.
-export default function Page() {
-  return <p className="text-muted">Versions: not built yet.</p>;
+export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireUser();
+  const { id } = await params;
+  return <VersionsView id={id} />;
 }

@@ -1,0 +1,147 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useAssistantList, useRestoreAssistant } from "@/components/queries/use-assistants";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { lazyComponent } from "@/components/ui/lazy";
+import {
+  filtersFromSearch,
+  filtersToSearch,
+  isFiltered,
+  type ListFilters,
+  NO_FILTERS,
+} from "@/lib/assistants/list-filters";
+import { ASSISTANT_LIMITS } from "@/lib/assistants/schema";
+import { ListToolbar } from "./list-toolbar";
+
+// The table holds the row menus (Base UI's Menu, not lazy by itself): it loads while the list is fetched.
+const AssistantTable = lazyComponent(() => import("./assistant-table").then((m) => m.AssistantTable));
+const ImportDialog = lazyComponent(() => import("./import-dialog").then((m) => m.ImportDialog));
+
+/** The assistants page: every assistant the user may see, searched and filtered in the URL. */
+export function AssistantsView({ meId }: { meId: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const filters = useMemo(() => filtersFromSearch(new URLSearchParams(params.toString())), [params]);
+  const setFilters = useCallback(
+    (f: ListFilters) => {
+      const qs = filtersToSearch(f);
+      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    },
+    [router, pathname],
+  );
+  const list = useAssistantList({ q: filters.q, owner: filters.owner, deleted: filters.deleted });
+  const [importing, setImporting] = useState(false);
+  const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
+  const restore = useRestoreAssistant();
+  useEffect(() => AssistantTable.preload(), []);
+  const rows = list.data?.data ?? [];
+  const openImport = () => setImporting(true);
+  return (
+    <div className="mx-auto max-w-7xl space-y-4" data-testid="assistants">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="font-semibold text-xl">Assistants</h1>
+          <p className="text-muted text-sm">
+            Saved, versioned instructions and tools that run on the Responses API; call one from code by its
+            id.
+          </p>
+        </div>
+        <div className="flex shrink-0 gap-2">
+          <Button onClick={openImport} data-testid="assistant-import">
+            Import
+          </Button>
+          <Link
+            href="/assistants/new"
+            className={buttonClass({ variant: "primary" })}
+            data-testid="assistant-new"
+          >
+            New assistant
+          </Link>
+        </div>
+      </div>
+      <ListToolbar value={filters} onChange={setFilters} />
+      {deleted && (
+        <Alert tone="success" testId="assistant-deleted-notice">
+          <span className="flex flex-wrap items-center gap-2">
+            Deleted “{deleted.name}”. It can be restored for {ASSISTANT_LIMITS.restoreDays} days.
+            <Button
+              size="xs"
+              pending={restore.isPending}
+              onClick={() => restore.mutate(deleted.id, { onSuccess: () => setDeleted(null) })}
+              data-testid="assistant-undo-delete"
+            >
+              Undo
+            </Button>
+          </span>
+        </Alert>
+      )}
+      {(list.error || restore.error) && (
+        <Alert tone="danger" testId="assistants-error">
+          {list.error ? `Could not load the assistants: ${list.error.message}` : restore.error?.message}
+        </Alert>
+      )}
+      {list.isLoading ? (
+        <EmptyState title="Loading assistants…" loading />
+      ) : rows.length === 0 ? (
+        <Empty filters={filters} onClear={() => setFilters(NO_FILTERS)} onImport={openImport} />
+      ) : (
+        <AssistantTable
+          rows={rows}
+          deletedView={filters.deleted}
+          meId={meId}
+          onDeleted={(a) => setDeleted({ id: a.id, name: a.name })}
+        />
+      )}
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+    </div>
+  );
+}
+
+function Empty({ filters, onClear, onImport }: { filters: ListFilters; onClear(): void; onImport(): void }) {
+  const box = "rounded-lg border border-border border-dashed";
+  if (filters.deleted)
+    return (
+      <div className={box} data-testid="assistants-empty">
+        <EmptyState title="Nothing recently deleted.">
+          Deleted assistants stay here for {ASSISTANT_LIMITS.restoreDays} days, then they are purged.
+        </EmptyState>
+      </div>
+    );
+  if (isFiltered(filters))
+    return (
+      <div className={box} data-testid="assistants-empty">
+        <EmptyState title="No assistants match.">
+          Try other words, or{" "}
+          <button type="button" className="text-accent underline" onClick={onClear}>
+            clear the filters
+          </button>
+          .
+        </EmptyState>
+      </div>
+    );
+  return (
+    <div className={box} data-testid="assistants-empty">
+      <EmptyState title="No assistants yet.">
+        <p>
+          An assistant is a saved model, instructions with variables, and tools (functions, file search, code
+          interpreter, MCP servers…). Every save is a version; mark one as production and call it from code
+          with <code className="font-mono">prompt: {"{ id }"}</code> through Benchtop&apos;s API.
+        </p>
+        <div className="mt-3 flex justify-center gap-2">
+          <Link href="/assistants/new" className={buttonClass({ variant: "primary", size: "sm" })}>
+            New assistant
+          </Link>
+          <Button size="sm" onClick={onImport}>
+            Import a JSON export
+          </Button>
+        </div>
+      </EmptyState>
+    </div>
+  );
+}
