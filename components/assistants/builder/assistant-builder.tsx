@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useAssistantDetail, useSaveVersion } from "@/components/queries/use-assistant-editor";
+import { useAssistant, useSaveVersion } from "@/components/queries/use-assistants";
 import { DraftNotice } from "@/components/shell/draft-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,7 +18,7 @@ import { ViewCodeDialog } from "./view-code-dialog";
 
 /** /assistants/[id], the Build tab: the latest version, or the unsaved draft based on one. */
 export function AssistantBuilder({ id }: { id: string }) {
-  const q = useAssistantDetail(id);
+  const q = useAssistant(id);
   if (q.isError)
     return (
       <Alert tone="danger" title="Could not load this assistant">
@@ -32,7 +32,7 @@ export function AssistantBuilder({ id }: { id: string }) {
 function Editor({ detail }: { detail: AssistantDetail }) {
   const { assistant, version } = detail;
   const d = useBuilderDraft(assistant.id, { config: version.config, version: version.version });
-  const save = useSaveVersion(assistant.id);
+  const save = useSaveVersion();
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<"save" | "code" | null>(null);
   const reloadLatest = () => {
@@ -100,11 +100,14 @@ function Editor({ detail }: { detail: AssistantDetail }) {
           onClose={() => setDialog(null)}
           save={async ({ note, force }) => {
             await save.mutateAsync({
-              config: d.config,
-              ...(note ? { note } : {}),
-              baseVersion: d.baseVersion ?? undefined,
-              force,
-              mcpHeaders: d.mcpHeaders(),
+              id: assistant.id,
+              input: {
+                config: d.config,
+                ...(note ? { note } : {}),
+                baseVersion: d.baseVersion ?? undefined,
+                force,
+                mcpHeaders: d.mcpHeaders(),
+              },
             });
             d.discard();
             setDialog(null);

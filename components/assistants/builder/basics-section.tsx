@@ -1,7 +1,7 @@
 "use client";
 
 import { ModelPicker } from "@/components/models/model-picker";
-import { Badge } from "@/components/ui/badge";
+import { ShutdownBadge } from "@/components/models/shutdown-badge";
 import { Button } from "@/components/ui/button";
 import { addFromInstructions, fieldId, placeholders, undeclared } from "@/lib/assistants/builder";
 import { ASSISTANT_LIMITS, type AssistantConfig } from "@/lib/assistants/schema";
@@ -39,7 +39,9 @@ export function BasicsSection({ config, onChange, model }: SectionProps) {
           label={
             <span className="flex items-center gap-2">
               Model
-              {model.shutdownDate && <Badge tone="warning">shuts down {model.shutdownDate}</Badge>}
+              {model.shutdownDate && (
+                <ShutdownBadge date={model.shutdownDate} testId="assistant-model-shutdown" />
+              )}
             </span>
           }
         >

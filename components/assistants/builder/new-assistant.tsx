@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useCreateAssistant } from "@/components/queries/use-assistant-editor";
+import { useCreateAssistant } from "@/components/queries/use-assistants";
 import { DraftNotice } from "@/components/shell/draft-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

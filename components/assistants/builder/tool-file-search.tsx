@@ -3,6 +3,7 @@
 import { VectorStorePicker } from "@/components/editors/vector-store-picker";
 import { fieldId } from "@/lib/assistants/builder";
 import { FILE_SEARCH_RANKERS } from "@/lib/assistants/schema";
+import { filterProblem } from "@/lib/assistants/validate";
 import { parseJson } from "@/lib/playground/request";
 import { Choice, MONO, Num, Row } from "./fields";
 import type { ToolEditorProps } from "./tool-types";
@@ -11,13 +12,11 @@ import type { ToolEditorProps } from "./tool-types";
 export function FileSearchToolEditor({ tool, path, onChange }: ToolEditorProps<"file_search">) {
   const set = (patch: Partial<typeof tool>) => onChange({ ...tool, ...patch });
   const filters = tool.filters.trim() ? parseJson(tool.filters) : null;
-  const filterError =
-    filters && !filters.ok
-      ? `Invalid JSON: ${filters.message}`
-      : filters?.ok &&
-          (typeof filters.value !== "object" || filters.value === null || Array.isArray(filters.value))
-        ? "A filter is an object: {type, key, value} or {type: and|or, filters: […]}."
-        : null;
+  const filterError = filters
+    ? filters.ok
+      ? filterProblem(filters.value)
+      : `Invalid JSON: ${filters.message}`
+    : null;
   return (
     <div className="space-y-3">
       <div id={fieldId(`${path}.vectorStoreIds`)}>

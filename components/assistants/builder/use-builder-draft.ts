@@ -3,8 +3,8 @@
 import { useMemo } from "react";
 import { useModels } from "@/components/queries/use-models";
 import { sameConfig } from "@/lib/assistants/builder";
-import { liveIssues } from "@/lib/assistants/issues";
 import type { AssistantConfig, SaveVersionInput } from "@/lib/assistants/schema";
+import { validateConfig } from "@/lib/assistants/validate";
 import { type HeaderValues, useAssistantDrafts } from "./store";
 
 /**
@@ -19,7 +19,7 @@ export function useBuilderDraft(key: string, base: { config: AssistantConfig; ve
   const config = draft?.config ?? base.config;
   const { resolve } = useModels();
   const model = resolve(config.model);
-  const issues = useMemo(() => liveIssues(config, model), [config, model]);
+  const issues = useMemo(() => validateConfig(config, model), [config, model]);
   const typedHeaders = Object.values(headers ?? {}).some((h) => Object.keys(h).length > 0);
   const dirty = Boolean(draft && !sameConfig(draft.config, base.config)) || typedHeaders;
   return {
