@@ -15,12 +15,14 @@ interface RowProps {
   hint?: ReactNode;
   disabledReason?: string | null;
   className?: string;
+  /** A value is set: the control stays enabled despite `disabledReason`, so it can be removed. */
+  settable?: boolean;
   children(id: string, disabled: boolean): ReactNode;
 }
 
-export function Row({ path, label, hint, disabledReason, className = "", children }: RowProps) {
+export function Row({ path, label, hint, disabledReason, className = "", settable, children }: RowProps) {
   const id = fieldId(path);
-  const disabled = Boolean(disabledReason);
+  const disabled = Boolean(disabledReason) && !settable;
   return (
     <div className={`min-w-0 space-y-1 ${className}`}>
       <label htmlFor={id} className={`label block ${disabled ? "opacity-60" : ""}`}>
@@ -28,7 +30,10 @@ export function Row({ path, label, hint, disabledReason, className = "", childre
       </label>
       {children(id, disabled)}
       {disabledReason ? (
-        <p className="text-[11px] text-muted" data-testid="field-disabled-reason">
+        <p
+          className={`text-[11px] ${disabled ? "text-muted" : "text-danger"}`}
+          data-testid="field-disabled-reason"
+        >
           {disabledReason}
         </p>
       ) : hint ? (
@@ -56,7 +61,7 @@ interface ChoiceProps<T extends string> {
 
 export function Choice<T extends string>({ unset, options, value, onChange, ...row }: ChoiceProps<T>) {
   return (
-    <Row {...row}>
+    <Row {...row} settable={value !== undefined}>
       {(id, disabled) => (
         <select
           id={id}
@@ -94,7 +99,7 @@ interface NumProps {
 /** A number that may be unset (not sent; the API's default applies). */
 export function Num({ value, onChange, min, max, step, placeholder = "default", ...row }: NumProps) {
   return (
-    <Row {...row}>
+    <Row {...row} settable={value !== undefined}>
       {(id, disabled) => (
         <input
           id={id}

@@ -20,9 +20,11 @@ const FORMATS = { text: "Text", json_object: "JSON object", json_schema: "JSON s
 export function OutputSection({ config, onChange, model }: SectionProps) {
   const caps = model.capabilities;
   const noReasoning = caps.reasoning ? null : `${model.label} is not a reasoning model.`;
-  const noSampling = caps.sampling
-    ? null
-    : `${model.label} does not take sampling controls (temperature, top_p).`;
+  const noSampling = !caps.sampling
+    ? `${model.label} does not take sampling controls (temperature, top_p).`
+    : caps.samplingRequiresEffortNone && config.reasoningEffort !== "none"
+      ? `${model.label} takes temperature and top_p only with reasoning effort "none".`
+      : null;
   const noSchema = caps.structuredOutputs ? null : `${model.label} does not support structured outputs.`;
   const rf = config.responseFormat;
   const setFormat = (type: AssistantResponseFormat["type"]) =>
