@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { SCHEMA_TEMPLATES, SchemaField } from "@/components/editors/schema-field";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { ResponseFormat, Setup } from "@/lib/playground/types";
 import { ParamRow, Section } from "./param-controls";
-import { SCHEMA_TEMPLATES, SchemaField } from "./schema-field";
 import { usePlayground } from "./store";
 
 const DEFAULT_SCHEMA = JSON.stringify(SCHEMA_TEMPLATES["List of items"], null, 2);

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMemo } from "react";
+import { useJsonSchema } from "@/components/editors/use-json-schema";
 import { parseJson } from "@/lib/playground/request";
-import { useJsonSchema } from "./use-json-schema";
 
 /** The output checked against the response schema: parse errors and each mismatch, or a pass. */
 export function SchemaCheck({

@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { SchemaField } from "@/components/editors/schema-field";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { newId } from "@/lib/ids";
 import type { FunctionTool, Setup, ToolChoice } from "@/lib/playground/types";
 import { ParamRow, Section } from "./param-controls";
-import { SchemaField } from "./schema-field";
 import { usePlayground } from "./store";
 
 function blankTool(n: number): FunctionTool {

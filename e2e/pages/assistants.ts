@@ -183,3 +183,63 @@ export class VersionsPage {
     await this.page.getByTestId("confirm-ok").click();
   }
 }
+
+/** The builder (/assistants/new and the Build tab): fields by their labels, tools by type, save. */
+export class BuilderPage {
+  constructor(readonly page: Page) {}
+
+  async gotoNew() {
+    await this.page.goto("/assistants/new");
+    await expect(this.page.getByTestId("assistant-name")).toBeVisible();
+  }
+
+  async goto(id: string) {
+    await this.page.goto(`/assistants/${id}`);
+    await expect(this.page.getByTestId("assistant-name")).toBeVisible();
+  }
+
+  section(name: string | RegExp): Locator {
+    return this.page.getByRole("region", { name });
+  }
+
+  /** Types a model id and closes the suggestions. */
+  async model(id: string) {
+    const input = this.page.getByTestId("assistant-model");
+    await input.fill(id);
+    await input.press("Escape");
+  }
+
+  /** Adds a tool through the menu and returns its card (the last of its type). */
+  async addTool(item: string, type: string): Promise<Locator> {
+    await this.page.getByTestId("assistant-add-tool").click();
+    await this.page.getByRole("menuitem", { name: item }).click();
+    const card = this.tool(type).last();
+    await expect(card).toBeVisible();
+    return card;
+  }
+
+  tool(type: string): Locator {
+    return this.page.locator(`[data-testid="assistant-tool"][data-tool-type="${type}"]`);
+  }
+
+  variable(name: string): Locator {
+    return this.page.locator(`[data-testid="assistant-variable"][data-name="${name}"]`);
+  }
+
+  issues(): Locator {
+    return this.page.getByTestId("assistant-issues");
+  }
+
+  /** Opens the save dialog, writes the note, saves; returns the dialog (still open on a 409). */
+  async save(note = ""): Promise<Locator> {
+    await this.page.getByTestId("assistant-save").click();
+    const dialog = this.page.getByTestId("assistant-save-dialog");
+    if (note) await this.page.getByTestId("assistant-save-note").fill(note);
+    await dialog.getByRole("button", { name: /^(Create|Save version)$/ }).click();
+    return dialog;
+  }
+
+  async expectVersion(n: number) {
+    await expect(this.page.getByTestId("assistant-version")).toHaveText(`v${n}`);
+  }
+}

@@ -19,7 +19,11 @@ export interface SdkProgram {
   url: string;
   stream: boolean;
   note: string | null;
+  /** The environment variable holding the key; the SDKs read OPENAI_API_KEY by themselves. */
+  keyEnv: string;
 }
+
+const DEFAULT_KEY = "OPENAI_API_KEY";
 
 interface ApiShape {
   /** The typed method of the request, as both SDKs name it. */
@@ -182,12 +186,16 @@ export function pythonSdk(req: BuiltRequest, p: SdkProgram): string {
   const read = p.stream ? api.pyStream : api.pyOnce;
   return [
     "# Python 3.9+ with the openai package (pip install openai). Run: python request.py",
-    ...(read.some((l) => l.includes("sys.")) ? ["import sys", ""] : []),
+    ...(read.some((l) => l.includes("sys.")) ? ["import sys"] : []),
+    ...(p.keyEnv !== DEFAULT_KEY ? ["import os"] : []),
+    ...(read.some((l) => l.includes("sys.")) || p.keyEnv !== DEFAULT_KEY ? [""] : []),
     "from openai import OpenAI, Stream",
     api.pyImports,
     "",
     ...(p.note ? [`# ${p.note}`] : []),
-    `client = OpenAI(base_url=${JSON.stringify(baseUrlOf(p, req.path))})  # the key comes from OPENAI_API_KEY`,
+    p.keyEnv === DEFAULT_KEY
+      ? `client = OpenAI(base_url=${JSON.stringify(baseUrlOf(p, req.path))})  # the key comes from OPENAI_API_KEY`
+      : `client = OpenAI(base_url=${JSON.stringify(baseUrlOf(p, req.path))}, api_key=os.environ[${JSON.stringify(p.keyEnv)}])`,
     "",
     `# The exact request body. client.${api.method}(**json.loads(BODY)) would send the same`,
     "# request re-serialised (compact, its own key order); client.post, the call create() makes,",
@@ -214,7 +222,9 @@ export function nodeSdk(req: BuiltRequest, p: SdkProgram): string {
     'import OpenAI from "openai";',
     "",
     ...(p.note ? [`// ${p.note}`] : []),
-    `const client = new OpenAI({ baseURL: ${JSON.stringify(baseUrlOf(p, req.path))} }); // the key comes from OPENAI_API_KEY`,
+    p.keyEnv === DEFAULT_KEY
+      ? `const client = new OpenAI({ baseURL: ${JSON.stringify(baseUrlOf(p, req.path))} }); // the key comes from OPENAI_API_KEY`
+      : `const client = new OpenAI({ baseURL: ${JSON.stringify(baseUrlOf(p, req.path))}, apiKey: process.env.${p.keyEnv} });`,
     "",
     "// The exact request body. The `body` option sends these bytes as they are; the SDK alone would",
     "// send JSON.stringify(params), the same request without the indentation.",

@@ -11,7 +11,10 @@ import type { BuiltRequest } from "./types";
  * variable, never a literal.
  */
 
-export type CodeTarget = { kind: "upstream"; baseUrl: string } | { kind: "benchtop"; baseUrl: string };
+export type CodeTarget = ({ kind: "upstream"; baseUrl: string } | { kind: "benchtop"; baseUrl: string }) & {
+  /** The environment variable holding the key (OPENAI_API_KEY when absent). */
+  keyEnv?: string;
+};
 export type CodeLang = "curl" | "python" | "node" | "json";
 
 const BENCHTOP_NOTE = "OPENAI_API_KEY holds your personal Benchtop token (bt_pat_…), not an OpenAI key.";
@@ -32,13 +35,14 @@ export function generateCode(req: BuiltRequest, target: CodeTarget, lang: CodeLa
     text: req.text,
     url: target.baseUrl.replace(/\/+$/, "") + req.path,
     stream: req.body.stream === true,
-    note: target.kind === "benchtop" ? BENCHTOP_NOTE : null,
+    note: target.kind === "benchtop" && !target.keyEnv ? BENCHTOP_NOTE : null,
+    keyEnv: target.keyEnv ?? "OPENAI_API_KEY",
   };
   if (lang === "python") return pythonSdk(req, program);
   if (lang === "node") return nodeSdk(req, program);
   const lines = [
     `curl ${shellWord(program.url)}`,
-    `-H "Authorization: Bearer $OPENAI_API_KEY"`,
+    `-H "Authorization: Bearer $${program.keyEnv}"`,
     `-H "Content-Type: application/json"`,
     ...(program.stream ? ["--no-buffer"] : []),
     `--data-binary ${shellQuote(req.text)}`,

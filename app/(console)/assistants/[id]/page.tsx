@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { AssistantBuilder } from "@/components/assistants/builder/assistant-builder";
 
 export const metadata: Metadata = { title: "Assistant" };
 
-// CONTRACT STUB (issue 13): the builder part builds this page.
-export default function Page() {
-  return <p className="text-muted">Assistant: not built yet.</p>;
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <AssistantBuilder id={id} />;
 }
