@@ -90,3 +90,54 @@ describe("conversation items", () => {
     expect(conversationTitle("x".repeat(100))).toHaveLength(80);
   });
 });
+
+describe("open in playground", () => {
+  it("carries instructions, tools, parameters and the messages so far", async () => {
+    const { assistantToSetup } = await import("./chat-playground");
+    const setup = assistantToSetup(
+      {
+        name: "A",
+        description: "",
+        model: "gpt-4.1",
+        instructions: "Hi {{x}}",
+        variables: [],
+        tools: [
+          { type: "function", name: "w", description: "", parameters: "{}", strict: true, mockOutput: "{}" },
+          { type: "file_search", vectorStoreIds: ["vs_1"], filters: "" },
+          {
+            type: "mcp",
+            serverLabel: "d",
+            serverUrl: "https://m.test",
+            allowedTools: null,
+            requireApproval: "always",
+            headerNames: ["X-Key"],
+          },
+        ],
+        responseFormat: { type: "text" },
+        temperature: 0.3,
+        metadata: [],
+      },
+      "Hi Ada",
+      [
+        userMessage("Weather?"),
+        { type: "function_call", call_id: "c1", name: "w", arguments: "{}" },
+        { type: "function_call_output", call_id: "c1", output: "sunny" },
+        { type: "mcp_call", name: "t", server_label: "d" },
+        { type: "message", role: "assistant", content: [{ type: "output_text", text: "Sunny." }] },
+      ],
+    );
+    expect(setup.instructions).toBe("Hi Ada");
+    expect(setup.model).toBe("gpt-4.1");
+    expect(setup.params.temperature).toBe(0.3);
+    expect(setup.tools.map((t) => t.name)).toEqual(["w"]);
+    expect(setup.builtinTools.fileSearch).toEqual({ enabled: true, vectorStoreIds: ["vs_1"] });
+    expect(setup.messages.map((m) => [m.role, m.content])).toEqual([
+      ["user", "Weather?"],
+      ["assistant", ""],
+      ["tool", "sunny"],
+      ["assistant", "Sunny."],
+      ["user", ""],
+    ]);
+    expect(setup.messages[1]?.toolCalls).toEqual([{ id: "c1", name: "w", arguments: "{}" }]);
+  });
+});
