@@ -46,6 +46,8 @@ describe("readPromptRef", () => {
     });
     expect(readPromptRef({ prompt: { id: "a", version: 7, variables: null } })?.version).toBe("7");
     expect(readPromptRef({ prompt: { id: "a", version: null } })?.version).toBeNull();
+    expect(readPromptRef({ prompt: { id: "a", version: "latest" } })?.version).toBe("latest");
+    expect(readPromptRef({ prompt: { id: "a", version: "production" } })?.version).toBe("production");
   });
 
   it.each([
@@ -54,7 +56,7 @@ describe("readPromptRef", () => {
     [{ prompt: {} }, "prompt.id", "invalid_prompt"],
     [{ prompt: { id: 3 } }, "prompt.id", "invalid_prompt"],
     [{ prompt: { id: "" } }, "prompt.id", "invalid_prompt"],
-    [{ prompt: { id: "a", version: "latest" } }, "prompt.version", "invalid_prompt"],
+    [{ prompt: { id: "a", version: "newest" } }, "prompt.version", "invalid_prompt"],
     [{ prompt: { id: "a", version: "0" } }, "prompt.version", "invalid_prompt"],
     [{ prompt: { id: "a", version: 1.5 } }, "prompt.version", "invalid_prompt"],
     [{ prompt: { id: "a", version: -1 } }, "prompt.version", "invalid_prompt"],

@@ -49,10 +49,10 @@ export function readPromptRef(body: Record<string, unknown>): PromptRef | null {
   }
   let v: string | null = null;
   if (typeof version === "number" && Number.isSafeInteger(version) && version > 0) v = String(version);
-  else if (typeof version === "string" && /^[1-9]\d{0,8}$/.test(version)) v = version;
+  else if (typeof version === "string" && /^(?:[1-9]\d{0,8}|latest|production)$/.test(version)) v = version;
   else if (version !== undefined && version !== null) {
     throw bad(
-      '`prompt.version` must be a version number ("3" or 3); leave it out for the production version.',
+      '`prompt.version` must be a version number ("3" or 3), "latest" or "production"; without it, the production version runs (the latest when none is marked).',
       "prompt.version",
       "invalid_prompt",
     );
