@@ -163,6 +163,19 @@ export async function listAssistants(
   };
 }
 
+/** Every assistant, private ones included, for the ops CLI (`assistant:list`): the operator sees all. */
+export async function listAllAssistants(opts: { ownerId?: string } = {}): Promise<AssistantSummary[]> {
+  const db = await getDb();
+  await purgeDeleted(db);
+  const rows = await db.query<HeadRow>(
+    `select ${HEAD} from ${FROM} where a.deleted_at is null and ($1::text is null or a.owner_id = $1)
+      order by a.updated_at desc, a.id desc limit 10000`,
+    [opts.ownerId ?? null],
+  );
+  const ops: Viewer = { id: "", role: "admin" };
+  return rows.map((r) => toSummary(ops, r));
+}
+
 /** The head the viewer can see (deleted ones included), or a 404. */
 async function head(q: Queryable, viewer: Viewer, id: string): Promise<HeadRow> {
   if (!ASSISTANT_ID.test(id)) throw notFound(id);
