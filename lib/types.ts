@@ -10,7 +10,7 @@ export type Role = (typeof USER_ROLES)[number];
 /** What a preset or share holds; tokenizer presets come later. */
 export const PRESET_KINDS = ["playground"] as const;
 export type PresetKind = (typeof PRESET_KINDS)[number];
-export const SHARE_KINDS = ["playground", "tokenizer", "image"] as const;
+export const SHARE_KINDS = ["playground", "tokenizer", "image", "assistant"] as const;
 export type ShareKind = (typeof SHARE_KINDS)[number];
 
 /** Lengths in characters. */

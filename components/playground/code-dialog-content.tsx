@@ -20,7 +20,8 @@ const LANGS: Record<
 
 export interface CodeDialogProps {
   request: BuildResult;
-  upstreamBaseUrl: string;
+  /** null: the request only works through Benchtop (an assistant's `prompt`), so no upstream target is offered. */
+  upstreamBaseUrl: string | null;
   onClose(): void;
 }
 
@@ -33,7 +34,8 @@ export function CodeDialog({ request, upstreamBaseUrl, onClose }: CodeDialogProp
   const [lang, setLang] = useState<CodeLang>(langs.includes("python") ? "python" : "curl");
   const [target, setTarget] = useState<"benchtop" | "upstream">("benchtop");
   const sendToId = useId();
-  const baseUrl = target === "benchtop" ? `${window.location.origin}/api/v1` : upstreamBaseUrl;
+  const baseUrl =
+    target === "benchtop" || !upstreamBaseUrl ? `${window.location.origin}/api/v1` : upstreamBaseUrl;
   const code = generateCode(request, { kind: target, baseUrl }, lang);
   const shown = LANGS[lang];
   return (
@@ -51,7 +53,8 @@ export function CodeDialog({ request, upstreamBaseUrl, onClose }: CodeDialogProp
         onValueChange={setLang}
         panelClassName="space-y-3"
         aside={
-          lang !== "json" && (
+          lang !== "json" &&
+          upstreamBaseUrl && (
             <span className="flex items-center gap-2 text-xs">
               <span id={sendToId}>Send to</span>
               <Select

@@ -20,7 +20,7 @@ export interface ShareHeaderProps {
 
 /** The top of every share page: the logo home, what was shared and when, and "Open in …". */
 export function ShareHeader({ share, signedIn, details, onOpen, openLabel }: ShareHeaderProps) {
-  const page = share.kind === "image" ? "images" : share.kind;
+  const page = share.kind === "image" ? "images" : share.kind === "assistant" ? "assistants" : share.kind;
   return (
     <>
       <a href={signedIn ? `/${page}` : "/sign-in"} className="inline-block rounded-md" aria-label="Benchtop">

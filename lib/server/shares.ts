@@ -1,4 +1,5 @@
 import "server-only";
+import { readAssistantShareSnapshot } from "@/lib/assistants/share-snapshot";
 import { ApiError, errors } from "@/lib/errors";
 import { imageShareSnapshotSchema } from "@/lib/images/schema";
 import { describeProblem, readPlaygroundSnapshot, withoutRemoteImages } from "@/lib/playground/snapshot";
@@ -63,8 +64,15 @@ function checkTitle(title: string | undefined, kind: ShareKind): string {
   return t || `Untitled ${kind === "image" ? "image" : kind}`;
 }
 
-/** An image link without a title is named after its prompt's start (checked for secrets with the snapshot). */
+/**
+ * An image link without a title is named after its prompt's start, an assistant conversation after
+ * the assistant (checked for secrets with the snapshot).
+ */
 function defaultTitle(kind: ShareKind, snapshot: string): string | undefined {
+  if (kind === "assistant") {
+    const a = (JSON.parse(snapshot) as { assistant?: { name?: unknown } }).assistant;
+    return typeof a?.name === "string" ? `Chat with ${a.name}`.slice(0, 80) : undefined;
+  }
   if (kind !== "image") return undefined;
   const prompt = (JSON.parse(snapshot) as { prompt?: unknown }).prompt;
   return typeof prompt === "string" ? prompt.trim().split(/\r?\n/)[0]?.slice(0, 80) : undefined;
@@ -87,6 +95,7 @@ function readSnapshot(kind: ShareKind, raw: unknown): SnapshotRead {
       message: issue?.message ?? "Not an image snapshot.",
     };
   }
+  if (kind === "assistant") return readAssistantShareSnapshot(raw);
   if (kind === "tokenizer") {
     const snap = readTokenizerSnapshot(raw);
     return snap

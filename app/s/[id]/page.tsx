@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { SharedAssistantView } from "@/components/assistants/chat/shared-assistant-view";
 import { SharedImageView } from "@/components/images/library/shared-image-view";
 import { SharedView } from "@/components/playground/shared-view";
 import { SharedTokenizerView } from "@/components/tokenizer/shared-tokenizer-view";
@@ -26,6 +27,8 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
       <main className="mx-auto max-w-5xl px-4 py-6">
         {share.kind === "tokenizer" ? (
           <SharedTokenizerView share={share} signedIn={Boolean(user)} />
+        ) : share.kind === "assistant" ? (
+          <SharedAssistantView share={share} signedIn={Boolean(user)} />
         ) : share.kind === "image" ? (
           <SharedImageView share={share} signedIn={Boolean(user)} />
         ) : (

@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
+import { ChatView } from "@/components/assistants/chat/chat-view";
+import { requireUser } from "@/lib/server/auth/page";
+import { getPublicShareLinks } from "@/lib/server/settings";
 
 export const metadata: Metadata = { title: "Test chat" };
+export const dynamic = "force-dynamic";
 
-// CONTRACT STUB (issue 13): the chat part builds this page.
-export default function Page() {
-  return <p className="text-muted">Test chat: not built yet.</p>;
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  await requireUser();
+  const { id } = await params;
+  return <ChatView assistantId={id} canSharePublicly={await getPublicShareLinks()} />;
 }
