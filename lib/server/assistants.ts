@@ -312,10 +312,12 @@ export async function checkConfig(config: AssistantConfig): Promise<ConfigIssue[
   return issues;
 }
 
-/** MCP header values a save may set: only for a server label and header name the config declares. */
+/** MCP header values a save may set: only for a server label and header name the config declares ("" deletes any). */
 function checkHeaderInput(config: AssistantConfig, headers: SaveVersionInput["mcpHeaders"]): void {
   if (!headers) return;
   for (const [label, values] of Object.entries(headers)) {
+    const names = Object.keys(values).filter((name) => values[name] !== "");
+    if (!names.length) continue;
     const tool = config.tools.find((t) => t.type === "mcp" && t.serverLabel === label);
     if (tool?.type !== "mcp")
       throw errors.badRequest(
@@ -323,7 +325,7 @@ function checkHeaderInput(config: AssistantConfig, headers: SaveVersionInput["mc
         `mcpHeaders.${label}`,
         "unknown_mcp_server",
       );
-    for (const name of Object.keys(values)) {
+    for (const name of names) {
       if (!tool.headerNames.includes(name))
         throw errors.badRequest(
           `mcpHeaders: MCP server "${label}" declares no header "${name}". Add it to the header names first.`,
@@ -693,14 +695,25 @@ export const HEAD_TTL_MS = 1000;
 const VERSION_CACHE_MAX = 1000;
 const HEAD_CACHE_MAX = 2000;
 
-const cache = globalThis as typeof globalThis & {
-  __benchtopAssistants?: { heads: Map<string, CachedHead>; versions: Map<string, AssistantConfig> };
-};
-cache.__benchtopAssistants ??= { heads: new Map(), versions: new Map() };
-const { heads, versions: versionCache } = cache.__benchtopAssistants;
+// On globalThis: Next may bundle the proxy's route and the assistants routes as separate module
+// instances, and a change through one must drop the head the other cached.
+interface CacheState {
+  heads: Map<string, CachedHead>;
+  versions: Map<string, AssistantConfig>;
+  /** Heads being read: calls that find a stale head together share one query. */
+  loading: Map<string, Promise<CachedHead | null>>;
+  /** Bumped by every change: a head read that started before one is used once, not cached. */
+  epoch: number;
+}
+const cache = globalThis as typeof globalThis & { __benchtopAssistants?: CacheState };
+cache.__benchtopAssistants ??= { heads: new Map(), versions: new Map(), loading: new Map(), epoch: 0 };
+const state = cache.__benchtopAssistants;
+const { heads, versions: versionCache, loading } = state;
 
 function invalidate(id: string): void {
+  state.epoch++;
   heads.delete(id);
+  loading.delete(id);
 }
 
 /** For tests: forget every cached head and version. */
@@ -719,9 +732,22 @@ const unknownAssistant = (id: string) =>
     "assistant_not_found",
   );
 
-async function loadHead(id: string): Promise<CachedHead | null> {
+function loadHead(id: string): Promise<CachedHead | null> {
   const hit = heads.get(id);
-  if (hit && Date.now() - hit.at < HEAD_TTL_MS) return hit;
+  if (hit && Date.now() - hit.at < HEAD_TTL_MS) return Promise.resolve(hit);
+  let p = loading.get(id);
+  if (!p) {
+    const mine = readHead(id).finally(() => {
+      if (loading.get(id) === mine) loading.delete(id);
+    });
+    p = mine;
+    loading.set(id, p);
+  }
+  return p;
+}
+
+async function readHead(id: string): Promise<CachedHead | null> {
+  const started = state.epoch;
   const db = await getDb();
   const [row] = await db.query<{
     owner_id: string;
@@ -747,6 +773,7 @@ async function loadHead(id: string): Promise<CachedHead | null> {
     deleted: row.deleted,
     headers: null,
   };
+  if (started !== state.epoch) return h;
   heads.delete(id);
   if (heads.size >= HEAD_CACHE_MAX) heads.delete(heads.keys().next().value as string);
   heads.set(id, h);
