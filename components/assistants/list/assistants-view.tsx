@@ -135,7 +135,8 @@ function Empty({ filters, onClear, onImport }: { filters: ListFilters; onClear()
         <p>
           An assistant is a saved model, instructions with variables, and tools (functions, file search, code
           interpreter, MCP servers…). Every save is a version; mark one as production and call it from code
-          with <code className="font-mono">prompt: {"{ id }"}</code> through Benchtop&apos;s API.
+          with <code className="whitespace-nowrap font-mono">prompt: {"{ id }"}</code> through Benchtop&apos;s
+          API.
         </p>
         <div className="mt-3 flex justify-center gap-2">
           <Link href="/assistants/new" className={buttonClass({ variant: "primary", size: "sm" })}>
