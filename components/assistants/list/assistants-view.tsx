@@ -15,14 +15,14 @@ import {
   type ListFilters,
   NO_FILTERS,
 } from "@/lib/assistants/list-filters";
-import { ASSISTANT_LIMITS } from "@/lib/assistants/schema";
 import { AssistantTable } from "./assistant-table";
 import { ListToolbar } from "./list-toolbar";
 
 const ImportDialog = lazyComponent(() => import("./import-dialog").then((m) => m.ImportDialog));
 
 /** The assistants page: every assistant the user may see, searched and filtered in the URL. */
-export function AssistantsView({ meId }: { meId: string }) {
+/** `restoreDays` comes from the server page: the schema module (zod) stays out of the browser's first load. */
+export function AssistantsView({ meId, restoreDays }: { meId: string; restoreDays: number }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -67,7 +67,7 @@ export function AssistantsView({ meId }: { meId: string }) {
       {deleted && !filters.deleted && (
         <Alert tone="success" testId="assistant-deleted-notice">
           <span className="flex flex-wrap items-center gap-2">
-            Deleted “{deleted.name}”. It can be restored for {ASSISTANT_LIMITS.restoreDays} days.
+            Deleted “{deleted.name}”. It can be restored for {restoreDays} days.
             <Button
               size="xs"
               pending={restore.isPending}
@@ -86,19 +86,25 @@ export function AssistantsView({ meId }: { meId: string }) {
       )}
       {filters.deleted && rows.length > 0 && (
         <p className="text-muted text-xs">
-          Deleted assistants can be restored until their purge date, {ASSISTANT_LIMITS.restoreDays} days after
-          deletion; calls by id are refused meanwhile.
+          Deleted assistants can be restored until their purge date, {restoreDays} days after deletion; calls
+          by id are refused meanwhile.
         </p>
       )}
       {list.isLoading ? (
         <EmptyState title="Loading assistants…" loading />
       ) : rows.length === 0 ? (
-        <Empty filters={filters} onClear={() => setFilters(NO_FILTERS)} onImport={openImport} />
+        <Empty
+          restoreDays={restoreDays}
+          filters={filters}
+          onClear={() => setFilters(NO_FILTERS)}
+          onImport={openImport}
+        />
       ) : (
         <AssistantTable
           rows={rows}
           deletedView={filters.deleted}
           meId={meId}
+          restoreDays={restoreDays}
           onDeleted={(a) => setDeleted({ id: a.id, name: a.name })}
         />
       )}
@@ -107,13 +113,23 @@ export function AssistantsView({ meId }: { meId: string }) {
   );
 }
 
-function Empty({ filters, onClear, onImport }: { filters: ListFilters; onClear(): void; onImport(): void }) {
+function Empty({
+  restoreDays,
+  filters,
+  onClear,
+  onImport,
+}: {
+  restoreDays: number;
+  filters: ListFilters;
+  onClear(): void;
+  onImport(): void;
+}) {
   const box = "rounded-lg border border-border border-dashed";
   if (filters.deleted)
     return (
       <div className={box} data-testid="assistants-empty">
         <EmptyState title="Nothing recently deleted.">
-          Deleted assistants stay here for {ASSISTANT_LIMITS.restoreDays} days, then they are purged.
+          Deleted assistants stay here for {restoreDays} days, then they are purged.
         </EmptyState>
       </div>
     );
