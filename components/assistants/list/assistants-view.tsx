@@ -38,7 +38,7 @@ export function AssistantsView({ meId, restoreDays }: { meId: string; restoreDay
   const [importing, setImporting] = useState(false);
   const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
   const restore = useRestoreAssistant();
-  const rows = list.data?.data ?? [];
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
   const openImport = () => setImporting(true);
   return (
     <div className="mx-auto max-w-7xl space-y-4" data-testid="assistants">
@@ -107,6 +107,17 @@ export function AssistantsView({ meId, restoreDays }: { meId: string; restoreDay
           restoreDays={restoreDays}
           onDeleted={(a) => setDeleted({ id: a.id, name: a.name })}
         />
+      )}
+      {list.hasNextPage && (
+        <div className="flex justify-center">
+          <Button
+            onClick={() => void list.fetchNextPage()}
+            pending={list.isFetchingNextPage}
+            data-testid="assistant-more"
+          >
+            Load more
+          </Button>
+        </div>
       )}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
     </div>
