@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { useAssistantList, useRestoreAssistant } from "@/components/queries/use-assistants";
 import { Alert } from "@/components/ui/alert";
@@ -23,16 +23,16 @@ const ImportDialog = lazyComponent(() => import("./import-dialog").then((m) => m
 /** The assistants page: every assistant the user may see, searched and filtered in the URL. */
 /** `restoreDays` comes from the server page: the schema module (zod) stays out of the browser's first load. */
 export function AssistantsView({ meId, restoreDays }: { meId: string; restoreDays: number }) {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(new URLSearchParams(params.toString())), [params]);
   const setFilters = useCallback(
     (f: ListFilters) => {
       const qs = filtersToSearch(f);
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+      // The History API keeps useSearchParams in step without a server round trip per keystroke.
+      window.history.replaceState(null, "", qs ? `${pathname}?${qs}` : pathname);
     },
-    [router, pathname],
+    [pathname],
   );
   const list = useAssistantList({ q: filters.q, owner: filters.owner, deleted: filters.deleted });
   const [importing, setImporting] = useState(false);
