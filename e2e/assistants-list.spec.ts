@@ -4,7 +4,8 @@ import { expect, test } from "./fixtures";
 import { AssistantsApi, AssistantsPage, VersionsPage } from "./pages/assistants";
 
 const unique = (word: string) => `${word}${Date.now().toString(36)}`;
-const FIXTURES = path.join(import.meta.dirname, "fixtures");
+// Relative to the repository root, where Playwright runs (import.meta makes Playwright load the spec as ESM, and then its CommonJS fixtures fail).
+const FIXTURES = path.resolve("e2e", "fixtures");
 
 test("the list searches, filters by owner and shows production and the model's shutdown", async ({
   page,
