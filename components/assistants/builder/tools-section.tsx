@@ -91,7 +91,7 @@ export function ToolsSection({ config, onChange, model, draftKey, mcpHeadersSet 
                     size={14}
                     className={`shrink-0 transition-transform ${expanded ? "" : "-rotate-90"}`}
                   />
-                  <span className="font-medium">{TOOL_LABELS[t.type]}</span>
+                  <span className="shrink-0 whitespace-nowrap font-medium">{TOOL_LABELS[t.type]}</span>
                   <span className="min-w-0 truncate font-mono text-muted text-xs">{summary(t)}</span>
                 </button>
                 {why && <span className="text-[11px] text-warning">{why}</span>}
