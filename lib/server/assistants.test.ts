@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AssistantConfig, SaveVersionInput } from "@/lib/assistants/schema";
 import { ApiError } from "@/lib/errors";
@@ -8,6 +10,7 @@ import {
   conversationTurns,
   createAssistant,
   deleteAssistant,
+  deleteConversation,
   duplicateAssistant,
   exportAssistant,
   getAssistant,
@@ -376,6 +379,46 @@ describe("calls and conversations", () => {
     });
     expect((await listConversations(alice, id))[0]).toMatchObject({ title: "Hello", turns: 1 });
     expect((await rejects(addConversation(bob, id, "conv_2", "x"))).status).toBe(409);
+  });
+
+  it("deletes a conversation upstream, then from the index; keeps it when the upstream fails", async () => {
+    const id = (await createAssistant(alice, input())).assistant.id;
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      const status = req.url?.endsWith("conv_fail") ? 500 : req.url?.endsWith("conv_gone") ? 404 : 200;
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify(
+          status === 200
+            ? { id: "x", object: "conversation.deleted", deleted: true }
+            : { error: { message: "no", type: "x" } },
+        ),
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    process.env.OPENAI_API_KEY = "sk-test-upstream-key";
+    process.env.OPENAI_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    resetConfigForTests();
+    try {
+      for (const c of ["conv_ok", "conv_gone", "conv_fail"]) await addConversation(alice, id, c, c);
+      await deleteConversation(alice, id, "conv_ok");
+      await deleteConversation(alice, id, "conv_gone");
+      const e = await rejects(deleteConversation(alice, id, "conv_fail"));
+      expect(e).toMatchObject({ status: 502, code: "conversation_delete_failed" });
+      expect((await listConversations(alice, id)).map((c) => c.id)).toEqual(["conv_fail"]);
+      expect(seen).toEqual([
+        "DELETE /v1/conversations/conv_ok",
+        "DELETE /v1/conversations/conv_gone",
+        "DELETE /v1/conversations/conv_fail",
+      ]);
+      expect((await rejects(deleteConversation(bob, id, "conv_fail"))).status).toBe(404);
+    } finally {
+      delete process.env.OPENAI_API_KEY;
+      delete process.env.OPENAI_BASE_URL;
+      resetConfigForTests();
+      server.close();
+    }
   });
 
   it("lists a conversation's turns from the ledger, the caller's own, with cost", async () => {

@@ -163,6 +163,19 @@ export async function listAssistants(
   };
 }
 
+/** Every assistant, private ones included, for the ops CLI (`assistant:list`): the operator sees all. */
+export async function listAllAssistants(opts: { ownerId?: string } = {}): Promise<AssistantSummary[]> {
+  const db = await getDb();
+  await purgeDeleted(db);
+  const rows = await db.query<HeadRow>(
+    `select ${HEAD} from ${FROM} where a.deleted_at is null and ($1::text is null or a.owner_id = $1)
+      order by a.updated_at desc, a.id desc limit 10000`,
+    [opts.ownerId ?? null],
+  );
+  const ops: Viewer = { id: "", role: "admin" };
+  return rows.map((r) => toSummary(ops, r));
+}
+
 /** The head the viewer can see (deleted ones included), or a 404. */
 async function head(q: Queryable, viewer: Viewer, id: string): Promise<HeadRow> {
   if (!ASSISTANT_ID.test(id)) throw notFound(id);
@@ -680,14 +693,25 @@ export const HEAD_TTL_MS = 1000;
 const VERSION_CACHE_MAX = 1000;
 const HEAD_CACHE_MAX = 2000;
 
-const cache = globalThis as typeof globalThis & {
-  __benchtopAssistants?: { heads: Map<string, CachedHead>; versions: Map<string, AssistantConfig> };
-};
-cache.__benchtopAssistants ??= { heads: new Map(), versions: new Map() };
-const { heads, versions: versionCache } = cache.__benchtopAssistants;
+// On globalThis: Next may bundle the proxy's route and the assistants routes as separate module
+// instances, and a change through one must drop the head the other cached.
+interface CacheState {
+  heads: Map<string, CachedHead>;
+  versions: Map<string, AssistantConfig>;
+  /** Heads being read: calls that find a stale head together share one query. */
+  loading: Map<string, Promise<CachedHead | null>>;
+  /** Bumped by every change: a head read that started before one is used once, not cached. */
+  epoch: number;
+}
+const cache = globalThis as typeof globalThis & { __benchtopAssistants?: CacheState };
+cache.__benchtopAssistants ??= { heads: new Map(), versions: new Map(), loading: new Map(), epoch: 0 };
+const state = cache.__benchtopAssistants;
+const { heads, versions: versionCache, loading } = state;
 
 function invalidate(id: string): void {
+  state.epoch++;
   heads.delete(id);
+  loading.delete(id);
 }
 
 /** For tests: forget every cached head and version. */
@@ -706,9 +730,22 @@ const unknownAssistant = (id: string) =>
     "assistant_not_found",
   );
 
-async function loadHead(id: string): Promise<CachedHead | null> {
+function loadHead(id: string): Promise<CachedHead | null> {
   const hit = heads.get(id);
-  if (hit && Date.now() - hit.at < HEAD_TTL_MS) return hit;
+  if (hit && Date.now() - hit.at < HEAD_TTL_MS) return Promise.resolve(hit);
+  let p = loading.get(id);
+  if (!p) {
+    const mine = readHead(id).finally(() => {
+      if (loading.get(id) === mine) loading.delete(id);
+    });
+    p = mine;
+    loading.set(id, p);
+  }
+  return p;
+}
+
+async function readHead(id: string): Promise<CachedHead | null> {
+  const started = state.epoch;
   const db = await getDb();
   const [row] = await db.query<{
     owner_id: string;
@@ -734,6 +771,7 @@ async function loadHead(id: string): Promise<CachedHead | null> {
     deleted: row.deleted,
     headers: null,
   };
+  if (started !== state.epoch) return h;
   heads.delete(id);
   if (heads.size >= HEAD_CACHE_MAX) heads.delete(heads.keys().next().value as string);
   heads.set(id, h);
