@@ -43,7 +43,7 @@ export const SECTIONS: Section[] = [
     id: "assistants",
     href: "/assistants",
     label: "Assistants",
-    built: false,
+    built: true,
     summary: "Build assistants on the Responses and Conversations APIs, with instructions, tools and files.",
   },
   {

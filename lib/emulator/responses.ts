@@ -1,3 +1,4 @@
+import type { ConversationItem } from "openai/resources/conversations/items";
 import type { InputTokenCountResponse } from "openai/resources/responses/input-tokens";
 import type {
   Response as ResponseObject,
@@ -12,8 +13,11 @@ import {
   parseFormat,
   toolChoice,
 } from "./behaviour";
+import { conversationParam, inputItems } from "./conversations";
+import { type Annotation, hostedTurn, type Sentence } from "./hosted-tools";
 import { asRecord, type Ctx, estimateTokens, HttpError, sendJson, streamEvents, tokenize } from "./http";
 import { logprobsRequest } from "./logprobs";
+import { echoTools } from "./mcp-tools";
 import { isReasoningModel, requireModel } from "./models";
 import { type Built, type Ev, functionCallItem, messageItem, reasoningItem } from "./response-items";
 
@@ -67,6 +71,7 @@ function usageFor(model: string, input: number, output: number): ResponseUsage {
 
 export async function createResponse(ctx: Ctx): Promise<void> {
   const body = asRecord(ctx.json);
+  refusePrompt(body.prompt);
   const model = requireModel(ctx, body);
   if (body.input === undefined)
     throw new HttpError(400, "Missing required parameter: 'input'.", "input", "missing_required_parameter");
@@ -79,6 +84,7 @@ export async function createResponse(ctx: Ctx): Promise<void> {
       "integer_below_min_value",
     );
   }
+  const conversation = conversationParam(ctx.state, body);
   const reasoning = rec(body.reasoning);
   checkReasoningParams(model, body, reasoning.effort, "reasoning.effort");
   const top = logprobsRequest(body, "responses");
@@ -90,7 +96,7 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     api: "responses",
     prompt: text,
     toolOutputs: trailingOutputs(body.input),
-    context: `${instructions ?? ""}\n${allText(body.input)}`,
+    context: `${instructions ?? ""}\n${allText(conversation?.items ?? [])}\n${allText(body.input)}`,
     tools,
     choice: toolChoice(body.tool_choice, body.tools, tools),
     parallel: body.parallel_tool_calls !== false,
@@ -103,24 +109,51 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     const summary = reasoning.summary !== undefined && reasoning.summary !== null;
     built.push(reasoningItem(ctx, 0, text, summary, include.includes("reasoning.encrypted_content")));
   }
-  let outTokens = 0;
+  const previous =
+    typeof body.previous_response_id === "string"
+      ? (ctx.state.responses.get(body.previous_response_id)?.output ?? [])
+      : [];
+  const hosted = hostedTurn(ctx, {
+    prompt: text,
+    tools: body.tools,
+    toolChoice: body.tool_choice,
+    include,
+    history: [...(conversation?.items ?? []), ...previous, ...(Array.isArray(body.input) ? body.input : [])],
+    input: body.input,
+    first: built.length,
+  });
+  built.push(...hosted.built);
+  let outTokens = hosted.built.length * 12;
   let incomplete = false;
   let outputText = "";
-  if (outcome.kind === "tools") {
+  if (hosted.stop) {
+    // An MCP approval request ends the turn.
+  } else if (outcome.kind === "tools") {
     for (const call of outcome.calls) {
       built.push(functionCallItem(ctx, built.length, call));
       outTokens += jsonTokens(call.arguments).length;
     }
   } else {
-    let tokens =
-      outcome.kind === "text" && outcome.structured ? jsonTokens(outcome.text) : tokenize(outcome.text);
-    if (outcome.kind === "text" && !outcome.structured && ctx.state.config.streamChunks !== undefined)
+    const plain = outcome.kind === "text" && !outcome.structured;
+    // A turn that only answers an MCP approval has no user text to echo: the tool's sentence is the reply.
+    const bare = !text.trim() && hosted.sentences.length > 0 && trailingOutputs(body.input).length === 0;
+    const answer = plain ? withSentences(bare ? "" : outcome.text, hosted.sentences) : null;
+    let tokens = answer
+      ? tokenize(answer.text)
+      : outcome.kind === "text" && outcome.structured
+        ? jsonTokens(outcome.text)
+        : tokenize(outcome.text);
+    if (plain && !hosted.sentences.length && ctx.state.config.streamChunks !== undefined)
       tokens = Array.from({ length: ctx.state.config.streamChunks }, (_, i) => ` t${i}`);
     incomplete = limit !== undefined && limit < tokens.length;
     if (incomplete) tokens = tokens.slice(0, limit);
     const refusal = outcome.kind === "refusal";
-    built.push(messageItem(ctx, built.length, tokens, { refusal, incomplete, top }));
-    outTokens = tokens.length;
+    const length = tokens.join("").length;
+    const annotations = (answer?.annotations ?? []).filter(
+      (a) => ("end_index" in a ? a.end_index : "index" in a ? a.index : 0) <= length,
+    );
+    built.push(messageItem(ctx, built.length, tokens, { refusal, incomplete, top, annotations }));
+    outTokens += tokens.length;
     if (!refusal) outputText = tokens.join("");
   }
 
@@ -138,13 +171,14 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     top_p: typeof body.top_p === "number" ? body.top_p : 1,
     top_logprobs: typeof body.top_logprobs === "number" ? body.top_logprobs : 0,
     tool_choice: body.tool_choice ?? "auto",
-    tools: Array.isArray(body.tools) ? body.tools : [],
+    tools: echoTools(body.tools),
     text: { format: textCfg.format ?? { type: "text" }, verbosity: textCfg.verbosity ?? "medium" },
     truncation: "disabled" as const,
     store: body.store !== false,
     background: false,
     max_output_tokens: limit ?? null,
     previous_response_id: typeof body.previous_response_id === "string" ? body.previous_response_id : null,
+    conversation: conversation ? { id: conversation.id } : null,
     reasoning: isReasoningModel(model)
       ? { effort: reasoning.effort ?? "medium", summary: reasoning.summary ?? null }
       : { effort: null, summary: null },
@@ -161,6 +195,12 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     usage: usageFor(model, estimateTokens(`${instructions ?? ""}${text}`) + 3 + toolsTokens, outTokens),
   } as unknown as ResponseObject;
   if (base.store) ctx.state.responses.set(id, done);
+  // The turn joins the conversation now: the emulator completes a response before it streams it.
+  if (conversation)
+    conversation.items.push(
+      ...inputItems(ctx.state, body.input),
+      ...built.map((b) => (b.full ?? b.item) as ConversationItem),
+    );
   if (body.stream !== true) {
     sendJson(ctx, 200, done);
     return;
@@ -184,6 +224,36 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     return { event: data.type, data };
   });
   await streamEvents(ctx, events);
+}
+
+/** The reply followed by what the hosted tools found, each citation moved to its place in the whole. */
+function withSentences(reply: string, sentences: Sentence[]): { text: string; annotations: Annotation[] } {
+  let text = reply;
+  const annotations: Annotation[] = [];
+  for (const s of sentences) {
+    if (text) text += "\n\n";
+    const offset = text.length;
+    text += s.text;
+    for (const a of s.annotations) {
+      if ("start_index" in a)
+        annotations.push({ ...a, start_index: a.start_index + offset, end_index: a.end_index + offset });
+      else if ("index" in a) annotations.push({ ...a, index: a.index + offset });
+      else annotations.push(a);
+    }
+  }
+  return { text: text || reply, annotations };
+}
+
+/** OpenAI's prompt objects are gone: a `prompt` that reaches the upstream is an unexpanded reference. */
+function refusePrompt(prompt: unknown): void {
+  if (prompt === undefined || prompt === null) return;
+  const id = rec(prompt).id;
+  throw new HttpError(
+    400,
+    `Prompt '${typeof id === "string" ? id : ""}' not found: prompt objects were shut down on 2026-11-30.`,
+    "prompt",
+    "prompt_not_found",
+  );
 }
 
 export function retrieveResponse(ctx: Ctx): void {

@@ -1,13 +1,18 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect } from "react";
 import { ShutdownBadge } from "@/components/models/shutdown-badge";
 import { useModels } from "@/components/queries/use-models";
 import { Badge } from "@/components/ui/badge";
+import { lazyComponent } from "@/components/ui/lazy";
 import { TableHead } from "@/components/ui/table-head";
 import { When } from "@/components/ui/when";
 import type { AssistantSummary } from "@/lib/assistants/schema";
-import { RestoreButton, RowMenu } from "./row-menu";
+import { RestoreButton } from "./restore-button";
+
+// Base UI's Menu is not lazy by itself: the ⋯ buttons arrive a moment after the rows.
+const RowMenu = lazyComponent(() => import("./row-menu").then((m) => m.RowMenu));
 
 export interface AssistantTableProps {
   rows: AssistantSummary[];
@@ -27,13 +32,14 @@ const PHONE_LABEL = "mr-1 text-muted text-xs sm:hidden";
  */
 export function AssistantTable({ rows, deletedView, meId, onDeleted }: AssistantTableProps) {
   const { resolve } = useModels();
+  useEffect(() => RowMenu.preload(), []);
   const columns = deletedView
-    ? ["Name", "Model", "Owner", "Deleted", "Purged", ""]
+    ? ["Name", "Model", "Owner", "Deleted", "Purged on", ""]
     : ["Name", "Model", "Versions", "Owner", "Last used", "Updated", ""];
   return (
     <section className="card overflow-hidden" data-testid="assistant-table">
       <table className="w-full text-left text-sm max-sm:block">
-        <TableHead columns={columns} className="max-sm:hidden" />
+        <TableHead columns={columns} className="whitespace-nowrap max-sm:hidden" />
         <tbody className="max-sm:block">
           {rows.map((a) => {
             const shutdown = resolve(a.model).shutdownDate;
@@ -45,7 +51,9 @@ export function AssistantTable({ rows, deletedView, meId, onDeleted }: Assistant
                 data-id={a.id}
                 className="relative border-border border-t first:border-t-0 hover:bg-surface-2 max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:gap-x-3 max-sm:py-2 sm:first:border-t"
               >
-                <td className={`${CELL} max-sm:w-full sm:max-w-80`}>
+                <td
+                  className={`${CELL} max-sm:w-full sm:max-w-80 ${deletedView ? "max-sm:pr-24" : "max-sm:pr-12"}`}
+                >
                   {deletedView ? (
                     <span className="font-medium">{a.name || "Untitled"}</span>
                   ) : (
@@ -85,22 +93,22 @@ export function AssistantTable({ rows, deletedView, meId, onDeleted }: Assistant
                 </td>
                 {deletedView ? (
                   <>
-                    <td className={`${CELL} text-xs`}>
+                    <td className={`${CELL} whitespace-nowrap text-xs`}>
                       <span className={PHONE_LABEL}>Deleted</span>
                       <When value={a.deletedAt} relative />
                     </td>
-                    <td className={`${CELL} text-xs`} data-testid="assistant-purge">
+                    <td className={`${CELL} whitespace-nowrap text-xs`} data-testid="assistant-purge">
                       <span className={PHONE_LABEL}>Purged</span>
                       <When value={a.purgeAt} />
                     </td>
                   </>
                 ) : (
                   <>
-                    <td className={`${CELL} text-xs`}>
+                    <td className={`${CELL} whitespace-nowrap text-xs`}>
                       <span className={PHONE_LABEL}>Last used</span>
                       <When value={a.lastUsedAt} empty="never" relative />
                     </td>
-                    <td className={`${CELL} text-muted text-xs max-sm:hidden`}>
+                    <td className={`${CELL} whitespace-nowrap text-muted text-xs max-sm:hidden`}>
                       <When value={a.updatedAt} />
                     </td>
                   </>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useAssistantList, useRestoreAssistant } from "@/components/queries/use-assistants";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -16,10 +16,9 @@ import {
   NO_FILTERS,
 } from "@/lib/assistants/list-filters";
 import { ASSISTANT_LIMITS } from "@/lib/assistants/schema";
+import { AssistantTable } from "./assistant-table";
 import { ListToolbar } from "./list-toolbar";
 
-// The table holds the row menus (Base UI's Menu, not lazy by itself): it loads while the list is fetched.
-const AssistantTable = lazyComponent(() => import("./assistant-table").then((m) => m.AssistantTable));
 const ImportDialog = lazyComponent(() => import("./import-dialog").then((m) => m.ImportDialog));
 
 /** The assistants page: every assistant the user may see, searched and filtered in the URL. */
@@ -39,7 +38,6 @@ export function AssistantsView({ meId }: { meId: string }) {
   const [importing, setImporting] = useState(false);
   const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
   const restore = useRestoreAssistant();
-  useEffect(() => AssistantTable.preload(), []);
   const rows = list.data?.data ?? [];
   const openImport = () => setImporting(true);
   return (
@@ -66,7 +64,7 @@ export function AssistantsView({ meId }: { meId: string }) {
         </div>
       </div>
       <ListToolbar value={filters} onChange={setFilters} />
-      {deleted && (
+      {deleted && !filters.deleted && (
         <Alert tone="success" testId="assistant-deleted-notice">
           <span className="flex flex-wrap items-center gap-2">
             Deleted “{deleted.name}”. It can be restored for {ASSISTANT_LIMITS.restoreDays} days.
@@ -85,6 +83,12 @@ export function AssistantsView({ meId }: { meId: string }) {
         <Alert tone="danger" testId="assistants-error">
           {list.error ? `Could not load the assistants: ${list.error.message}` : restore.error?.message}
         </Alert>
+      )}
+      {filters.deleted && rows.length > 0 && (
+        <p className="text-muted text-xs">
+          Deleted assistants can be restored until their purge date, {ASSISTANT_LIMITS.restoreDays} days after
+          deletion; calls by id are refused meanwhile.
+        </p>
       )}
       {list.isLoading ? (
         <EmptyState title="Loading assistants…" loading />

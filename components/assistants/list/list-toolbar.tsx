@@ -30,7 +30,7 @@ export function ListToolbar({ value, onChange }: { value: ListFilters; onChange(
       <input
         type="search"
         aria-label="Search assistants"
-        className="input h-8 w-64 max-w-full"
+        className="input h-8 w-64 max-w-full max-sm:w-full"
         placeholder="Search names and descriptions"
         value={text}
         onChange={(e) => setText(e.target.value)}

@@ -6,9 +6,7 @@ import {
   useDeleteAssistant,
   useDuplicateAssistant,
   useExportAssistant,
-  useRestoreAssistant,
 } from "@/components/queries/use-assistants";
-import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { Spinner } from "@/components/ui/spinner";
@@ -80,24 +78,6 @@ export function RowMenu({ a, onDeleted }: { a: AssistantSummary; onDeleted(a: As
           )}
         </MenuContent>
       </Menu>
-    </span>
-  );
-}
-
-export function RestoreButton({ a }: { a: AssistantSummary }) {
-  const restore = useRestoreAssistant();
-  if (!a.canEdit) return <span className="text-muted text-xs">owner or admin restores</span>;
-  return (
-    <span className="inline-flex items-center gap-2">
-      {restore.error && <span className="text-danger text-xs">{restore.error.message}</span>}
-      <Button
-        size="sm"
-        pending={restore.isPending}
-        onClick={() => restore.mutate(a.id)}
-        data-testid="assistant-restore"
-      >
-        Restore
-      </Button>
     </span>
   );
 }
