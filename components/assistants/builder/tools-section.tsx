@@ -3,19 +3,30 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon } from "@/components/ui/icons";
+import { lazyComponent } from "@/components/ui/lazy";
 import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
 import { blankTool, fieldId, TOOL_LABELS } from "@/lib/assistants/builder";
 import { ASSISTANT_LIMITS, type AssistantTool, type AssistantToolType } from "@/lib/assistants/schema";
 import type { SectionProps } from "./basics-section";
 import { Section } from "./fields";
-import { CodeInterpreterToolEditor } from "./tool-code-interpreter";
-import { FileSearchToolEditor } from "./tool-file-search";
-import { FunctionToolEditor } from "./tool-function";
-import { ImageGenerationToolEditor } from "./tool-image-generation";
-import { McpToolEditor } from "./tool-mcp";
-import { WebSearchToolEditor } from "./tool-web-search";
 
 const TYPES = Object.keys(TOOL_LABELS) as AssistantToolType[];
+
+// Each editor loads with the first tool of its type, so a page without tools does not carry them.
+const FunctionToolEditor = lazyComponent(() => import("./tool-function").then((m) => m.FunctionToolEditor));
+const FileSearchToolEditor = lazyComponent(() =>
+  import("./tool-file-search").then((m) => m.FileSearchToolEditor),
+);
+const WebSearchToolEditor = lazyComponent(() =>
+  import("./tool-web-search").then((m) => m.WebSearchToolEditor),
+);
+const CodeInterpreterToolEditor = lazyComponent(() =>
+  import("./tool-code-interpreter").then((m) => m.CodeInterpreterToolEditor),
+);
+const ImageGenerationToolEditor = lazyComponent(() =>
+  import("./tool-image-generation").then((m) => m.ImageGenerationToolEditor),
+);
+const McpToolEditor = lazyComponent(() => import("./tool-mcp").then((m) => m.McpToolEditor));
 
 interface ToolsProps extends SectionProps {
   draftKey: string;
