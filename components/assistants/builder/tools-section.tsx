@@ -4,13 +4,13 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { lazyComponent } from "@/components/ui/lazy";
-import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
 import { blankTool, fieldId, TOOL_LABELS } from "@/lib/assistants/builder";
 import { ASSISTANT_LIMITS, type AssistantTool, type AssistantToolType } from "@/lib/assistants/schema";
 import type { SectionProps } from "./basics-section";
 import { Section } from "./fields";
 
-const TYPES = Object.keys(TOOL_LABELS) as AssistantToolType[];
+// Base UI's menu is a large share of a first load: it loads with the page, after it (the list's row menu does the same).
+const AddToolMenu = lazyComponent(() => import("./add-tool-menu").then((m) => m.AddToolMenu));
 
 // Each editor loads with the first tool of its type, so a page without tools does not carry them.
 const FunctionToolEditor = lazyComponent(() => import("./tool-function").then((m) => m.FunctionToolEditor));
@@ -51,23 +51,7 @@ export function ToolsSection({ config, onChange, model, draftKey, mcpHeadersSet 
     <Section
       title={`Tools${tools.length ? ` (${tools.length})` : ""}`}
       actions={
-        <Menu>
-          <MenuTrigger
-            data-testid="assistant-add-tool"
-            disabled={tools.length >= ASSISTANT_LIMITS.tools}
-            render={<Button size="sm" />}
-          >
-            + Add tool <ChevronDownIcon size={14} />
-          </MenuTrigger>
-          <MenuContent align="end">
-            {TYPES.map((type) => (
-              <MenuItem key={type} onClick={() => add(type)} title={refusal(type) ?? undefined}>
-                {TOOL_LABELS[type]}
-                {refusal(type) && <span className="text-[11px] text-warning">not taken by this model</span>}
-              </MenuItem>
-            ))}
-          </MenuContent>
-        </Menu>
+        <AddToolMenu disabled={tools.length >= ASSISTANT_LIMITS.tools} refusal={refusal} onAdd={add} />
       }
     >
       <div id={fieldId("tools")} className="space-y-2">
