@@ -7,14 +7,17 @@ import { DraftNotice } from "@/components/shell/draft-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { lazyComponent } from "@/components/ui/lazy";
 import type { AssistantDetail } from "@/lib/assistants/schema";
 import { queryKeys } from "@/lib/query-keys";
 import { BuilderForm } from "./builder-form";
 import { BuilderHeader } from "./builder-header";
-import { SaveDialog } from "./save-dialog";
 import { ASSISTANT_DRAFTS_KEY } from "./store";
 import { useBuilderDraft } from "./use-builder-draft";
-import { ViewCodeDialog } from "./view-code-dialog";
+
+// Out of the first load: the code generators and the dialogs load when first opened.
+const ViewCodeDialog = lazyComponent(() => import("./view-code-dialog").then((m) => m.ViewCodeDialog));
+const SaveDialog = lazyComponent(() => import("./save-dialog").then((m) => m.SaveDialog));
 
 /** /assistants/[id], the Build tab: the latest version, or the unsaved draft based on one. */
 export function AssistantBuilder({ id }: { id: string }) {

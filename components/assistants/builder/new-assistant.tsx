@@ -6,12 +6,14 @@ import { useCreateAssistant } from "@/components/queries/use-assistants";
 import { DraftNotice } from "@/components/shell/draft-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { lazyComponent } from "@/components/ui/lazy";
 import { blankConfig } from "@/lib/assistants/builder";
 import { BuilderForm } from "./builder-form";
 import { BuilderHeader } from "./builder-header";
-import { SaveDialog } from "./save-dialog";
 import { ASSISTANT_DRAFTS_KEY } from "./store";
 import { useBuilderDraft } from "./use-builder-draft";
+
+const SaveDialog = lazyComponent(() => import("./save-dialog").then((m) => m.SaveDialog));
 
 const NEW = "new";
 const BLANK = { config: blankConfig(), version: null };

@@ -92,7 +92,7 @@ export function OutputSection({ config, onChange, model }: SectionProps) {
         )}
       </Section>
       <Section title="Model settings">
-        <div className="grid gap-3 sm:grid-cols-3">
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
           <Choice
             path="reasoningEffort"
             label="Reasoning effort"
@@ -207,7 +207,7 @@ function Tri({
   onChange(v: boolean | undefined): void;
 }) {
   return (
-    <label className="flex items-center gap-2">
+    <label className="flex items-center gap-2 whitespace-nowrap">
       {label}
       <select
         id={fieldId(path)}

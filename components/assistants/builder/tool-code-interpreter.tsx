@@ -31,7 +31,7 @@ export function CodeInterpreterToolEditor({ tool, path, onChange }: ToolEditorPr
         </label>
       </fieldset>
       {c.type === "id" ? (
-        <Row path={`${path}.container.id`} label="Container id">
+        <Row path={`${path}.container`} label="Container id">
           {(id) => (
             <input
               id={id}

@@ -101,8 +101,9 @@ export function McpToolEditor({ tool, path, onChange, draftKey, headersSet }: Mc
             // biome-ignore lint/suspicious/noArrayIndexKey: a renamed header keeps its row
             <div key={i} className="flex flex-wrap items-center gap-1" data-testid="mcp-header">
               <input
+                id={fieldId(`${path}.headerNames.${i}`)}
                 aria-label={`Header name ${i + 1}`}
-                className={`${INPUT} w-44 font-mono text-xs`}
+                className={`${INPUT} font-mono text-xs max-sm:basis-full sm:w-44`}
                 placeholder="Authorization"
                 value={name}
                 onChange={(e) => set({ headerNames: names.map((n, j) => (j === i ? e.target.value : n)) })}

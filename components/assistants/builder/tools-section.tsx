@@ -3,19 +3,30 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ChevronDownIcon } from "@/components/ui/icons";
-import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
+import { lazyComponent } from "@/components/ui/lazy";
 import { blankTool, fieldId, TOOL_LABELS } from "@/lib/assistants/builder";
 import { ASSISTANT_LIMITS, type AssistantTool, type AssistantToolType } from "@/lib/assistants/schema";
 import type { SectionProps } from "./basics-section";
 import { Section } from "./fields";
-import { CodeInterpreterToolEditor } from "./tool-code-interpreter";
-import { FileSearchToolEditor } from "./tool-file-search";
-import { FunctionToolEditor } from "./tool-function";
-import { ImageGenerationToolEditor } from "./tool-image-generation";
-import { McpToolEditor } from "./tool-mcp";
-import { WebSearchToolEditor } from "./tool-web-search";
 
-const TYPES = Object.keys(TOOL_LABELS) as AssistantToolType[];
+// Base UI's menu is a large share of a first load: it loads with the page, after it (the list's row menu does the same).
+const AddToolMenu = lazyComponent(() => import("./add-tool-menu").then((m) => m.AddToolMenu));
+
+// Each editor loads with the first tool of its type, so a page without tools does not carry them.
+const FunctionToolEditor = lazyComponent(() => import("./tool-function").then((m) => m.FunctionToolEditor));
+const FileSearchToolEditor = lazyComponent(() =>
+  import("./tool-file-search").then((m) => m.FileSearchToolEditor),
+);
+const WebSearchToolEditor = lazyComponent(() =>
+  import("./tool-web-search").then((m) => m.WebSearchToolEditor),
+);
+const CodeInterpreterToolEditor = lazyComponent(() =>
+  import("./tool-code-interpreter").then((m) => m.CodeInterpreterToolEditor),
+);
+const ImageGenerationToolEditor = lazyComponent(() =>
+  import("./tool-image-generation").then((m) => m.ImageGenerationToolEditor),
+);
+const McpToolEditor = lazyComponent(() => import("./tool-mcp").then((m) => m.McpToolEditor));
 
 interface ToolsProps extends SectionProps {
   draftKey: string;
@@ -40,23 +51,7 @@ export function ToolsSection({ config, onChange, model, draftKey, mcpHeadersSet 
     <Section
       title={`Tools${tools.length ? ` (${tools.length})` : ""}`}
       actions={
-        <Menu>
-          <MenuTrigger
-            data-testid="assistant-add-tool"
-            disabled={tools.length >= ASSISTANT_LIMITS.tools}
-            render={<Button size="sm" />}
-          >
-            + Add tool <ChevronDownIcon size={14} />
-          </MenuTrigger>
-          <MenuContent align="end">
-            {TYPES.map((type) => (
-              <MenuItem key={type} onClick={() => add(type)} title={refusal(type) ?? undefined}>
-                {TOOL_LABELS[type]}
-                {refusal(type) && <span className="text-[11px] text-warning">not taken by this model</span>}
-              </MenuItem>
-            ))}
-          </MenuContent>
-        </Menu>
+        <AddToolMenu disabled={tools.length >= ASSISTANT_LIMITS.tools} refusal={refusal} onAdd={add} />
       }
     >
       <div id={fieldId("tools")} className="space-y-2">
@@ -91,7 +86,7 @@ export function ToolsSection({ config, onChange, model, draftKey, mcpHeadersSet 
                     size={14}
                     className={`shrink-0 transition-transform ${expanded ? "" : "-rotate-90"}`}
                   />
-                  <span className="font-medium">{TOOL_LABELS[t.type]}</span>
+                  <span className="shrink-0 whitespace-nowrap font-medium">{TOOL_LABELS[t.type]}</span>
                   <span className="min-w-0 truncate font-mono text-muted text-xs">{summary(t)}</span>
                 </button>
                 {why && <span className="text-[11px] text-warning">{why}</span>}

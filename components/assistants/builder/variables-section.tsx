@@ -75,7 +75,7 @@ function VariableRow({
     <div
       data-testid="assistant-variable"
       data-name={v.name}
-      className="grid gap-2 rounded-md border border-border p-2 sm:grid-cols-[10rem_7rem_1fr_auto]"
+      className="grid grid-cols-[minmax(0,1fr)_7rem_auto] gap-2 rounded-md border border-border p-2 sm:grid-cols-[10rem_7rem_minmax(0,1fr)_auto]"
     >
       <input
         id={base}
@@ -97,7 +97,7 @@ function VariableRow({
           <option key={t}>{t}</option>
         ))}
       </select>
-      <div className="flex min-w-0 items-center gap-2">
+      <div className="col-span-3 flex min-w-0 items-center gap-2 max-sm:order-1 sm:col-span-1">
         <label className="flex shrink-0 items-center gap-1 text-xs">
           <input
             type="checkbox"
@@ -136,13 +136,13 @@ function VariableRow({
       </Button>
       <input
         aria-label={`Description of ${v.name}`}
-        className={`${INPUT} sm:col-span-2`}
+        className={`${INPUT} col-span-3 max-sm:order-2 sm:col-span-2`}
         placeholder="Description (for callers)"
         value={v.description}
         onChange={(e) => onChange({ description: e.target.value })}
       />
       {v.type === "enum" && (
-        <div className="sm:col-span-2">
+        <div className="col-span-3 max-sm:order-3 sm:col-span-2">
           <ListInput
             id={fieldId(`variables.${v.name}.options`)}
             label={`Options of ${v.name}`}

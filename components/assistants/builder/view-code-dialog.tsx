@@ -9,9 +9,9 @@ import type { AssistantConfig } from "@/lib/assistants/schema";
 import { type CodeLang, generateCode } from "@/lib/playground/code";
 
 const LANGS = {
-  node: { label: "TypeScript", highlight: "javascript" },
-  python: { label: "Python", highlight: "python" },
-  curl: { label: "curl", highlight: "bash" },
+  node: { label: "TypeScript", highlight: "javascript", title: "TypeScript · openai SDK" },
+  python: { label: "Python", highlight: "python", title: "Python · openai SDK" },
+  curl: { label: "curl", highlight: "bash", title: "curl" },
 } as const;
 type Lang = keyof typeof LANGS & CodeLang;
 
@@ -59,7 +59,12 @@ export function ViewCodeDialog({
         onValueChange={setLang}
         panelClassName="space-y-3"
       >
-        <CodeBlock code={code} lang={LANGS[lang].highlight} label={`${LANGS[lang].label} code`} />
+        <CodeBlock
+          code={code}
+          lang={LANGS[lang].highlight}
+          title={LANGS[lang].title}
+          label={`${LANGS[lang].label} code`}
+        />
       </Tabs>
     </Dialog>
   );
