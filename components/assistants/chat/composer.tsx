@@ -25,7 +25,8 @@ export function Composer({ streaming, waiting, validate, onSend, onStop }: Compo
     onSend(text);
     setText("");
   };
-  const blocked = waiting ?? problem;
+  // A problem shown on send goes away as soon as it is fixed.
+  const blocked = waiting ?? (problem ? validate() : null);
   return (
     <form
       className="space-y-1.5"
