@@ -113,6 +113,15 @@ test("a conversation with every tool: function output and mock, file search, cod
   await expect(chat.items("mcp_call").getByTestId("mcp-output")).toBeVisible();
   await chat.settled();
 
+  // View code: the same call, by the assistant's id, version and variables, in this conversation.
+  await page.getByTestId("chat-view-code").click();
+  const codeDialog = page.getByRole("dialog");
+  await codeDialog.getByRole("tab", { name: "JSON" }).click();
+  await expect(codeDialog).toContainText(assistant.id);
+  await expect(codeDialog).toContainText('"customer": "Ada"');
+  await expect(codeDialog).toContainText('"conversation": "conv_');
+  await page.keyboard.press("Escape");
+
   // Every turn has its meta line, tagged with the version it ran.
   await expect(chat.metas().first()).toContainText("v1");
   await expect(chat.metas().first()).toContainText("first event");
