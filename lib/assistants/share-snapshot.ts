@@ -31,7 +31,15 @@ export const assistantShareTurnSchema = z.object({
   costUsd: z.nullable(z.number()),
   ttfbMs: z.nullable(z.number()),
   durationMs: z.nullable(z.number()),
-  error: z.nullable(z.string().check(z.maxLength(10_000))),
+  /** The turn's error as the chat showed it (its status, type and code pick the advice). */
+  error: z.nullable(
+    z.object({
+      message: z.string().check(z.maxLength(10_000)),
+      type: z.string().check(z.maxLength(100)),
+      code: z.nullable(z.string().check(z.maxLength(200))),
+      status: z.nullable(z.number()),
+    }),
+  ),
 });
 export type AssistantShareTurn = z.infer<typeof assistantShareTurnSchema>;
 

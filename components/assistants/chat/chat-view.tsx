@@ -126,7 +126,7 @@ export function ChatView({
       ? "Answer the function call or approval request above to continue."
       : null;
   return (
-    <div className="grid gap-4 lg:grid-cols-[15rem_minmax(0,1fr)_17rem]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[15rem_minmax(0,1fr)_17rem]">
       <aside className="order-3 lg:order-1">
         <ConversationsList
           assistantId={assistantId}

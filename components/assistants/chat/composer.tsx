@@ -25,7 +25,8 @@ export function Composer({ streaming, waiting, validate, onSend, onStop }: Compo
     onSend(text);
     setText("");
   };
-  const blocked = waiting ?? problem;
+  // A problem shown on send goes away as soon as it is fixed.
+  const blocked = problem ? validate() : null;
   return (
     <form
       className="space-y-1.5"
@@ -34,10 +35,16 @@ export function Composer({ streaming, waiting, validate, onSend, onStop }: Compo
         send();
       }}
     >
-      {blocked && (
-        <p role="alert" className="text-danger text-xs" data-testid="chat-blocked">
-          {blocked}
+      {waiting ? (
+        <p className="text-muted text-xs" data-testid="chat-waiting">
+          {waiting}
         </p>
+      ) : (
+        blocked && (
+          <p role="alert" className="text-danger text-xs" data-testid="chat-blocked">
+            {blocked}
+          </p>
+        )
       )}
       <div className="flex items-end gap-2">
         <textarea

@@ -29,7 +29,7 @@ export function Footnotes({ notes }: { notes: Footnote[] }) {
                 href={n.url}
                 target="_blank"
                 rel="noopener noreferrer nofollow"
-                className="truncate text-accent underline"
+                className="min-w-0 truncate text-accent underline"
               >
                 {n.title}
               </a>
@@ -38,7 +38,7 @@ export function Footnotes({ notes }: { notes: Footnote[] }) {
             ) : actions && path ? (
               <button
                 type="button"
-                className="truncate text-accent underline"
+                className="min-w-0 truncate text-accent underline"
                 onClick={() => actions.download(path, n.filename)}
               >
                 {n.filename}

@@ -13,6 +13,9 @@ export function MessageItem({ item, streaming }: { item: ChatItem; streaming: bo
   const user = item.role === "user";
   return (
     <ItemFrame type="message" label={user ? "You" : item.role === "assistant" ? "Assistant" : str(item.role)}>
+      {!parts.some((p) => str(p.text) || str(p.refusal)) && !streaming && (
+        <p className="text-muted text-xs italic">(empty message)</p>
+      )}
       {parts.map((p, i) => {
         const key = `${i}-${str(p.type)}`;
         if (p.type === "refusal")

@@ -19,7 +19,7 @@ export function WebSearchItem({ item }: { item: ChatItem }) {
                 href={str(s.url)}
                 target="_blank"
                 rel="noopener noreferrer nofollow"
-                className="text-accent underline"
+                className="break-all text-accent underline"
               >
                 {str(s.url)}
               </a>

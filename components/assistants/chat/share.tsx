@@ -33,7 +33,9 @@ export function chatSnapshot(
           durationMs: timings?.endedAt
             ? Math.round(timings.endedAt - timings.startedAt)
             : (t.recorded?.durationMs ?? null),
-          error: t.error?.message ?? null,
+          error: t.error
+            ? { message: t.error.message, type: t.error.type, code: t.error.code, status: t.error.status }
+            : null,
         };
       }),
   };

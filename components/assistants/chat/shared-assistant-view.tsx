@@ -27,7 +27,7 @@ export function SharedAssistantView({ share, signedIn }: { share: ShareDto; sign
     loaded: t.items,
     version: t.version,
     status: "done",
-    error: t.error ? { message: t.error, type: "server_error", param: null, code: null, status: null } : null,
+    error: t.error ? { ...t.error, param: null } : null,
     timings: null,
     recorded: {
       at: share.createdAt,

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { defaultValues } from "@/lib/assistants/chat-request";
 import { getAssistant, getVersion } from "@/lib/assistants/client";
 import { queryKeys } from "@/lib/query-keys";
@@ -42,11 +42,14 @@ export function useChatSetup(assistantId: string) {
     enabled: version !== null && !own,
   });
   const config = (own ?? picked.data)?.config ?? null;
-  const values = useMemo(() => {
-    const out = defaultValues(config?.variables ?? []);
+  // Typed values live here and are mirrored into the URL: an input driven by the URL alone lags
+  // behind fast typing, and a send right after typing would read the old value.
+  const [typed, setTyped] = useState<Record<string, string>>(() => {
+    const out: Record<string, string> = {};
     for (const [k, v] of params) if (k.startsWith(VAR_PREFIX)) out[k.slice(VAR_PREFIX.length)] = v;
     return out;
-  }, [config, params]);
+  });
+  const values = useMemo(() => ({ ...defaultValues(config?.variables ?? []), ...typed }), [config, typed]);
   const replace = useCallback(
     (change: (sp: URLSearchParams) => void) => {
       const sp = new URLSearchParams(window.location.search);
@@ -56,12 +59,14 @@ export function useChatSetup(assistantId: string) {
     },
     [router, path],
   );
-  const setVariable = (name: string, value: string) =>
+  const setVariable = (name: string, value: string) => {
+    setTyped((t) => ({ ...t, [name]: value }));
     replace((sp) => {
       const def = config?.variables.find((v) => v.name === name)?.default ?? "";
       if (value === def) sp.delete(VAR_PREFIX + name);
       else sp.set(VAR_PREFIX + name, value);
     });
+  };
   const setChoice = (c: VersionChoice) =>
     replace((sp) => (c === "production" ? sp.delete("version") : sp.set("version", c)));
   const setConversation = (id: string | null) => replace((sp) => (id ? sp.set("c", id) : sp.delete("c")));
