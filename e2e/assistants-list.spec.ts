@@ -4,7 +4,7 @@ import { expect, test } from "./fixtures";
 import { AssistantsApi, AssistantsPage, VersionsPage } from "./pages/assistants";
 
 const unique = (word: string) => `${word}${Date.now().toString(36)}`;
-// Relative to the repository root, where Playwright runs (import.meta makes Playwright load the spec as ESM, and then its CommonJS fixtures fail).
+// Playwright runs from the repository root.
 const FIXTURES = path.resolve("e2e", "fixtures");
 
 test("the list searches, filters by owner and shows production and the model's shutdown", async ({
@@ -229,4 +229,19 @@ test("a member sees a teammate's versions read-only", async ({ page, signIn }) =
   await expect(v.row(1).getByRole("button", { name: "Mark production" })).toBeDisabled();
   await expect(v.row(1).getByRole("button", { name: "Roll back to this version" })).toBeDisabled();
   await expect(v.row(1).getByRole("button", { name: "Compare" })).toBeEnabled();
+});
+
+test("a long list arrives a page at a time", async ({ page, signIn }) => {
+  const tag = unique("ant");
+  await signIn(page);
+  const api = AssistantsApi.of(page);
+  for (let i = 0; i < 51; i++) await api.create({ name: `${tag} ${i}` });
+  const list = new AssistantsPage(page);
+  await list.goto(`?q=${tag}`);
+  await expect(list.rows()).toHaveCount(50);
+  // Most recently updated first.
+  await expect(list.rows().first()).toContainText(`${tag} 50`);
+  await page.getByTestId("assistant-more").click();
+  await expect(list.rows()).toHaveCount(51);
+  await expect(page.getByTestId("assistant-more")).toHaveCount(0);
 });

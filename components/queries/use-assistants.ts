@@ -1,6 +1,12 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import {
   type AssistantListQuery,
   createAssistant,
@@ -41,10 +47,13 @@ export function assistantListKey(f: AssistantListQuery): string {
   return sp.toString();
 }
 
+/** The assistants the user may see for the filters, most recently updated first, a page (50) at a time. */
 export function useAssistantList(filters: AssistantListQuery) {
-  return useQuery<{ data: AssistantSummary[]; nextCursor: string | null }, ApiError>({
+  return useInfiniteQuery<{ data: AssistantSummary[]; nextCursor: string | null }, ApiError>({
     queryKey: queryKeys.assistantList(assistantListKey(filters)),
-    queryFn: () => listAssistants(filters),
+    queryFn: ({ pageParam }) => listAssistants({ ...filters, cursor: (pageParam as string) || undefined }),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     // A new search keeps the last rows on screen until its own arrive (no flash of "Loading").
     placeholderData: keepPreviousData,
     staleTime: 0,

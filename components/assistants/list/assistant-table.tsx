@@ -18,6 +18,7 @@ export interface AssistantTableProps {
   rows: AssistantSummary[];
   deletedView: boolean;
   meId: string;
+  restoreDays: number;
   onDeleted(a: AssistantSummary): void;
 }
 
@@ -30,7 +31,7 @@ const PHONE_LABEL = "mr-1 text-muted text-xs sm:hidden";
  * needs sideways scrolling. The name's link stretches over its row: a click anywhere opens the
  * assistant, while the keyboard meets one link and one menu per row.
  */
-export function AssistantTable({ rows, deletedView, meId, onDeleted }: AssistantTableProps) {
+export function AssistantTable({ rows, deletedView, meId, restoreDays, onDeleted }: AssistantTableProps) {
   const { resolve } = useModels();
   useEffect(() => RowMenu.preload(), []);
   const columns = deletedView
@@ -116,7 +117,11 @@ export function AssistantTable({ rows, deletedView, meId, onDeleted }: Assistant
                 <td
                   className={`${CELL} relative z-[1] text-right max-sm:absolute max-sm:top-1.5 max-sm:right-0`}
                 >
-                  {deletedView ? <RestoreButton a={a} /> : <RowMenu a={a} onDeleted={onDeleted} />}
+                  {deletedView ? (
+                    <RestoreButton a={a} />
+                  ) : (
+                    <RowMenu a={a} restoreDays={restoreDays} onDeleted={onDeleted} />
+                  )}
                 </td>
               </tr>
             );

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { useAssistantList, useRestoreAssistant } from "@/components/queries/use-assistants";
 import { Alert } from "@/components/ui/alert";
@@ -15,30 +15,30 @@ import {
   type ListFilters,
   NO_FILTERS,
 } from "@/lib/assistants/list-filters";
-import { ASSISTANT_LIMITS } from "@/lib/assistants/schema";
 import { AssistantTable } from "./assistant-table";
 import { ListToolbar } from "./list-toolbar";
 
 const ImportDialog = lazyComponent(() => import("./import-dialog").then((m) => m.ImportDialog));
 
 /** The assistants page: every assistant the user may see, searched and filtered in the URL. */
-export function AssistantsView({ meId }: { meId: string }) {
-  const router = useRouter();
+/** `restoreDays` comes from the server page: the schema module (zod) stays out of the browser's first load. */
+export function AssistantsView({ meId, restoreDays }: { meId: string; restoreDays: number }) {
   const pathname = usePathname();
   const params = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(new URLSearchParams(params.toString())), [params]);
   const setFilters = useCallback(
     (f: ListFilters) => {
       const qs = filtersToSearch(f);
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+      // The History API keeps useSearchParams in step without a server round trip per keystroke.
+      window.history.replaceState(null, "", qs ? `${pathname}?${qs}` : pathname);
     },
-    [router, pathname],
+    [pathname],
   );
   const list = useAssistantList({ q: filters.q, owner: filters.owner, deleted: filters.deleted });
   const [importing, setImporting] = useState(false);
   const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
   const restore = useRestoreAssistant();
-  const rows = list.data?.data ?? [];
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
   const openImport = () => setImporting(true);
   return (
     <div className="mx-auto max-w-7xl space-y-4" data-testid="assistants">
@@ -67,7 +67,7 @@ export function AssistantsView({ meId }: { meId: string }) {
       {deleted && !filters.deleted && (
         <Alert tone="success" testId="assistant-deleted-notice">
           <span className="flex flex-wrap items-center gap-2">
-            Deleted “{deleted.name}”. It can be restored for {ASSISTANT_LIMITS.restoreDays} days.
+            Deleted “{deleted.name}”. It can be restored for {restoreDays} days.
             <Button
               size="xs"
               pending={restore.isPending}
@@ -86,34 +86,61 @@ export function AssistantsView({ meId }: { meId: string }) {
       )}
       {filters.deleted && rows.length > 0 && (
         <p className="text-muted text-xs">
-          Deleted assistants can be restored until their purge date, {ASSISTANT_LIMITS.restoreDays} days after
-          deletion; calls by id are refused meanwhile.
+          Deleted assistants can be restored until their purge date, {restoreDays} days after deletion; calls
+          by id are refused meanwhile.
         </p>
       )}
       {list.isLoading ? (
         <EmptyState title="Loading assistants…" loading />
       ) : rows.length === 0 ? (
-        <Empty filters={filters} onClear={() => setFilters(NO_FILTERS)} onImport={openImport} />
+        <Empty
+          restoreDays={restoreDays}
+          filters={filters}
+          onClear={() => setFilters(NO_FILTERS)}
+          onImport={openImport}
+        />
       ) : (
         <AssistantTable
           rows={rows}
           deletedView={filters.deleted}
           meId={meId}
+          restoreDays={restoreDays}
           onDeleted={(a) => setDeleted({ id: a.id, name: a.name })}
         />
+      )}
+      {list.hasNextPage && (
+        <div className="flex justify-center">
+          <Button
+            onClick={() => void list.fetchNextPage()}
+            pending={list.isFetchingNextPage}
+            data-testid="assistant-more"
+          >
+            Load more
+          </Button>
+        </div>
       )}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
     </div>
   );
 }
 
-function Empty({ filters, onClear, onImport }: { filters: ListFilters; onClear(): void; onImport(): void }) {
+function Empty({
+  restoreDays,
+  filters,
+  onClear,
+  onImport,
+}: {
+  restoreDays: number;
+  filters: ListFilters;
+  onClear(): void;
+  onImport(): void;
+}) {
   const box = "rounded-lg border border-border border-dashed";
   if (filters.deleted)
     return (
       <div className={box} data-testid="assistants-empty">
         <EmptyState title="Nothing recently deleted.">
-          Deleted assistants stay here for {ASSISTANT_LIMITS.restoreDays} days, then they are purged.
+          Deleted assistants stay here for {restoreDays} days, then they are purged.
         </EmptyState>
       </div>
     );
@@ -135,7 +162,8 @@ function Empty({ filters, onClear, onImport }: { filters: ListFilters; onClear()
         <p>
           An assistant is a saved model, instructions with variables, and tools (functions, file search, code
           interpreter, MCP servers…). Every save is a version; mark one as production and call it from code
-          with <code className="font-mono">prompt: {"{ id }"}</code> through Benchtop&apos;s API.
+          with <code className="whitespace-nowrap font-mono">prompt: {"{ id }"}</code> through Benchtop&apos;s
+          API.
         </p>
         <div className="mt-3 flex justify-center gap-2">
           <Link href="/assistants/new" className={buttonClass({ variant: "primary", size: "sm" })}>

@@ -10,11 +10,19 @@ import {
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { Spinner } from "@/components/ui/spinner";
-import { ASSISTANT_LIMITS, type AssistantSummary } from "@/lib/assistants/schema";
+import type { AssistantSummary } from "@/lib/assistants/schema";
 import { downloadExport } from "../download-export";
 
 /** A row's actions: open, chat, duplicate, export, delete (restorable, so the confirm says so). */
-export function RowMenu({ a, onDeleted }: { a: AssistantSummary; onDeleted(a: AssistantSummary): void }) {
+export function RowMenu({
+  a,
+  restoreDays,
+  onDeleted,
+}: {
+  a: AssistantSummary;
+  restoreDays: number;
+  onDeleted(a: AssistantSummary): void;
+}) {
   const router = useRouter();
   const [confirm, confirmDialog] = useConfirm();
   const remove = useDeleteAssistant();
@@ -27,7 +35,7 @@ export function RowMenu({ a, onDeleted }: { a: AssistantSummary; onDeleted(a: As
   async function onDelete() {
     const ok = await confirm({
       title: `Delete “${a.name || "Untitled"}”?`,
-      description: `Code that calls it by id gets a 400 from now on. You can restore it from Recently deleted for ${ASSISTANT_LIMITS.restoreDays} days.`,
+      description: `Code that calls it by id gets a 400 from now on. You can restore it from Recently deleted for ${restoreDays} days.`,
       confirmLabel: "Delete",
       danger: true,
     });

@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { useAssistant, useExportAssistant } from "@/components/queries/use-assistants";
 import { Alert } from "@/components/ui/alert";
@@ -19,7 +19,6 @@ const num = (v: string | null) => {
 
 /** Every version of one assistant, production, rollbacks and a compare of any two (`?a=3&b=5`). */
 export function VersionsView({ id }: { id: string }) {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const detail = useAssistant(id);
@@ -37,8 +36,8 @@ export function VersionsView({ id }: { id: string }) {
     [versions, head?.productionVersion, params],
   );
   const setPair = useCallback(
-    (p: { a: number; b: number }) => router.replace(`${pathname}?a=${p.a}&b=${p.b}`, { scroll: false }),
-    [router, pathname],
+    (p: { a: number; b: number }) => window.history.replaceState(null, "", `${pathname}?a=${p.a}&b=${p.b}`),
+    [pathname],
   );
   if (detail.isLoading) return <EmptyState title="Loading versions…" loading />;
   if (detail.error || !head)
