@@ -6,6 +6,7 @@ import {
   blankTool,
   callById,
   fieldCandidates,
+  mcpHeaderInput,
   placeholders,
   sameConfig,
   undeclared,
@@ -80,5 +81,25 @@ describe("assistant builder logic", () => {
     const curl = generateCode(req, target, "curl");
     expect(curl).toContain("Bearer $BENCHTOP_TOKEN");
     expect(curl).not.toContain("OPENAI_API_KEY");
+  });
+
+  it("sends typed header values for declared headers and deletes stored ones no longer declared", () => {
+    const mcp = (serverLabel: string, headerNames: string[]) => ({
+      type: "mcp" as const,
+      serverLabel,
+      serverUrl: "https://x",
+      allowedTools: null,
+      requireApproval: "never" as const,
+      headerNames,
+    });
+    const c = { ...blankConfig(), tools: [mcp("a", ["Authorization"]), mcp("b", [])] };
+    expect(
+      mcpHeaderInput(
+        c,
+        { a: { Authorization: "Bearer 1", "X-Old": "typed then removed" } },
+        { a: ["Authorization", "X-Old"], gone: ["Authorization"] },
+      ),
+    ).toEqual({ a: { Authorization: "Bearer 1", "X-Old": "" }, gone: { Authorization: "" } });
+    expect(mcpHeaderInput(c, {}, { a: ["Authorization"] })).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import {
   type AssistantTool,
   type AssistantToolType,
   type AssistantVariable,
+  type SaveVersionInput,
   VARIABLE_PATTERN,
 } from "./schema";
 
@@ -164,4 +165,29 @@ function exampleOf(v: AssistantVariable): unknown {
   if (v.type === "number" || v.type === "integer") return 0;
   if (v.type === "boolean") return false;
   return `<${v.name}>`;
+}
+
+/**
+ * `SaveVersionInput.mcpHeaders` for a save: the values typed for headers the config still names,
+ * and "" (delete) for every stored value whose header or server is gone, so no secret outlives
+ * its declaration. `typed` and `stored` are per server label.
+ */
+export function mcpHeaderInput(
+  config: AssistantConfig,
+  typed: Record<string, Record<string, string>>,
+  stored: Record<string, string[]>,
+): SaveVersionInput["mcpHeaders"] {
+  const out: Record<string, Record<string, string>> = {};
+  const declared = new Map<string, string[]>();
+  for (const t of config.tools) if (t.type === "mcp") declared.set(t.serverLabel, t.headerNames);
+  for (const [label, names] of declared) {
+    const kept = Object.entries(typed[label] ?? {}).filter(([name]) => names.includes(name));
+    if (kept.length) out[label] = Object.fromEntries(kept);
+  }
+  for (const [label, names] of Object.entries(stored)) {
+    const still = declared.get(label) ?? [];
+    const dropped = names.filter((name) => !still.includes(name));
+    if (dropped.length) out[label] = { ...out[label], ...Object.fromEntries(dropped.map((n) => [n, ""])) };
+  }
+  return Object.keys(out).length ? out : undefined;
 }

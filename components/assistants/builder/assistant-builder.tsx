@@ -34,7 +34,11 @@ export function AssistantBuilder({ id }: { id: string }) {
 
 function Editor({ detail }: { detail: AssistantDetail }) {
   const { assistant, version } = detail;
-  const d = useBuilderDraft(assistant.id, { config: version.config, version: version.version });
+  const d = useBuilderDraft(
+    assistant.id,
+    { config: version.config, version: version.version },
+    detail.mcpHeadersSet,
+  );
   const save = useSaveVersion();
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<"save" | "code" | null>(null);

@@ -112,7 +112,7 @@ export function McpToolEditor({ tool, path, onChange, draftKey, headersSet }: Mc
                 aria-label={`Value of header ${name || i + 1}`}
                 type="password"
                 autoComplete="off"
-                className={`${INPUT} min-w-0 flex-1 font-mono text-xs`}
+                className={`${INPUT} min-w-0 flex-1 font-mono text-xs max-sm:basis-full`}
                 placeholder={stored && value === undefined ? "set (type to replace)" : "value"}
                 value={value ?? ""}
                 onChange={(e) => setHeader(draftKey, tool.serverLabel, name, e.target.value || null)}

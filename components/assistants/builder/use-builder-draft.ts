@@ -2,16 +2,21 @@
 
 import { useMemo } from "react";
 import { useModels } from "@/components/queries/use-models";
-import { sameConfig } from "@/lib/assistants/builder";
-import type { AssistantConfig, SaveVersionInput } from "@/lib/assistants/schema";
+import { mcpHeaderInput, sameConfig } from "@/lib/assistants/builder";
+import type { AssistantConfig } from "@/lib/assistants/schema";
 import { validateConfig } from "@/lib/assistants/validate";
-import { type HeaderValues, useAssistantDrafts } from "./store";
+import { useAssistantDrafts } from "./store";
 
 /**
  * The config being edited under `key`: the stored draft if there is one, else `base` (the saved
  * version). Edits make a draft remembering the version they started from.
  */
-export function useBuilderDraft(key: string, base: { config: AssistantConfig; version: number | null }) {
+export function useBuilderDraft(
+  key: string,
+  base: { config: AssistantConfig; version: number | null },
+  /** AssistantDetail.mcpHeadersSet: stored values a save must delete when their header goes. */
+  stored: Record<string, string[]> = {},
+) {
   const draft = useAssistantDrafts((s) => s.drafts[key]);
   const headers = useAssistantDrafts((s) => s.headers[key]);
   const put = useAssistantDrafts((s) => s.put);
@@ -37,21 +42,6 @@ export function useBuilderDraft(key: string, base: { config: AssistantConfig; ve
         baseVersion: draft ? draft.baseVersion : base.version,
       }),
     discard: () => discard(key),
-    mcpHeaders: () => headerInput(config, headers),
+    mcpHeaders: () => mcpHeaderInput(config, headers ?? {}, stored),
   };
-}
-
-/** The typed header values still named by the config's MCP tools ("" deletes a stored one). */
-function headerInput(
-  config: AssistantConfig,
-  headers: HeaderValues | undefined,
-): SaveVersionInput["mcpHeaders"] {
-  const out: NonNullable<SaveVersionInput["mcpHeaders"]> = {};
-  for (const t of config.tools) {
-    if (t.type !== "mcp") continue;
-    const typed = headers?.[t.serverLabel] ?? {};
-    const kept = Object.entries(typed).filter(([name]) => t.headerNames.includes(name));
-    if (kept.length) out[t.serverLabel] = Object.fromEntries(kept);
-  }
-  return Object.keys(out).length ? out : undefined;
 }
