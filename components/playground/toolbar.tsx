@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { CodeDialog } from "@/components/editors/code-dialog";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
@@ -8,7 +9,6 @@ import { Tooltip } from "@/components/ui/tooltip";
 import { API_SHORT_LABELS, WIRE_APIS } from "@/lib/openai-facts";
 import type { BuildResult } from "@/lib/playground/request";
 import type { WireApi } from "@/lib/playground/types";
-import { CodeDialog } from "./code-dialog";
 import { PresetsDialog } from "./presets-dialog";
 import { ShareDialog } from "./share-dialog";
 import { usePlayground } from "./store";

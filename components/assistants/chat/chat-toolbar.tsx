@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { CodeDialog } from "@/components/playground/code-dialog";
+import { CodeDialog } from "@/components/editors/code-dialog";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { asBuiltRequest, assistantToSetup } from "@/lib/assistants/chat-playground";
