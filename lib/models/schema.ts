@@ -41,6 +41,8 @@ export const capabilitiesSchema = z
     logprobs: z.boolean(),
     /** Sampling controls (temperature, top_p, penalties); reasoning models refuse them. */
     sampling: z.boolean(),
+    /** Sampling only with reasoning effort `none` (GPT-6: with any other effort, omit temperature and top_p). */
+    samplingRequiresEffortNone: z.boolean().optional(),
   })
   .strict();
 export type Capabilities = z.infer<typeof capabilitiesSchema>;
@@ -154,7 +156,12 @@ export const modelEntrySchema = z
     /** Takes images as input. */
     vision: z.boolean(),
     params: z
-      .object({ sampling: z.boolean(), logprobs: z.boolean(), structuredOutputs: z.boolean() })
+      .object({
+        sampling: z.boolean(),
+        logprobs: z.boolean(),
+        structuredOutputs: z.boolean(),
+        samplingRequiresEffortNone: z.boolean().optional(),
+      })
       .strict(),
     tools: toolsByApiSchema,
     /** The role of Chat's system text when the playground leaves it on auto; chat and reasoning models only. */

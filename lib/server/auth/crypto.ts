@@ -1,5 +1,5 @@
 import "server-only";
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { getConfig } from "../config";
@@ -50,4 +50,34 @@ export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+let sealKey: Buffer | undefined;
+
+/** A separate key for encryption, derived from the console secret so hashing and sealing never share one. */
+function getSealKey(): Buffer {
+  sealKey ??= createHmac("sha256", getSecret()).update("benchtop:seal:v1").digest();
+  return sealKey;
+}
+
+/**
+ * Encrypts a secret for storage (AES-256-GCM, a fresh IV each time). `context` is bound as
+ * associated data: a value copied to another row (another assistant, header) no longer opens.
+ */
+export function sealSecret(plain: string, context: string): string {
+  const iv = randomBytes(12);
+  const c = createCipheriv("aes-256-gcm", getSealKey(), iv);
+  c.setAAD(Buffer.from(context));
+  const body = Buffer.concat([c.update(plain, "utf8"), c.final()]);
+  return `v1.${Buffer.concat([iv, c.getAuthTag(), body]).toString("base64url")}`;
+}
+
+/** The plain text of a sealed value; throws when the key, the context or the bytes do not match. */
+export function openSecret(sealed: string, context: string): string {
+  if (!sealed.startsWith("v1.")) throw new Error("unknown sealed-secret format");
+  const raw = Buffer.from(sealed.slice(3), "base64url");
+  const d = createDecipheriv("aes-256-gcm", getSealKey(), raw.subarray(0, 12));
+  d.setAAD(Buffer.from(context));
+  d.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString("utf8");
 }

@@ -14,6 +14,7 @@ const OPTIONS = {
   path: { type: "string" },
   limit: { type: "string" },
   model: { type: "string" },
+  file: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];

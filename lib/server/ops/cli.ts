@@ -4,7 +4,7 @@ import { ConfigError, getConfig } from "../config";
 import { restrictUmask } from "../data-dir";
 import { closeDb, DbLockedError, getDb } from "../db";
 import { readArgs } from "./args";
-import { COMMANDS, runCommand } from "./commands";
+import { COMMANDS, readImportFile, runCommand } from "./commands";
 import { sendOpsCommand } from "./socket";
 
 /**
@@ -33,7 +33,8 @@ async function main(): Promise<number> {
     process.stderr.write(`error: ${(e as Error).message}\n\n${help()}`);
     return 2;
   }
-  const { command, args } = parsed;
+  const { command } = parsed;
+  let { args } = parsed;
   if (!command || command === "help" || args.help) {
     process.stdout.write(help());
     return command || args.help ? 0 : 2;
@@ -41,6 +42,10 @@ async function main(): Promise<number> {
   if (!COMMANDS[command]) {
     process.stderr.write(`Unknown command "${command}".\n\n${help()}`);
     return 2;
+  }
+  if (command === "assistant:import" && typeof args.file === "string") {
+    // Read here, relative to the operator's directory, whether the command runs here or in the server.
+    args = { ...args, content: readImportFile(args.file), file: undefined };
   }
   const cfg = getConfig();
   let result: unknown;
@@ -75,12 +80,37 @@ function print(command: string, result: unknown, asJson: boolean): void {
     process.stdout.write(`${r.token}\n`);
     return;
   }
+  if (command === "assistant:import" && isRecord(r.assistant)) {
+    // Only the id on stdout, so `ID=$(npm run -s console -- assistant:import …)` works.
+    const a = r.assistant as { id: string; name: string; versions: number; source: string; notes: string[] };
+    process.stderr.write(
+      `Imported "${a.name}" (${a.source}, ${a.versions} version${a.versions === 1 ? "" : "s"}).\n`,
+    );
+    for (const note of a.notes) process.stderr.write(`note: ${note}\n`);
+    process.stdout.write(`${a.id}\n`);
+    return;
+  }
+  if (command === "assistant:list" && Array.isArray(r.assistants)) {
+    for (const a of r.assistants as {
+      id: string;
+      name: string;
+      latestVersion: number;
+      owner: { email: string };
+      visibility: string;
+    }[])
+      process.stdout.write(
+        `${a.id}  v${a.latestVersion}  ${a.visibility.padEnd(7)}  ${a.owner.email}  ${a.name}\n`,
+      );
+    return;
+  }
   if (command === "setup-code") {
     process.stdout.write(r.code ? `${r.code}\n` : "Setup is closed: users exist already.\n");
     return;
   }
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
 main().then(
   (code) => process.exit(code),

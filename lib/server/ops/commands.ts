@@ -1,6 +1,8 @@
 import "server-only";
+import fs from "node:fs";
 import { isIP } from "node:net";
 import { errors } from "@/lib/errors";
+import { importAssistant, listAllAssistants } from "../assistants";
 import { getSetupCode } from "../auth/setup";
 import { unlockAccount, unlockAddress } from "../auth/throttle";
 import { createToken, listTokens, revokeTokenById } from "../auth/tokens";
@@ -185,6 +187,32 @@ export const COMMANDS: Record<string, CommandSpec> = {
       return { limits: await latestRateLimits({ model: str(args, "model", false) }) };
     },
   },
+  "assistant:import": {
+    usage: "assistant:import --file FILE --email EMAIL",
+    summary:
+      "Import an assistant for a user from a Benchtop export, a legacy Assistants API object or a prompt object export; prints its id.",
+    async run(args) {
+      const u = await userByEmail(str(args, "email") ?? "");
+      // The CLI reads the file itself (`content`), so a command sent to a running server needs no path it can see.
+      const text = typeof args.content === "string" ? args.content : readImportFile(str(args, "file") ?? "");
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        throw errors.badRequest("The file is not JSON.", "file", "invalid_json");
+      }
+      return { assistant: await importAssistant(u, raw) };
+    },
+  },
+  "assistant:list": {
+    usage: "assistant:list [--email EMAIL]",
+    summary: "List assistants (private ones too), all or one user's: id, name, versions, owner, last use.",
+    async run(args) {
+      const email = str(args, "email", false);
+      const owner = email === undefined ? undefined : await userByEmail(email);
+      return { assistants: await listAllAssistants({ ownerId: owner?.id }) };
+    },
+  },
   "setup-code": {
     usage: "setup-code",
     summary: "Print the one-time setup code (only while no user exists).",
@@ -193,6 +221,21 @@ export const COMMANDS: Record<string, CommandSpec> = {
     },
   },
 };
+
+/** An import file's text; large enough for every version of a big assistant. */
+export const IMPORT_FILE_MAX_BYTES = 16 * 1024 * 1024;
+
+export function readImportFile(file: string): string {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw errors.badRequest(`Cannot read ${file}.`, "file", "file_not_found");
+  }
+  if (size > IMPORT_FILE_MAX_BYTES)
+    throw errors.badRequest(`${file} is larger than an import may be (16 MiB).`, "file", "file_too_large");
+  return fs.readFileSync(file, "utf8");
+}
 
 export async function runCommand(name: string, args: Args): Promise<unknown> {
   const spec = COMMANDS[name];

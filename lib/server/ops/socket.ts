@@ -26,7 +26,8 @@ export function startOpsSocket(dataDir: string): net.Server {
     conn.setEncoding("utf8");
     conn.on("data", (d: string) => {
       buf += d;
-      if (buf.length > 64 * 1024) conn.destroy();
+      // An assistant import carries its file (up to 16 MiB of JSON, escaped once more).
+      if (buf.length > 40 * 1024 * 1024) conn.destroy();
       const nl = buf.indexOf("\n");
       if (nl === -1) return;
       void handle(buf.slice(0, nl)).then((reply) => conn.end(`${JSON.stringify(reply)}\n`));
