@@ -11,6 +11,7 @@ process.env.BENCH_QUICK = "1";
 const LIMIT_S = {
   proxy: 90,
   "images-proxy": 90,
+  "assistants-expand": 90,
   stack: 90,
   playground: 90,
   files: 90,
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   // Imported after BENCH_QUICK is set: the benchmarks read it as they load.
   const { proxyBench } = await import("./run");
   const { imagesProxyBench } = await import("./images-proxy");
+  const { assistantsExpandBench } = await import("./assistants-expand");
   const { startStack } = await import("./stack");
   const { playgroundBench } = await import("./playground");
   const { filesBench } = await import("./files");
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   await step("proxy", proxyBench);
   await step("images-proxy", imagesProxyBench);
+  await step("assistants-expand", assistantsExpandBench);
   const shared = await step("stack", () => startStack("quick"));
   try {
     for (const [name, bench] of [

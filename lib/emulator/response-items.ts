@@ -19,6 +19,8 @@ export type Ev = Record<string, unknown> & { type: string };
 export interface Built {
   item: ResponseOutputItem;
   events: Ev[];
+  /** The item with every field `include` can gate, as a conversation keeps it (when it differs). */
+  full?: ResponseOutputItem;
 }
 
 /** `{type:"reasoning"}` first for reasoning models; with `summary`, "Thinking about: <prompt>". */

@@ -1,3 +1,4 @@
+import type { ConversationItem } from "openai/resources/conversations/items";
 import type { InputTokenCountResponse } from "openai/resources/responses/input-tokens";
 import type {
   Response as ResponseObject,
@@ -12,6 +13,7 @@ import {
   parseFormat,
   toolChoice,
 } from "./behaviour";
+import { conversationParam, inputItems } from "./conversations";
 import { asRecord, type Ctx, estimateTokens, HttpError, sendJson, streamEvents, tokenize } from "./http";
 import { logprobsRequest } from "./logprobs";
 import { isReasoningModel, requireModel } from "./models";
@@ -67,6 +69,7 @@ function usageFor(model: string, input: number, output: number): ResponseUsage {
 
 export async function createResponse(ctx: Ctx): Promise<void> {
   const body = asRecord(ctx.json);
+  refusePrompt(body.prompt);
   const model = requireModel(ctx, body);
   if (body.input === undefined)
     throw new HttpError(400, "Missing required parameter: 'input'.", "input", "missing_required_parameter");
@@ -79,6 +82,7 @@ export async function createResponse(ctx: Ctx): Promise<void> {
       "integer_below_min_value",
     );
   }
+  const conversation = conversationParam(ctx.state, body);
   const reasoning = rec(body.reasoning);
   checkReasoningParams(model, body, reasoning.effort, "reasoning.effort");
   const top = logprobsRequest(body, "responses");
@@ -90,7 +94,7 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     api: "responses",
     prompt: text,
     toolOutputs: trailingOutputs(body.input),
-    context: `${instructions ?? ""}\n${allText(body.input)}`,
+    context: `${instructions ?? ""}\n${allText(conversation?.items ?? [])}\n${allText(body.input)}`,
     tools,
     choice: toolChoice(body.tool_choice, body.tools, tools),
     parallel: body.parallel_tool_calls !== false,
@@ -145,6 +149,7 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     background: false,
     max_output_tokens: limit ?? null,
     previous_response_id: typeof body.previous_response_id === "string" ? body.previous_response_id : null,
+    conversation: conversation ? { id: conversation.id } : null,
     reasoning: isReasoningModel(model)
       ? { effort: reasoning.effort ?? "medium", summary: reasoning.summary ?? null }
       : { effort: null, summary: null },
@@ -161,6 +166,12 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     usage: usageFor(model, estimateTokens(`${instructions ?? ""}${text}`) + 3 + toolsTokens, outTokens),
   } as unknown as ResponseObject;
   if (base.store) ctx.state.responses.set(id, done);
+  // The turn joins the conversation now: the emulator completes a response before it streams it.
+  if (conversation)
+    conversation.items.push(
+      ...inputItems(ctx.state, body.input),
+      ...built.map((b) => (b.full ?? b.item) as ConversationItem),
+    );
   if (body.stream !== true) {
     sendJson(ctx, 200, done);
     return;
@@ -184,6 +195,18 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     return { event: data.type, data };
   });
   await streamEvents(ctx, events);
+}
+
+/** OpenAI's prompt objects are gone: a `prompt` that reaches the upstream is an unexpanded reference. */
+function refusePrompt(prompt: unknown): void {
+  if (prompt === undefined || prompt === null) return;
+  const id = rec(prompt).id;
+  throw new HttpError(
+    400,
+    `Prompt '${typeof id === "string" ? id : ""}' not found: prompt objects were shut down on 2026-11-30.`,
+    "prompt",
+    "prompt_not_found",
+  );
 }
 
 export function retrieveResponse(ctx: Ctx): void {

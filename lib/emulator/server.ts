@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { chatCompletions, legacyCompletions } from "./chat";
 import { control } from "./control";
+import { CONVERSATION_ROUTES } from "./conversations";
 import { sweepExpired } from "./expiry";
 import { createFile, deleteFile, fileContent, listFiles, retrieveFile } from "./files";
 import { type Ctx, HttpError, type Route, readBody, sendError } from "./http";
@@ -67,6 +68,7 @@ const ROUTES: Route[] = [
   },
   { method: "POST", pattern: new RegExp(`^/v1/uploads/${ID}/cancel$`), handler: cancelUpload },
   ...VECTOR_STORE_ROUTES,
+  ...CONVERSATION_ROUTES(ID),
 ];
 
 const MAX_JSON = 32 * 1024 * 1024;

@@ -202,6 +202,10 @@ export interface LedgerRow {
   images: number | null;
   requestBytes: number | null;
   responseBytes: number | null;
+  /** A call that named a saved assistant (`prompt`): which, the version it ran, its conversation. */
+  assistantId: string | null;
+  assistantVersion: number | null;
+  conversationId: string | null;
 }
 
 /** The latest entries, newest first (what is queued is written first); for operators and tests. */
@@ -211,7 +215,7 @@ export async function recentLedger(opts: { path?: string; limit?: number } = {})
   const db = await getDb();
   const rows = await db.query<Record<string, unknown>>(
     `select at, user_id, token_id, method, path, model, status, stream, input_tokens, output_tokens, images,
-            request_bytes, response_bytes
+            request_bytes, response_bytes, assistant_id, assistant_version, conversation_id
        from ledger ${opts.path ? "where path = $2" : ""} order by id desc limit $1`,
     opts.path ? [limit, opts.path] : [limit],
   );
@@ -230,5 +234,8 @@ export async function recentLedger(opts: { path?: string; limit?: number } = {})
     images: n(r.images),
     requestBytes: n(r.request_bytes),
     responseBytes: n(r.response_bytes),
+    assistantId: (r.assistant_id as string | null) ?? null,
+    assistantVersion: n(r.assistant_version),
+    conversationId: (r.conversation_id as string | null) ?? null,
   }));
 }

@@ -172,7 +172,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   "ledger:recent": {
     usage: "ledger:recent [--path /v1/images/edits] [--limit 20]",
-    summary: "The latest calls through /api/v1: who, model, status, tokens, images, bytes.",
+    summary:
+      "The latest calls through /api/v1: who, model, status, tokens, images, bytes, assistant and version.",
     async run(args) {
       const limit = Number(str(args, "limit", false) ?? 20);
       if (!Number.isInteger(limit) || limit < 1)

@@ -57,6 +57,13 @@ export interface OutgoingBody {
   length: number | null;
 }
 
+/** What a hook that read the request (the `prompt` expansion) adds to the call. */
+export interface CallExtras {
+  ledger?: Pick<LedgerEntry, "assistantId" | "assistantVersion" | "conversationId"> | null;
+  /** Run after a complete, successful answer, off the response path; a failure is logged. */
+  onSuccess?: (() => Promise<void>) | null;
+}
+
 export async function forward(
   req: Request,
   body: OutgoingBody | null,
@@ -64,6 +71,7 @@ export async function forward(
   creds: Credentials,
   caller: Caller,
   startedAt: number,
+  extras: CallExtras = {},
 ): Promise<Response> {
   const cfg = getConfig();
   const dest = upstreamUrl(cfg.openai.baseUrl, target);
@@ -111,6 +119,7 @@ export async function forward(
       errorCode: null,
       usage: null,
       responseBytes: 0,
+      ...extras.ledger,
       ...outcome,
       model,
     });
@@ -119,6 +128,8 @@ export async function forward(
 
   let sending = false;
   let clientFailed = false;
+  /** The body refused itself on the way (a late `prompt` in a large body): the caller gets that error. */
+  let bodyRefusal: ApiError | null = null;
   if (body) {
     sending = true;
     const sniffModel = isJson(req.headers.get("content-type"));
@@ -136,7 +147,8 @@ export async function forward(
     });
     body.stream.on("error", (e) => {
       // The client's side of the upload failed (it went away): not the upstream's doing.
-      clientFailed = true;
+      if (e instanceof ApiError) bodyRefusal = e;
+      else clientFailed = true;
       upstreamReq.destroy(e);
     });
     body.stream.pipe(upstreamReq);
@@ -148,8 +160,9 @@ export async function forward(
   try {
     res = await waitForResponse(upstreamReq, req.signal, cfg.openai.timeoutMs);
   } catch (e) {
-    const err =
-      clientFailed || req.signal.aborted
+    const err = bodyRefusal
+      ? bodyRefusal
+      : clientFailed || req.signal.aborted
         ? new ApiError({
             status: 499,
             type: "invalid_request_error",
@@ -222,6 +235,14 @@ export async function forward(
       fileId: req.method === "POST" && status < 300 ? s.fileId : null,
       images: target.family === "images" ? s.images : null,
     });
+    if (extras.onSuccess && !aborted && !brokenCode && !s.errorCode && status < 300) {
+      const onSuccess = extras.onSuccess;
+      setImmediate(() => {
+        onSuccess().catch((e: unknown) => {
+          console.error(`[assistants] could not note the call: ${(e as Error).message}`);
+        });
+      });
+    }
     const created = creates === "file" ? s.fileId : creates === "vector_store" ? s.vectorStoreId : null;
     if (!created || aborted || brokenCode || status >= 300) return null;
     return recordOwner(creates as NonNullable<typeof creates>, created, caller.userId).catch((e: unknown) => {

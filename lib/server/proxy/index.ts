@@ -7,9 +7,10 @@ import { requirePrincipal } from "../auth/request";
 import { getConfig } from "../config";
 import { errorResponse } from "../http";
 import { assertMayChange } from "../ownership";
-import { forward } from "./forward";
-import type { Credentials } from "./headers";
+import { type CallExtras, forward, type OutgoingBody } from "./forward";
+import { type Credentials, isJson } from "./headers";
 import { checkMethod, FAMILIES, type Family, type Method, resolveUpstreamPath } from "./paths";
+import { prepareResponsesBody } from "./prompt";
 
 export { PROXY_PREFIX } from "./constants";
 
@@ -49,12 +50,29 @@ export async function handleProxy(req: Request, input: ProxyInput = {}): Promise
     if (stream === undefined) {
       stream = req.body ? Readable.fromWeb(req.body as unknown as NodeReadableStream<Uint8Array>) : null;
     }
-    const body = stream ? { stream, length: framing.length } : null;
+    let body: OutgoingBody | null = stream ? { stream, length: framing.length } : null;
     const caller = { userId: principal.user.id, tokenId: principal.tokenId };
-    return await forward(req, body, target, creds, caller, startedAt);
+    let extras: CallExtras = {};
+    if (body && target.path === "responses" && expandsPrompt(req.headers)) {
+      // A `prompt` naming a saved assistant is expanded here, before a byte goes upstream.
+      const prepared = await prepareResponsesBody(body, principal.user, req.signal);
+      body = prepared.body;
+      extras = { ledger: prepared.ledger, onSuccess: prepared.onSuccess };
+    }
+    return await forward(req, body, target, creds, caller, startedAt, extras);
   } catch (e) {
     return errorResponse(e);
   }
+}
+
+/**
+ * A JSON body (or one without a type, which the API reads as JSON) in plain bytes: one that could
+ * carry a `prompt` the proxy can read. A compressed body is forwarded as it is.
+ */
+function expandsPrompt(headers: Headers): boolean {
+  const type = headers.get("content-type");
+  const encoding = headers.get("content-encoding");
+  return (type === null || isJson(type)) && (encoding === null || encoding.toLowerCase() === "identity");
 }
 
 /**

@@ -23,6 +23,8 @@ describe("resolveUpstreamPath", () => {
       "responses/input_tokens",
       "responses/resp_1/cancel",
       "conversations/conv_1/items",
+      "containers/cntr_1/files/cfile_1/content",
+      "containers",
       "files/file-abc/content",
       "uploads/upload_1/parts",
       "vector_stores/vs_1/search",

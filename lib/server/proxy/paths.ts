@@ -10,6 +10,8 @@ export const FAMILIES = {
   completions: { admin: false },
   responses: { admin: false },
   conversations: { admin: false },
+  // Code-interpreter containers: the files a run wrote are downloaded through here.
+  containers: { admin: false },
   files: { admin: false },
   uploads: { admin: false },
   vector_stores: { admin: false },

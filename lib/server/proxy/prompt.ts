@@ -1,0 +1,241 @@
+import "server-only";
+import { PassThrough, type Readable, Transform } from "node:stream";
+import {
+  configToResponsesBody,
+  expandRequest,
+  readPromptRef,
+  substituteVariables,
+} from "@/lib/assistants/expand";
+import { ApiError } from "@/lib/errors";
+import { noteCall, resolveForCall, type Viewer } from "../assistants";
+import type { LedgerEntry } from "../ledger";
+import type { OutgoingBody } from "./forward";
+import { TopLevelKeyScanner } from "./top-level-key";
+
+/**
+ * The proxy's `prompt` hook for `POST /v1/responses` (docs/assistants-proxy.md): a request naming a
+ * saved assistant is expanded before a byte goes upstream. Bodies up to BUFFER_BYTES are read into
+ * memory; one without the `"prompt"` token (nor a `\u` escape that could spell it) is forwarded as
+ * it came, never parsed. Larger bodies stream as before while a scanner watches for a top-level
+ * `prompt`.
+ */
+
+export const BUFFER_BYTES = 1024 * 1024;
+/** A request that names an assistant is expanded in memory; past this it is refused (413). */
+export const PROMPT_BODY_MAX = 16 * 1024 * 1024;
+
+const PROMPT_TOKEN = Buffer.from('"prompt"');
+const ESCAPE_TOKEN = Buffer.from("\\u");
+const TITLE_CHARS = 80;
+
+export type PromptLedger = Pick<LedgerEntry, "assistantId" | "assistantVersion" | "conversationId">;
+
+export interface PreparedBody {
+  body: OutgoingBody;
+  /** Set when the request named an assistant. */
+  ledger: PromptLedger | null;
+  /** After a successful call: the assistant's last use and conversation index. */
+  onSuccess: (() => Promise<void>) | null;
+}
+
+export async function prepareResponsesBody(
+  body: OutgoingBody,
+  viewer: Viewer,
+  signal: AbortSignal,
+): Promise<PreparedBody> {
+  const prefix = await readUpTo(body.stream, BUFFER_BYTES, signal);
+  if (prefix.ended) return fromBytes(Buffer.concat(prefix.chunks, prefix.size), viewer);
+  const scanner = new TopLevelKeyScanner("prompt");
+  for (const chunk of prefix.chunks) scanner.push(chunk);
+  if (scanner.found) {
+    const rest = await readUpTo(body.stream, PROMPT_BODY_MAX - prefix.size, signal);
+    if (!rest.ended) {
+      // Nothing of it went upstream; the rest of the upload is read and dropped so the connection survives.
+      body.stream.resume();
+      throw new ApiError({
+        type: "invalid_request_error",
+        status: 413,
+        param: "prompt",
+        code: "prompt_body_too_large",
+        message: `A Responses request that names an assistant (\`prompt\`) is expanded in memory and may be at most ${PROMPT_BODY_MAX / 1024 / 1024} MB. Upload large inputs with the Files API and send them by file_id.`,
+      });
+    }
+    return fromBytes(Buffer.concat([...prefix.chunks, ...rest.chunks], prefix.size + rest.size), viewer);
+  }
+  return {
+    body: { stream: guarded(prefix.chunks, body.stream, scanner), length: body.length },
+    ledger: null,
+    onSuccess: null,
+  };
+}
+
+async function fromBytes(bytes: Buffer, viewer: Viewer): Promise<PreparedBody> {
+  const unchanged = (): PreparedBody => ({ body: bufferBody(bytes), ledger: null, onSuccess: null });
+  // The hot path: most calls never mention a prompt, and are not parsed.
+  if (bytes.indexOf(PROMPT_TOKEN) === -1 && bytes.indexOf(ESCAPE_TOKEN) === -1) return unchanged();
+  let request: unknown;
+  try {
+    request = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    // Not JSON: the upstream says so in its own words.
+    return unchanged();
+  }
+  if (
+    typeof request !== "object" ||
+    request === null ||
+    Array.isArray(request) ||
+    !Object.hasOwn(request, "prompt")
+  ) {
+    return unchanged();
+  }
+  const fields = request as Record<string, unknown>;
+  const ref = readPromptRef(fields);
+  if (!ref) {
+    // `prompt: null`: nothing to expand, and nothing the upstream should see.
+    const { prompt: _, ...rest } = fields;
+    return { body: bufferBody(Buffer.from(JSON.stringify(rest))), ledger: null, onSuccess: null };
+  }
+  const assistant = await resolveForCall(viewer, ref.id, ref.version);
+  const instructions = substituteVariables(assistant.config, ref.variables);
+  const expanded = expandRequest(
+    fields,
+    configToResponsesBody(assistant.config, instructions, assistant.mcpHeaders),
+  );
+  const conversationId = conversationOf(fields.conversation);
+  const title = firstUserText(fields.input);
+  return {
+    body: bufferBody(Buffer.from(JSON.stringify(expanded))),
+    ledger: { assistantId: assistant.id, assistantVersion: assistant.version, conversationId },
+    onSuccess: () =>
+      noteCall({
+        assistantId: assistant.id,
+        version: assistant.version,
+        userId: viewer.id,
+        conversationId,
+        title,
+      }),
+  };
+}
+
+function bufferBody(bytes: Buffer): OutgoingBody {
+  return { stream: new PassThrough().end(bytes), length: bytes.length };
+}
+
+/** The request's `conversation`: an id, or `{ id }`. */
+export function conversationOf(v: unknown): string | null {
+  if (typeof v === "string" && v) return v;
+  if (typeof v === "object" && v !== null && typeof (v as { id?: unknown }).id === "string") {
+    return (v as { id: string }).id || null;
+  }
+  return null;
+}
+
+/** The first user text of `input`, trimmed, for a new conversation's title. */
+export function firstUserText(input: unknown): string {
+  const cut = (s: string) => {
+    const t = s.trim().replace(/\s+/g, " ");
+    return t.length > TITLE_CHARS ? `${t.slice(0, TITLE_CHARS - 1).trimEnd()}…` : t;
+  };
+  if (typeof input === "string") return cut(input);
+  if (!Array.isArray(input)) return "";
+  for (const item of input) {
+    if (typeof item !== "object" || item === null) continue;
+    const { role, content } = item as { role?: unknown; content?: unknown };
+    if (role !== "user") continue;
+    if (typeof content === "string") return cut(content);
+    if (!Array.isArray(content)) continue;
+    for (const part of content) {
+      const p = part as { type?: unknown; text?: unknown } | null;
+      if (p && p.type === "input_text" && typeof p.text === "string") return cut(p.text);
+    }
+  }
+  return "";
+}
+
+interface Prefix {
+  chunks: Buffer[];
+  size: number;
+  ended: boolean;
+}
+
+/** Reads until `limit` bytes (then pauses the stream, which stays readable) or the end. */
+function readUpTo(stream: Readable, limit: number, signal: AbortSignal): Promise<Prefix> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      stream.off("data", onData);
+      stream.off("end", onEnd);
+      stream.off("error", onError);
+      signal.removeEventListener("abort", onAbort);
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= limit) {
+        stream.pause();
+        done();
+        resolve({ chunks, size, ended: false });
+      }
+    };
+    const onEnd = () => {
+      done();
+      resolve({ chunks, size, ended: true });
+    };
+    const onError = () => {
+      done();
+      reject(clientClosed());
+    };
+    const onAbort = () => {
+      done();
+      stream.destroy();
+      reject(clientClosed());
+    };
+    if (signal.aborted) return onAbort();
+    stream.on("data", onData);
+    stream.on("end", onEnd);
+    stream.on("error", onError);
+    signal.addEventListener("abort", onAbort, { once: true });
+    stream.resume();
+  });
+}
+
+function clientClosed(): ApiError {
+  return new ApiError({
+    status: 499,
+    type: "invalid_request_error",
+    code: "client_closed_request",
+    message: "The client closed the request before it was sent in full.",
+  });
+}
+
+/**
+ * The large body as it streams upstream: the buffered prefix (already scanned), then each chunk
+ * scanned before it is passed on. A top-level `prompt` this late fails the stream with the error the
+ * caller gets, before the body's last byte has gone upstream.
+ */
+function guarded(prefix: Buffer[], source: Readable, scanner: TopLevelKeyScanner): Readable {
+  const guard = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      if (scanner.push(chunk)) {
+        source.unpipe(guard);
+        source.resume();
+        cb(
+          new ApiError({
+            type: "invalid_request_error",
+            status: 400,
+            param: "prompt",
+            code: "prompt_body_too_large",
+            message: `\`prompt\` came after the first ${BUFFER_BYTES / 1024 / 1024} MB of a large request body, which had already begun streaming upstream, so the call was stopped. Put \`prompt\` first, or upload large inputs with the Files API and send them by file_id.`,
+          }),
+        );
+        return;
+      }
+      cb(null, chunk);
+    },
+  });
+  for (const chunk of prefix) guard.push(chunk);
+  source.on("error", (e) => guard.destroy(e));
+  source.pipe(guard);
+  return guard;
+}
