@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/errors";
 import { convertImport } from "./legacy";
@@ -276,5 +277,50 @@ describe("convertImport: large files", () => {
     expect(config?.variables).toHaveLength(64);
     expect(out.notes.length).toBeLessThanOrEqual(51);
     expect(out.notes.join("\n")).toMatch(/tools were read; 39,872 more were dropped/);
+  });
+});
+
+describe("convertImport: the e2e fixtures", () => {
+  const fixture = (name: string): unknown => JSON.parse(fs.readFileSync(`e2e/fixtures/${name}`, "utf8"));
+
+  it("imports legacy-assistant.json with every tool, its resources, format and sampling", () => {
+    const out = convertImport(fixture("legacy-assistant.json"));
+    const c = only(out);
+    expect(c).toMatchObject({ name: "Handbook analyst", model: "gpt-4o", temperature: 0.4, topP: 0.9 });
+    expect(c.tools.map((t) => t.type)).toEqual(["code_interpreter", "file_search", "function", "function"]);
+    expect(c.tools[0]).toEqual({
+      type: "code_interpreter",
+      container: { type: "auto", fileIds: ["file-8Vq2tNfJ3xWm1KcYb7ZrPd", "file-3LhR9sDcEe6aTq0WnUj4Gx"] },
+    });
+    expect(c.tools[1]).toMatchObject({
+      vectorStoreIds: ["vs_67a1c0f2e4b88191a3d5c7e9f0b2d4a6"],
+      maxNumResults: 8,
+      scoreThreshold: 0.35,
+    });
+    expect(c.tools.slice(2).map((t) => t.type === "function" && [t.name, t.strict])).toEqual([
+      ["lookup_policy", true],
+      ["create_ticket", false],
+    ]);
+    expect(c.responseFormat).toMatchObject({ type: "json_schema", name: "handbook_answer", strict: true });
+    expect(c.metadata).toHaveLength(2);
+    expect(out.notes).toEqual([
+      expect.stringContaining("default_2024_08_21"),
+      expect.stringContaining("schema description"),
+    ]);
+  });
+
+  it("imports prompt-object.json as three versions with the default as production", () => {
+    const out = convertImport(fixture("prompt-object.json"));
+    expect(out.versions.map((v) => [v.config.model, v.note])).toEqual([
+      ["gpt-4.1", "First draft"],
+      ["gpt-4.1", "Search the help centre"],
+      ["gpt-5-mini", "Structured triage + web search + ticket lookup"],
+    ]);
+    expect(out.productionVersion).toBe(3);
+    const v3 = out.versions[2]?.config;
+    expect(v3?.tools.map((t) => t.type)).toEqual(["file_search", "web_search", "function"]);
+    expect(v3).toMatchObject({ reasoningEffort: "low", reasoningSummary: "auto", maxOutputTokens: 4000 });
+    expect(v3?.variables.map((v) => v.name)).toEqual(["customer_name", "plan"]);
+    expect(out.notes).toEqual([]);
   });
 });

@@ -80,6 +80,8 @@ function responseFormatOf(v: unknown, notes: string[]): AssistantResponseFormat 
   if (v.type === "json_schema") {
     // Assistants nest it under `json_schema`; Responses' text.format holds the fields itself.
     const js = isRec(v.json_schema) ? v.json_schema : v;
+    if (str(js.description))
+      notes.push("The response format's schema description has no counterpart and was dropped.");
     return {
       type: "json_schema",
       name: str(js.name) ?? "response",

@@ -89,6 +89,29 @@ describe("conversations", () => {
     });
   });
 
+  it("answers include-gated fields only when the listing includes them", async () => {
+    const c = await client.conversations.create({
+      items: [
+        {
+          type: "file_search_call",
+          id: "fs_1",
+          status: "completed",
+          queries: ["q"],
+          results: [{ file_id: "file-1", filename: "a.txt", score: 0.5, text: "chunk" }],
+        },
+      ],
+    });
+    const bare = await client.conversations.items.list(c.id);
+    expect(bare.data[0]).toMatchObject({ id: "fs_1", results: null });
+    const full = await client.conversations.items.list(c.id, { include: ["file_search_call.results"] });
+    expect(full.data[0]).toMatchObject({ results: [{ file_id: "file-1", text: "chunk" }] });
+    const one = await client.conversations.items.retrieve("fs_1", {
+      conversation_id: c.id,
+      include: ["file_search_call.results"],
+    });
+    expect(one).toMatchObject({ results: [{ score: 0.5 }] });
+  });
+
   it("prepends the conversation to a response and appends the turn's input and output", async () => {
     const c = await client.conversations.create({ items: [{ role: "user", content: "remember json" }] });
     const r = await client.responses.create({ model: "gpt-4o-mini", input: "hi", conversation: c.id });

@@ -93,7 +93,12 @@ export function messageItem(
   ctx: Ctx,
   output_index: number,
   tokens: string[],
-  opts: { refusal: boolean; incomplete: boolean; top: number | null },
+  opts: {
+    refusal: boolean;
+    incomplete: boolean;
+    top: number | null;
+    annotations?: ResponseOutputText["annotations"];
+  },
 ): Built {
   const id = ctx.state.id("msg", "_");
   const full = tokens.join("");
@@ -106,7 +111,12 @@ export function messageItem(
   }));
   const part: ResponseOutputMessage["content"][number] = opts.refusal
     ? { type: "refusal", refusal: full }
-    : ({ type: "output_text", text: full, annotations: [], logprobs: lps } satisfies ResponseOutputText);
+    : ({
+        type: "output_text",
+        text: full,
+        annotations: opts.annotations ?? [],
+        logprobs: lps,
+      } satisfies ResponseOutputText);
   const item: ResponseOutputMessage = {
     id,
     type: "message",
@@ -127,12 +137,12 @@ export function messageItem(
           ...where,
           part: { type: "output_text", text: "", annotations: [], logprobs: [] },
         },
-        ...tokens.map((delta, i) => ({
+        ...textDeltas(tokens, opts.annotations ?? [], (delta, i) => ({
           type: "response.output_text.delta",
           ...where,
           delta,
           logprobs: light.slice(i, i + 1),
-        })),
+        })).map((e) => (e.type === "response.output_text.annotation.added" ? { ...e, ...where } : e)),
         { type: "response.output_text.done", ...where, text: full, logprobs: light },
       ];
   return {
@@ -148,4 +158,37 @@ export function messageItem(
       { type: "response.output_item.done", output_index, item },
     ],
   };
+}
+
+/**
+ * Text deltas with each annotation announced (`response.output_text.annotation.added`) right after
+ * the delta that completes the text it points at, as the API streams them.
+ */
+function textDeltas(
+  tokens: string[],
+  annotations: ResponseOutputText["annotations"],
+  delta: (token: string, i: number) => Ev,
+): Ev[] {
+  const at = (a: ResponseOutputText["annotations"][number]) =>
+    "end_index" in a ? a.end_index : "index" in a ? a.index : 0;
+  const out: Ev[] = [];
+  let length = 0;
+  let next = 0;
+  tokens.forEach((token, i) => {
+    out.push(delta(token, i));
+    length += token.length;
+    for (; next < annotations.length && at(annotations[next] as never) <= length; next++)
+      out.push({
+        type: "response.output_text.annotation.added",
+        annotation_index: next,
+        annotation: annotations[next],
+      });
+  });
+  for (; next < annotations.length; next++)
+    out.push({
+      type: "response.output_text.annotation.added",
+      annotation_index: next,
+      annotation: annotations[next],
+    });
+  return out;
 }

@@ -14,8 +14,10 @@ import {
   toolChoice,
 } from "./behaviour";
 import { conversationParam, inputItems } from "./conversations";
+import { type Annotation, hostedTurn, type Sentence } from "./hosted-tools";
 import { asRecord, type Ctx, estimateTokens, HttpError, sendJson, streamEvents, tokenize } from "./http";
 import { logprobsRequest } from "./logprobs";
+import { echoTools } from "./mcp-tools";
 import { isReasoningModel, requireModel } from "./models";
 import { type Built, type Ev, functionCallItem, messageItem, reasoningItem } from "./response-items";
 
@@ -107,24 +109,51 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     const summary = reasoning.summary !== undefined && reasoning.summary !== null;
     built.push(reasoningItem(ctx, 0, text, summary, include.includes("reasoning.encrypted_content")));
   }
-  let outTokens = 0;
+  const previous =
+    typeof body.previous_response_id === "string"
+      ? (ctx.state.responses.get(body.previous_response_id)?.output ?? [])
+      : [];
+  const hosted = hostedTurn(ctx, {
+    prompt: text,
+    tools: body.tools,
+    toolChoice: body.tool_choice,
+    include,
+    history: [...(conversation?.items ?? []), ...previous, ...(Array.isArray(body.input) ? body.input : [])],
+    input: body.input,
+    first: built.length,
+  });
+  built.push(...hosted.built);
+  let outTokens = hosted.built.length * 12;
   let incomplete = false;
   let outputText = "";
-  if (outcome.kind === "tools") {
+  if (hosted.stop) {
+    // An MCP approval request ends the turn.
+  } else if (outcome.kind === "tools") {
     for (const call of outcome.calls) {
       built.push(functionCallItem(ctx, built.length, call));
       outTokens += jsonTokens(call.arguments).length;
     }
   } else {
-    let tokens =
-      outcome.kind === "text" && outcome.structured ? jsonTokens(outcome.text) : tokenize(outcome.text);
-    if (outcome.kind === "text" && !outcome.structured && ctx.state.config.streamChunks !== undefined)
+    const plain = outcome.kind === "text" && !outcome.structured;
+    // A turn that only answers an MCP approval has no user text to echo: the tool's sentence is the reply.
+    const bare = !text.trim() && hosted.sentences.length > 0 && trailingOutputs(body.input).length === 0;
+    const answer = plain ? withSentences(bare ? "" : outcome.text, hosted.sentences) : null;
+    let tokens = answer
+      ? tokenize(answer.text)
+      : outcome.kind === "text" && outcome.structured
+        ? jsonTokens(outcome.text)
+        : tokenize(outcome.text);
+    if (plain && !hosted.sentences.length && ctx.state.config.streamChunks !== undefined)
       tokens = Array.from({ length: ctx.state.config.streamChunks }, (_, i) => ` t${i}`);
     incomplete = limit !== undefined && limit < tokens.length;
     if (incomplete) tokens = tokens.slice(0, limit);
     const refusal = outcome.kind === "refusal";
-    built.push(messageItem(ctx, built.length, tokens, { refusal, incomplete, top }));
-    outTokens = tokens.length;
+    const length = tokens.join("").length;
+    const annotations = (answer?.annotations ?? []).filter(
+      (a) => ("end_index" in a ? a.end_index : "index" in a ? a.index : 0) <= length,
+    );
+    built.push(messageItem(ctx, built.length, tokens, { refusal, incomplete, top, annotations }));
+    outTokens += tokens.length;
     if (!refusal) outputText = tokens.join("");
   }
 
@@ -142,7 +171,7 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     top_p: typeof body.top_p === "number" ? body.top_p : 1,
     top_logprobs: typeof body.top_logprobs === "number" ? body.top_logprobs : 0,
     tool_choice: body.tool_choice ?? "auto",
-    tools: Array.isArray(body.tools) ? body.tools : [],
+    tools: echoTools(body.tools),
     text: { format: textCfg.format ?? { type: "text" }, verbosity: textCfg.verbosity ?? "medium" },
     truncation: "disabled" as const,
     store: body.store !== false,
@@ -195,6 +224,24 @@ export async function createResponse(ctx: Ctx): Promise<void> {
     return { event: data.type, data };
   });
   await streamEvents(ctx, events);
+}
+
+/** The reply followed by what the hosted tools found, each citation moved to its place in the whole. */
+function withSentences(reply: string, sentences: Sentence[]): { text: string; annotations: Annotation[] } {
+  let text = reply;
+  const annotations: Annotation[] = [];
+  for (const s of sentences) {
+    if (text) text += "\n\n";
+    const offset = text.length;
+    text += s.text;
+    for (const a of s.annotations) {
+      if ("start_index" in a)
+        annotations.push({ ...a, start_index: a.start_index + offset, end_index: a.end_index + offset });
+      else if ("index" in a) annotations.push({ ...a, index: a.index + offset });
+      else annotations.push(a);
+    }
+  }
+  return { text: text || reply, annotations };
 }
 
 /** OpenAI's prompt objects are gone: a `prompt` that reaches the upstream is an unexpanded reference. */

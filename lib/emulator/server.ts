@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { chatCompletions, legacyCompletions } from "./chat";
+import { CONTAINER_ROUTES } from "./containers";
 import { control } from "./control";
 import { CONVERSATION_ROUTES } from "./conversations";
 import { sweepExpired } from "./expiry";
@@ -69,6 +70,7 @@ const ROUTES: Route[] = [
   { method: "POST", pattern: new RegExp(`^/v1/uploads/${ID}/cancel$`), handler: cancelUpload },
   ...VECTOR_STORE_ROUTES,
   ...CONVERSATION_ROUTES(ID),
+  ...CONTAINER_ROUTES(ID),
 ];
 
 const MAX_JSON = 32 * 1024 * 1024;

@@ -45,13 +45,13 @@ export function fileText(state: EmulatorState, fileId: string): string {
   return state.files.get(fileId)?.content?.toString("utf8") ?? "";
 }
 
-type Filter =
+export type Filter =
   | { type: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "nin"; key: string; value: unknown }
   | { type: "and" | "or"; filters: Filter[] };
 
 const COMPARISONS = ["eq", "ne", "gt", "gte", "lt", "lte", "in", "nin"];
 
-function checkFilter(v: unknown, param: string): Filter {
+export function checkFilter(v: unknown, param: string): Filter {
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw invalidType(param, "an object", v);
   const f = v as Record<string, unknown>;
   if (f.type === "and" || f.type === "or") {

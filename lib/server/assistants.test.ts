@@ -261,6 +261,10 @@ describe("MCP header secrets", () => {
       saveVersion(alice, id, input({ tools: [MCP] }, { mcpHeaders: { crm: { "X-Other": "v" } } })),
     );
     expect(e.code).toBe("unknown_mcp_header");
+    // A stored value for a header no longer declared can still be deleted.
+    await saveVersion(alice, id, input({ tools: [MCP] }, { mcpHeaders: { crm: { Authorization: "v" } } }));
+    const dropped = await saveVersion(alice, id, input({}, { mcpHeaders: { crm: { Authorization: "" } } }));
+    expect(dropped.mcpHeadersSet).toEqual({});
   });
 
   it("copies values on duplicate only for someone who may edit the original", async () => {

@@ -312,10 +312,12 @@ export async function checkConfig(config: AssistantConfig): Promise<ConfigIssue[
   return issues;
 }
 
-/** MCP header values a save may set: only for a server label and header name the config declares. */
+/** MCP header values a save may set: only for a server label and header name the config declares ("" deletes any). */
 function checkHeaderInput(config: AssistantConfig, headers: SaveVersionInput["mcpHeaders"]): void {
   if (!headers) return;
   for (const [label, values] of Object.entries(headers)) {
+    const names = Object.keys(values).filter((name) => values[name] !== "");
+    if (!names.length) continue;
     const tool = config.tools.find((t) => t.type === "mcp" && t.serverLabel === label);
     if (tool?.type !== "mcp")
       throw errors.badRequest(
@@ -323,7 +325,7 @@ function checkHeaderInput(config: AssistantConfig, headers: SaveVersionInput["mc
         `mcpHeaders.${label}`,
         "unknown_mcp_server",
       );
-    for (const name of Object.keys(values)) {
+    for (const name of names) {
       if (!tool.headerNames.includes(name))
         throw errors.badRequest(
           `mcpHeaders: MCP server "${label}" declares no header "${name}". Add it to the header names first.`,
