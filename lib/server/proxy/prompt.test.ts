@@ -247,7 +247,7 @@ describe("the prompt hook", () => {
   });
 
   it("reads a key spelt with escapes as prompt", async () => {
-    await post('{"pr\\u006fmpt":{"id":"' + ID + '","variables":{"customer":"E"}},"input":"x"}');
+    await post(`{"pr\\u006fmpt":{"id":"${ID}","variables":{"customer":"E"}},"input":"x"}`);
     expect(sentJson()).toMatchObject({ instructions: "Help E in en." });
     expect(sentJson().prompt).toBeUndefined();
   });
@@ -336,6 +336,32 @@ describe("the prompt hook", () => {
     const res = await post(streamed(text));
     expect(res.status).toBe(413);
     expect((await res.json()).error.message).toContain("file_id");
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe("a client that goes away", () => {
+  it("while its body is being read: nothing goes upstream", async () => {
+    const ac = new AbortController();
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(Buffer.from('{"prompt":{"id":"'));
+        // …and never finishes.
+      },
+    });
+    const pending = handleProxy(
+      new Request("http://localhost:3000/api/v1/responses", {
+        method: "POST",
+        body,
+        signal: ac.signal,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        // @ts-expect-error Node's fetch needs it for a streamed body.
+        duplex: "half",
+      }),
+    );
+    setTimeout(() => ac.abort(), 50);
+    const res = await pending;
+    expect(res.status).toBe(499);
     expect(seen).toHaveLength(0);
   });
 });
