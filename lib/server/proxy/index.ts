@@ -38,7 +38,7 @@ export async function handleProxy(req: Request, input: ProxyInput = {}): Promise
     const pathname = q === -1 ? rawUrl : rawUrl.slice(0, q);
     // The raw pathname, not a parsed URL: encoded slashes and dot segments must be seen to be refused.
     const raw = pathname.startsWith(PROXY_PREFIX) ? pathname.slice(PROXY_PREFIX.length) : "";
-    const target = resolveUpstreamPath(raw, q === -1 ? "" : rawUrl.slice(q));
+    const target = resolveUpstreamPath(raw, q === -1 ? "" : rawUrl.slice(q), method);
     const creds = credentialsFor(target.family, principal.user.role === "admin");
     // Before a byte goes upstream: a member's delete of someone else's file never leaves the console.
     const owned = ownershipTarget(method, target.path);
