@@ -312,6 +312,8 @@ describe("resolveForCall", () => {
       });
       expect(e.status).toBe(400);
     }
+    const long = await rejects(resolveForCall(alice, `pmpt_${"x".repeat(100_000)}`, null));
+    expect(long.message.length).toBeLessThan(300);
     await saveVersion(alice, priv, input());
     for (const version of ["7", "0", "two", "production"]) {
       const e = await rejects(resolveForCall(alice, priv, version));

@@ -727,7 +727,8 @@ const callError = (message: string, param: string, code: string) =>
 
 const unknownAssistant = (id: string) =>
   callError(
-    `Assistant '${id}' not found. Check prompt.id: it names a Benchtop assistant (asst_bt_…) that you can see.`,
+    // Cut: the id is the caller's own text, and an error should not echo a megabyte of it.
+    `Assistant '${id.length > 64 ? `${id.slice(0, 64)}…` : id}' not found. Check prompt.id: it names a Benchtop assistant (asst_bt_…) that you can see.`,
     "prompt.id",
     "assistant_not_found",
   );
