@@ -44,6 +44,13 @@ describe("TopLevelKeyScanner", () => {
     expect(scan(text)).toBe(false);
   });
 
+  it("skips through long strings with escapes and keeps its place", () => {
+    const long = `${"a".repeat(300)}\\\\\\"{\\"prompt\\":1}${"b".repeat(300)}`;
+    expect(scan(`{"input":"${long}","prompt":1}`)).toBe(true);
+    expect(scan(`{"input":"${long}","x":{"prompt":1}}`)).toBe(false);
+    expect(scan(`{"input":["${long}","${long}"],"prompt":1}`)).toBe(true);
+  });
+
   it("stays found once found", () => {
     const s = new TopLevelKeyScanner("prompt");
     expect(s.push(Buffer.from('{"prompt":'))).toBe(true);

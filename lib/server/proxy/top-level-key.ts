@@ -24,8 +24,25 @@ export class TopLevelKeyScanner {
   /** Scans the chunk; true once the key has been seen (in this chunk or before). */
   push(chunk: Uint8Array): boolean {
     if (this.found) return true;
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i] as number;
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // Where the next quote and backslash are: inside a long string (base64, a pasted document) the
+    // scan jumps there natively instead of visiting every byte.
+    let nextQuote = -1;
+    let nextBackslash = -1;
+    for (let i = 0; i < buf.length; i++) {
+      if (this.inString && !this.escaped && !this.key) {
+        if (nextQuote !== -2 && nextQuote < i) nextQuote = buf.indexOf(QUOTE, i);
+        if (nextQuote === -1) nextQuote = -2;
+        if (nextBackslash !== -2 && nextBackslash < i) nextBackslash = buf.indexOf(BACKSLASH, i);
+        if (nextBackslash === -1) nextBackslash = -2;
+        const next = Math.min(
+          nextQuote < 0 ? buf.length : nextQuote,
+          nextBackslash < 0 ? buf.length : nextBackslash,
+        );
+        if (next >= buf.length) break;
+        i = next;
+      }
+      const c = buf[i] as number;
       if (this.inString) {
         const key = this.key;
         if (this.escaped) {
