@@ -1,5 +1,7 @@
+import { execFileSync } from "node:child_process";
 import OpenAI from "openai";
 import type { AssistantConfig, AssistantDetail } from "../lib/assistants/schema";
+import { pythonWithOpenai } from "../test/python-openai";
 import { expect, test } from "./fixtures";
 import { cli } from "./support/cli";
 import { emulator } from "./support/emulator";
@@ -293,4 +295,40 @@ test("a call without prompt is forwarded as it was sent", async () => {
   expect((await emulator.lastPost("/v1/responses")).rawBody).toBe(
     '{"model":"gpt-4o-mini",  "input":"say \\"prompt\\""}',
   );
+});
+
+test("the Python SDK calls it by id with variables", async () => {
+  const py = pythonWithOpenai();
+  test.skip("skip" in py, "skip" in py ? py.skip : "");
+  if (!("python" in py)) return;
+  const program = [
+    "import json, os, openai",
+    'client = openai.OpenAI(api_key=os.environ["BT_TOKEN"], base_url=os.environ["BT_BASE"], max_retries=0)',
+    "r = client.responses.create(",
+    '    prompt={"id": os.environ["BT_ASSISTANT"], "version": "1", "variables": {"company": "Initech", "lang": "French"}},',
+    '    input="Où est ma commande ?",',
+    ")",
+    "print(json.dumps({'status': r.status}))",
+    "try:",
+    '    client.responses.create(prompt={"id": os.environ["BT_ASSISTANT"], "variables": {}}, input="x")',
+    "except openai.BadRequestError as e:",
+    "    print(json.dumps({'code': e.code}))",
+  ].join("\n");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    BT_TOKEN: owner.token,
+    BT_BASE: `${E2E.consoleUrl}/api/v1`,
+    BT_ASSISTANT: assistantId,
+    PYTHONIOENCODING: "utf-8",
+  };
+  for (const k of Object.keys(env)) if (/_proxy$|^OPENAI_/i.test(k)) delete env[k];
+  const out = execFileSync(py.python, ["-c", program], { env, encoding: "utf8", timeout: 60_000 })
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, string>);
+  expect(out).toEqual([{ status: "completed" }, { code: "missing_variable" }]);
+  const sent = (await emulator.lastPost("/v1/responses")).json;
+  expect(sent.instructions).toBe("You work for Initech. Answer in French. At most 3 sentences.");
+  expect(sent.input).toBe("Où est ma commande ?");
+  expect(sent.prompt).toBeUndefined();
 });
