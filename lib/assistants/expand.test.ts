@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/errors";
-import { configToResponsesBody, expandRequest, readPromptRef, substituteVariables } from "./expand";
+import {
+  configToResponsesBody,
+  expandRequest,
+  readPromptRef,
+  substituteVariables,
+  VARIABLE_VALUE_MAX,
+} from "./expand";
 import { type AssistantConfig, assistantConfigSchema } from "./schema";
 
 function config(over: Partial<AssistantConfig> = {}): AssistantConfig {
@@ -157,6 +163,38 @@ describe("substituteVariables", () => {
     expect(e.message).toContain("`tier` must be one of");
     expect(e.code).toBe("unknown_variable");
     expect(e.param).toBe("prompt.variables.extra");
+  });
+
+  it("refuses, before building them, instructions that would expand past the cap", () => {
+    const started = performance.now();
+    const e = thrown(() =>
+      substituteVariables(
+        { instructions: "{{x}}".repeat(51_000), variables: [{ name: "x", type: "string", description: "" }] },
+        { x: "a".repeat(8000) },
+      ),
+    );
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(e).toMatchObject({ status: 400, code: "instructions_too_long", param: "prompt.variables.x" });
+    // A saved default is checked the same way.
+    expect(() =>
+      substituteVariables(
+        {
+          instructions: "{{x}}".repeat(51_000),
+          variables: [{ name: "x", type: "string", description: "", default: "a".repeat(8000) }],
+        },
+        {},
+      ),
+    ).toThrow(/instructions would be/);
+  });
+
+  it("refuses a value longer than the per-value cap", () => {
+    const e = thrown(() =>
+      substituteVariables(
+        { instructions: "{{x}}", variables: [{ name: "x", type: "string", description: "" }] },
+        { x: "a".repeat(VARIABLE_VALUE_MAX + 1) },
+      ),
+    );
+    expect(e).toMatchObject({ code: "invalid_variable", param: "prompt.variables.x" });
   });
 
   it("says the assistant has no variables when it has none", () => {

@@ -16,6 +16,14 @@ export interface PromptRef {
 
 const PROMPT_KEYS = new Set(["id", "version", "variables"]);
 
+/** A variable's given value, in characters; a saved default has the same cap (schema.ts). */
+export const VARIABLE_VALUE_MAX = 100_000;
+/**
+ * The expanded instructions, in characters. Checked from placeholder counts × value lengths before
+ * any text is built, so `{{x}}` repeated with a long value cannot make the process build gigabytes.
+ */
+export const EXPANDED_INSTRUCTIONS_MAX = 1_000_000;
+
 const bad = (message: string, param: string, code: string) =>
   new ApiError({ type: "invalid_request_error", status: 400, message, param, code });
 
@@ -156,7 +164,14 @@ export function substituteVariables(
       continue;
     }
     const raw = valueText(given[v.name]);
-    const checked = "text" in raw ? typed(v, raw.text) : raw;
+    const checked =
+      "text" in raw && raw.text.length > VARIABLE_VALUE_MAX
+        ? {
+            error: `is ${raw.text.length.toLocaleString("en-US")} characters long; a value may have at most ${VARIABLE_VALUE_MAX.toLocaleString("en-US")}.`,
+          }
+        : "text" in raw
+          ? typed(v, raw.text)
+          : raw;
     if ("error" in checked) {
       problems.push({ code: "invalid_variable", name: v.name, message: `\`${v.name}\` ${checked.error}` });
     } else {
@@ -172,8 +187,29 @@ export function substituteVariables(
       first.code,
     );
   }
+  checkExpandedLength(config.instructions, values);
   // A placeholder that names no declared variable stays as written (the builder flags it on save).
   return config.instructions.replace(VARIABLE_PATTERN, (whole, name: string) => values.get(name) ?? whole);
+}
+
+/** Refuses, before building it, instructions that would expand past EXPANDED_INSTRUCTIONS_MAX. */
+function checkExpandedLength(instructions: string, values: Map<string, string>): void {
+  let total = instructions.length;
+  const growth = new Map<string, number>();
+  for (const m of instructions.matchAll(VARIABLE_PATTERN)) {
+    const value = values.get(m[1] as string);
+    if (value === undefined) continue;
+    const delta = value.length - m[0].length;
+    total += delta;
+    growth.set(m[1] as string, (growth.get(m[1] as string) ?? 0) + delta);
+  }
+  if (total <= EXPANDED_INSTRUCTIONS_MAX) return;
+  const [name] = [...growth.entries()].reduce((a, b) => (b[1] > a[1] ? b : a), ["", 0]);
+  throw bad(
+    `The assistant's instructions would be ${total.toLocaleString("en-US")} characters long once variables are substituted (at most ${EXPANDED_INSTRUCTIONS_MAX.toLocaleString("en-US")}). \`${name.slice(0, 64)}\` grows them most: send a shorter value, or put long text in \`input\`.`,
+    `prompt.variables.${name.slice(0, 64)}`,
+    "instructions_too_long",
+  );
 }
 
 /** JSON text saved in a version (schemas, filters), parsed; validated on save, so a failure is a broken version. */

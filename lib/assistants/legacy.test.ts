@@ -259,6 +259,27 @@ describe("convertImport: Benchtop exports and the rest", () => {
   });
 });
 
+describe("convertImport: large files", () => {
+  it("stays linear: 40k unknown tools, variables and metadata pairs convert in well under a second", () => {
+    const started = performance.now();
+    const n = 40_000;
+    const out = convertImport({
+      object: "prompt",
+      id: "pmpt_x",
+      model: "m",
+      tools: Array.from({ length: n }, (_, i) => ({ type: `t${i}` })),
+      variables: Array.from({ length: n }, (_, i) => `v${i}`),
+      metadata: Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"])),
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+    const config = out.versions[0]?.config;
+    expect(config?.tools).toHaveLength(0);
+    expect(config?.variables).toHaveLength(64);
+    expect(out.notes.length).toBeLessThanOrEqual(51);
+    expect(out.notes.join("\n")).toMatch(/tools were read; 39,872 more were dropped/);
+  });
+});
+
 describe("convertImport: the e2e fixtures", () => {
   const fixture = (name: string): unknown => JSON.parse(fs.readFileSync(`e2e/fixtures/${name}`, "utf8"));
 

@@ -62,13 +62,15 @@ const jsonText = (v: unknown, fallback: string) =>
 
 function metadataOf(v: unknown, notes: string[]): AssistantConfig["metadata"] {
   if (!isRec(v)) return [];
-  const pairs = Object.entries(v).map(([key, value]) => ({
+  const entries = Object.entries(v);
+  // Cut before converting: a huge object costs no more than the pairs kept.
+  const pairs = entries.slice(0, METADATA_LIMITS.pairs).map(([key, value]) => ({
     key: key.slice(0, METADATA_LIMITS.keyChars),
     value: (typeof value === "string" ? value : JSON.stringify(value)).slice(0, METADATA_LIMITS.valueChars),
   }));
-  if (pairs.length > METADATA_LIMITS.pairs)
+  if (entries.length > METADATA_LIMITS.pairs)
     notes.push(`Only the first ${METADATA_LIMITS.pairs} metadata pairs were kept.`);
-  return pairs.slice(0, METADATA_LIMITS.pairs);
+  return pairs;
 }
 
 /** Chat/Assistants `response_format` or Responses `text.format`. */
@@ -227,12 +229,17 @@ function toolOf(raw: unknown, ctx: ToolContext): AssistantTool | null {
 }
 
 function toolsOf(list: unknown, ctx: ToolContext): AssistantTool[] {
-  const tools = (Array.isArray(list) ? list : [])
+  const all = Array.isArray(list) ? list : [];
+  // Noted first, so it survives the cap on notes that a long list of dropped tools may reach.
+  if (all.length > ASSISTANT_LIMITS.tools)
+    ctx.notes.push(
+      `Only the first ${ASSISTANT_LIMITS.tools} tools were read; ${(all.length - ASSISTANT_LIMITS.tools).toLocaleString("en-US")} more were dropped.`,
+    );
+  // Cut before converting, so a file of thousands of tools costs no more than the limit.
+  return all
+    .slice(0, ASSISTANT_LIMITS.tools)
     .map((t) => toolOf(t, ctx))
     .filter((t): t is AssistantTool => t !== null);
-  if (tools.length > ASSISTANT_LIMITS.tools)
-    ctx.notes.push(`Only the first ${ASSISTANT_LIMITS.tools} tools were kept.`);
-  return tools.slice(0, ASSISTANT_LIMITS.tools);
 }
 
 /** The config through the schema, so what is stored is always a valid version. */
@@ -317,12 +324,14 @@ function fromLegacy(a: Rec): ConvertedImport {
 /** Prompt variables: `{name: default}`, `[name, …]` or `[{name, type?, default?, description?}, …]`. */
 function variablesOf(v: unknown, notes: string[]): AssistantVariable[] {
   const out: AssistantVariable[] = [];
+  const seen = new Set<string>();
   const add = (name: string, def: unknown, extra: Rec = {}) => {
     if (!VARIABLE_NAME.test(name)) {
       notes.push(`Variable "${name}" is not a valid name and was dropped.`);
       return;
     }
-    if (out.some((x) => x.name === name)) return;
+    if (seen.has(name)) return;
+    seen.add(name);
     const type = oneOf(extra.type, VARIABLE_TYPES) ?? "string";
     const options = strings(extra.options ?? extra.enum);
     const d =
@@ -342,17 +351,25 @@ function variablesOf(v: unknown, notes: string[]): AssistantVariable[] {
       ...(type === "enum" ? { options } : {}),
     });
   };
-  if (Array.isArray(v)) {
-    for (const item of v) {
-      if (typeof item === "string") add(item, undefined);
-      else if (isRec(item) && typeof item.name === "string") add(item.name, item.default ?? item.value, item);
-    }
-  } else if (isRec(v)) {
-    for (const [name, def] of Object.entries(v)) add(name, def);
-  }
-  if (out.length > ASSISTANT_LIMITS.variables)
-    notes.push(`Only the first ${ASSISTANT_LIMITS.variables} variables were kept.`);
-  return out.slice(0, ASSISTANT_LIMITS.variables);
+  // Cut before reading, so a file of thousands of variables costs no more than the limit.
+  const entries: [unknown, unknown, Rec | undefined][] = Array.isArray(v)
+    ? v.map((item) =>
+        typeof item === "string"
+          ? [item, undefined, undefined]
+          : isRec(item)
+            ? [item.name, item.default ?? item.value, item]
+            : [undefined, undefined, undefined],
+      )
+    : isRec(v)
+      ? Object.entries(v).map(([name, def]) => [name, def, undefined])
+      : [];
+  for (const [name, def, item] of entries.slice(0, ASSISTANT_LIMITS.variables))
+    if (typeof name === "string") add(name, def, item);
+  if (entries.length > ASSISTANT_LIMITS.variables)
+    notes.push(
+      `Only the first ${ASSISTANT_LIMITS.variables} variables were read; ${(entries.length - ASSISTANT_LIMITS.variables).toLocaleString("en-US")} more were dropped.`,
+    );
+  return out;
 }
 
 /** Instructions: `instructions`, a `prompt` text, or the text of developer/system messages. */
@@ -452,7 +469,7 @@ function promptVersion(v: Rec, top: Rec, notes: string[], tag: string): Assistan
   const unknown = Object.keys(v).filter((k) => !KNOWN_PROMPT_KEYS.has(k));
   if (unknown.length) vNotes.push(`Fields without a counterpart were dropped: ${unknown.join(", ")}.`);
   if (!config.model) vNotes.push("No model was named: choose one before saving a new version.");
-  for (const n of vNotes) if (!notes.includes(`${tag}${n}`)) notes.push(`${tag}${n}`);
+  for (const n of vNotes) addNote(notes, `${tag}${n}`);
   return finish(config, `The prompt${tag ? ` (${tag.trim().replace(/:$/, "")})` : ""}`);
 }
 
@@ -506,8 +523,29 @@ function fromBenchtop(raw: unknown): ConvertedImport {
   };
 }
 
+/** Notes shown after an import; past this, the rest are counted in one last note. */
+export const IMPORT_NOTES_MAX = 50;
+
+/** A note not already given, while there is room (a multi-version prompt repeats the same ones). */
+function addNote(notes: string[], note: string): void {
+  if (notes.length <= IMPORT_NOTES_MAX && !notes.includes(note)) notes.push(note);
+}
+
+function capNotes(c: ConvertedImport): ConvertedImport {
+  if (c.notes.length <= IMPORT_NOTES_MAX) return c;
+  const more = c.notes.length - IMPORT_NOTES_MAX;
+  return {
+    ...c,
+    notes: [...c.notes.slice(0, IMPORT_NOTES_MAX), `…and ${more.toLocaleString("en-US")} more notes.`],
+  };
+}
+
 /** Which format `raw` is, converted; anything else is refused with a message naming what is accepted. */
 export function convertImport(raw: unknown): ConvertedImport {
+  return capNotes(convertAny(raw));
+}
+
+function convertAny(raw: unknown): ConvertedImport {
   if (!isRec(raw))
     throw refuse(
       "Import a JSON object: a Benchtop export, an Assistants API assistant or a prompt object export.",

@@ -267,6 +267,33 @@ describe("MCP header secrets", () => {
     expect(dropped.mcpHeadersSet).toEqual({});
   });
 
+  it("binds a value to the server URL it was entered for: a changed URL never receives it", async () => {
+    const id = (
+      await createAssistant(
+        alice,
+        input({ tools: [MCP] }, { mcpHeaders: { crm: { Authorization: "Bearer a" } } }),
+      )
+    ).assistant.id;
+    const evil = { ...MCP, serverUrl: "https://evil.example/sse" };
+    // Same label, another URL, nothing re-entered: the stored value is dropped, for every version.
+    const moved = await saveVersion(alice, id, input({ tools: [evil] }));
+    expect(moved.mcpHeadersSet).toEqual({});
+    expect((await resolveForCall(bob, id, "2")).mcpHeaders).toEqual({});
+    expect((await resolveForCall(bob, id, "1")).mcpHeaders).toEqual({});
+    // Re-entered for the new URL: only versions pointing there get it; rolling back sends nothing.
+    await saveVersion(
+      alice,
+      id,
+      input({ tools: [evil] }, { mcpHeaders: { crm: { Authorization: "Bearer b" } } }),
+    );
+    expect((await resolveForCall(bob, id, "3")).mcpHeaders).toEqual({ crm: { Authorization: "Bearer b" } });
+    expect((await resolveForCall(bob, id, "1")).mcpHeaders).toEqual({});
+    await rollBack(alice, id, 1);
+    expect((await resolveForCall(bob, id, "latest")).mcpHeaders).toEqual({});
+    expect((await getAssistant(alice, id, 1)).mcpHeadersSet).toEqual({});
+    expect((await getAssistant(alice, id, 3)).mcpHeadersSet).toEqual({ crm: ["Authorization"] });
+  });
+
   it("copies values on duplicate only for someone who may edit the original", async () => {
     const id = (
       await createAssistant(
@@ -312,6 +339,8 @@ describe("resolveForCall", () => {
       });
       expect(e.status).toBe(400);
     }
+    const long = await rejects(resolveForCall(alice, `pmpt_${"x".repeat(100_000)}`, null));
+    expect(long.message.length).toBeLessThan(300);
     await saveVersion(alice, priv, input());
     for (const version of ["7", "0", "two", "production"]) {
       const e = await rejects(resolveForCall(alice, priv, version));

@@ -260,7 +260,7 @@ async function detail(q: Queryable, viewer: Viewer, id: string, version?: number
     assistant: toSummary(viewer, h),
     versions: all.map(toVersionSummary),
     version: { ...toVersionSummary(full), config: full.config },
-    mcpHeadersSet: await headerNamesSet(q, id),
+    mcpHeadersSet: await headerNamesSet(q, id, full.config),
   };
 }
 
@@ -336,12 +336,77 @@ function checkHeaderInput(config: AssistantConfig, headers: SaveVersionInput["mc
   }
 }
 
-const secretContext = (id: string, label: string, header: string) => `${id}\u0000${label}\u0000${header}`;
+/**
+ * A header value is sealed for the server URL it was entered for: the URL is part of the encryption
+ * context, so a version (a later save, a rollback, an old version) whose MCP server under that label
+ * points elsewhere cannot open it, and its call goes out without the header.
+ */
+const secretContext = (id: string, label: string, header: string, url: string) =>
+  `${id}\u0000${label}\u0000${header}\u0000${url}`;
 
-async function storeHeaders(q: Queryable, id: string, headers: SaveVersionInput["mcpHeaders"]) {
+interface SealedRow {
+  server_label: string;
+  header_name: string;
+  value: string;
+}
+
+function sealedRows(q: Queryable, id: string): Promise<SealedRow[]> {
+  return q.query<SealedRow>(
+    "select server_label, header_name, value from assistant_secrets where assistant_id = $1 order by 1, 2",
+    [id],
+  );
+}
+
+const mcpUrls = (config: AssistantConfig) =>
+  new Map(config.tools.flatMap((t) => (t.type === "mcp" ? [[t.serverLabel, t.serverUrl] as const] : [])));
+
+/** The stored values this config's MCP servers may receive: per label, those sealed for its URL. */
+function openFor(
+  id: string,
+  rows: SealedRow[],
+  config: AssistantConfig,
+): Record<string, Record<string, string>> {
+  const urls = mcpUrls(config);
+  const out: Record<string, Record<string, string>> = {};
+  for (const r of rows) {
+    const url = urls.get(r.server_label);
+    if (url === undefined) continue;
+    try {
+      const value = openSecret(r.value, secretContext(id, r.server_label, r.header_name, url));
+      out[r.server_label] = { ...out[r.server_label], [r.header_name]: value };
+    } catch {
+      // Entered for another URL, or sealed with another CONSOLE_SECRET: not for this server.
+    }
+  }
+  return out;
+}
+
+/**
+ * Applies a save's header values, sealed for the config's server URL ("" deletes one). Values stored
+ * for a label whose URL this config changes are dropped unless re-entered: a token entered for one
+ * server never follows the label to another (the builder says so next to the header inputs).
+ */
+async function storeHeaders(
+  q: Queryable,
+  id: string,
+  config: AssistantConfig,
+  headers: SaveVersionInput["mcpHeaders"],
+) {
+  const urls = mcpUrls(config);
+  const rows = await sealedRows(q, id);
+  const usable = openFor(id, rows, config);
+  for (const r of rows) {
+    if (urls.has(r.server_label) && usable[r.server_label]?.[r.header_name] === undefined) {
+      await q.query(
+        "delete from assistant_secrets where assistant_id = $1 and server_label = $2 and header_name = $3",
+        [id, r.server_label, r.header_name],
+      );
+    }
+  }
   for (const [label, values] of Object.entries(headers ?? {})) {
     for (const [name, value] of Object.entries(values)) {
-      if (value === "") {
+      const url = urls.get(label);
+      if (value === "" || url === undefined) {
         await q.query(
           "delete from assistant_secrets where assistant_id = $1 and server_label = $2 and header_name = $3",
           [id, label, name],
@@ -351,41 +416,28 @@ async function storeHeaders(q: Queryable, id: string, headers: SaveVersionInput[
       await q.query(
         `insert into assistant_secrets (assistant_id, server_label, header_name, value) values ($1, $2, $3, $4)
          on conflict (assistant_id, server_label, header_name) do update set value = excluded.value`,
-        [id, label, name, sealSecret(value, secretContext(id, label, name))],
+        [id, label, name, sealSecret(value, secretContext(id, label, name, url))],
       );
     }
   }
 }
 
-async function headerNamesSet(q: Queryable, id: string): Promise<Record<string, string[]>> {
-  const rows = await q.query<{ server_label: string; header_name: string }>(
-    "select server_label, header_name from assistant_secrets where assistant_id = $1 order by 1, 2",
-    [id],
-  );
-  const out: Record<string, string[]> = {};
-  for (const r of rows) {
-    out[r.server_label] ??= [];
-    out[r.server_label]?.push(r.header_name);
-  }
-  return out;
+/** Per label, the header names with a value this config's server would receive. */
+async function headerNamesSet(
+  q: Queryable,
+  id: string,
+  config: AssistantConfig,
+): Promise<Record<string, string[]>> {
+  const opened = openFor(id, await sealedRows(q, id), config);
+  return Object.fromEntries(Object.entries(opened).map(([label, v]) => [label, Object.keys(v).sort()]));
 }
 
-async function headerValues(q: Queryable, id: string): Promise<Record<string, Record<string, string>>> {
-  const rows = await q.query<{ server_label: string; header_name: string; value: string }>(
-    "select server_label, header_name, value from assistant_secrets where assistant_id = $1",
-    [id],
-  );
-  const out: Record<string, Record<string, string>> = {};
-  for (const r of rows) {
-    try {
-      const value = openSecret(r.value, secretContext(id, r.server_label, r.header_name));
-      out[r.server_label] = { ...out[r.server_label], [r.header_name]: value };
-    } catch {
-      // Sealed with another console secret (CONSOLE_SECRET changed): unusable, so left out.
-      console.warn(`[assistants] MCP header ${r.header_name} of ${id} does not decrypt with this secret`);
-    }
-  }
-  return out;
+async function headerValues(
+  q: Queryable,
+  id: string,
+  config: AssistantConfig,
+): Promise<Record<string, Record<string, string>>> {
+  return openFor(id, await sealedRows(q, id), config);
 }
 
 /**
@@ -452,7 +504,7 @@ async function insertAssistant(q: Queryable, a: NewAssistant): Promise<string> {
   );
   for (const [i, v] of a.versions.entries())
     await insertVersion(q, id, i + 1, a.ownerId, v.config, v.note, v.basedOn);
-  await storeHeaders(q, id, a.headers);
+  await storeHeaders(q, id, last.config, a.headers);
   return id;
 }
 
@@ -521,7 +573,7 @@ export async function saveVersion(
     if (basedOn !== undefined && !(await versionRow(tx, id, basedOn)))
       throw versionNotFound(id, basedOn, latest);
     const n = await appendVersion(tx, viewer, id, config, input.note ?? "", basedOn ?? null);
-    await storeHeaders(tx, id, input.mcpHeaders);
+    await storeHeaders(tx, id, config, input.mcpHeaders);
     return detail(tx, viewer, id, n);
   });
   invalidate(id);
@@ -592,13 +644,13 @@ export async function duplicateAssistant(
     const row = await versionRow(tx, id, n);
     if (!row?.config) throw versionNotFound(id, n, h.latest_version);
     const config = { ...row.config, name: `${row.config.name} (copy)`.slice(0, ASSISTANT_LIMITS.name) };
-    const headers = canEditRow(viewer, h) ? await headerValues(tx, id) : undefined;
+    const headers = canEditRow(viewer, h) ? await headerValues(tx, id, row.config) : undefined;
     const copy = await insertAssistant(tx, {
       ownerId: viewer.id,
       visibility: h.visibility,
       versions: [{ config, note: `Duplicated from ${h.name} (${id}) version ${n}`, basedOn: n }],
     });
-    await storeHeaders(tx, copy, headers);
+    await storeHeaders(tx, copy, config, headers);
     return detail(tx, viewer, copy);
   });
 }
@@ -687,7 +739,9 @@ interface CachedHead {
   production: number | null;
   deleted: boolean;
   /** Loaded on first need (only configs with MCP header names ask). */
-  headers: Record<string, Record<string, string>> | null;
+  headers: SealedRow[] | null;
+  /** Per version: the values its MCP servers' URLs open (versions are immutable). */
+  opened: Map<number, Record<string, Record<string, string>>>;
 }
 
 /** A head is trusted this long; a change made in this process drops it at once. */
@@ -727,7 +781,8 @@ const callError = (message: string, param: string, code: string) =>
 
 const unknownAssistant = (id: string) =>
   callError(
-    `Assistant '${id}' not found. Check prompt.id: it names a Benchtop assistant (asst_bt_…) that you can see.`,
+    // Cut: the id is the caller's own text, and an error should not echo a megabyte of it.
+    `Assistant '${id.length > 64 ? `${id.slice(0, 64)}…` : id}' not found. Check prompt.id: it names a Benchtop assistant (asst_bt_…) that you can see.`,
     "prompt.id",
     "assistant_not_found",
   );
@@ -772,6 +827,7 @@ async function readHead(id: string): Promise<CachedHead | null> {
     production: row.production_version,
     deleted: row.deleted,
     headers: null,
+    opened: new Map(),
   };
   if (started !== state.epoch) return h;
   heads.delete(id);
@@ -841,8 +897,13 @@ export async function resolveForCall(
     );
   let mcpHeaders: Record<string, Record<string, string>> = {};
   if (needsHeaders(config)) {
-    h.headers ??= await headerValues(await getDb(), id);
-    mcpHeaders = h.headers;
+    h.headers ??= await sealedRows(await getDb(), id);
+    let opened = h.opened.get(n);
+    if (!opened) {
+      opened = openFor(id, h.headers, config);
+      h.opened.set(n, opened);
+    }
+    mcpHeaders = opened;
   }
   return { id, version: n, config, mcpHeaders };
 }

@@ -76,7 +76,9 @@ export function sealSecret(plain: string, context: string): string {
 export function openSecret(sealed: string, context: string): string {
   if (!sealed.startsWith("v1.")) throw new Error("unknown sealed-secret format");
   const raw = Buffer.from(sealed.slice(3), "base64url");
-  const d = createDecipheriv("aes-256-gcm", getSealKey(), raw.subarray(0, 12));
+  // IV (12) + a full tag (16): a shorter value would let GCM check a truncated tag.
+  if (raw.length < 28) throw new Error("sealed secret too short");
+  const d = createDecipheriv("aes-256-gcm", getSealKey(), raw.subarray(0, 12), { authTagLength: 16 });
   d.setAAD(Buffer.from(context));
   d.setAuthTag(raw.subarray(12, 28));
   return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString("utf8");

@@ -62,6 +62,48 @@ export interface CallExtras {
   ledger?: Pick<LedgerEntry, "assistantId" | "assistantVersion" | "conversationId"> | null;
   /** Run after a complete, successful answer, off the response path; a failure is logged. */
   onSuccess?: (() => Promise<void>) | null;
+  /** More values no upstream error body may show (MCP header values the expansion added). */
+  secrets?: string[];
+}
+
+/**
+ * The one ledger entry of a call refused before anything went upstream (its `prompt` could not be
+ * expanded, or its client left while the body was read).
+ */
+export function recordRefusal(
+  req: Request,
+  target: UpstreamPath,
+  caller: Caller,
+  startedAt: number,
+  err: ApiError,
+  known: {
+    requestBytes: number;
+    model: string | null;
+    ledger?: CallExtras["ledger"];
+  },
+): void {
+  const recorded = openCall();
+  recordEntry({
+    userId: caller.userId,
+    tokenId: caller.tokenId,
+    method: req.method,
+    path: `/v1/${target.path}`,
+    at: new Date(),
+    durationMs: performance.now() - startedAt,
+    requestBytes: known.requestBytes,
+    ttfbMs: null,
+    upstreamRequestId: null,
+    stream: false,
+    aborted: err.status === 499,
+    errorType: err.type,
+    errorCode: err.code,
+    usage: null,
+    responseBytes: 0,
+    ...known.ledger,
+    status: err.status,
+    model: known.model,
+  });
+  recorded();
 }
 
 export async function forward(
@@ -75,8 +117,8 @@ export async function forward(
 ): Promise<Response> {
   const cfg = getConfig();
   const dest = upstreamUrl(cfg.openai.baseUrl, target);
-  const secrets = [creds.bearer, cfg.openai.apiKey, cfg.openai.adminKey].filter((s): s is string =>
-    Boolean(s),
+  const secrets = [creds.bearer, cfg.openai.apiKey, cfg.openai.adminKey, ...(extras.secrets ?? [])].filter(
+    (s): s is string => Boolean(s),
   );
   let requestBytes = 0;
   let requestPrefix = "";

@@ -7,10 +7,10 @@ import { requirePrincipal } from "../auth/request";
 import { getConfig } from "../config";
 import { errorResponse } from "../http";
 import { assertMayChange } from "../ownership";
-import { type CallExtras, forward, type OutgoingBody } from "./forward";
-import { type Credentials, isJson } from "./headers";
+import { type CallExtras, forward, type OutgoingBody, recordRefusal } from "./forward";
+import { type Credentials, upstreamRequestHeaders } from "./headers";
 import { checkMethod, FAMILIES, type Family, type Method, resolveUpstreamPath } from "./paths";
-import { prepareResponsesBody } from "./prompt";
+import { ExpansionRefused, prepareResponsesBody } from "./prompt";
 
 export { PROXY_PREFIX } from "./constants";
 
@@ -26,6 +26,8 @@ export interface ProxyInput {
 /** `/api/v1/*`: authenticate, validate the path, pick credentials, stream both ways. */
 export async function handleProxy(req: Request, input: ProxyInput = {}): Promise<Response> {
   const startedAt = performance.now();
+  /** The client's body once the `prompt` hook began reading it. */
+  let source: Readable | null = null;
   try {
     const method = checkMethod(req.method);
     const principal = await requirePrincipal(req);
@@ -38,7 +40,7 @@ export async function handleProxy(req: Request, input: ProxyInput = {}): Promise
     const pathname = q === -1 ? rawUrl : rawUrl.slice(0, q);
     // The raw pathname, not a parsed URL: encoded slashes and dot segments must be seen to be refused.
     const raw = pathname.startsWith(PROXY_PREFIX) ? pathname.slice(PROXY_PREFIX.length) : "";
-    const target = resolveUpstreamPath(raw, q === -1 ? "" : rawUrl.slice(q));
+    const target = resolveUpstreamPath(raw, q === -1 ? "" : rawUrl.slice(q), method);
     const creds = credentialsFor(target.family, principal.user.role === "admin");
     // Before a byte goes upstream: a member's delete of someone else's file never leaves the console.
     const owned = ownershipTarget(method, target.path);
@@ -54,25 +56,40 @@ export async function handleProxy(req: Request, input: ProxyInput = {}): Promise
     const caller = { userId: principal.user.id, tokenId: principal.tokenId };
     let extras: CallExtras = {};
     if (body && target.path === "responses" && expandsPrompt(req.headers)) {
-      // A `prompt` naming a saved assistant is expanded here, before a byte goes upstream.
-      const prepared = await prepareResponsesBody(body, principal.user, req.signal);
-      body = prepared.body;
-      extras = { ledger: prepared.ledger, onSuccess: prepared.onSuccess };
+      // Headers are checked first: the call must not fail on one after its body began to be read.
+      upstreamRequestHeaders(req.headers, creds);
+      source = body.stream;
+      try {
+        // A `prompt` naming a saved assistant is expanded here, before a byte goes upstream.
+        const prepared = await prepareResponsesBody(body, principal.user, req.signal);
+        body = prepared.body;
+        extras = { ledger: prepared.ledger, onSuccess: prepared.onSuccess, secrets: prepared.secrets };
+      } catch (e) {
+        if (!(e instanceof ExpansionRefused)) throw e;
+        recordRefusal(req, target, caller, startedAt, e.error, {
+          requestBytes: e.requestBytes,
+          model: e.model,
+          ledger: e.ledger,
+        });
+        return e.error.toResponse();
+      }
     }
     return await forward(req, body, target, creds, caller, startedAt, extras);
   } catch (e) {
+    // The client's upload is read to its end and dropped, so the error can reach it.
+    if (source && !source.destroyed && !source.readableEnded) source.resume();
     return errorResponse(e);
   }
 }
 
 /**
- * A JSON body (or one without a type, which the API reads as JSON) in plain bytes: one that could
- * carry a `prompt` the proxy can read. A compressed body is forwarded as it is.
+ * A body in plain bytes, whatever its declared type (Responses reads only JSON, and a lenient
+ * upstream might read a `prompt` in a body labelled otherwise): one the proxy can read. A compressed
+ * body is forwarded as it is.
  */
 function expandsPrompt(headers: Headers): boolean {
-  const type = headers.get("content-type");
   const encoding = headers.get("content-encoding");
-  return (type === null || isJson(type)) && (encoding === null || encoding.toLowerCase() === "identity");
+  return encoding === null || encoding.toLowerCase() === "identity";
 }
 
 /**

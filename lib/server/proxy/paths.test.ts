@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/errors";
-import { resolveUpstreamPath, upstreamUrl } from "./paths";
+import { checkFamilyMethod, resolveUpstreamPath, upstreamUrl } from "./paths";
 
 const base = new URL("https://api.openai.com/v1");
 
@@ -24,7 +24,7 @@ describe("resolveUpstreamPath", () => {
       "responses/resp_1/cancel",
       "conversations/conv_1/items",
       "containers/cntr_1/files/cfile_1/content",
-      "containers",
+      "containers/cntr_1",
       "files/file-abc/content",
       "uploads/upload_1/parts",
       "vector_stores/vs_1/search",
@@ -116,5 +116,28 @@ describe("resolveUpstreamPath: families and queries (F10, F1)", () => {
     for (const q of ["?a=b c", "?a=%0d%0aX", "?a=%00", "?a=%zz", '?a="x"', "?a=<b>", "?a=\u00e9"]) {
       expect(() => resolveUpstreamPath("files", q), q).toThrow(/query string/);
     }
+  });
+});
+
+describe("containers", () => {
+  it("forwards reading one container, never the listing of every container", () => {
+    expect(resolveUpstreamPath("containers/cntr_1/files", "").path).toBe("containers/cntr_1/files");
+    expect(refused("containers").code).toBe("unknown_path");
+    expect(refused("containers/").code).toBe("unknown_path");
+  });
+
+  it("allows GET only: POST and DELETE are a 405 naming GET", () => {
+    expect(() => checkFamilyMethod("containers", "GET")).not.toThrow();
+    for (const method of ["POST", "DELETE"] as const) {
+      let e: unknown;
+      try {
+        checkFamilyMethod("containers", method);
+      } catch (err) {
+        e = err;
+      }
+      expect(e).toBeInstanceOf(ApiError);
+      expect(e).toMatchObject({ status: 405, code: "method_not_allowed", headers: { allow: "GET" } });
+    }
+    expect(() => checkFamilyMethod("files", "DELETE")).not.toThrow();
   });
 });

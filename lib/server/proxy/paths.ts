@@ -10,8 +10,9 @@ export const FAMILIES = {
   completions: { admin: false },
   responses: { admin: false },
   conversations: { admin: false },
-  // Code-interpreter containers: the files a run wrote are downloaded through here.
-  containers: { admin: false },
+  // Code-interpreter containers: only reading one (its files, a file's content) for the test chat's
+  // downloads. Listing every container of the project, creating and deleting are not forwarded.
+  containers: { admin: false, methods: ["GET"], needsId: true },
   files: { admin: false },
   uploads: { admin: false },
   vector_stores: { admin: false },
@@ -22,7 +23,17 @@ export const FAMILIES = {
   embeddings: { admin: false },
   audio: { admin: false },
   organization: { admin: true },
-} as const satisfies Record<string, { admin: boolean; only?: readonly string[] }>;
+} as const satisfies Record<string, FamilySpec>;
+
+interface FamilySpec {
+  admin: boolean;
+  /** The second path segments forwarded (`chat/completions` only); absent: any. */
+  only?: readonly string[];
+  /** The methods forwarded; absent: every method the API uses. */
+  methods?: readonly Method[];
+  /** The bare family (a listing of every object) is not forwarded, only paths under an id. */
+  needsId?: boolean;
+}
 
 export type Family = keyof typeof FAMILIES;
 
@@ -59,9 +70,13 @@ const QUERY = /^(?:\?(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?[\]]|%(?![01][0-9a-f]|7f)[
 /**
  * Turns the part of our URL after `/api/v1/` into an upstream path, refusing anything that could
  * leave the configured upstream base: dot segments, encoded or back slashes, empty segments,
- * absolute URLs and unknown families.
+ * absolute URLs and unknown families; with `method`, one the family does not forward (405).
  */
-export function resolveUpstreamPath(rawPathAfterPrefix: string, search: string): UpstreamPath {
+export function resolveUpstreamPath(
+  rawPathAfterPrefix: string,
+  search: string,
+  method?: Method,
+): UpstreamPath {
   const refuse = () =>
     errors.badRequest(
       "Refused: the path contains characters or segments that could escape the API base (.., encoded or back slashes, empty segments).",
@@ -88,8 +103,10 @@ export function resolveUpstreamPath(rawPathAfterPrefix: string, search: string):
     );
   }
   const family = first as Family;
-  const spec: { admin: boolean; only?: readonly string[] } = FAMILIES[family];
-  if (spec.only && (!second || !spec.only.includes(second))) {
+  // The method first: a POST to /v1/containers is told which methods work, not that the path is unknown.
+  if (method) checkFamilyMethod(family, method);
+  const spec: FamilySpec = FAMILIES[family];
+  if ((spec.only && (!second || !spec.only.includes(second))) || (spec.needsId && !second)) {
     throw errors.notFound(`Unknown or unsupported API path: /v1/${segments.join("/")}.`, "unknown_path");
   }
   if (search.length > 8192) throw errors.badRequest("The query string is too long.", null, "invalid_path");
@@ -101,6 +118,19 @@ export function resolveUpstreamPath(rawPathAfterPrefix: string, search: string):
     );
   }
   return { family, path: segments.join("/"), search };
+}
+
+/** A method the family does not forward: a 405 in OpenAI's shape, with the methods it does. */
+export function checkFamilyMethod(family: Family, method: Method): void {
+  const allowed: readonly Method[] | undefined = (FAMILIES[family] as FamilySpec).methods;
+  if (!allowed || allowed.includes(method)) return;
+  throw new ApiError({
+    type: "invalid_request_error",
+    status: 405,
+    code: "method_not_allowed",
+    message: `Benchtop forwards only ${allowed.join(", ")} requests to /v1/${family}: ${family === "containers" ? "the files a code-interpreter run wrote can be read, but containers are not created or deleted" : `${method} is not offered`} through the console.`,
+    headers: { allow: allowed.join(", ") },
+  });
 }
 
 /** Joins a validated path onto the configured base; the origin can only come from configuration. */

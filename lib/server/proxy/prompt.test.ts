@@ -55,6 +55,22 @@ beforeAll(async () => {
     });
     req.on("end", () => {
       entry.complete = true;
+      if (entry.body.includes("echo-error")) {
+        // An MCP server's failure as the API reports it: quoting the headers it was sent.
+        const sent = JSON.parse(entry.body.toString("utf8"));
+        res.writeHead(424, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            error: {
+              message: `MCP server refused headers ${JSON.stringify(sent.tools?.[0]?.headers)}`,
+              type: "invalid_request_error",
+              param: "tools",
+              code: "mcp_error",
+            },
+          }),
+        );
+        return;
+      }
       const streamed = entry.body.includes('"stream":true');
       if (streamed) {
         res.writeHead(200, { "content-type": "text/event-stream" });
@@ -174,9 +190,35 @@ describe("the prompt hook", () => {
     expect(resolveForCall).not.toHaveBeenCalled();
   });
 
-  it("forwards a body that is not JSON unchanged", async () => {
-    await post('{"prompt": nope');
-    expect(seen[0]?.body.toString()).toBe('{"prompt": nope');
+  it("forwards a body that is not JSON and cannot name a prompt unchanged", async () => {
+    await post('{"model": nope');
+    expect(seen[0]?.body.toString()).toBe('{"model": nope');
+  });
+
+  it.each([
+    ["broken JSON", '{"prompt": nope', {}],
+    ["a byte order mark", `\uFEFF{"prompt":{"id":"${ID}"},"input":"x"}`, {}],
+    ["NaN", `{"prompt":{"id":"${ID}"},"temperature":NaN}`, {}],
+    ["a text/plain body", `\uFEFF{"prompt":{"id":"${ID}"}}`, { "content-type": "text/plain" }],
+  ])(
+    "refuses %s that mentions prompt: a 400, nothing upstream, one ledger entry",
+    async (_, text, headers) => {
+      const res = await post(text, headers);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe("invalid_json");
+      expect(seen).toHaveLength(0);
+      expect(await ledgerRow()).toMatchObject({ status: 400, error_code: "invalid_json" });
+    },
+  );
+
+  it("expands a prompt sent as text/plain", async () => {
+    const res = await post(JSON.stringify({ prompt: { id: ID, variables: { customer: "T" } }, input: "x" }), {
+      "content-type": "text/plain",
+    });
+    expect(res.status).toBe(200);
+    await res.text();
+    expect(sentJson()).toMatchObject({ instructions: "Help T in en." });
+    await vi.waitFor(() => expect(noteCall).toHaveBeenCalledTimes(1));
   });
 
   it("expands a prompt: the assistant's body, variables substituted, the request's fields, no prompt", async () => {
@@ -306,7 +348,7 @@ describe("the prompt hook", () => {
   });
 
   it("expands a large body whose prompt comes first", async () => {
-    const input = "b".repeat(2 * BUFFER_BYTES);
+    const input = "b".repeat(1.5 * BUFFER_BYTES);
     const res = await post(
       streamed(JSON.stringify({ prompt: { id: ID, variables: { customer: "L" } }, input })),
     );
@@ -331,12 +373,104 @@ describe("the prompt hook", () => {
     expect(await ledgerRow()).toMatchObject({ status: 400, error_code: "prompt_body_too_large" });
   });
 
-  it("refuses a prompt body over the in-memory limit with a 413", async () => {
+  it("refuses a prompt body over the in-memory limit with a 413, recorded once", async () => {
     const text = JSON.stringify({ prompt: { id: ID }, input: "d".repeat(PROMPT_BODY_MAX) });
     const res = await post(streamed(text));
     expect(res.status).toBe(413);
     expect((await res.json()).error.message).toContain("file_id");
     expect(seen).toHaveLength(0);
+    expect(await ledgerRow()).toMatchObject({ status: 413, error_code: "prompt_body_too_large" });
+  });
+
+  it("keeps the in-memory limit small: a 3 MB prompt body is refused", async () => {
+    expect(PROMPT_BODY_MAX).toBeLessThanOrEqual(2 * 1024 * 1024);
+    const text = JSON.stringify({
+      prompt: { id: ID, variables: { customer: "a" } },
+      input: "d".repeat(3 * 1024 * 1024),
+    });
+    const res = await post(streamed(text));
+    expect(res.status).toBe(413);
+    expect(seen).toHaveLength(0);
+  });
+
+  it("records one ledger entry for a refused expansion, with the assistant when it was found", async () => {
+    const db = await getDb();
+    const count = async () =>
+      Number(
+        (await db.query<{ n: string }>("select count(*) as n from ledger where path = '/v1/responses'"))[0]
+          ?.n,
+      );
+    await flushLedger();
+    const before = await count();
+    const res = await post(
+      JSON.stringify({ prompt: { id: ID, version: "3" }, input: "x", conversation: "conv_9" }),
+    );
+    expect(res.status).toBe(400);
+    expect(seen).toHaveLength(0);
+    expect(await ledgerRow()).toMatchObject({
+      status: 400,
+      error_code: "missing_variable",
+      error_type: "invalid_request_error",
+      assistant_id: ID,
+      assistant_version: 3,
+      conversation_id: "conv_9",
+      model: "gpt-5-mini",
+    });
+    expect(await count()).toBe(before + 1);
+    const unknown = await post(
+      JSON.stringify({ prompt: { id: "asst_bt_ffffffffffffffffffffffff" }, input: "x" }),
+    );
+    expect(unknown.status).toBe(400);
+    expect(await ledgerRow()).toMatchObject({
+      status: 400,
+      error_code: "prompt_not_found",
+      assistant_id: null,
+    });
+    expect(await count()).toBe(before + 2);
+  });
+
+  it("a late prompt with a header the proxy refuses: a clean 400, no uncaught error", async () => {
+    const text = JSON.stringify({
+      model: "m",
+      input: "c".repeat(BUFFER_BYTES - 30),
+      prompt: { id: ID },
+      more: "x".repeat(200_000),
+    });
+    const res = await post(streamed(text), { "idempotency-key": "has space" });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe("invalid_header");
+    expect(seen).toHaveLength(0);
+    // Give a stray stream error the time to surface as an uncaught exception.
+    await new Promise((r) => setTimeout(r, 100));
+  });
+
+  it("never echoes an MCP header value the expansion added in an upstream error", async () => {
+    const secret = "mcp-secret-value-0123456789";
+    vi.mocked(resolveForCall).mockResolvedValueOnce({
+      id: ID,
+      version: 1,
+      config: {
+        ...config,
+        tools: [
+          {
+            type: "mcp",
+            serverLabel: "crm",
+            serverUrl: "https://mcp.example.com",
+            allowedTools: null,
+            requireApproval: "never",
+            headerNames: ["Authorization"],
+          },
+        ],
+      },
+      mcpHeaders: { crm: { Authorization: `Bearer ${secret}` } },
+    });
+    const res = await post(
+      JSON.stringify({ prompt: { id: ID, variables: { customer: "a" } }, input: "echo-error" }),
+    );
+    expect(sentJson().tools[0].headers).toEqual({ Authorization: `Bearer ${secret}` });
+    expect(res.status).toBe(424);
+    const text = await res.text();
+    expect(text).not.toContain(secret);
   });
 });
 
@@ -363,6 +497,11 @@ describe("a client that goes away", () => {
     const res = await pending;
     expect(res.status).toBe(499);
     expect(seen).toHaveLength(0);
+    expect(await ledgerRow()).toMatchObject({
+      status: 499,
+      aborted: true,
+      error_code: "client_closed_request",
+    });
   });
 });
 

@@ -21,8 +21,12 @@ import { TopLevelKeyScanner } from "./top-level-key";
  */
 
 export const BUFFER_BYTES = 1024 * 1024;
-/** A request that names an assistant is expanded in memory; past this it is refused (413). */
-export const PROMPT_BODY_MAX = 16 * 1024 * 1024;
+/**
+ * A request that names an assistant is parsed and expanded in memory (several copies of it: bytes,
+ * text, the parsed object, the expanded JSON); past this it is refused (413). Large inputs belong in
+ * the Files API, sent by file_id.
+ */
+export const PROMPT_BODY_MAX = 2 * 1024 * 1024;
 
 const PROMPT_TOKEN = Buffer.from('"prompt"');
 const ESCAPE_TOKEN = Buffer.from("\\u");
@@ -36,6 +40,30 @@ export interface PreparedBody {
   ledger: PromptLedger | null;
   /** After a successful call: the assistant's last use and conversation index. */
   onSuccess: (() => Promise<void>) | null;
+  /** MCP header values the expanded body carries: never to be echoed back in an upstream error. */
+  secrets?: string[];
+}
+
+/**
+ * The call was refused (or its client left) while its body was read or expanded: nothing went
+ * upstream. Carries what the ledger entry of the call needs.
+ */
+export class ExpansionRefused extends Error {
+  constructor(
+    readonly error: ApiError,
+    readonly ledger: PromptLedger | null,
+    readonly requestBytes: number,
+    readonly model: string | null,
+  ) {
+    super(error.message);
+  }
+}
+
+/** What is known of the call so far, for the ledger entry of a refusal. */
+interface Progress {
+  bytes: number;
+  ledger: PromptLedger | null;
+  model: string | null;
 }
 
 export async function prepareResponsesBody(
@@ -43,12 +71,27 @@ export async function prepareResponsesBody(
   viewer: Viewer,
   signal: AbortSignal,
 ): Promise<PreparedBody> {
-  const prefix = await readUpTo(body.stream, BUFFER_BYTES, signal);
-  if (prefix.ended) return fromBytes(Buffer.concat(prefix.chunks, prefix.size), viewer);
+  const progress: Progress = { bytes: 0, ledger: null, model: null };
+  try {
+    return await prepare(body, viewer, signal, progress);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    throw new ExpansionRefused(e, progress.ledger, progress.bytes, progress.model);
+  }
+}
+
+async function prepare(
+  body: OutgoingBody,
+  viewer: Viewer,
+  signal: AbortSignal,
+  progress: Progress,
+): Promise<PreparedBody> {
+  const prefix = await readUpTo(body.stream, BUFFER_BYTES, signal, progress);
+  if (prefix.ended) return fromBytes(Buffer.concat(prefix.chunks, prefix.size), viewer, progress);
   const scanner = new TopLevelKeyScanner("prompt");
   for (const chunk of prefix.chunks) scanner.push(chunk);
   if (scanner.found) {
-    const rest = await readUpTo(body.stream, PROMPT_BODY_MAX - prefix.size, signal);
+    const rest = await readUpTo(body.stream, PROMPT_BODY_MAX - prefix.size, signal, progress);
     if (!rest.ended) {
       // Nothing of it went upstream; the rest of the upload is read and dropped so the connection survives.
       body.stream.resume();
@@ -60,7 +103,11 @@ export async function prepareResponsesBody(
         message: `A Responses request that names an assistant (\`prompt\`) is expanded in memory and may be at most ${PROMPT_BODY_MAX / 1024 / 1024} MB. Upload large inputs with the Files API and send them by file_id.`,
       });
     }
-    return fromBytes(Buffer.concat([...prefix.chunks, ...rest.chunks], prefix.size + rest.size), viewer);
+    return fromBytes(
+      Buffer.concat([...prefix.chunks, ...rest.chunks], prefix.size + rest.size),
+      viewer,
+      progress,
+    );
   }
   return {
     body: { stream: guarded(prefix.chunks, body.stream, scanner), length: body.length },
@@ -69,16 +116,23 @@ export async function prepareResponsesBody(
   };
 }
 
-async function fromBytes(bytes: Buffer, viewer: Viewer): Promise<PreparedBody> {
+async function fromBytes(bytes: Buffer, viewer: Viewer, progress: Progress): Promise<PreparedBody> {
   const unchanged = (): PreparedBody => ({ body: bufferBody(bytes), ledger: null, onSuccess: null });
   // The hot path: most calls never mention a prompt, and are not parsed.
   if (bytes.indexOf(PROMPT_TOKEN) === -1 && bytes.indexOf(ESCAPE_TOKEN) === -1) return unchanged();
   let request: unknown;
   try {
     request = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    // Not JSON: the upstream says so in its own words.
-    return unchanged();
+  } catch (e) {
+    // Not JSON (a BOM, NaN, a cut body): it might still carry a `prompt` a lenient upstream would
+    // read, so it is refused here rather than forwarded unexpanded.
+    throw new ApiError({
+      type: "invalid_request_error",
+      status: 400,
+      code: "invalid_json",
+      param: null,
+      message: `We could not parse the JSON body of your request (${(e as Error).message.slice(0, 120)}). Send plain JSON (UTF-8, no byte order mark, no NaN or Infinity).`,
+    });
   }
   if (
     typeof request !== "object" ||
@@ -96,6 +150,12 @@ async function fromBytes(bytes: Buffer, viewer: Viewer): Promise<PreparedBody> {
     return { body: bufferBody(Buffer.from(JSON.stringify(rest))), ledger: null, onSuccess: null };
   }
   const assistant = await resolveForCall(viewer, ref.id, ref.version);
+  progress.ledger = {
+    assistantId: assistant.id,
+    assistantVersion: assistant.version,
+    conversationId: conversationOf(fields.conversation),
+  };
+  progress.model = typeof fields.model === "string" ? fields.model : assistant.config.model;
   const instructions = substituteVariables(assistant.config, ref.variables);
   const expanded = expandRequest(
     fields,
@@ -106,6 +166,7 @@ async function fromBytes(bytes: Buffer, viewer: Viewer): Promise<PreparedBody> {
   return {
     body: bufferBody(Buffer.from(JSON.stringify(expanded))),
     ledger: { assistantId: assistant.id, assistantVersion: assistant.version, conversationId },
+    secrets: mcpHeaderValues(expanded.tools),
     onSuccess: () =>
       noteCall({
         assistantId: assistant.id,
@@ -115,6 +176,25 @@ async function fromBytes(bytes: Buffer, viewer: Viewer): Promise<PreparedBody> {
         title,
       }),
   };
+}
+
+/** The header values of the MCP tools in a body (the assistant's stored ones and the request's own). */
+function mcpHeaderValues(tools: unknown): string[] {
+  if (!Array.isArray(tools)) return [];
+  const out: string[] = [];
+  for (const t of tools) {
+    if (typeof t !== "object" || t === null) continue;
+    const { type, headers } = t as { type?: unknown; headers?: unknown };
+    if (type !== "mcp" || typeof headers !== "object" || headers === null) continue;
+    for (const v of Object.values(headers)) {
+      if (typeof v !== "string") continue;
+      out.push(v);
+      // `Bearer <token>`: the token alone may be what an error quotes.
+      const token = v.replace(/^\s*(?:bearer|basic|token)\s+/i, "");
+      if (token !== v) out.push(token);
+    }
+  }
+  return out;
 }
 
 function bufferBody(bytes: Buffer): OutgoingBody {
@@ -159,7 +239,7 @@ interface Prefix {
 }
 
 /** Reads until `limit` bytes (then pauses the stream, which stays readable) or the end. */
-function readUpTo(stream: Readable, limit: number, signal: AbortSignal): Promise<Prefix> {
+function readUpTo(stream: Readable, limit: number, signal: AbortSignal, progress: Progress): Promise<Prefix> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -172,6 +252,7 @@ function readUpTo(stream: Readable, limit: number, signal: AbortSignal): Promise
     const onData = (chunk: Buffer) => {
       chunks.push(chunk);
       size += chunk.length;
+      progress.bytes += chunk.length;
       if (size >= limit) {
         stream.pause();
         done();
@@ -235,6 +316,12 @@ function guarded(prefix: Buffer[], source: Readable, scanner: TopLevelKeyScanner
     },
   });
   for (const chunk of prefix) guard.push(chunk);
+  // The refusal is read by forward(), which listens once it starts sending; should the call fail
+  // before that (a bad header), nothing else listens and the error must not become an uncaught one.
+  guard.on("error", () => {
+    source.unpipe(guard);
+    source.resume();
+  });
   source.on("error", (e) => guard.destroy(e));
   source.pipe(guard);
   return guard;

@@ -147,6 +147,25 @@ async function readAll(res: Response): Promise<{ text: string; chunks: number; t
 }
 
 describe("proxy", () => {
+  it("forwards GET on one container, refuses creating, deleting and listing containers", async () => {
+    const before = seen.length;
+    const get = await call("containers/cntr_1/files/cfile_1/content");
+    expect(get.status).toBe(502); // the test upstream's answer to any other path: it was forwarded
+    expect(seen.length).toBe(before + 1);
+    for (const [path, method] of [
+      ["containers", "POST"],
+      ["containers/cntr_1", "DELETE"],
+      ["containers/cntr_1/files", "POST"],
+    ] as const) {
+      const res = await call(path, { method, body: method === "POST" ? "{}" : undefined });
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe("GET");
+      expect((await res.json()).error.code).toBe("method_not_allowed");
+    }
+    expect((await call("containers")).status).toBe(404);
+    expect(seen.length).toBe(before + 1);
+  });
+
   it("refuses calls without credentials", async () => {
     const res = await handleProxy(new Request("http://localhost:3000/api/v1/models"));
     expect(res.status).toBe(401);
