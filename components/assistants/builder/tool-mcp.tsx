@@ -94,6 +94,10 @@ export function McpToolEditor({ tool, path, onChange, draftKey, headersSet }: Mc
       </div>
       <fieldset className="space-y-1" id={fieldId(`${path}.headerNames`)}>
         <legend className="label">Headers</legend>
+        <p className="text-muted text-xs">
+          Values stay on the server and go only to this URL. Change the URL and the stored values are dropped
+          when you save, unless you enter them again.
+        </p>
         {names.map((name, i) => {
           const stored = headersSet.includes(name);
           const value = typed[name];
