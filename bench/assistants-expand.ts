@@ -1,18 +1,3 @@
-/**
- * The cost of the proxy's `prompt` expansion (`npm run bench:assistants-expand`, after `npm run
- * build`); CI runs it in quick mode (`bench/support.ts`).
- *
- * One console and one emulator. An assistant with 5 tools and 3 variables is created; then the same
- * Responses call goes through the proxy with `prompt` (expanded by the console) and without it (the
- * body the expansion produces, sent as is), alternating, non-streamed (time to last byte) and
- * streamed (time to first event and to last byte). The issue's bar: the expansion adds at most
- * 0.5 ms at p50, checked on the paired differences (each run's two calls, back to back), which a
- * loaded machine disturbs less than a difference of two p50s. Both forms are checked to reach the
- * emulator as the same request.
- *
- * Options (env): BENCH_EXPAND_RUNS (400; quick 10).
- */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -25,7 +10,8 @@ import {
 } from "../lib/assistants/expand";
 import type { AssistantConfig } from "../lib/assistants/schema";
 import { startEmulator } from "../lib/emulator/server";
-import { exitOf, freePort, mustHaveRun, option, QUICK, spawnServer, waitFor } from "./support";
+import { startBenchConsole } from "./console";
+import { mustHaveRun, option, QUICK } from "./support";
 
 const RUNS = option("BENCH_EXPAND_RUNS", 400, 10);
 const WARM_UP = QUICK ? 3 : 40;
@@ -147,40 +133,15 @@ function cpuCost(id: string): { p50: number; p90: number } {
 
 export async function assistantsExpandBench(): Promise<void> {
   const root = path.resolve(__dirname, "..");
-  const entry = path.join(root, ".next/standalone/benchtop-server.cjs");
-  if (!fs.existsSync(entry)) throw new Error("Run `npm run build` first.");
   const emulator = await startEmulator({ apiKey: KEY, port: 0 });
   emulator.state.config.streamChunkDelayMs = 0;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-bench-expand-"));
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    OPENAI_API_KEY: KEY,
-    OPENAI_BASE_URL: emulator.url,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOSTNAME: "127.0.0.1",
-    CONSOLE_ADMIN_EMAIL: "bench@example.com",
-    CONSOLE_ADMIN_PASSWORD: "bench-password-123",
-  };
-  delete env.DATABASE_URL;
-  const child = spawnServer(entry, env);
-  const consoleUrl = `http://127.0.0.1:${port}`;
+  const bench = await startBenchConsole("expand", emulator.url, KEY).catch(async (e) => {
+    await emulator.close();
+    throw e;
+  });
+  const consoleUrl = bench.url;
+  const auth = bench.auth;
   try {
-    await Promise.race([waitFor(`${consoleUrl}/api/health`, 30_000), exitOf(child)]);
-    const token = execFileSync(
-      "node",
-      [
-        path.join(root, ".next/standalone/console.mjs"),
-        "token:create",
-        "--email",
-        "bench@example.com",
-        "--name",
-        "bench",
-      ],
-      { env, cwd: root, encoding: "utf8" },
-    ).trim();
-    const auth = { authorization: `Bearer ${token}` };
     const created = await fetch(`${consoleUrl}/api/assistants`, {
       method: "POST",
       headers: { ...auth, "content-type": "application/json" },
@@ -300,10 +261,9 @@ Load average at the end: ${os
       ),
     ]);
   } finally {
-    child.kill("SIGTERM");
+    bench.stop();
     await emulator.close();
     agent.destroy();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

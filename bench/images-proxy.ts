@@ -1,21 +1,10 @@
-/**
- * Image answers through the proxy (`npm run bench:images-proxy`, after `npm run build`); CI runs it
- * in quick mode (`bench/support.ts`: 4 MB answers, one run).
- *
- * The emulator pads each image so its base64 is BENCH_IMAGE_MB (default 20) MB; the client reads
- * every byte. Measured in one run, alternating: time to last byte straight from the emulator and
- * through Benchtop, and the console server's RSS sampled every 25 ms against its level just before
- * (the issue's bar: growth under 32 MB), and against its level before the first image call. Then
- * the same image streamed with 3 partial images (four events of that size, padded alike), and the
- * ledger entries checked for the usage at the end of each answer.
- */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "../lib/emulator/server";
-import { exitOf, freePort, mustHaveRun, option, QUICK, spawnServer, waitFor } from "./support";
+import { startBenchConsole } from "./console";
+import { mustHaveRun, option, QUICK } from "./support";
 
 const MB = option("BENCH_IMAGE_MB", 20, 4);
 const RUNS = option("BENCH_IMAGE_RUNS", 8, 1);
@@ -77,38 +66,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export async function imagesProxyBench(): Promise<void> {
   const root = path.resolve(__dirname, "..");
-  const entry = path.join(root, ".next/standalone/benchtop-server.cjs");
-  if (!fs.existsSync(entry)) throw new Error("Run `npm run build` first.");
   const emulator = await startEmulator({ apiKey: KEY, port: 0 });
   emulator.state.config.imageB64Bytes = MB * 1_000_000;
   emulator.state.config.streamChunkDelayMs = 0;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-bench-images-"));
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    OPENAI_API_KEY: KEY,
-    OPENAI_BASE_URL: emulator.url,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOSTNAME: "127.0.0.1",
-    CONSOLE_ADMIN_EMAIL: "bench@example.com",
-    CONSOLE_ADMIN_PASSWORD: "bench-password-123",
-  };
-  delete env.DATABASE_URL;
-  const child = spawnServer(entry, env);
-  const pid = child.pid ?? 0;
-  const consoleUrl = `http://127.0.0.1:${port}`;
-  const ops = (...args: string[]) =>
-    execFileSync("node", [path.join(root, ".next/standalone/console.mjs"), ...args], {
-      env,
-      cwd: root,
-      encoding: "utf8",
-    }).trim();
+  const bench = await startBenchConsole("images", emulator.url, KEY).catch(async (e) => {
+    await emulator.close();
+    throw e;
+  });
+  const { pid, auth } = bench;
+  const consoleUrl = bench.url;
   try {
-    await Promise.race([waitFor(`${consoleUrl}/api/health`, 30_000), exitOf(child)]);
-    const auth = {
-      authorization: `Bearer ${ops("token:create", "--email", "bench@example.com", "--name", "bench")}`,
-    };
     const direct = `${emulator.url}/images/generations`;
     const proxied = `${consoleUrl}/api/v1/images/generations`;
     const body = { model: "gpt-image-2", prompt: "a benchmark lighthouse", size: "1024x1024" };
@@ -139,7 +106,7 @@ export async function imagesProxyBench(): Promise<void> {
     const sd = await timeToLastByte(direct, { authorization: `Bearer ${KEY}` }, streamed);
 
     const ledger = JSON.parse(
-      ops("ledger:recent", "--path", "/v1/images/generations", "--limit", "2", "--json"),
+      bench.ops("ledger:recent", "--path", "/v1/images/generations", "--limit", "2", "--json"),
     ) as {
       entries: {
         stream: boolean;
@@ -192,10 +159,9 @@ Ledger: ${ledger.entries.map((e) => `${e.stream ? "stream" : "json"} ${e.images}
         `server memory grew ${r(memStream.growthMb)} MB streaming (bar ${BAR_MB} MB)`,
     ]);
   } finally {
-    child.kill("SIGTERM");
+    bench.stop();
     await emulator.close();
     agent.destroy();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,20 +1,10 @@
-/**
- * Proxy benchmarks (`npm run bench`, after `npm run build`); CI runs them in quick mode (`bench/support.ts`).
- *
- * 1. SSE overhead: the same stream straight from a loopback upstream and through the console,
- *    alternating, in one run; time to first byte and inter-chunk gaps, p50/p99, and coalescing.
- * 2. Upload: a 1 GB multipart upload through the proxy while sampling the server's RSS.
- * 3. Concurrency: 500 simultaneous SSE streams through one server process.
- *
- * Options (env): BENCH_RUNS (40; quick 1), BENCH_UPLOAD_MB (1024; quick 8), BENCH_CONCURRENCY (500; quick 20).
- */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { exitOf, freePort, mustHaveRun, option, QUICK, spawnServer, waitFor } from "./support";
+import { startBenchConsole } from "./console";
+import { mustHaveRun, option, QUICK } from "./support";
 import { startBenchUpstream } from "./upstream";
 
 const RUNS = option("BENCH_RUNS", 40, 1);
@@ -158,42 +148,15 @@ function upload(
 
 export async function proxyBench(): Promise<void> {
   const root = path.resolve(__dirname, "..");
-  const server = path.join(root, ".next/standalone/benchtop-server.cjs");
-  if (!fs.existsSync(server)) throw new Error("Run `npm run build` first.");
   const upstream = await startBenchUpstream({ events: EVENTS, intervalMs: INTERVAL_MS });
   const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v1`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-bench-"));
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    OPENAI_API_KEY: KEY,
-    OPENAI_BASE_URL: upstreamUrl,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOSTNAME: "127.0.0.1",
-    CONSOLE_ADMIN_EMAIL: "bench@example.com",
-    CONSOLE_ADMIN_PASSWORD: "bench-password-123",
-  };
-  delete env.DATABASE_URL;
-  // The server creates the admin as it starts; the token is made through its ops socket.
-  const child = spawnServer(server, env);
-  const pid = child.pid ?? 0;
-  const consoleUrl = `http://127.0.0.1:${port}`;
+  const bench = await startBenchConsole("proxy", upstreamUrl, KEY).catch((e) => {
+    upstream.close();
+    throw e;
+  });
+  const { pid, auth } = bench;
+  const consoleUrl = bench.url;
   try {
-    await Promise.race([waitFor(`${consoleUrl}/api/health`, 30_000), exitOf(child)]);
-    const token = execFileSync(
-      "node",
-      [
-        path.join(root, ".next/standalone/console.mjs"),
-        "token:create",
-        "--email",
-        "bench@example.com",
-        "--name",
-        "bench",
-      ],
-      { env, cwd: root, encoding: "utf8" },
-    ).trim();
-    const auth = { authorization: `Bearer ${token}` };
     const direct = `${upstreamUrl}/chat/completions`;
     const proxied = `${consoleUrl}/api/v1/chat/completions`;
 
@@ -319,10 +282,9 @@ export async function proxyBench(): Promise<void> {
       ok !== CONCURRENCY && `${CONCURRENCY - ok} of ${CONCURRENCY} concurrent streams did not complete`,
     ]);
   } finally {
-    child.kill("SIGTERM");
+    bench.stop();
     upstream.close();
     agent.destroy();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

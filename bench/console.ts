@@ -1,0 +1,63 @@
+/**
+ * What the proxy benches start: the built console on a fresh embedded database, pointed at an
+ * upstream, with an admin and a personal token made through its ops socket, as an SDK would call it.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { exitOf, freePort, spawnServer, waitFor } from "./support";
+
+export interface BenchConsole {
+  url: string;
+  pid: number;
+  /** `authorization: Bearer <personal token>`. */
+  auth: { authorization: string };
+  /** Runs an ops CLI command against this console; its stdout, trimmed. */
+  ops(...args: string[]): string;
+  stop(): void;
+}
+
+export async function startBenchConsole(
+  name: string,
+  upstreamUrl: string,
+  key: string,
+): Promise<BenchConsole> {
+  const root = path.resolve(__dirname, "..");
+  const entry = path.join(root, ".next/standalone/benchtop-server.cjs");
+  if (!fs.existsSync(entry)) throw new Error("Run `npm run build` first.");
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `benchtop-bench-${name}-`));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    OPENAI_API_KEY: key,
+    OPENAI_BASE_URL: upstreamUrl,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    // The server creates the admin as it starts (a separate `user:add` would open the database twice).
+    CONSOLE_ADMIN_EMAIL: "bench@example.com",
+    CONSOLE_ADMIN_PASSWORD: "bench-password-123",
+  };
+  delete env.DATABASE_URL;
+  const child = spawnServer(entry, env);
+  const stop = () => {
+    child.kill("SIGTERM");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await Promise.race([waitFor(`${url}/api/health`, 30_000), exitOf(child)]);
+    const ops = (...args: string[]) =>
+      execFileSync("node", [path.join(root, ".next/standalone/console.mjs"), ...args], {
+        env,
+        cwd: root,
+        encoding: "utf8",
+      }).trim();
+    const token = ops("token:create", "--email", "bench@example.com", "--name", "bench");
+    return { url, pid: child.pid ?? 0, auth: { authorization: `Bearer ${token}` }, ops, stop };
+  } catch (e) {
+    stop();
+    throw e;
+  }
+}
