@@ -76,7 +76,14 @@ export function ChatToolbar(p: ChatToolbarProps) {
     }
   };
   const options = [
-    { value: "production", label: `Production (v${head.productionVersion ?? head.latestVersion})` },
+    {
+      value: "production",
+      // With no production version marked, a call without `version` runs the latest.
+      label:
+        head.productionVersion === null
+          ? `Default: latest (v${head.latestVersion})`
+          : `Production (v${head.productionVersion})`,
+    },
     { value: "latest", label: `Latest (v${head.latestVersion})` },
     ...p.detail.versions.map((v) => ({
       value: String(v.version),
