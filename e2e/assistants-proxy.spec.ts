@@ -6,6 +6,7 @@ import { expect, test } from "./fixtures";
 import { cli } from "./support/cli";
 import { emulator } from "./support/emulator";
 import { E2E } from "./support/env";
+import { freshFetch } from "./support/fresh-fetch";
 
 // Code calling a saved assistant by id through the proxy, with the official SDK and a personal
 // token, as a teammate's script would: `responses.create({ prompt: { id, version, variables } })`.
@@ -35,12 +36,17 @@ function member(name: string): Member {
   return {
     email,
     token,
-    client: new OpenAI({ apiKey: token, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0 }),
+    client: new OpenAI({
+      apiKey: token,
+      baseURL: `${E2E.consoleUrl}/api/v1`,
+      maxRetries: 0,
+      fetch: freshFetch,
+    }),
   };
 }
 
 async function api<T>(who: Member, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${E2E.consoleUrl}${path}`, {
+  const res = await freshFetch(`${E2E.consoleUrl}${path}`, {
     method: body === undefined ? "GET" : "POST",
     headers: { authorization: `Bearer ${who.token}`, "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -286,7 +292,7 @@ test("a member cannot call another member's private assistant; its owner can", a
 });
 
 test("a call without prompt is forwarded as it was sent", async () => {
-  const r = await fetch(`${E2E.consoleUrl}/api/v1/responses`, {
+  const r = await freshFetch(`${E2E.consoleUrl}/api/v1/responses`, {
     method: "POST",
     headers: { authorization: `Bearer ${owner.token}`, "content-type": "application/json" },
     body: '{"model":"gpt-4o-mini",  "input":"say \\"prompt\\""}',

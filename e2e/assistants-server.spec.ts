@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test } from "./fixtures";
 import { cli } from "./support/cli";
 import { E2E } from "./support/env";
+import { freshFetch } from "./support/fresh-fetch";
 
 // The assistants API and ops CLI against a real console: import from a file, list, versions with a
 // stale-base conflict, write-only MCP header values, private visibility, same-origin checks.
@@ -29,7 +30,7 @@ const SECRET = "Bearer mcp-e2e-header-value-9d2f";
 
 let token: string;
 const api = (p: string, init: RequestInit = {}) =>
-  fetch(`${E2E.consoleUrl}/api/assistants${p}`, {
+  freshFetch(`${E2E.consoleUrl}/api/assistants${p}`, {
     ...init,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
   });

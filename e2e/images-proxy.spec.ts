@@ -4,6 +4,7 @@ import { expect, test } from "./fixtures";
 import { cli } from "./support/cli";
 import { emulator } from "./support/emulator";
 import { E2E } from "./support/env";
+import { freshFetch } from "./support/fresh-fetch";
 
 // The official SDK's image calls through Benchtop with a personal token, as a teammate's script
 // would make them; the ledger (read with the ops CLI) keeps the model, tokens and image count.
@@ -11,7 +12,12 @@ let client: OpenAI;
 
 test.beforeAll(() => {
   const token = cli("token:create", "--email", E2E.admin.email, "--name", "images-e2e");
-  client = new OpenAI({ apiKey: token, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0 });
+  client = new OpenAI({
+    apiKey: token,
+    baseURL: `${E2E.consoleUrl}/api/v1`,
+    maxRetries: 0,
+    fetch: freshFetch,
+  });
 });
 
 interface LedgerRow {

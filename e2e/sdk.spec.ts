@@ -4,6 +4,7 @@ import { expect, test } from "./fixtures";
 import { cli } from "./support/cli";
 import { emulator } from "./support/emulator";
 import { E2E } from "./support/env";
+import { freshFetch } from "./support/fresh-fetch";
 
 // The official SDK, pointed at Benchtop with a personal token, as a teammate's script would be.
 let token: string;
@@ -12,7 +13,12 @@ let client: OpenAI;
 test.beforeAll(() => {
   token = cli("token:create", "--email", E2E.admin.email, "--name", "sdk-e2e");
   expect(token).toMatch(/^bt_pat_/);
-  client = new OpenAI({ apiKey: token, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0 });
+  client = new OpenAI({
+    apiKey: token,
+    baseURL: `${E2E.consoleUrl}/api/v1`,
+    maxRetries: 0,
+    fetch: freshFetch,
+  });
 });
 
 test("lists models, including a fine-tune and a shutdown date", async () => {
@@ -185,11 +191,21 @@ test("missing, wrong and revoked tokens are refused with 401", async ({ page }) 
   });
   await expect(wrong.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
   // The real key itself is not a Benchtop credential.
-  const withKey = new OpenAI({ apiKey: E2E.apiKey, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0 });
+  const withKey = new OpenAI({
+    apiKey: E2E.apiKey,
+    baseURL: `${E2E.consoleUrl}/api/v1`,
+    maxRetries: 0,
+    fetch: freshFetch,
+  });
   await expect(withKey.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
 
   const doomed = cli("token:create", "--email", E2E.admin.email, "--name", "doomed");
-  const c = new OpenAI({ apiKey: doomed, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0 });
+  const c = new OpenAI({
+    apiKey: doomed,
+    baseURL: `${E2E.consoleUrl}/api/v1`,
+    maxRetries: 0,
+    fetch: freshFetch,
+  });
   await c.models.list();
   const list = JSON.parse(cli("token:list", "--email", E2E.admin.email, "--json")) as {
     tokens: { id: string; name: string }[];

@@ -4,6 +4,7 @@ import { expect, test } from "./fixtures";
 import { SettingsPage } from "./pages/settings";
 import { cli } from "./support/cli";
 import { E2E } from "./support/env";
+import { freshFetch } from "./support/fresh-fetch";
 
 /**
  * F11: an admin cleans up after a member from Settings → Users: sees and revokes their tokens and
@@ -31,7 +32,7 @@ async function memberWithAccess(request: APIRequestContext, tag: string) {
     shares.push(((await res.json()) as { share: { url: string } }).share.url);
   }
   const sdk = (key: string) =>
-    new OpenAI({ apiKey: key, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0 });
+    new OpenAI({ apiKey: key, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0, fetch: freshFetch });
   return { email, tokens, shares, sdk };
 }
 

@@ -3,13 +3,19 @@ import { expect, test } from "./fixtures";
 import { SettingsPage } from "./pages/settings";
 import { SignInPage } from "./pages/sign-in";
 import { E2E } from "./support/env";
+import { freshFetch } from "./support/fresh-fetch";
 
 test("a user creates a token once, uses it from the SDK, and revokes it", async ({ page, signIn }) => {
   await signIn(page);
   const settings = new SettingsPage(page);
   await settings.goto("tokens");
   const token = await settings.createToken("laptop script");
-  const client = new OpenAI({ apiKey: token, baseURL: `${E2E.consoleUrl}/api/v1`, maxRetries: 0 });
+  const client = new OpenAI({
+    apiKey: token,
+    baseURL: `${E2E.consoleUrl}/api/v1`,
+    maxRetries: 0,
+    fetch: freshFetch,
+  });
   expect((await client.models.retrieve("gpt-4o-mini")).id).toBe("gpt-4o-mini");
   // Shown once: after a reload only the prefix remains.
   await page.reload();
