@@ -157,10 +157,15 @@ test("an admin sets the team's rule in Settings", async ({ page, signIn }) => {
   await settings.goto("playground");
   const own = page.getByTestId("ownership-own");
   await expect(own).toBeChecked();
-  await page.getByTestId("ownership-anyone").check();
+  // Reload only once the rule is saved: a reload cancels a PUT still in flight (seen on PostgreSQL).
+  const saved = () =>
+    page.waitForResponse(
+      (r) => r.url().endsWith("/api/settings/ownership") && r.request().method() === "PUT",
+    );
+  await Promise.all([saved(), page.getByTestId("ownership-anyone").check()]);
   await page.reload();
   await expect(page.getByTestId("ownership-anyone")).toBeChecked();
-  await own.check();
+  await Promise.all([saved(), own.check()]);
   await page.reload();
   await expect(own).toBeChecked();
 });
