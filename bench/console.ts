@@ -4,6 +4,7 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { exitOf, freePort, spawnServer, waitFor } from "./support";
@@ -60,4 +61,43 @@ export async function startBenchConsole(
     stop();
     throw e;
   }
+}
+
+/** One JSON POST over `agent`, timed: first and last byte from the start, bytes read. */
+export function timedPost(
+  agent: http.Agent,
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; ttfb: number; ttlb: number; bytes: number }> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let ttfb = 0;
+    let bytes = 0;
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: {
+          "content-type": "application/json",
+          "content-length": String(Buffer.byteLength(text)),
+          ...headers,
+        },
+      },
+      (res) => {
+        res.on("data", (c: Buffer) => {
+          ttfb ||= performance.now() - t0;
+          bytes += c.length;
+        });
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, ttfb, ttlb: performance.now() - t0, bytes }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(text);
+  });
 }

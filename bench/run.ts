@@ -1,3 +1,13 @@
+/**
+ * Proxy benchmarks (`npm run bench`, after `npm run build`); CI runs them in quick mode (`bench/support.ts`).
+ *
+ * 1. SSE overhead: the same stream straight from a loopback upstream and through the console,
+ *    alternating, in one run; time to first byte and inter-chunk gaps, p50/p99, and coalescing.
+ * 2. Upload: a 1 GB multipart upload through the proxy while sampling the server's RSS.
+ * 3. Concurrency: 500 simultaneous SSE streams through one server process.
+ *
+ * Options (env): BENCH_RUNS (40; quick 1), BENCH_UPLOAD_MB (1024; quick 8), BENCH_CONCURRENCY (500; quick 20).
+ */
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
