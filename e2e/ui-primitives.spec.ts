@@ -101,6 +101,8 @@ test.describe("at 390 px", () => {
     await opener.click();
     const drawer = page.getByRole("dialog", { name: "Navigation" });
     await expect(drawer.getByRole("link", { name: "Files" })).toBeVisible();
+    // The drawer moves focus in on the frame after it opens; a Tab before that starts on the page.
+    await expect.poll(() => drawer.evaluate((d) => d.contains(document.activeElement))).toBe(true);
     // Tab round the drawer more times than it has stops: focus never reaches the page behind.
     for (let i = 0; i < 16; i++) {
       await page.keyboard.press("Tab");
