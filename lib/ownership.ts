@@ -4,7 +4,7 @@
  * user may do, so the button and the proxy never disagree.
  */
 
-export type OwnedKind = "file" | "vector_store";
+export type OwnedKind = "file" | "vector_store" | "fine_tuning_job";
 
 /**
  * The team's setting. `own`: members change only what they created, and objects with no owner
@@ -56,7 +56,11 @@ export function createdKind(method: string, path: string): OwnedKind | null {
   return null;
 }
 
-const NOUN: Record<OwnedKind, string> = { file: "file", vector_store: "vector store" };
+const NOUN: Record<OwnedKind, string> = {
+  file: "file",
+  vector_store: "vector store",
+  fine_tuning_job: "fine-tuning job",
+};
 
 /** Why `actor` may not do `action` to an object owned by `owner` under `policy`, or null when they may. */
 export function refusal(

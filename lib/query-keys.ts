@@ -51,4 +51,14 @@ export const queryKeys = {
   assistantVersion: (id: string, version: number) => ["assistants", "version", id, version] as const,
   assistantConversations: (id: string) => ["assistants", "conversations", id] as const,
   assistantTurns: (conversationId: string) => ["assistants", "turns", conversationId] as const,
+  /**
+   * Fine-tuning, all read through /api/v1: job lists (filters as one string), one job, its events
+   * (every page, oldest first, grown live), checkpoints, and a result file's text.
+   */
+  fineTuning: ["fine-tuning"] as const,
+  fineTuningJobs: (filters: string) => ["fine-tuning", "jobs", filters] as const,
+  fineTuningJob: (id: string) => ["fine-tuning", "job", id] as const,
+  fineTuningEvents: (id: string) => ["fine-tuning", "events", id] as const,
+  fineTuningCheckpoints: (id: string) => ["fine-tuning", "checkpoints", id] as const,
+  fineTuningResult: (fileId: string) => ["fine-tuning", "result", fileId] as const,
 };

@@ -64,7 +64,7 @@ export const SECTIONS: Section[] = [
     id: "fine-tuning",
     href: "/fine-tuning",
     label: "Fine-tuning",
-    built: false,
+    built: true,
     summary: "Follow fine-tuning jobs with their events, checkpoints and metric charts.",
   },
   {

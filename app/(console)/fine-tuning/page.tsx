@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { JobsView } from "@/components/fine-tuning/jobs/jobs-view";
+import { requireUser } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "Fine-tuning" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
-  return <ComingSoon section="fine-tuning" />;
+export default async function Page() {
+  const user = await requireUser();
+  return <JobsView meId={user.id} />;
 }
