@@ -241,7 +241,7 @@ function relativeChange(p: [number, number][]): number {
     num += (x - mx) * (y - my);
     den += (x - mx) ** 2;
   }
-  const span = p[p.length - 1][0] - p[0][0];
+  const span = (p.at(-1)?.[0] ?? 0) - (p[0]?.[0] ?? 0);
   return den === 0 || my === 0 ? 0 : ((num / den) * span) / Math.abs(my);
 }
 
@@ -251,18 +251,19 @@ export function overfitHint(table: MetricTable): OverfitHint | null {
   const valid = points(table, validKey);
   const train = points(table, "train_loss");
   if (!valid.length || !train.length) return null;
-  const last = table.steps[table.steps.length - 1];
+  const first = table.steps[0] ?? 0;
+  const last = table.steps.at(-1) ?? 0;
   // The last epoch when epochs are known (validation turns there), else the last quarter.
-  const ends = table.epochEnds.filter((e) => e < last);
-  const quarter = last - (last - table.steps[0]) / 4;
-  let from = ends.length ? Math.min(ends[ends.length - 1], quarter) : quarter;
+  const lastEnd = table.epochEnds.filter((e) => e < last).at(-1);
+  const quarter = last - (last - first) / 4;
+  let from = lastEnd === undefined ? quarter : Math.min(lastEnd, quarter);
   let v = points(table, validKey, from);
   if (v.length < 3) {
     v = valid.slice(-3);
-    from = v[0][0];
+    from = v[0]?.[0] ?? first;
   }
   const t = points(table, "train_loss", from);
-  const tMean = t.length ? mean(t) : train[train.length - 1][1];
+  const tMean = t.length ? mean(t) : (train.at(-1)?.[1] ?? 0);
   if (!(tMean > 0)) return null;
   const ratio = mean(v) / tMean;
   const diverging = relativeChange(v) > 0.02 && relativeChange(t) <= 0;
