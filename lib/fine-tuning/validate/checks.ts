@@ -149,7 +149,7 @@ function checkMessages(messages: unknown, where: string, out: ExampleIssue[]): O
     out.push(err("missing_messages_list", `${where} needs a non-empty "messages" list.`));
     return [];
   }
-  messages.forEach((m, i) => checkMessage(m, `Message ${i + 1}`, out));
+  for (const [i, m] of messages.entries()) checkMessage(m, `Message ${i + 1}`, out);
   return messages.filter(isObject);
 }
 
