@@ -89,7 +89,7 @@ const RANGES: Record<Exclude<Hyperparameter, "reasoning_effort">, Range> = {
   eval_samples: { min: 1, max: Number.POSITIVE_INFINITY, integer: true },
 };
 
-function describe(r: Range): string {
+function rangeText(r: Range): string {
   const low = r.minExclusive ? `more than ${r.min}` : `at least ${r.min}`;
   const kind = r.integer ? "A whole number" : "A number";
   return Number.isFinite(r.max) ? `${kind} ${low} and at most ${r.max}` : `${kind} ${low}`;
@@ -121,7 +121,7 @@ export function checkDraft(d: CreateDraft): DraftProblems {
       (r.integer && !Number.isInteger(v)) ||
       (r.minExclusive ? v <= r.min : v < r.min) ||
       v > r.max;
-    if (bad) out[`hyperparameters.${name}`] = `${describe(r)}, or empty for auto.`;
+    if (bad) out[`hyperparameters.${name}`] = `${rangeText(r)}, or empty for auto.`;
   }
   if (d.suffix.length > 64) out.suffix = "At most 64 characters.";
   if (d.seed.trim() !== "") {
