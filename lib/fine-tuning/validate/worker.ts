@@ -18,6 +18,7 @@ const PROGRESS_BYTES = 2 * 1024 * 1024;
 const cancelled = new Set<number>();
 /** The line hashes of the last run per key, for the overlap check. */
 const hashesByKey = new Map<string, Set<number>>();
+const queue: Promise<void> = Promise.resolve();
 
 async function validate(req: ValidateRequest): Promise<void> {
   const { id } = req;
