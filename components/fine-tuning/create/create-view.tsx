@@ -67,7 +67,7 @@ export function CreateView({ hostBodyLimit = null }: { hostBodyLimit?: HostBodyL
       </header>
       <section className="card flex flex-col gap-4 p-4" aria-label="Data">
         <FileSlot
-          role="training"
+          slot="training"
           method={d.method}
           encoding={model.encoding}
           spec={spec}
@@ -86,7 +86,7 @@ export function CreateView({ hostBodyLimit = null }: { hostBodyLimit?: HostBodyL
           />
         )}
         <FileSlot
-          role="validation"
+          slot="validation"
           method={d.method}
           encoding={model.encoding}
           spec={spec}

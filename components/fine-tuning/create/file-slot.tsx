@@ -15,7 +15,7 @@ import { queryKeys } from "@/lib/query-keys";
 import { ValidationReport } from "./validation-report";
 
 export interface FileSlotProps {
-  role: "training" | "validation";
+  slot: "training" | "validation";
   method: TrainingMethod;
   encoding: Encoding;
   spec: FineTuningSpec;
@@ -38,15 +38,15 @@ type Phase =
 
 /** One of the job's files: an uploaded one, or a local one validated here before it is uploaded. */
 export function FileSlot(props: FileSlotProps) {
-  const { role, method, encoding, spec, local, onValidated } = props;
+  const { slot, method, encoding, spec, local, onValidated } = props;
   const { files } = useFiles("fine-tune");
   const qc = useQueryClient();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [upload, setUpload] = useState<{ sent: number; error: string | null } | null>(null);
   const uploadCtrl = useRef<AbortController | null>(null);
   const validateCtrl = useRef<AbortController | null>(null);
-  const label = role === "training" ? "Training file" : "Validation file (optional)";
-  const testId = `${role}-file`;
+  const label = slot === "training" ? "Training file" : "Validation file (optional)";
+  const testId = `${slot}-file`;
 
   useEffect(() => {
     setUpload(null);
@@ -63,8 +63,8 @@ export function FileSlot(props: FileSlotProps) {
       encoding,
       contextTokens: spec.trainingContextTokens,
       trainingPrice: spec.trainingPrice,
-      key: role,
-      compareWith: role === "validation" ? "training" : undefined,
+      key: slot,
+      compareWith: slot === "validation" ? "training" : undefined,
       signal: ctrl.signal,
       onProgress: (p) => setPhase({ kind: "validating", bytes: p.bytes, total: p.total }),
     }).then(
@@ -78,7 +78,7 @@ export function FileSlot(props: FileSlotProps) {
       },
     );
     return () => ctrl.abort();
-  }, [local, method, encoding, spec, role, onValidated]);
+  }, [local, method, encoding, spec, slot, onValidated]);
 
   const send = async () => {
     if (!local) return;
@@ -121,7 +121,7 @@ export function FileSlot(props: FileSlotProps) {
           onChange={(e) => props.onFileId(e.target.value)}
           data-testid={`${testId}-select`}
         >
-          <option value="">{role === "training" ? "Pick an uploaded file…" : "None"}</option>
+          <option value="">{slot === "training" ? "Pick an uploaded file…" : "None"}</option>
           {files.map((f) => (
             <option key={f.id} value={f.id}>
               {f.filename} ({formatBytes(f.bytes)})
@@ -168,7 +168,7 @@ export function FileSlot(props: FileSlotProps) {
               report={result.report}
               file={local}
               testId={`${testId}-report`}
-              priced={role === "training"}
+              priced={slot === "training"}
             />
           )}
           {result && (
@@ -180,7 +180,7 @@ export function FileSlot(props: FileSlotProps) {
                 onClick={() => void send()}
                 data-testid={`${testId}-upload`}
               >
-                Upload {role} file
+                Upload {slot} file
               </Button>
               {blocked && (
                 <span className="text-muted text-sm">Fix the errors first; warnings do not block.</span>

@@ -68,6 +68,7 @@ export function JobSettings({ problems, shown }: { problems: DraftProblems; show
             const key = `hyperparameters.${name}`;
             const value = d.hyperparameters[name] ?? "";
             return (
+              // biome-ignore lint/a11y/noLabelWithoutControl: the control is the select or the input below
               <label key={name} className="flex flex-col gap-1 text-sm">
                 <span className="font-mono text-xs">{name}</span>
                 {name === "reasoning_effort" ? (
