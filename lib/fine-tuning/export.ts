@@ -273,5 +273,5 @@ const pageQuery = (after: string) =>
 
 /** A file name safe inside a zip on any OS. */
 export function safeName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_").slice(0, 120) || "file";
+  return name.replace(/[^\w .()+-]+/g, "_").slice(0, 120) || "file";
 }

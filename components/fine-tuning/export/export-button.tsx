@@ -16,7 +16,7 @@ const io: ExportIo = {
   },
 };
 
-function describe(p: ExportProgress): string {
+function progressText(p: ExportProgress): string {
   if (p.done === undefined) return p.stage;
   if (p.stage.startsWith("Downloading"))
     return `${p.stage}: ${formatBytes(p.done)}${p.total ? ` of ${formatBytes(p.total)}` : ""}`;
@@ -44,7 +44,7 @@ export function ExportJobButton({ job }: { job: Job }) {
       ]);
       const { blob, manifest } = await exportJob(job.id, io, {
         signal: ctl.signal,
-        onProgress: (p) => setProgress(describe(p)),
+        onProgress: (p) => setProgress(progressText(p)),
       });
       saveBlob(blob, `${job.id}.zip`);
       setOutcome({ tone: "note", text: summary(manifest, blob.size) });
