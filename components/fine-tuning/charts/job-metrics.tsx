@@ -7,6 +7,6 @@ import type { Job } from "@/lib/fine-tuning/types";
  * checkpoints and the result CSV once done; EMA, log scale, zoom, downloads, the overfitting hint
  * and the suggested checkpoint. Stub.
  */
-export function JobMetrics(_: { job: Job }) {
+export function JobMetrics(_: { job: Job; onPickCheckpoint?: (step: number) => void }) {
   return null;
 }
