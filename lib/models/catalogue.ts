@@ -15,6 +15,7 @@ import { type Encoding, type InstructionRole, type ModelKind, TOOL_TYPES } from 
 import type {
   Capabilities,
   EmbeddingSpec,
+  FineTuningSpec,
   ImageSpec,
   ModelEntry,
   ModelOverride,
@@ -208,6 +209,7 @@ export const CATALOGUE: ModelEntry[] = [
     pricing: { input: 0.1, cachedInput: 0.025, output: 0.4 },
     fineTunable: true,
     fineTunedPricing: { input: 0.2, cachedInput: 0.05, output: 0.8 },
+    fineTuning: { methods: ["supervised", "dpo"], trainingPrice: 1.5, trainingContextTokens: 65_536 },
   },
   {
     ...CHAT_DEVELOPER,
@@ -219,6 +221,7 @@ export const CATALOGUE: ModelEntry[] = [
     pricing: { input: 0.4, cachedInput: 0.1, output: 1.6 },
     fineTunable: true,
     fineTunedPricing: { input: 0.8, cachedInput: 0.2, output: 3.2 },
+    fineTuning: { methods: ["supervised", "dpo"], trainingPrice: 5, trainingContextTokens: 65_536 },
   },
   {
     ...CHAT_DEVELOPER,
@@ -230,6 +233,7 @@ export const CATALOGUE: ModelEntry[] = [
     pricing: { input: 2, cachedInput: 0.5, output: 8 },
     fineTunable: true,
     fineTunedPricing: { input: 3, cachedInput: 0.75, output: 12 },
+    fineTuning: { methods: ["supervised", "dpo"], trainingPrice: 25, trainingContextTokens: 65_536 },
   },
   // GPT-4o
   {
@@ -242,6 +246,7 @@ export const CATALOGUE: ModelEntry[] = [
     pricing: { input: 0.15, cachedInput: 0.075, output: 0.6 },
     fineTunable: true,
     fineTunedPricing: { input: 0.3, cachedInput: 0.15, output: 1.2 },
+    fineTuning: { methods: ["supervised"], trainingPrice: 3, trainingContextTokens: 65_536 },
   },
   {
     ...CHAT,
@@ -262,6 +267,7 @@ export const CATALOGUE: ModelEntry[] = [
     pricing: { input: 2.5, cachedInput: 1.25, output: 10 },
     fineTunable: true,
     fineTunedPricing: { input: 3.75, cachedInput: 1.875, output: 15 },
+    fineTuning: { methods: ["supervised"], trainingPrice: 25, trainingContextTokens: 65_536 },
   },
   {
     ...CHAT,
@@ -282,6 +288,9 @@ export const CATALOGUE: ModelEntry[] = [
     contextWindow: 200_000,
     maxOutput: 100_000,
     pricing: { input: 1.1, cachedInput: 0.275, output: 4.4 },
+    fineTunable: true,
+    // Reinforcement fine-tuning is billed per hour of training, not per token.
+    fineTuning: { methods: ["reinforcement"], trainingPrice: null, trainingContextTokens: 65_536 },
   },
   {
     ...REASONING,
@@ -402,6 +411,7 @@ export const CATALOGUE: ModelEntry[] = [
     pricing: { input: 0.5, output: 1.5 },
     fineTunable: true,
     fineTunedPricing: { input: 3, output: 6 },
+    fineTuning: { methods: ["supervised"], trainingPrice: 8, trainingContextTokens: 16_385 },
   },
   {
     ...COMPLETION,
@@ -412,6 +422,7 @@ export const CATALOGUE: ModelEntry[] = [
     maxOutput: 16_384,
     pricing: { input: 2, output: 2 },
     fineTunable: true,
+    fineTuning: { methods: ["supervised"], trainingPrice: 6, trainingContextTokens: 16_384 },
   },
   {
     ...COMPLETION,
@@ -422,6 +433,7 @@ export const CATALOGUE: ModelEntry[] = [
     maxOutput: 16_384,
     pricing: { input: 0.4, output: 0.4 },
     fineTunable: true,
+    fineTuning: { methods: ["supervised"], trainingPrice: 0.4, trainingContextTokens: 16_384 },
   },
   // Open-weight
   {
@@ -634,6 +646,16 @@ export const CATALOGUE: ModelEntry[] = [
 ];
 
 /** For models the catalogue does not know: generous limits, every control offered, no price. */
+/**
+ * A fine-tunable base the catalogue has no `fineTuning` for (a compatible server, an admin override):
+ * any method, no price, and the one published per-example limit (gpt-3.5-turbo-0125's, §7.4).
+ */
+export const DEFAULT_FINE_TUNING: FineTuningSpec = {
+  methods: ["supervised", "dpo", "reinforcement"],
+  trainingPrice: null,
+  trainingContextTokens: 16_385,
+};
+
 export const DEFAULT_MODEL: Omit<ModelEntry, "match" | "label"> = {
   ...CHAT,
   family: "Other models",
@@ -659,6 +681,8 @@ export interface ResolvedModel {
   fineTunedPricing?: Pricing;
   fineTuned: boolean;
   fineTunable: boolean;
+  /** What a new job on this base accepts and costs; null when it is not fine-tunable. */
+  fineTuning: FineTuningSpec | null;
   capabilities: Capabilities;
   tools: ToolsByApi;
   encoding: Encoding;
@@ -725,6 +749,7 @@ export function resolveModel(model: string, upstream?: { shutdown_date?: string 
     ...(entry.fineTunedPricing ? { fineTunedPricing: entry.fineTunedPricing } : {}),
     fineTuned,
     fineTunable: entry.fineTunable === true && !fineTuned,
+    fineTuning: entry.fineTunable === true && !fineTuned ? (entry.fineTuning ?? DEFAULT_FINE_TUNING) : null,
     capabilities: capabilitiesOf(entry),
     tools: entry.tools,
     encoding: entry.encoding,
@@ -794,7 +819,13 @@ export function applyOverrides(resolved: ResolvedModel, overrides: ModelOverride
     ...(o.maxOutput ? { maxOutput: o.maxOutput } : {}),
     ...(o.pricing !== undefined ? { pricing: o.pricing } : {}),
     ...(o.encoding ? { encoding: o.encoding } : {}),
-    ...(o.fineTunable !== undefined ? { fineTunable: o.fineTunable } : {}),
+    ...(o.fineTunable !== undefined
+      ? {
+          fineTunable: o.fineTunable,
+          fineTuning:
+            o.fineTunable && !resolved.fineTuned ? (resolved.fineTuning ?? DEFAULT_FINE_TUNING) : null,
+        }
+      : {}),
     ...(o.image ? { image: o.image } : {}),
     ...(o.instructionsRole ? { instructionsRole: o.instructionsRole } : {}),
     capabilities: { ...resolved.capabilities, ...o.capabilities },

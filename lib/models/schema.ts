@@ -129,6 +129,20 @@ export type EmbeddingSpec = z.infer<typeof embeddingSpecSchema>;
 export const moderationSpecSchema = z.object({ inputs: z.array(z.enum(["text", "image"])).min(1) }).strict();
 export type ModerationSpec = z.infer<typeof moderationSpecSchema>;
 
+export const FINE_TUNING_METHODS = ["supervised", "dpo", "reinforcement"] as const;
+
+/** What a fine-tuning job on this base accepts and costs (reference notes §7.2–7.4). */
+export const fineTuningSpecSchema = z
+  .object({
+    methods: z.array(z.enum(FINE_TUNING_METHODS)).min(1),
+    /** USD per 1M trained tokens; null when training is not billed per token (reinforcement: per hour). */
+    trainingPrice: price.nullable(),
+    /** Tokens one training example may have; longer ones are truncated from the end. */
+    trainingContextTokens: positiveInt,
+  })
+  .strict();
+export type FineTuningSpec = z.infer<typeof fineTuningSpecSchema>;
+
 const TEXT_KINDS = new Set(["chat", "reasoning", "completion"]);
 
 export const modelEntrySchema = z
@@ -153,6 +167,8 @@ export const modelEntrySchema = z
     fineTunedPricing: pricingSchema.optional(),
     /** New fine-tuning jobs can start from it. */
     fineTunable: z.boolean().optional(),
+    /** Methods, training price and per-example limit for new jobs; absent = `DEFAULT_FINE_TUNING`. */
+    fineTuning: fineTuningSpecSchema.optional(),
     /** Takes images as input. */
     vision: z.boolean(),
     params: z

@@ -1,0 +1,234 @@
+import { describe, expect, it } from "vitest";
+import type { TrainingMethod } from "./checks";
+import { autoEpochs, hashLine, LineSplitter, type ValidationOptions, ValidationRun } from "./run";
+
+/** One token per character: enough to test the sums without a tokenizer. */
+const count = (t: string) => t.length;
+
+function validate(
+  lines: string[],
+  method: TrainingMethod = "supervised",
+  extra: Partial<ValidationOptions> = {},
+) {
+  const run = new ValidationRun({ method, contextTokens: 100_000, trainingPrice: 3, count, ...extra });
+  let offset = 0;
+  for (const l of lines) {
+    run.addLine(l, offset);
+    offset += l.length + 1;
+  }
+  return { report: run.finish(), run };
+}
+
+const chat = (i: number) =>
+  JSON.stringify({
+    messages: [
+      { role: "system", content: "Be brief." },
+      { role: "user", content: `Question ${i}?` },
+      { role: "assistant", content: `Answer ${i}.` },
+    ],
+  });
+const good = Array.from({ length: 12 }, (_, i) => chat(i));
+const kinds = (lines: string[], method?: TrainingMethod) =>
+  validate(lines, method)
+    .report.issues.filter((i) => i.line !== null)
+    .map((i) => [i.line, i.kind]);
+
+describe("supervised chat", () => {
+  it("passes good data and sums tokens, epochs and cost", () => {
+    const { report } = validate(good);
+    expect(report.errorCount).toBe(0);
+    expect(report.examples).toBe(12);
+    expect(report.epochs).toBe(8); // 12 × 3 < 100 → floor(100 / 12)
+    expect(report.billedTokens).toBe(report.tokens.total * 8);
+    expect(report.cost).toBeCloseTo((report.billedTokens * 3) / 1e6);
+  });
+
+  it("names each cookbook error kind with its line", () => {
+    const bad = [
+      "not json",
+      "[1, 2]",
+      JSON.stringify({ prompt: "x" }),
+      JSON.stringify({ messages: [{ content: "hi" }, { role: "assistant", content: "a" }] }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: "hi", mood: "x" },
+          { role: "assistant", content: "a" },
+        ],
+      }),
+      JSON.stringify({
+        messages: [
+          { role: "agent", content: "hi" },
+          { role: "assistant", content: "a" },
+        ],
+      }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: "" },
+          { role: "assistant", content: "a" },
+        ],
+      }),
+      JSON.stringify({ messages: [{ role: "user", content: "hi" }] }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: "hi" },
+          { role: "assistant", content: "a", weight: 0.5 },
+        ],
+      }),
+    ];
+    expect(kinds(bad)).toEqual([
+      [1, "invalid_json"],
+      [2, "data_type"],
+      [3, "missing_messages_list"],
+      [3, "example_unrecognized_key"],
+      [4, "message_missing_key"],
+      [5, "message_unrecognized_key"],
+      [6, "unrecognized_role"],
+      [7, "missing_content"],
+      [8, "example_missing_assistant_message"],
+      [9, "invalid_weight"],
+    ]);
+  });
+
+  it("accepts tool calls and the legacy function format, and checks their keys", () => {
+    const tools = JSON.stringify({
+      messages: [
+        { role: "user", content: "weather?" },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "c1", type: "function", function: { name: "w", arguments: "{}" } }],
+        },
+        { role: "tool", tool_call_id: "c1", content: "sunny" },
+        { role: "assistant", content: "Sunny.", weight: 1 },
+      ],
+      tools: [{ type: "function", function: { name: "w", parameters: {} } }],
+    });
+    const legacy = JSON.stringify({
+      messages: [
+        { role: "user", content: "weather?" },
+        { role: "assistant", content: null, function_call: { name: "w", arguments: "{}" } },
+        { role: "function", name: "w", content: "sunny" },
+        { role: "assistant", content: "Sunny." },
+      ],
+      functions: [{ name: "w", parameters: {} }],
+    });
+    const broken = JSON.stringify({
+      messages: [
+        { role: "user", content: "weather?" },
+        { role: "assistant", content: null, tool_calls: [{ id: "c1", function: { name: "w" } }] },
+        { role: "tool", content: "sunny" },
+        { role: "assistant", content: "Sunny." },
+      ],
+    });
+    expect(kinds([tools, legacy, broken])).toEqual([
+      [3, "invalid_tool_call"],
+      [3, "invalid_tool_call"],
+    ]);
+  });
+
+  it("flags too few examples, over-long examples and blank lines", () => {
+    const { report } = validate([chat(1), "", chat(2)], "supervised", { contextTokens: 20 });
+    expect(report.blankLines).toBe(1);
+    expect(report.countsByKind.too_long).toBe(2);
+    expect(report.issues.find((i) => i.kind === "too_few_examples")?.line).toBeNull();
+    expect(report.billedTokensPerEpoch).toBe(40);
+  });
+
+  it("caps the issues kept but keeps the counts exact", () => {
+    const { report } = validate(
+      Array.from({ length: 30 }, () => "{"),
+      "supervised",
+      { maxIssues: 5 },
+    );
+    expect(report.issues).toHaveLength(5);
+    expect(report.issuesTruncated).toBe(true);
+    expect(report.errorCount).toBe(30);
+  });
+
+  it("counts overlap with the training file", () => {
+    const { run } = validate(good);
+    const { report } = validate([good[0] ?? "", chat(99)], "supervised", { trainingHashes: run.hashes });
+    expect(report.overlap).toBe(1);
+    expect(report.issues.find((i) => i.kind === "overlap")?.line).toBe(1);
+  });
+});
+
+describe("DPO", () => {
+  const dpo = (over: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      input: { messages: [{ role: "user", content: "Hi" }] },
+      preferred_output: [{ role: "assistant", content: "Hello!" }],
+      non_preferred_output: [{ role: "assistant", content: "What." }],
+      ...over,
+    });
+  it("checks input, both outputs and text only", () => {
+    const lines = [
+      dpo(),
+      dpo({ input: undefined }),
+      dpo({ preferred_output: [{ role: "user", content: "x" }] }),
+      dpo({ non_preferred_output: [] }),
+      dpo({
+        preferred_output: [{ role: "assistant", content: [{ type: "image_url", image_url: { url: "x" } }] }],
+      }),
+      chat(1),
+    ];
+    expect(kinds(lines, "dpo")).toEqual([
+      [2, "dpo_missing_input"],
+      [3, "dpo_invalid_output"],
+      [4, "dpo_invalid_output"],
+      [5, "dpo_not_text"],
+      [6, "example_unrecognized_key"],
+      [6, "dpo_missing_input"],
+      [6, "dpo_invalid_output"],
+      [6, "dpo_invalid_output"],
+    ]);
+  });
+  it("counts the input with each output", () => {
+    const { report } = validate([dpo()], "dpo");
+    expect(report.perExample[0]).toBeGreaterThan(0);
+  });
+});
+
+describe("reinforcement", () => {
+  it("wants reference fields and a prompt at the end", () => {
+    const ok = JSON.stringify({ messages: [{ role: "user", content: "2+2?" }], reference_answer: "4" });
+    const noRef = JSON.stringify({ messages: [{ role: "user", content: "2+2?" }] });
+    const endsAssistant = JSON.stringify({
+      messages: [
+        { role: "user", content: "2+2?" },
+        { role: "assistant", content: "4" },
+      ],
+      reference_answer: "4",
+    });
+    expect(kinds([ok, noRef, endsAssistant], "reinforcement")).toEqual([
+      [2, "reinforcement_no_reference"],
+      [3, "reinforcement_ends_with_assistant"],
+    ]);
+  });
+});
+
+describe("helpers", () => {
+  it("picks epochs like the cookbook", () => {
+    expect(autoEpochs(10)).toBe(10);
+    expect(autoEpochs(1)).toBe(25);
+    expect(autoEpochs(1000)).toBe(3);
+    expect(autoEpochs(20_000)).toBe(1);
+  });
+  it("splits chunks into lines with byte offsets", () => {
+    const seen: [string, number][] = [];
+    const s = new LineSplitter((l, o) => seen.push([l, o]));
+    s.push('{"a":"é"}\n{"b"');
+    s.push(":1}\r\n\nlast");
+    s.end();
+    expect(seen).toEqual([
+      ['{"a":"é"}', 0],
+      ['{"b":1}\r', 11],
+      ["", 20],
+      ["last", 21],
+    ]);
+  });
+  it("hashes stably", () => {
+    expect(hashLine("abc")).toBe(hashLine("abc"));
+    expect(hashLine("abc")).not.toBe(hashLine("abd"));
+  });
+});
