@@ -29,7 +29,20 @@ export function CompareView() {
     [pathname],
   );
   const [sources, setSources] = useState<Record<string, CompareSource>>({});
-  const report = useCallback((s: CompareSource) => setSources((all) => ({ ...all, [s.id]: s })), []);
+  const report = useCallback(
+    (s: CompareSource) =>
+      setSources((all) => {
+        const was = all[s.id];
+        const same =
+          was &&
+          was.job === s.job &&
+          was.table === s.table &&
+          was.loading === s.loading &&
+          was.error === s.error;
+        return same ? all : { ...all, [s.id]: s };
+      }),
+    [],
+  );
 
   const known = ids.flatMap((id, index) => {
     const job = sources[id]?.job;
