@@ -48,6 +48,10 @@ export async function control(
         state.config.vectorStoreProcessingMs = Math.max(0, body.vectorStoreProcessingMs);
       if (typeof body.imageB64Bytes === "number" || body.imageB64Bytes === null)
         state.config.imageB64Bytes = (body.imageB64Bytes as number | null) ?? undefined;
+      if (typeof body.fineTuningStepMs === "number" && body.fineTuningStepMs > 0)
+        state.config.fineTuningStepMs = body.fineTuningStepMs;
+      if (body.fineTuningCreation === "allow" || body.fineTuningCreation === "refuse")
+        state.config.fineTuningCreation = body.fineTuningCreation;
       for (const k of ["fileContentType", "fileContentDisposition"] as const) {
         if (typeof body[k] === "string" || body[k] === null)
           state.config[k] = (body[k] as string | null) ?? undefined;

@@ -1,4 +1,5 @@
 import type { Model } from "openai/resources/models";
+import { fineTunedModels } from "./fine-tuning";
 import { type Ctx, HttpError, sendJson } from "./http";
 
 /** The SDK's Model type predates `shutdown_date`; the API sends it (YYYY-MM-DD or null). */
@@ -43,12 +44,17 @@ export function isReasoningModel(model: string): boolean {
   return /^o\d/.test(model) || model.startsWith("gpt-5");
 }
 
+/** The fixed list plus the models fine-tuning jobs have made (finished models and kept checkpoints). */
+function available(ctx: Ctx): EmulatedModel[] {
+  return [...MODELS, ...fineTunedModels(ctx.state)].filter((x) => !ctx.state.deletedModels.has(x.id));
+}
+
 export function listModels(ctx: Ctx): void {
-  sendJson(ctx, 200, { object: "list", data: MODELS.filter((x) => !ctx.state.deletedModels.has(x.id)) });
+  sendJson(ctx, 200, { object: "list", data: available(ctx) });
 }
 
 function find(ctx: Ctx, id: string): EmulatedModel {
-  const model = MODELS.find((x) => x.id === id && !ctx.state.deletedModels.has(id));
+  const model = available(ctx).find((x) => x.id === id);
   if (!model) {
     throw new HttpError(
       404,

@@ -6,6 +6,7 @@ import { control } from "./control";
 import { CONVERSATION_ROUTES } from "./conversations";
 import { sweepExpired } from "./expiry";
 import { createFile, deleteFile, fileContent, listFiles, retrieveFile } from "./files";
+import { FINE_TUNING_ROUTES, settleFineTuning } from "./fine-tuning";
 import { type Ctx, HttpError, type Route, readBody, sendError } from "./http";
 import { imageEdits, imageGenerations, imageVariations } from "./images";
 import { embeddings, moderations } from "./misc";
@@ -71,6 +72,7 @@ const ROUTES: Route[] = [
   ...VECTOR_STORE_ROUTES,
   ...CONVERSATION_ROUTES(ID),
   ...CONTAINER_ROUTES(ID),
+  ...FINE_TUNING_ROUTES(ID),
 ];
 
 const MAX_JSON = 32 * 1024 * 1024;
@@ -284,6 +286,7 @@ async function handle(
       if (raw.length < 1024 * 1024) entry.json = ctx.json;
     }
     sweepExpired(state);
+    settleFineTuning(state);
     const fault = state.takeFault(method, url.pathname);
     if (fault?.kind === "status") {
       // Read an unread (multipart) body first, so the client sees the error rather than a reset upload.

@@ -1,5 +1,6 @@
 import type { ConversationItem } from "openai/resources/conversations/items";
 import type { FileObject } from "openai/resources/files";
+import type { FineTuningJob } from "openai/resources/fine-tuning/jobs/jobs";
 import type { Response as ResponseObject } from "openai/resources/responses/responses";
 import type { Upload } from "openai/resources/uploads/uploads";
 import type { StaticFileChunkingStrategy } from "openai/resources/vector-stores/vector-stores";
@@ -119,6 +120,31 @@ export interface StoredContainer {
   >;
 }
 
+/**
+ * A fine-tuning job: what was asked, plus the timeline its status, events, metrics and checkpoints are
+ * derived from when read (lib/emulator/fine-tuning-run.ts). Times are on the millisecond clock.
+ */
+export interface StoredFineTuningJob {
+  /** The job as created; status, timings and results are filled in when it is read. */
+  base: FineTuningJob;
+  suffix: string | null;
+  createdMs: number;
+  stepMs: number;
+  totalSteps: number;
+  nEpochs: number;
+  batchSize: number;
+  /** Training tokens of one epoch. */
+  epochTokens: number;
+  hasValidation: boolean;
+  /** Grader names whose scores the metrics carry (reinforcement). */
+  graders: string[];
+  /** Set when the file check fails: the job fails when validation ends. */
+  failure: FineTuningJob.Error | null;
+  pauses: { wallStart: number; wallEnd: number | null }[];
+  cancelledAtMs: number | null;
+  resultFileId: string | null;
+}
+
 export const KEEP_BYTES = 64 * 1024 * 1024;
 
 export class EmulatorState {
@@ -131,6 +157,7 @@ export class EmulatorState {
   vectorStores = new Map<string, StoredVectorStore>();
   conversations = new Map<string, StoredConversation>();
   containers = new Map<string, StoredContainer>();
+  fineTuningJobs = new Map<string, StoredFineTuningJob>();
   deletedModels = new Set<string>();
   faults: Fault[] = [];
   log: LoggedRequest[] = [];
@@ -150,6 +177,7 @@ export class EmulatorState {
     this.vectorStores.clear();
     this.conversations.clear();
     this.containers.clear();
+    this.fineTuningJobs.clear();
     this.deletedModels.clear();
     this.faults = [];
     this.log = [];
@@ -219,5 +247,9 @@ function defaultConfig() {
     fileContentDisposition: undefined as string | undefined,
     /** Benchmarks: pad each image answer so its base64 is about this many characters (0: no padding). */
     imageB64Bytes: undefined as number | undefined,
+    /** Fine-tuning: milliseconds of the emulator clock per training step. */
+    fineTuningStepMs: 150,
+    /** "refuse": every job creation answers as after the self-serve wind-down (docs/fine-tuning-emulator.md). */
+    fineTuningCreation: "allow" as "allow" | "refuse",
   };
 }
