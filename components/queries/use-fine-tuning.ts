@@ -87,6 +87,7 @@ export function useJobEvents(id: string, live: boolean) {
       return fresh.length ? [...known, ...fresh.reverse()] : known;
     },
     refetchInterval: live ? LIVE_MS : false,
+    enabled: Boolean(id),
   });
 }
 
@@ -109,6 +110,7 @@ export function useCheckpoints(id: string, live: boolean) {
       return all.sort((a, b) => a.step_number - b.step_number);
     },
     refetchInterval: live ? LIVE_MS : false,
+    enabled: Boolean(id),
   });
 }
 
