@@ -1,12 +1,10 @@
 /**
  * The tokenizer Web Worker: tiktoken's WASM (the `lite` build, 1 MB, no ranks inside) plus the rank
- * file of each encoding, each loaded the first time it is asked for. Started by `client.ts`.
+ * file of each encoding, each loaded the first time it is asked for (load-engine.ts). Started by `client.ts`.
  * Requests are answered in the order they arrive; see `protocol.ts` for the messages.
  */
-import { init, Tiktoken } from "tiktoken/lite/init";
-import type { Encoding } from "@/lib/openai-facts";
-import { isEncoding, type RankData, type RankFile, rankFileOf } from "./encodings";
-import { createEngine, type TokenEngine } from "./engine";
+import { isEncoding } from "./encodings";
+import { loadEngine } from "./load-engine";
 import type { TokenRequest, TokenResponse } from "./protocol";
 
 interface WorkerScope {
@@ -14,53 +12,6 @@ interface WorkerScope {
   postMessage(message: TokenResponse, transfer?: Transferable[]): void;
 }
 const scope = globalThis as unknown as WorkerScope;
-
-let wasmReady: Promise<unknown> | null = null;
-const engines = new Map<Encoding, Promise<TokenEngine>>();
-
-function loadWasm(): Promise<unknown> {
-  wasmReady ??= init(async (imports) => {
-    const response = await fetch(new URL("tiktoken/lite/tiktoken_bg.wasm", import.meta.url));
-    if (!response.ok) throw new Error(`tokenizer WASM: HTTP ${response.status}`);
-    // Streaming compilation needs `application/wasm`; fall back to bytes when a server omits it.
-    if (response.headers.get("content-type")?.startsWith("application/wasm")) {
-      return WebAssembly.instantiateStreaming(response, imports);
-    }
-    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
-  }).catch((error: unknown) => {
-    wasmReady = null; // let a later request try again
-    throw error;
-  });
-  return wasmReady;
-}
-
-/** Each rank file is its own chunk (0.5–2.3 MB), fetched on first use only. */
-async function loadRanks(file: RankFile): Promise<RankData> {
-  switch (file) {
-    case "o200k_base":
-      return (await import("tiktoken/encoders/o200k_base")).default;
-    case "cl100k_base":
-      return (await import("tiktoken/encoders/cl100k_base")).default;
-    case "p50k_base":
-      return (await import("tiktoken/encoders/p50k_base")).default;
-    case "p50k_edit":
-      return (await import("tiktoken/encoders/p50k_edit")).default;
-    case "r50k_base":
-      return (await import("tiktoken/encoders/r50k_base")).default;
-  }
-}
-
-function loadEngine(encoding: Encoding): Promise<TokenEngine> {
-  let engine = engines.get(encoding);
-  if (!engine) {
-    engine = Promise.all([loadWasm(), loadRanks(rankFileOf(encoding))]).then(([, ranks]) =>
-      createEngine(Tiktoken, encoding, ranks),
-    );
-    engine.catch(() => engines.delete(encoding));
-    engines.set(encoding, engine);
-  }
-  return engine;
-}
 
 async function handle(request: TokenRequest): Promise<void> {
   const { id } = request;

@@ -56,7 +56,7 @@ describe("architecture", () => {
     const allowed = new Set([
       "lib/api-client.ts",
       "lib/api-upload.ts",
-      "lib/tokens/worker.ts",
+      "lib/tokens/load-engine.ts",
       "lib/playground/code.ts",
     ]);
     const browser = files.filter(

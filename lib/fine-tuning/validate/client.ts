@@ -1,0 +1,88 @@
+/**
+ * The page's side of the validator worker: one worker per page, started on first use (from an
+ * event handler or effect). `validateFile` resolves with the report, rejects with an AbortError
+ * when its signal aborts (the worker stops at its next chunk).
+ */
+import type { Encoding } from "@/lib/openai-facts";
+import type { TrainingMethod } from "./checks";
+import type { ValidateRequest, ValidatorResponse } from "./protocol";
+import type { ValidationReport } from "./run";
+
+export interface ValidateFileOptions {
+  method: TrainingMethod;
+  encoding: Encoding;
+  contextTokens: number;
+  trainingPrice: number | null;
+  key: string;
+  compareWith?: string;
+  maxIssues?: number;
+  signal?: AbortSignal;
+  onProgress?(p: { bytes: number; total: number; lines: number }): void;
+}
+
+export interface ValidationResult {
+  report: ValidationReport;
+  ms: number;
+}
+
+interface Pending {
+  resolve(r: ValidationResult): void;
+  reject(e: Error): void;
+  onProgress?: ValidateFileOptions["onProgress"];
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+function failAll(error: Error): void {
+  worker?.terminate();
+  worker = null;
+  for (const p of pending.values()) p.reject(error);
+  pending.clear();
+}
+
+function ensureWorker(): Worker {
+  if (worker) return worker;
+  if (typeof Worker === "undefined") throw new Error("validator: Web Workers are not available here");
+  const w = new Worker(new URL("./worker.ts", import.meta.url), {
+    type: "module",
+    name: "fine-tuning-validator",
+  });
+  w.addEventListener("message", (event: MessageEvent<ValidatorResponse>) => {
+    const msg = event.data;
+    const p = pending.get(msg.id);
+    if (!p) return;
+    if (msg.op === "progress") p.onProgress?.(msg);
+    else {
+      pending.delete(msg.id);
+      if (msg.op === "done") p.resolve({ report: msg.report, ms: msg.ms });
+      else if (msg.op === "cancelled") p.reject(new DOMException("Validation cancelled", "AbortError"));
+      else p.reject(new Error(msg.error));
+    }
+  });
+  w.addEventListener("error", (event) => {
+    event.preventDefault();
+    failAll(new Error(`validator worker failed: ${event.message || "could not load"}`));
+  });
+  worker = w;
+  return w;
+}
+
+export function validateFile(file: Blob, options: ValidateFileOptions): Promise<ValidationResult> {
+  return new Promise((resolve, reject) => {
+    const { signal, onProgress, ...rest } = options;
+    if (signal?.aborted) return reject(new DOMException("Validation cancelled", "AbortError"));
+    let w: Worker;
+    try {
+      w = ensureWorker();
+    } catch (e) {
+      return reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    const id = nextId++;
+    pending.set(id, { resolve, reject, onProgress });
+    signal?.addEventListener("abort", () => w.postMessage({ op: "cancel", id }), { once: true });
+    const request: ValidateRequest = { op: "validate", id, file, ...rest };
+    w.postMessage(request);
+  });
+}

@@ -1,0 +1,27 @@
+/** Messages between the page and the validator worker (worker.ts, client.ts). */
+import type { Encoding } from "@/lib/openai-facts";
+import type { TrainingMethod } from "./checks";
+import type { ValidationReport } from "./run";
+
+export interface ValidateRequest {
+  op: "validate";
+  id: number;
+  file: Blob;
+  method: TrainingMethod;
+  encoding: Encoding;
+  contextTokens: number;
+  trainingPrice: number | null;
+  maxIssues?: number;
+  /** The worker keeps the line hashes of the last run under this key (e.g. "training"). */
+  key: string;
+  /** Count the lines also in the run kept under this key (the validation file against "training"). */
+  compareWith?: string;
+}
+
+export type ValidatorRequest = ValidateRequest | { op: "cancel"; id: number };
+
+export type ValidatorResponse =
+  | { op: "progress"; id: number; bytes: number; total: number; lines: number }
+  | { op: "done"; id: number; report: ValidationReport; ms: number }
+  | { op: "cancelled"; id: number }
+  | { op: "error"; id: number; error: string };

@@ -1,0 +1,80 @@
+/**
+ * The validator's Web Worker: reads a File with Blob.stream() chunk by chunk, splits lines, checks
+ * and counts each one (tiktoken, loaded like the tokenizer's), and posts progress every few
+ * megabytes. Reading awaits between chunks, so a cancel message is seen within a chunk.
+ */
+import { isEncoding } from "@/lib/tokens/encodings";
+import { loadEngine } from "@/lib/tokens/load-engine";
+import type { ValidateRequest, ValidatorRequest, ValidatorResponse } from "./protocol";
+import { LineSplitter, ValidationRun } from "./run";
+
+interface WorkerScope {
+  addEventListener(type: "message", listener: (event: MessageEvent<ValidatorRequest>) => void): void;
+  postMessage(message: ValidatorResponse): void;
+}
+const scope = globalThis as unknown as WorkerScope;
+
+const PROGRESS_BYTES = 2 * 1024 * 1024;
+const cancelled = new Set<number>();
+/** The line hashes of the last run per key, for the overlap check. */
+const hashesByKey = new Map<string, Set<number>>();
+
+async function validate(req: ValidateRequest): Promise<void> {
+  const { id } = req;
+  const started = performance.now();
+  if (!isEncoding(req.encoding)) throw new Error(`Unknown encoding: ${String(req.encoding)}`);
+  const engine = await loadEngine(req.encoding);
+  const run = new ValidationRun({
+    method: req.method,
+    contextTokens: req.contextTokens,
+    trainingPrice: req.trainingPrice,
+    maxIssues: req.maxIssues,
+    count: (text) => engine.count(text),
+    trainingHashes: req.compareWith ? hashesByKey.get(req.compareWith) : undefined,
+  });
+  let lines = 0;
+  const splitter = new LineSplitter((line, offset) => {
+    lines++;
+    run.addLine(line, offset);
+  });
+  const reader = req.file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  let bytes = 0;
+  let reported = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (cancelled.has(id)) {
+      cancelled.delete(id);
+      await reader.cancel();
+      scope.postMessage({ op: "cancelled", id });
+      return;
+    }
+    if (done) break;
+    splitter.push(value);
+    // Characters, not bytes, after decoding: close enough for a progress bar, exact at the end.
+    bytes = Math.min(req.file.size, bytes + value.length);
+    if (bytes - reported >= PROGRESS_BYTES) {
+      reported = bytes;
+      scope.postMessage({ op: "progress", id, bytes, total: req.file.size, lines });
+    }
+  }
+  splitter.end();
+  const report = run.finish();
+  hashesByKey.set(req.key, run.hashes);
+  scope.postMessage({ op: "progress", id, bytes: req.file.size, total: req.file.size, lines });
+  scope.postMessage({ op: "done", id, report, ms: performance.now() - started });
+}
+
+scope.addEventListener("message", (event) => {
+  const req = event.data;
+  if (req.op === "cancel") {
+    cancelled.add(req.id);
+    return;
+  }
+  validate(req).catch((error: unknown) =>
+    scope.postMessage({
+      op: "error",
+      id: req.id,
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
+});
