@@ -50,7 +50,10 @@ export function CompareCharts({ jobs }: { jobs: ChartJob[] }) {
             data-group={g.id}
           >
             <MetricsChart title={g.title} lines={lines} exportName={`compare-${g.id}`} height={220} />
-            <ul className="flex flex-wrap gap-x-3 gap-y-1 text-muted text-xs">
+            <ul
+              className="flex flex-wrap gap-x-3 gap-y-1 px-1 text-muted text-xs"
+              aria-label="Points per job"
+            >
               {counts.map((c) => (
                 <li
                   key={c.id}
