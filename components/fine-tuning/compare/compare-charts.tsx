@@ -43,12 +43,7 @@ export function CompareCharts({ jobs }: { jobs: ChartJob[] }) {
           if (points) counts.push({ id: j.id, index: j.index, points });
         }
         return (
-          <section
-            key={g.id}
-            className="card min-w-0 space-y-2 p-3"
-            data-testid="ft-compare-chart"
-            data-group={g.id}
-          >
+          <section key={g.id} className="min-w-0 space-y-1" data-testid="ft-compare-chart" data-group={g.id}>
             <MetricsChart title={g.title} lines={lines} exportName={`compare-${g.id}`} height={220} />
             <ul
               className="flex flex-wrap gap-x-3 gap-y-1 px-1 text-muted text-xs"

@@ -73,7 +73,7 @@ export function CompareView() {
           <h1 className="font-semibold text-xl">Compare jobs</h1>
         </div>
       </div>
-      <JobPicker ids={ids} jobs={jobsById} onChange={setIds} />
+      <JobPicker ids={ids} jobs={jobsById} missing={failed} onChange={setIds} />
       {failed.map((id) => (
         <Alert key={id} tone="warning" testId="ft-compare-missing">
           <span className="font-mono">{id}</span>: {sources[id]?.error} It is left out of the comparison.

@@ -10,13 +10,15 @@ import { Swatch } from "./palette";
 export interface JobPickerProps {
   ids: string[];
   jobs: Record<string, Job | undefined>;
+  /** Ids that are not readable jobs: their chip has no colour, only a way out. */
+  missing: string[];
   onChange(ids: string[]): void;
 }
 
 const label = (j: Job) => `${j.id} · ${j.model} · ${j.status}`;
 
 /** The compared jobs as removable chips, and a list of the others to add. */
-export function JobPicker({ ids, jobs, onChange }: JobPickerProps) {
+export function JobPicker({ ids, jobs, missing, onChange }: JobPickerProps) {
   const list = useJobList();
   const [pick, setPick] = useState("");
   const selectId = useId();
@@ -36,7 +38,13 @@ export function JobPicker({ ids, jobs, onChange }: JobPickerProps) {
             data-testid="ft-compare-chip"
             data-job-id={id}
           >
-            <Swatch index={i} />
+            {missing.includes(id) ? (
+              <span aria-hidden className="font-bold text-warning">
+                !
+              </span>
+            ) : (
+              <Swatch index={i} />
+            )}
             <span className="truncate font-mono">{id}</span>
             {jobs[id] && <span className="text-muted max-sm:hidden">{jobs[id]?.status}</span>}
             <Button
