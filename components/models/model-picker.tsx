@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { useModels } from "@/components/queries/use-models";
 import { Combobox } from "@/components/ui/combobox";
+import type { ResolvedModel } from "@/lib/models/catalogue";
 import { catalogueIds, matchesQuery, type PickerModel, pickerGroups } from "@/lib/models/picker-groups";
 import { API_SHORT_LABELS, type Api } from "@/lib/openai-facts";
 import { ShutdownBadge } from "./shutdown-badge";
@@ -18,6 +19,8 @@ export interface ModelPickerProps {
   placeholder?: string;
   "data-testid"?: string;
   className?: string;
+  /** Offer only the models this accepts (the fine-tuning form: fine-tunable bases). */
+  filter?(model: ResolvedModel): boolean;
 }
 
 /**
@@ -33,14 +36,16 @@ export function ModelPicker({
   placeholder = "Model id",
   "data-testid": testId = "model-input",
   className = "h-8 font-mono text-sm",
+  filter,
 }: ModelPickerProps) {
   const { models: chatModels, all, resolve, error, loaded } = useModels();
   // The images page lists the upstream's image models, which are not chat candidates.
-  const models = api === "images" ? all : chatModels;
-  const catalogue = useMemo(
-    () => catalogueIds(api === "images" ? "image" : "text").map(resolve),
-    [resolve, api],
-  );
+  const offered = api === "images" ? all : chatModels;
+  const models = useMemo(() => (filter ? offered.filter(filter) : offered), [offered, filter]);
+  const catalogue = useMemo(() => {
+    const list = catalogueIds(api === "images" ? "image" : "text").map(resolve);
+    return filter ? list.filter(filter) : list;
+  }, [resolve, api, filter]);
   const groups = useMemo(
     () =>
       pickerGroups({ upstream: models, catalogue, api }).map((g) => ({ label: g.family, items: g.items })),

@@ -18,6 +18,7 @@ const PROGRESS_BYTES = 2 * 1024 * 1024;
 const cancelled = new Set<number>();
 /** The line hashes of the last run per key, for the overlap check. */
 const hashesByKey = new Map<string, Set<number>>();
+let queue: Promise<void> = Promise.resolve();
 
 async function validate(req: ValidateRequest): Promise<void> {
   const { id } = req;
@@ -70,11 +71,14 @@ scope.addEventListener("message", (event) => {
     cancelled.add(req.id);
     return;
   }
-  validate(req).catch((error: unknown) =>
-    scope.postMessage({
-      op: "error",
-      id: req.id,
-      error: error instanceof Error ? error.message : String(error),
-    }),
+  // One run at a time, in order: a validation file sent after its training file sees its hashes.
+  queue = queue.then(() =>
+    validate(req).catch((error: unknown) =>
+      scope.postMessage({
+        op: "error",
+        id: req.id,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    ),
   );
 });
