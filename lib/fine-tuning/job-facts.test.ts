@@ -57,12 +57,14 @@ describe("job facts", () => {
   });
   it("builds the timeline from message events", () => {
     const events = [
-      { type: "message", message: "Validating training file", created_at: 101 },
-      { type: "message", message: "Job queued", created_at: 102 },
+      { type: "message", message: "Created fine-tuning job: ftjob-1", created_at: 100 },
+      { type: "message", message: "Validating training file: file-1", created_at: 101 },
+      { type: "message", message: "Files validated, moving job to queued state", created_at: 102 },
       { type: "message", message: "Fine-tuning job started", created_at: 103 },
       { type: "metrics", message: "Step 1/3", created_at: 104 },
-      { type: "message", message: "Job paused", created_at: 105 },
-      { type: "message", message: "Job resumed", created_at: 106 },
+      { type: "message", message: "Pausing fine-tuning job", created_at: 105 },
+      { type: "message", message: "Fine-tuning job paused", created_at: 105 },
+      { type: "message", message: "Fine-tuning job resumed", created_at: 106 },
       { type: "message", message: "The job has successfully completed", created_at: 110 },
     ];
     const t = timeline(job({ status: "succeeded", finished_at: 110 }), events);
@@ -70,10 +72,18 @@ describe("job facts", () => {
       "validating_files",
       "queued",
       "running",
+      "pausing",
       "paused",
       "running",
       "succeeded",
     ]);
     expect(timeline(job({}), []).map((s) => s.status)).toEqual(["validating_files", "running"]);
+    const failed = [
+      { type: "message", message: "The job failed due to an invalid validation file", created_at: 103 },
+    ];
+    expect(timeline(job({ status: "failed", finished_at: 103 }), failed).map((s) => s.status)).toEqual([
+      "validating_files",
+      "failed",
+    ]);
   });
 });

@@ -145,15 +145,17 @@ export interface TimelineStep {
   at: number | null;
 }
 
+// Order matters: "Files validated, moving job to queued state" is about the queue, and a failure's
+// message may name the validation file.
 const EVENT_STEP: [RegExp, string][] = [
-  [/validat/i, "validating_files"],
   [/queue/i, "queued"],
-  [/start|resum/i, "running"],
-  [/pausing/i, "pausing"],
-  [/paused/i, "paused"],
-  [/succeed|completed/i, "succeeded"],
   [/fail/i, "failed"],
   [/cancel/i, "cancelled"],
+  [/pausing/i, "pausing"],
+  [/paused/i, "paused"],
+  [/start|resum/i, "running"],
+  [/succeed|completed/i, "succeeded"],
+  [/validat/i, "validating_files"],
 ];
 
 /**
