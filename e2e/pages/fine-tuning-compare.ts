@@ -124,3 +124,30 @@ export async function exportJob(page: Page): Promise<{ name: string; entries: Re
 }
 
 export const text = (bytes: Uint8Array | undefined): string => strFromU8(bytes ?? new Uint8Array());
+
+/** The emulator's time per training step: slow enough that a page sees a run grow. */
+export async function stepMs(ms: number): Promise<void> {
+  const res = await fetch(`${E2E.emulatorUrl}/__emulator/config`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ fineTuningStepMs: ms }),
+  });
+  expect(res.ok).toBe(true);
+}
+
+/** A job's page: its status badge and its checkpoints. */
+export class JobFlowPage {
+  constructor(readonly page: Page) {}
+
+  async expectStatus(status: string, timeout = 30_000): Promise<void> {
+    await expect(this.page.getByTestId("job-header").getByTestId("job-status")).toHaveAttribute(
+      "data-status",
+      status,
+      { timeout },
+    );
+  }
+
+  checkpoints(): Locator {
+    return this.page.getByTestId("job-checkpoint");
+  }
+}
