@@ -14,8 +14,8 @@ export interface ChartTheme {
   palette: readonly string[];
 }
 
-const LIGHT = ["#2563eb", "#d97706", "#0f766e", "#c026d3", "#dc2626", "#4d7c0f", "#7c3aed", "#0891b2"];
-const DARK = ["#60a5fa", "#fbbf24", "#2dd4bf", "#e879f9", "#f87171", "#a3e635", "#a78bfa", "#22d3ee"];
+export const LIGHT = ["#2563eb", "#d97706", "#0f766e", "#c026d3", "#dc2626", "#4d7c0f", "#7c3aed", "#0891b2"];
+export const DARK = ["#60a5fa", "#fbbf24", "#2dd4bf", "#e879f9", "#f87171", "#a3e635", "#a78bfa", "#22d3ee"];
 
 export function readTheme(): ChartTheme {
   const root = document.documentElement;

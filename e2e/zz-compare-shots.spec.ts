@@ -1,0 +1,30 @@
+import { test } from "./fixtures";
+import { chatJsonl, ComparePage, FineTuningApi } from "./pages/fine-tuning-compare";
+
+test("compare screenshots", async ({ page, signIn }) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  const api = new FineTuningApi(page);
+  const train = await api.upload("train.jsonl", chatJsonl(12, "t"));
+  const valid = await api.upload("valid.jsonl", chatJsonl(4, "v"));
+  const hyper = (h: Record<string, unknown>) => ({ type: "supervised", supervised: { hyperparameters: h } });
+  const a = await api.create({ model: "gpt-4.1-mini-2025-04-14", training_file: train, validation_file: valid, suffix: "alpha", method: hyper({ n_epochs: 2 }) });
+  const b = await api.create({ model: "gpt-4.1-mini-2025-04-14", training_file: train, validation_file: valid, suffix: "beta", method: hyper({ n_epochs: 3, learning_rate_multiplier: 0.5, batch_size: "auto" }) });
+  await api.until(a.id, "succeeded");
+  await api.until(b.id, "succeeded");
+  const compare = new ComparePage(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.evaluate(() => localStorage.setItem("benchtop-theme", "light"));
+  await compare.goto([a.id, b.id, "ftjob-missing"]);
+  await compare.legend("train-loss", b.id).waitFor();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: "/tmp/compare-shots/desktop-light.png", fullPage: true });
+  await page.evaluate(() => localStorage.setItem("benchtop-theme", "dark"));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await compare.legend("train-loss", b.id).waitFor();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: "/tmp/compare-shots/mobile-dark.png", fullPage: true });
+  await compare.goto([]);
+  await page.screenshot({ path: "/tmp/compare-shots/mobile-dark-empty.png" });
+});
