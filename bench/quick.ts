@@ -18,6 +18,7 @@ const LIMIT_S = {
   tokenizer: 90,
   "images-mask": 90,
   "first-load": 180,
+  "fine-tuning-chart": 90,
 };
 
 async function step<T>(name: keyof typeof LIMIT_S, run: () => Promise<T>): Promise<T> {
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   const { tokenizerBench } = await import("./tokenizer");
   const { imagesMaskBench } = await import("./images-mask");
   const { firstLoadBench } = await import("./first-load");
+  const { fineTuningChartBench } = await import("./fine-tuning-chart");
 
   const t0 = Date.now();
   await step("proxy", proxyBench);
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
       ["tokenizer", tokenizerBench],
       ["images-mask", imagesMaskBench],
       ["first-load", firstLoadBench],
+      ["fine-tuning-chart", fineTuningChartBench],
     ] as const) {
       await step(name, async () => void (await bench(shared)));
       // Each benchmark's pages go, so the next one starts with an idle browser.

@@ -1,12 +1,40 @@
 "use client";
 
-import { emptyTable } from "@/lib/fine-tuning/metrics";
+import { useMemo } from "react";
+import { useCheckpoints, useJobEvents, useResultFile } from "@/components/queries/use-fine-tuning";
+import {
+  emptyTable,
+  mergeTables,
+  tableFromCheckpoints,
+  tableFromEvents,
+  tableFromResultCsv,
+} from "@/lib/fine-tuning/metrics";
+import { isTerminal } from "@/lib/fine-tuning/status";
 import type { Job, MetricTable } from "@/lib/fine-tuning/types";
 
 /**
- * One job's MetricTable from every source the job has (owner: charts part; the compare page reads
- * it per job). Stub.
+ * One job's MetricTable from every source the job has: its `metrics` events (live while it runs),
+ * its checkpoints and, once it is done, the result CSV. Events come first (exact per-step values and
+ * the reinforcement fields); the CSV fills the steps whose events the API no longer lists, and the
+ * checkpoints add their markers and full-validation values. The compare page calls it per job.
  */
-export function useJobMetrics(_job: Job | undefined): { table: MetricTable; loading: boolean } {
-  return { table: emptyTable(), loading: false };
+export function useJobMetrics(job: Job | undefined): { table: MetricTable; loading: boolean } {
+  const id = job?.id ?? "";
+  const live = Boolean(job) && !isTerminal(job?.status ?? "");
+  const events = useJobEvents(id, live);
+  const checkpoints = useCheckpoints(id, live);
+  const result = useResultFile(job?.result_files?.[0] ?? null);
+
+  const fromEvents = useMemo(() => tableFromEvents(events.data ?? []), [events.data]);
+  const fromCheckpoints = useMemo(() => tableFromCheckpoints(checkpoints.data ?? []), [checkpoints.data]);
+  const fromCsv = useMemo(
+    () => (result.data ? tableFromResultCsv(result.data) : emptyTable()),
+    [result.data],
+  );
+  const table = useMemo(
+    () => mergeTables(fromEvents, fromCsv, fromCheckpoints),
+    [fromEvents, fromCsv, fromCheckpoints],
+  );
+  const loading = !job || events.isPending || (checkpoints.isPending && !events.data);
+  return { table, loading };
 }
