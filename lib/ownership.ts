@@ -44,14 +44,6 @@ export function ownershipTarget(method: string, path: string): OwnershipTarget |
   const [family, id, sub] = path.split("/");
   if (!id) return null;
   if (family === "files") return method === "DELETE" && !sub ? { kind: "file", id, action: "delete" } : null;
-  // Cancel, pause and resume a fine-tuning job (`fine_tuning/jobs/{id}/cancel`): `id` is "jobs" here.
-  if (family === "fine_tuning") {
-    const job = sub;
-    const act = path.split("/")[3];
-    return id === "jobs" && job && method === "POST" && act && ["cancel", "pause", "resume"].includes(act)
-      ? { kind: "fine_tuning_job", id: job, action: "change" }
-      : null;
-  }
   if (family !== "vector_stores" || method === "GET" || sub === "search") return null;
   return { kind: "vector_store", id, action: method === "DELETE" && !sub ? "delete" : "change" };
 }
@@ -61,7 +53,6 @@ export function createdKind(method: string, path: string): OwnedKind | null {
   if (method !== "POST") return null;
   if (path === "files" || /^uploads\/[^/]+\/complete$/.test(path)) return "file";
   if (path === "vector_stores") return "vector_store";
-  if (path === "fine_tuning/jobs") return "fine_tuning_job";
   return null;
 }
 

@@ -323,14 +323,6 @@ export const migrations: { id: string; sql: string }[] = [
       alter table shares add constraint shares_kind_check check (kind in ('playground', 'tokenizer', 'image', 'assistant'));
     `,
   },
-  {
-    // Fine-tuning jobs get an owner like files and stores: who may cancel, pause or resume them.
-    id: "0012_owners_fine_tuning",
-    sql: `
-      alter table owners drop constraint owners_kind_check;
-      alter table owners add constraint owners_kind_check check (kind in ('file', 'vector_store', 'fine_tuning_job'));
-    `,
-  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.

@@ -285,9 +285,7 @@ export async function forward(
         });
       });
     }
-    const created = { file: s.fileId, vector_store: s.vectorStoreId, fine_tuning_job: s.fineTuningJobId }[
-      creates ?? "file"
-    ];
+    const created = creates === "file" ? s.fileId : creates === "vector_store" ? s.vectorStoreId : null;
     if (!created || aborted || brokenCode || status >= 300) return null;
     return recordOwner(creates as NonNullable<typeof creates>, created, caller.userId).catch((e: unknown) => {
       console.error(`[owners] could not record the owner of ${created}: ${(e as Error).message}`);

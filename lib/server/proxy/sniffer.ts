@@ -14,7 +14,6 @@ export interface Sniffed {
   fileId: string | null;
   /** The id of a vector store a JSON response returned. */
   vectorStoreId: string | null;
-  fineTuningJobId: string | null;
   /** Images an images answer carried: its `data` length, or its streamed `…completed` events. */
   images: number | null;
 }
@@ -36,7 +35,6 @@ export function createSniffer(kind: "sse" | "json" | "other"): Sniffer {
     errorCode: null,
     fileId: null,
     vectorStoreId: null,
-    fineTuningJobId: null,
     images: null,
   };
   if (kind === "other") return { push() {}, finish: () => result };
@@ -93,7 +91,6 @@ function readValue(obj: unknown, into: Sniffed): void {
     o.object === "file" ? o : o.object === "upload" ? (o.file as Record<string, unknown> | null) : null;
   if (file && typeof file.id === "string") into.fileId = file.id;
   if (o.object === "vector_store" && typeof o.id === "string") into.vectorStoreId = o.id;
-  if (o.object === "fine_tuning.job" && typeof o.id === "string") into.fineTuningJobId = o.id;
   const usage = normaliseUsage(inner.usage);
   if (typeof o.type === "string" && IMAGE_COMPLETED.test(o.type)) {
     // One completed event per image; each carries its own usage.
