@@ -27,6 +27,21 @@ describe("ownershipTarget", () => {
     expect(ownershipTarget("GET", "vector_stores/vs_1/files")).toBeNull();
     expect(ownershipTarget("POST", "vector_stores")).toBeNull();
   });
+
+  it("guards cancelling, pausing and resuming a fine-tuning job; reads and creates pass", () => {
+    for (const action of ["cancel", "pause", "resume"])
+      expect(ownershipTarget("POST", `fine_tuning/jobs/ftjob-1/${action}`)).toEqual({
+        kind: "fine_tuning_job",
+        id: "ftjob-1",
+        action: "change",
+      });
+    expect(ownershipTarget("POST", "fine_tuning/jobs")).toBeNull();
+    expect(ownershipTarget("GET", "fine_tuning/jobs/ftjob-1")).toBeNull();
+    expect(ownershipTarget("GET", "fine_tuning/jobs/ftjob-1/events")).toBeNull();
+    expect(ownershipTarget("GET", "fine_tuning/jobs/ftjob-1/cancel")).toBeNull();
+    expect(ownershipTarget("POST", "fine_tuning/jobs/ftjob-1/other")).toBeNull();
+    expect(ownershipTarget("POST", "fine_tuning/alpha/graders/run")).toBeNull();
+  });
 });
 
 describe("createdKind", () => {
@@ -37,6 +52,9 @@ describe("createdKind", () => {
     expect(createdKind("POST", "vector_stores")).toBe("vector_store");
     expect(createdKind("POST", "vector_stores/vs_1")).toBeNull();
     expect(createdKind("GET", "files")).toBeNull();
+    expect(createdKind("POST", "fine_tuning/jobs")).toBe("fine_tuning_job");
+    expect(createdKind("POST", "fine_tuning/jobs/ftjob-1/cancel")).toBeNull();
+    expect(createdKind("GET", "fine_tuning/jobs")).toBeNull();
   });
 });
 
@@ -51,6 +69,10 @@ describe("refusal", () => {
       /change this vector store/,
     );
     expect(refusal(member, ada, "anyone", "file", "delete")).toBeNull();
+    expect(refusal(member, ada, "own", "fine_tuning_job", "change")).toMatch(
+      /^Only its owner \(Ada\) or an admin can cancel, pause or resume this fine-tuning job\./,
+    );
+    expect(refusal(admin, null, "own", "fine_tuning_job", "change")).toBeNull();
   });
 
   it("keeps objects without an owner for admins unless the team says otherwise", () => {

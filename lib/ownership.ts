@@ -35,12 +35,17 @@ export interface OwnershipTarget {
   action: "delete" | "change";
 }
 
+const JOB_ACTION = /^fine_tuning\/jobs\/([^/]+)\/(cancel|pause|resume)$/;
+
 /**
  * The owned object a proxied request deletes or changes, or null for anything else. Files: delete.
  * Vector stores: delete, modify (rename, expiry, metadata), and every write to what is in them
- * (adding, removing or re-tagging files, cancelling a batch); a search is a read.
+ * (adding, removing or re-tagging files, cancelling a batch); a search is a read. Fine-tuning jobs:
+ * cancel, pause and resume.
  */
 export function ownershipTarget(method: string, path: string): OwnershipTarget | null {
+  const job = method === "POST" ? JOB_ACTION.exec(path) : null;
+  if (job?.[1]) return { kind: "fine_tuning_job", id: job[1], action: "change" };
   const [family, id, sub] = path.split("/");
   if (!id) return null;
   if (family === "files") return method === "DELETE" && !sub ? { kind: "file", id, action: "delete" } : null;
@@ -53,6 +58,7 @@ export function createdKind(method: string, path: string): OwnedKind | null {
   if (method !== "POST") return null;
   if (path === "files" || /^uploads\/[^/]+\/complete$/.test(path)) return "file";
   if (path === "vector_stores") return "vector_store";
+  if (path === "fine_tuning/jobs") return "fine_tuning_job";
   return null;
 }
 
@@ -72,7 +78,8 @@ export function refusal(
 ): string | null {
   if (actor.role === "admin" || policy === "anyone") return null;
   if (owner?.userId === actor.id) return null;
-  const verb = action === "delete" ? "delete" : "change";
+  const verb =
+    action === "delete" ? "delete" : kind === "fine_tuning_job" ? "cancel, pause or resume" : "change";
   if (!owner) {
     if (policy === "own_and_unowned") return null;
     return `This ${NOUN[kind]} has no owner in Benchtop (it was created before Benchtop recorded owners, or outside it), so only admins can ${verb} it. An admin can let members change such objects in Settings → Models & sharing.`;

@@ -15,7 +15,7 @@ import { getDb } from "./db";
 import { getSetting, setSetting } from "./settings";
 
 /**
- * Owners of the files and vector stores created through Benchtop, and the team's rule for who may
+ * Owners of the files, vector stores and fine-tuning jobs created through Benchtop, and the team's rule for who may
  * delete or change them (docs/ownership.md). The proxy records an owner when it sees a create call
  * succeed and checks the rule before it forwards a delete or a change.
  */
@@ -67,7 +67,8 @@ export async function ownershipFor(
   return Object.fromEntries(
     objectIds.map((id) => {
       const owner = owners[id] ?? null;
-      const reason = refusal(user, owner, policy, kind, "delete");
+      // What the pages offer: deleting files and stores, cancelling/pausing/resuming jobs.
+      const reason = refusal(user, owner, policy, kind, kind === "fine_tuning_job" ? "change" : "delete");
       return [id, { owner, allowed: reason === null, reason }];
     }),
   );

@@ -323,6 +323,15 @@ export const migrations: { id: string; sql: string }[] = [
       alter table shares add constraint shares_kind_check check (kind in ('playground', 'tokenizer', 'image', 'assistant'));
     `,
   },
+  {
+    // Fine-tuning jobs created through Benchtop get an owner too (docs/ownership.md): members cancel,
+    // pause and resume only their own jobs under the team's rule.
+    id: "0012_fine_tuning_owners",
+    sql: `
+      alter table owners drop constraint owners_kind_check;
+      alter table owners add constraint owners_kind_check check (kind in ('file', 'vector_store', 'fine_tuning_job'));
+    `,
+  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.

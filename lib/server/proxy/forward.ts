@@ -285,7 +285,14 @@ export async function forward(
         });
       });
     }
-    const created = creates === "file" ? s.fileId : creates === "vector_store" ? s.vectorStoreId : null;
+    const created =
+      creates === "file"
+        ? s.fileId
+        : creates === "vector_store"
+          ? s.vectorStoreId
+          : creates === "fine_tuning_job"
+            ? s.fineTuningJobId
+            : null;
     if (!created || aborted || brokenCode || status >= 300) return null;
     return recordOwner(creates as NonNullable<typeof creates>, created, caller.userId).catch((e: unknown) => {
       console.error(`[owners] could not record the owner of ${created}: ${(e as Error).message}`);

@@ -9,7 +9,7 @@ import { errorResponse } from "../http";
 import { assertMayChange } from "../ownership";
 import { type CallExtras, forward, type OutgoingBody, recordRefusal } from "./forward";
 import { type Credentials, upstreamRequestHeaders } from "./headers";
-import { checkMethod, FAMILIES, type Family, type Method, resolveUpstreamPath } from "./paths";
+import { checkMethod, type Method, needsAdminKey, resolveUpstreamPath, type UpstreamPath } from "./paths";
 import { ExpansionRefused, prepareResponsesBody } from "./prompt";
 
 export { PROXY_PREFIX } from "./constants";
@@ -41,7 +41,7 @@ export async function handleProxy(req: Request, input: ProxyInput = {}): Promise
     // The raw pathname, not a parsed URL: encoded slashes and dot segments must be seen to be refused.
     const raw = pathname.startsWith(PROXY_PREFIX) ? pathname.slice(PROXY_PREFIX.length) : "";
     const target = resolveUpstreamPath(raw, q === -1 ? "" : rawUrl.slice(q), method);
-    const creds = credentialsFor(target.family, principal.user.role === "admin");
+    const creds = credentialsFor(target, principal.user.role === "admin");
     // Before a byte goes upstream: a member's delete of someone else's file never leaves the console.
     const owned = ownershipTarget(method, target.path);
     if (owned) await assertMayChange(principal.user, owned);
@@ -123,10 +123,17 @@ function bodyFraming(headers: Headers, method: Method): { hasBody: boolean; leng
   return { hasBody: true, length: te !== null ? null : length };
 }
 
-function credentialsFor(family: Family, isAdmin: boolean): Credentials {
+function credentialsFor(target: UpstreamPath, isAdmin: boolean): Credentials {
   const { openai } = getConfig();
-  if (FAMILIES[family].admin) {
-    if (!isAdmin) throw errors.forbidden("Organization endpoints are for console admins only.", "admin_only");
+  if (needsAdminKey(target)) {
+    if (!isAdmin) {
+      throw errors.forbidden(
+        target.family === "organization"
+          ? "Organization endpoints are for console admins only."
+          : "Fine-tuning checkpoint permissions use the organization's admin key: they are for console admins only.",
+        "admin_only",
+      );
+    }
     if (!openai.adminKey) {
       throw new ApiError({
         type: "config_error",

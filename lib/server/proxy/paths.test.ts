@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/errors";
-import { checkFamilyMethod, resolveUpstreamPath, upstreamUrl } from "./paths";
+import { checkFamilyMethod, needsAdminKey, resolveUpstreamPath, upstreamUrl } from "./paths";
 
 const base = new URL("https://api.openai.com/v1");
 
@@ -139,5 +139,18 @@ describe("containers", () => {
       expect(e).toMatchObject({ status: 405, code: "method_not_allowed", headers: { allow: "GET" } });
     }
     expect(() => checkFamilyMethod("files", "DELETE")).not.toThrow();
+  });
+});
+
+describe("needsAdminKey", () => {
+  it("is the organization family and fine-tuning checkpoint permissions, nothing else of fine-tuning", () => {
+    const at = (raw: string) => needsAdminKey(resolveUpstreamPath(raw, ""));
+    expect(at("organization/usage/completions")).toBe(true);
+    expect(at("fine_tuning/checkpoints/ft:gpt-4o-mini:org::abc:ckpt-step-10/permissions")).toBe(true);
+    expect(at("fine_tuning/checkpoints/ft:gpt-4o-mini:org::abc/permissions/cp_1")).toBe(true);
+    expect(at("fine_tuning/jobs")).toBe(false);
+    expect(at("fine_tuning/jobs/ftjob-1/checkpoints")).toBe(false);
+    expect(at("fine_tuning/alpha/graders/run")).toBe(false);
+    expect(at("files")).toBe(false);
   });
 });

@@ -37,6 +37,15 @@ interface FamilySpec {
 
 export type Family = keyof typeof FAMILIES;
 
+/**
+ * Paths that need the organization's admin key and so are for console admins only: the
+ * `organization` family, and checkpoint permissions under `fine_tuning/checkpoints/` (an admin-key
+ * API, unlike the rest of fine-tuning). `fine_tuning/alpha/graders/*` is an ordinary-key call.
+ */
+export function needsAdminKey(p: Pick<UpstreamPath, "family" | "path">): boolean {
+  return FAMILIES[p.family].admin || p.path.startsWith("fine_tuning/checkpoints/");
+}
+
 /** The only methods the OpenAI API uses; only POST carries a body. */
 export const METHODS = ["GET", "POST", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];

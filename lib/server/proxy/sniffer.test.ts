@@ -89,6 +89,25 @@ describe("sniffer", () => {
     expect(feed("json", '{"object":"list","data":[{"object":"file","id":"file-1"}]}', 9).fileId).toBeNull();
   });
 
+  it("finds a fine-tuning job's id, and does not take a failed job's error for the call's", () => {
+    const ok = feed(
+      "json",
+      '{"object":"fine_tuning.job","id":"ftjob-1","model":"gpt-4o-mini","error":null}',
+      6,
+    );
+    expect(ok).toMatchObject({ fineTuningJobId: "ftjob-1", model: "gpt-4o-mini", errorCode: null });
+    const failed = feed(
+      "json",
+      '{"object":"fine_tuning.job","id":"ftjob-2","status":"failed","error":{"code":"invalid_training_file","message":"Line 3","param":"training_file"}}',
+      9,
+    );
+    expect(failed).toMatchObject({ fineTuningJobId: "ftjob-2", errorCode: null });
+    expect(
+      feed("json", '{"object":"list","data":[{"object":"fine_tuning.job","id":"ftjob-1"}]}', 9)
+        .fineTuningJobId,
+    ).toBeNull();
+  });
+
   it("reads an event whose JSON is split over several data lines", () => {
     const r = feed(
       "sse",

@@ -14,6 +14,8 @@ export interface Sniffed {
   fileId: string | null;
   /** The id of a vector store a JSON response returned. */
   vectorStoreId: string | null;
+  /** The id of a fine-tuning job a JSON response returned. */
+  fineTuningJobId: string | null;
   /** Images an images answer carried: its `data` length, or its streamed `…completed` events. */
   images: number | null;
 }
@@ -35,6 +37,7 @@ export function createSniffer(kind: "sse" | "json" | "other"): Sniffer {
     errorCode: null,
     fileId: null,
     vectorStoreId: null,
+    fineTuningJobId: null,
     images: null,
   };
   if (kind === "other") return { push() {}, finish: () => result };
@@ -91,6 +94,11 @@ function readValue(obj: unknown, into: Sniffed): void {
     o.object === "file" ? o : o.object === "upload" ? (o.file as Record<string, unknown> | null) : null;
   if (file && typeof file.id === "string") into.fileId = file.id;
   if (o.object === "vector_store" && typeof o.id === "string") into.vectorStoreId = o.id;
+  if (o.object === "fine_tuning.job") {
+    if (typeof o.id === "string") into.fineTuningJobId = o.id;
+    // A failed job's `error` describes the job, not this call: the call itself succeeded.
+    return;
+  }
   const usage = normaliseUsage(inner.usage);
   if (typeof o.type === "string" && IMAGE_COMPLETED.test(o.type)) {
     // One completed event per image; each carries its own usage.
