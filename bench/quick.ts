@@ -17,6 +17,7 @@ const LIMIT_S = {
   files: 90,
   tokenizer: 90,
   "images-mask": 90,
+  "fine-tuning-validate": 90,
   "first-load": 180,
 };
 
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   const { filesBench } = await import("./files");
   const { tokenizerBench } = await import("./tokenizer");
   const { imagesMaskBench } = await import("./images-mask");
+  const { fineTuningValidateBench } = await import("./fine-tuning-validate");
   const { firstLoadBench } = await import("./first-load");
 
   const t0 = Date.now();
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
       ["files", filesBench],
       ["tokenizer", tokenizerBench],
       ["images-mask", imagesMaskBench],
+      ["fine-tuning-validate", fineTuningValidateBench],
       ["first-load", firstLoadBench],
     ] as const) {
       await step(name, async () => void (await bench(shared)));
