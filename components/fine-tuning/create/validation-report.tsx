@@ -18,7 +18,7 @@ export interface ValidationReportProps {
   /** The local file, for "show line"; absent for an uploaded file. */
   file: Blob | null;
   testId: string;
-  /** Per-1M-token price used; null shows "no price". */
+  /** The training file: epochs, billed tokens and cost; a validation file is not billed. */
   priced: boolean;
 }
 
@@ -35,9 +35,13 @@ export function ValidationReport({ report, file, testId, priced }: ValidationRep
       "Tokens",
       `${formatCount(t.total)} (mean ${formatCount(Math.round(t.mean))}, max ${formatCount(t.max)})`,
     ],
-    ["Epochs (auto)", String(report.epochs)],
-    ["Billed tokens", formatCount(report.billedTokens)],
-    ["Estimated cost", priced && report.cost !== null ? formatUsd(report.cost) : "no price"],
+    ...((priced
+      ? [
+          ["Epochs (auto)", String(report.epochs)],
+          ["Billed tokens", formatCount(report.billedTokens)],
+          ["Estimated cost", report.cost !== null ? formatUsd(report.cost) : "no price"],
+        ]
+      : [["Estimated cost", "not billed (validation tokens are free)"]]) as [string, string][]),
   ];
   if (t.overLimit) rows.push(["Over the limit", `${formatCount(t.overLimit)} examples (truncated)`]);
   if (report.overlap) rows.push(["Also in training", `${formatCount(report.overlap)} examples`]);
@@ -57,7 +61,6 @@ export function ValidationReport({ report, file, testId, priced }: ValidationRep
         {report.errorCount === 0
           ? `No errors${report.warningCount ? `, ${report.warningCount} warnings` : ""}.`
           : `${formatCount(report.errorCount)} errors, ${formatCount(report.warningCount)} warnings.`}
-        {report.examples < MIN_EXAMPLES ? "" : ""}
         {report.issuesTruncated ? ` The first ${report.issues.length} are listed.` : ""}
       </p>
       {report.issues.length > 0 && (
@@ -74,9 +77,17 @@ export function ValidationReport({ report, file, testId, priced }: ValidationRep
                 {issue.line === null ? "File" : `Line ${issue.line}`}
               </span>
               <code className="text-muted text-xs">{issue.kind}</code>
-              <span className="min-w-0 flex-1">{issue.message}</span>
+              <span className="order-last min-w-0 basis-full sm:order-none sm:basis-0 sm:flex-1">
+                {issue.message}
+              </span>
               {file && issue.offset !== null && (
-                <Button size="xs" variant="ghost" onClick={() => setOpen(issue)} data-testid="jump-to-line">
+                <Button
+                  size="xs"
+                  variant="ghost"
+                  className="ml-auto"
+                  onClick={() => setOpen(issue)}
+                  data-testid="jump-to-line"
+                >
                   Show line
                 </Button>
               )}
