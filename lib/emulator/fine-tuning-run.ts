@@ -205,7 +205,8 @@ export function eventsAt(s: StoredFineTuningJob, now: number): FineTuningJobEven
         message: "Fine-tuning job paused",
         type: "message",
       });
-    if (p.wallEnd !== null)
+    // A cancel closes an open pause too; only a resume says so.
+    if (p.wallEnd !== null && p.wallEnd !== s.cancelledAtMs)
       out.push({
         wall: p.wallEnd,
         tag: `r${i}`,
