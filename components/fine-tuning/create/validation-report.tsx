@@ -8,7 +8,7 @@ import {
   type ValidationReport as Report,
 } from "@/lib/fine-tuning/validate/run";
 import { linesAround, type NumberedLine } from "@/lib/fine-tuning/validate/split";
-import { formatCount, formatUsd } from "@/lib/format";
+import { formatCount, formatUsd, plural } from "@/lib/format";
 
 /** How much of the file around an issue is read to show its neighbours. */
 const WINDOW = 16 * 1024;
@@ -46,7 +46,7 @@ export function ValidationReport({ report, file, testId, priced }: ValidationRep
   if (t.overLimit) rows.push(["Over the limit", `${formatCount(t.overLimit)} examples (truncated)`]);
   if (report.overlap) rows.push(["Also in training", `${formatCount(report.overlap)} examples`]);
   return (
-    <div className="flex flex-col gap-2" data-testid={testId}>
+    <div className="flex min-w-0 flex-col gap-2" data-testid={testId}>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-sm" data-testid={`${testId}-summary`}>
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
@@ -59,8 +59,8 @@ export function ValidationReport({ report, file, testId, priced }: ValidationRep
       </dl>
       <p className="text-sm" data-testid={`${testId}-verdict`}>
         {report.errorCount === 0
-          ? `No errors${report.warningCount ? `, ${report.warningCount} warnings` : ""}.`
-          : `${formatCount(report.errorCount)} errors, ${formatCount(report.warningCount)} warnings.`}
+          ? `No errors${report.warningCount ? `, ${plural(report.warningCount, "warning")}` : ""}.`
+          : `${plural(report.errorCount, "error")}, ${plural(report.warningCount, "warning")}.`}
         {report.issuesTruncated ? ` The first ${report.issues.length} are listed.` : ""}
       </p>
       {report.issues.length > 0 && (
@@ -118,7 +118,7 @@ function LineView({ file, issue, onClose }: { file: Blob; issue: LineIssue; onCl
   }, [file, issue]);
   return (
     <section
-      className="rounded-md border border-border bg-surface-2"
+      className="min-w-0 rounded-md border border-border bg-surface-2"
       aria-label={`Line ${issue.line}`}
       data-testid="line-view"
     >

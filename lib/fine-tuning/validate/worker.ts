@@ -31,6 +31,7 @@ async function validate(req: ValidateRequest): Promise<void> {
     contextTokens: req.contextTokens,
     trainingPrice: req.trainingPrice,
     maxIssues: req.maxIssues,
+    minExamples: req.minExamples,
     count: (text) => {
       // Roles and short names repeat on every line; one WASM call each is most of the cost for them.
       if (text.length > 24) return engine.count(text);
