@@ -2,9 +2,10 @@
 
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { buildChartData, formatValue } from "./chart-data";
+import { buildChartData } from "./chart-data";
 import type { Engine } from "./chart-engine";
-import { type ChartTheme, onThemeChange, readTheme, seriesColor } from "./chart-theme";
+import { ChartLegend } from "./chart-legend";
+import { type ChartTheme, onThemeChange, readTheme } from "./chart-theme";
 
 /**
  * One chart of metric lines over steps, drawn by uPlot (docs/fine-tuning-charts.md). uPlot and its
@@ -133,45 +134,59 @@ export function MetricsChart({
       data-testid="metrics-chart"
       data-points={data.xs.length}
     >
-      <figcaption className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
-        <span className="mr-auto font-medium text-sm">{title}</span>
-        <label className="flex items-center gap-1.5 text-muted text-xs">
-          Smoothing
-          <input
-            type="range"
-            min={0}
-            max={0.99}
-            step={0.01}
-            value={smoothing}
-            onChange={(e) => setSmoothing(Number(e.target.value))}
-            className="w-20 accent-[var(--accent)]"
-            data-testid="chart-smoothing"
-          />
-          <span className="w-7 tabular-nums">{smoothing.toFixed(2)}</span>
-        </label>
-        <label className="flex items-center gap-1 text-muted text-xs">
-          <input
-            type="checkbox"
-            checked={log}
-            onChange={(e) => setLog(e.target.checked)}
-            data-testid="chart-log"
-          />
-          Log
-        </label>
-        <Button
-          size="xs"
-          onClick={() => engineRef.current?.resetZoom()}
-          disabled={!zoomed}
-          data-testid="chart-reset-zoom"
-        >
-          Reset zoom
-        </Button>
-        <Button size="xs" onClick={() => void exportAs("csv")} data-testid="chart-download-csv">
-          CSV
-        </Button>
-        <Button size="xs" onClick={() => void exportAs("png")} data-testid="chart-download-png">
-          PNG
-        </Button>
+      <figcaption className="mb-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-1.5">
+        <span className="font-medium text-sm">{title}</span>
+        <span className="flex items-center gap-2">
+          <label className="flex items-center gap-1.5 text-muted text-xs" title="Exponential moving average">
+            EMA
+            <input
+              type="range"
+              min={0}
+              max={0.99}
+              step={0.01}
+              value={smoothing}
+              onChange={(e) => setSmoothing(Number(e.target.value))}
+              aria-label="Smoothing"
+              className="w-16 accent-[var(--accent)]"
+              data-testid="chart-smoothing"
+            />
+            <span className="w-7 tabular-nums">{smoothing.toFixed(2)}</span>
+          </label>
+          <label className="flex items-center gap-1 text-muted text-xs">
+            <input
+              type="checkbox"
+              checked={log}
+              onChange={(e) => setLog(e.target.checked)}
+              data-testid="chart-log"
+            />
+            Log
+          </label>
+          <Button
+            size="xs"
+            onClick={() => engineRef.current?.resetZoom()}
+            disabled={!zoomed}
+            aria-label="Reset zoom"
+            data-testid="chart-reset-zoom"
+          >
+            Reset
+          </Button>
+          <Button
+            size="xs"
+            onClick={() => void exportAs("csv")}
+            aria-label="Download CSV"
+            data-testid="chart-download-csv"
+          >
+            CSV
+          </Button>
+          <Button
+            size="xs"
+            onClick={() => void exportAs("png")}
+            aria-label="Download PNG"
+            data-testid="chart-download-png"
+          >
+            PNG
+          </Button>
+        </span>
       </figcaption>
       <div
         ref={plotRef}
@@ -187,52 +202,5 @@ export function MetricsChart({
       />
       <ChartLegend data={data} index={cursor} theme={theme} live={keyboard} />
     </figure>
-  );
-}
-
-function ChartLegend({
-  data,
-  index,
-  theme,
-  live,
-}: {
-  data: ReturnType<typeof buildChartData>;
-  index: number | null;
-  theme: ChartTheme | null;
-  live: boolean;
-}) {
-  // Without a cursor: each line's latest value.
-  const step = index === null ? data.xs.at(-1) : data.xs[index];
-  const latestOr = (values: (number | null | undefined)[]) => {
-    if (index !== null) return values[index];
-    for (let i = values.length - 1; i >= 0; i--) if (values[i] != null) return values[i];
-    return null;
-  };
-  return (
-    <div
-      className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs"
-      aria-live={live ? "polite" : "off"}
-      data-testid="chart-legend"
-    >
-      <span className="text-muted tabular-nums" data-testid="chart-legend-step">
-        {step === undefined ? "No data" : `${index === null ? "Latest · step" : "Step"} ${step}`}
-      </span>
-      {data.series.map((s) => (
-        <span key={s.id} className="flex items-center gap-1.5" data-testid="chart-legend-item">
-          <span
-            aria-hidden
-            className="inline-block h-1 w-3 rounded"
-            style={{ background: theme ? seriesColor(theme, s.color) : "currentColor" }}
-          />
-          <span className="text-muted">{s.label}</span>
-          <span className="tabular-nums" data-testid="chart-legend-value">
-            {formatValue(latestOr(s.raw))}
-            {s.smooth && latestOr(s.smooth) != null && (
-              <span className="text-muted"> (EMA {formatValue(latestOr(s.smooth))})</span>
-            )}
-          </span>
-        </span>
-      ))}
-    </div>
   );
 }

@@ -59,7 +59,7 @@ export function JobDetails({ job }: { job: Job }) {
             <span data-testid="job-detail-method">{METHOD_LABEL[method] ?? method}</span>
           </Row>
           {hyperparameters(job).map(([k, v]) => (
-            <Row key={k} label={k}>
+            <Row key={k} label={k.replaceAll("_", " ")}>
               <span className="font-mono text-xs" data-testid={`job-hp-${k}`}>
                 {v}
               </span>

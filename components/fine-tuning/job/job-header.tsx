@@ -24,7 +24,7 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   return (
     <div className="min-w-0">
       <dt className="text-muted text-xs">{label}</dt>
-      <dd className="truncate" data-testid={testId}>
+      <dd className="break-words" data-testid={testId}>
         {children}
       </dd>
     </div>
@@ -66,7 +66,7 @@ export function JobHeader({ job, owner, shutdownDate, actions, onOpen }: JobHead
           </Button>
         </div>
       )}
-      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-[minmax(0,1.6fr)_repeat(5,minmax(0,1fr))]">
         <Fact label="Base model" testId="job-base">
           <span className="font-mono text-xs">{job.model}</span>
           {shutdownDate && (

@@ -10,7 +10,7 @@ import { formatCount, fromUnix, plural } from "@/lib/format";
 import { StatusBadge } from "./status-badge";
 
 export const ROW_GRID =
-  "md:grid md:grid-cols-[1.5rem_7rem_minmax(0,1.6fr)_6.5rem_minmax(0,1.3fr)_6rem_9rem_9rem_7rem] md:items-center md:gap-3";
+  "md:grid md:grid-cols-[1.25rem_6.5rem_minmax(0,1.7fr)_5.5rem_minmax(0,1.3fr)_5rem_10rem_4.5rem] md:items-center md:gap-2";
 
 export interface JobRowProps {
   job: Job;
@@ -76,7 +76,7 @@ export function JobRow({ job, selected, onSelect, shutdownDate, owner, today }: 
       </div>
       <div className="min-w-0">
         {label("Base")}
-        <span className="truncate font-mono text-xs" data-testid="job-base">
+        <span className="truncate font-mono text-xs md:block" title={job.model} data-testid="job-base">
           {job.model}
         </span>
         {shutdownDate && days !== null && (
@@ -91,21 +91,23 @@ export function JobRow({ job, selected, onSelect, shutdownDate, owner, today }: 
         {job.trained_tokens != null ? formatCount(job.trained_tokens) : "—"}
       </div>
       <div className="text-xs">
-        {label("Created")}
-        <When value={fromUnix(job.created_at)} />
-      </div>
-      <div className="text-xs" data-testid="job-finished">
-        {eta ? (
-          <>
-            <span className="text-muted">est. </span>
-            <When value={fromUnix(eta)} />
-          </>
-        ) : (
-          <>
-            {label("Finished")}
-            <When value={fromUnix(job.finished_at)} />
-          </>
-        )}
+        <div>
+          {label("Created")}
+          <When value={fromUnix(job.created_at)} />
+        </div>
+        <div data-testid="job-finished">
+          {eta ? (
+            <>
+              <span className="text-muted">est. </span>
+              <When value={fromUnix(eta)} />
+            </>
+          ) : (
+            <>
+              {label("Finished")}
+              <When value={fromUnix(job.finished_at)} className={job.finished_at ? "md:text-muted" : ""} />
+            </>
+          )}
+        </div>
       </div>
       <div className="truncate text-muted text-xs" data-testid="job-owner">
         {label("Owner")}

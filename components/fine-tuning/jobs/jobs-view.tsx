@@ -99,8 +99,7 @@ export function JobsView({ meId }: { meId: string }) {
             <span>Method</span>
             <span>Base model</span>
             <span>Trained tokens</span>
-            <span>Created</span>
-            <span>Finished / est.</span>
+            <span>Created · finished / est.</span>
             <span>Owner</span>
           </div>
           <ul className="space-y-2 md:space-y-0" data-testid="job-list">
