@@ -28,6 +28,10 @@ export const emulator = {
     fileContentDisposition?: string | null;
     /** Pad image answers so each base64 image is about this long (benchmarks); null turns it off. */
     imageB64Bytes?: number | null;
+    /** Fine-tuning: emulator-clock milliseconds per training step (default 150). */
+    fineTuningStepMs?: number;
+    /** "refuse": job creation answers as after the wind-down (docs/fine-tuning-emulator.md). */
+    fineTuningCreation?: "allow" | "refuse";
   }) => control("config", { method: "POST", body: JSON.stringify(c) }),
   /** The latest POST that reached `path`, with its JSON body. */
   async lastPost(path: string): Promise<LoggedRequest & { json: Record<string, unknown> }> {

@@ -65,11 +65,22 @@ export function fineTunedModelName(s: StoredFineTuningJob): string {
   return `ft:${s.base.model}:org-emulator:${s.suffix ?? ""}:${shortId(s.base.id)}`;
 }
 
-export function epochEnds(s: StoredFineTuningJob): number[] {
-  const ends: number[] = [];
-  for (let e = 1; e <= s.nEpochs; e++) ends.push(Math.round((e * s.totalSteps) / s.nEpochs));
-  return [...new Set(ends)].filter((x) => x > 0);
+const endsCache = new WeakMap<StoredFineTuningJob, { list: number[]; set: Set<number> }>();
+
+/** The steps that end an epoch (fixed per job, so computed once: metrics ask for every step). */
+function ends(s: StoredFineTuningJob): { list: number[]; set: Set<number> } {
+  let e = endsCache.get(s);
+  if (!e) {
+    const set = new Set<number>();
+    for (let i = 1; i <= s.nEpochs; i++) set.add(Math.round((i * s.totalSteps) / s.nEpochs));
+    set.delete(0);
+    e = { list: [...set], set };
+    endsCache.set(s, e);
+  }
+  return e;
 }
+
+export const epochEnds = (s: StoredFineTuningJob): number[] => ends(s).list;
 
 // Metrics: smooth curves with deterministic noise (seeded by the job's seed).
 function noise(seed: number, step: number, channel: number): number {
@@ -91,7 +102,7 @@ export function metricsAt(s: StoredFineTuningJob, k: number): StepMetrics {
   const n = (ch: number) => noise(s.base.seed, k, ch);
   const lastStart = s.nEpochs > 1 ? (s.nEpochs - 1) / s.nEpochs : 0.5;
   const over = Math.max(0, (p - lastStart) / (1 - lastStart));
-  const isEnd = epochEnds(s).includes(k);
+  const isEnd = ends(s).set.has(k);
   const perEpoch = N / s.nEpochs;
   const evalEvery = Math.max(1, Math.round(perEpoch / 4));
   const out: StepMetrics = { step: k, total_steps: N };
@@ -153,8 +164,23 @@ interface Timed {
   data?: unknown;
 }
 
-/** Every event of the job visible at `now`, newest first. */
+const eventsCache = new WeakMap<StoredFineTuningJob, { key: string; events: FineTuningJobEvent[] }>();
+
+/**
+ * Every event of the job visible at `now`, newest first. What is visible changes only with the
+ * steps done, the status and the pauses, so a client paging through a long job's events (20,000
+ * steps) gets them from one derivation.
+ */
 export function eventsAt(s: StoredFineTuningJob, now: number): FineTuningJobEvent[] {
+  const key = `${stepsDone(s, now)}|${statusAt(s, now)}|${s.pauses.map((p) => p.wallEnd).join(",")}|${s.cancelledAtMs}`;
+  const hit = eventsCache.get(s);
+  if (hit?.key === key) return hit.events;
+  const events = deriveEvents(s, now);
+  eventsCache.set(s, { key, events });
+  return events;
+}
+
+function deriveEvents(s: StoredFineTuningJob, now: number): FineTuningJobEvent[] {
   const a = activeMs(s, now);
   const out: Timed[] = [];
   const at = (active: number, tag: string, message: string, level: Timed["level"] = "info") => {
@@ -170,7 +196,7 @@ export function eventsAt(s: StoredFineTuningJob, now: number): FineTuningJobEven
   } else {
     at(validatedAt(s), "q", "Files validated, moving job to queued state");
     at(startedAt(s), "s", "Fine-tuning job started");
-    const ends = new Set(epochEnds(s));
+    const endSet = ends(s).set;
     const done = stepsDone(s, now);
     for (let k = 1; k <= done; k++) {
       const m = metricsAt(s, k);
@@ -182,7 +208,7 @@ export function eventsAt(s: StoredFineTuningJob, now: number): FineTuningJobEven
         type: "metrics",
         data: m,
       });
-      if (ends.has(k)) at(stepAt(s, k), `k${k}`, `Checkpoint created at step ${k}`);
+      if (endSet.has(k)) at(stepAt(s, k), `k${k}`, `Checkpoint created at step ${k}`);
     }
     at(stepAt(s, s.totalSteps), "n", `New fine-tuned model created: ${fineTunedModelName(s)}`);
     at(stepAt(s, s.totalSteps), "d", "The job has successfully completed");
@@ -205,7 +231,8 @@ export function eventsAt(s: StoredFineTuningJob, now: number): FineTuningJobEven
         message: "Fine-tuning job paused",
         type: "message",
       });
-    if (p.wallEnd !== null)
+    // A cancel closes an open pause too; only a resume says so.
+    if (p.wallEnd !== null && p.wallEnd !== s.cancelledAtMs)
       out.push({
         wall: p.wallEnd,
         tag: `r${i}`,

@@ -181,6 +181,15 @@ describe("fine-tuning jobs", () => {
     advanceMs(100 * STEP);
     expect((await client.fineTuning.jobs.retrieve(job.id)).status).toBe("cancelled");
     const again = await apiError(client.fineTuning.jobs.cancel(job.id));
+    // Cancelling a paused job ends it there, with no "resumed" event.
+    const j2 = await client.fineTuning.jobs.create({ model: "gpt-4o-mini", training_file: train.id });
+    advanceMs(12 * STEP);
+    await client.fineTuning.jobs.pause(j2.id);
+    advanceMs(3 * STEP);
+    expect((await client.fineTuning.jobs.cancel(j2.id)).status).toBe("cancelled");
+    const e2 = (await client.fineTuning.jobs.listEvents(j2.id, { limit: 100 })).data.map((e) => e.message);
+    expect(e2.slice(0, 2)).toEqual(["Fine-tuning job cancelled", "Fine-tuning job paused"]);
+    expect(e2).not.toContain("Fine-tuning job resumed");
     expect(again.status).toBe(400);
     expect(again.code).toBe("invalid_job_status");
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KEY, type Person, type Stack, startStack } from "./harness";
+import { GET as owners } from "@/app/api/owners/route";
+import { asBrowser, KEY, type Person, type Stack, startStack } from "./harness";
 
 // Members cancel, pause and resume only the fine-tuning jobs they created through Benchtop; checkpoint
 // permissions (an admin-key API) are for admins only (docs/ownership.md).
@@ -56,6 +57,18 @@ describe("ownership of fine-tuning jobs", () => {
       expect(body.error.message).toContain("cancel, pause or resume this fine-tuning job");
       expect(upstreamCalls(`${id}/${action}`)).toBe(0);
     }
+    // The pages are told the same: the owner, and that the member may not act on it.
+    const res = await owners(
+      asBrowser(stack.member, `/api/owners?kind=fine_tuning_job&ids=${id},ftjob-other`),
+      undefined as never,
+    );
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as {
+      data: Record<string, { owner: { email: string } | null; allowed: boolean; reason: string | null }>;
+    };
+    expect(data[id]).toMatchObject({ owner: { email: "admin@security.test" }, allowed: false });
+    expect(data[id]?.reason).toContain("cancel, pause or resume");
+    expect(data["ftjob-other"]?.owner).toBeNull();
     // Reading it is fine; the admin may cancel it.
     expect((await call(stack.member, `fine_tuning/jobs/${id}`)).status).toBe(200);
     expect((await call(stack.admin, `fine_tuning/jobs/${id}/cancel`, {})).status).toBe(200);
