@@ -6,17 +6,6 @@ const member = { id: "u_bob", role: "member" as const };
 const admin = { id: "u_root", role: "admin" as const };
 
 describe("ownershipTarget", () => {
-  it("guards cancelling, pausing and resuming a fine-tuning job, not reading or creating one", () => {
-    expect(ownershipTarget("POST", "fine_tuning/jobs/ftjob-1/cancel")).toEqual({
-      kind: "fine_tuning_job",
-      id: "ftjob-1",
-      action: "change",
-    });
-    expect(ownershipTarget("POST", "fine_tuning/jobs/ftjob-1/pause")?.id).toBe("ftjob-1");
-    expect(ownershipTarget("GET", "fine_tuning/jobs/ftjob-1/events")).toBeNull();
-    expect(ownershipTarget("POST", "fine_tuning/jobs")).toBeNull();
-    expect(createdKind("POST", "fine_tuning/jobs")).toBe("fine_tuning_job");
-  });
   it("guards deleting a file, and every write to a vector store but search", () => {
     expect(ownershipTarget("DELETE", "files/file-1")).toEqual({
       kind: "file",

@@ -49,14 +49,6 @@ export function ownershipTarget(method: string, path: string): OwnershipTarget |
   const [family, id, sub] = path.split("/");
   if (!id) return null;
   if (family === "files") return method === "DELETE" && !sub ? { kind: "file", id, action: "delete" } : null;
-  // Cancel, pause and resume a fine-tuning job (`fine_tuning/jobs/{id}/cancel`): `id` is "jobs" here.
-  if (family === "fine_tuning") {
-    const job = sub;
-    const act = path.split("/")[3];
-    return id === "jobs" && job && method === "POST" && act && ["cancel", "pause", "resume"].includes(act)
-      ? { kind: "fine_tuning_job", id: job, action: "change" }
-      : null;
-  }
   if (family !== "vector_stores" || method === "GET" || sub === "search") return null;
   return { kind: "vector_store", id, action: method === "DELETE" && !sub ? "delete" : "change" };
 }

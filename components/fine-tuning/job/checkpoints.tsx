@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { When } from "@/components/ui/when";
 import { checkpointTarget, type PlaygroundTarget } from "@/lib/fine-tuning/open-in-playground";
+import { isTerminal } from "@/lib/fine-tuning/status";
 import type { Checkpoint, Job } from "@/lib/fine-tuning/types";
 import { fromUnix } from "@/lib/format";
 
@@ -32,7 +33,9 @@ export function Checkpoints({ job, checkpoints, picked, onOpen }: CheckpointsPro
       <h2 className="font-medium">Checkpoints</h2>
       {checkpoints.length === 0 ? (
         <p className="text-muted text-xs">
-          None yet: one is made at each epoch end, and the last three are kept.
+          {isTerminal(job.status)
+            ? "This job made no checkpoints."
+            : "None yet: one is made at each epoch end, and the last three are kept."}
         </p>
       ) : (
         <ul className="space-y-2">
