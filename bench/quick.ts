@@ -17,6 +17,7 @@ const LIMIT_S = {
   files: 90,
   tokenizer: 90,
   "images-mask": 90,
+  "fine-tuning-validate": 90,
   "first-load": 180,
   "fine-tuning-chart": 90,
 };
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   const { filesBench } = await import("./files");
   const { tokenizerBench } = await import("./tokenizer");
   const { imagesMaskBench } = await import("./images-mask");
+  const { fineTuningValidateBench } = await import("./fine-tuning-validate");
   const { firstLoadBench } = await import("./first-load");
   const { fineTuningChartBench } = await import("./fine-tuning-chart");
 
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
       ["files", filesBench],
       ["tokenizer", tokenizerBench],
       ["images-mask", imagesMaskBench],
+      ["fine-tuning-validate", fineTuningValidateBench],
       ["first-load", firstLoadBench],
       ["fine-tuning-chart", fineTuningChartBench],
     ] as const) {

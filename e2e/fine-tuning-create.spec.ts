@@ -12,10 +12,8 @@ const chat = (i: number) =>
   });
 const good = (n: number) => `${Array.from({ length: n }, (_, i) => chat(i)).join("\n")}\n`;
 
-type Config = Parameters<typeof emulator.config>[0];
-
 test.afterEach(async () => {
-  await emulator.config({ fineTuningCreation: "allow" } as Config);
+  await emulator.config({ fineTuningCreation: "allow" });
 });
 
 test("a bad file lists its line errors and jumping to one shows the line", async ({ page, signIn }) => {
@@ -75,7 +73,7 @@ test("a refused creation says why and what still works", async ({ page, signIn }
   await ft.fresh();
   await ft.checkLocal("training", `train-${Date.now()}.jsonl`, good(10));
   await ft.upload("training");
-  await emulator.config({ fineTuningCreation: "refuse" } as Config);
+  await emulator.config({ fineTuningCreation: "refuse" });
   await ft.create();
   const refusal = ft.refusal();
   await expect(refusal).toHaveAttribute("data-kind", "wind_down");

@@ -58,14 +58,14 @@ export function CreateView({ hostBodyLimit = null }: { hostBodyLimit?: HostBodyL
   };
 
   return (
-    <div className="flex max-w-5xl flex-col gap-6">
+    <div className="flex min-w-0 max-w-5xl flex-col gap-6">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="font-semibold text-xl">New fine-tuning job</h1>
         <Button size="sm" variant="ghost" onClick={() => d.reset()}>
           Clear the form
         </Button>
       </header>
-      <section className="card flex flex-col gap-4 p-4" aria-label="Data">
+      <section className="card flex min-w-0 flex-col gap-4 p-4" aria-label="Data">
         <FileSlot
           slot="training"
           method={d.method}

@@ -65,6 +65,7 @@ export function FileSlot(props: FileSlotProps) {
       trainingPrice: spec.trainingPrice,
       key: slot,
       compareWith: slot === "validation" ? "training" : undefined,
+      minExamples: slot === "validation" ? 1 : undefined,
       signal: ctrl.signal,
       onProgress: (p) => setPhase({ kind: "validating", bytes: p.bytes, total: p.total }),
     }).then(
@@ -111,7 +112,7 @@ export function FileSlot(props: FileSlotProps) {
   const result = phase.kind === "validated" ? phase.result : null;
   const blocked = !result || result.report.errorCount > 0;
   return (
-    <fieldset className="flex flex-col gap-2" data-testid={testId}>
+    <fieldset className="flex min-w-0 flex-col gap-2" data-testid={testId}>
       <legend className="label mb-1">{label}</legend>
       <div className="flex flex-wrap items-center gap-2">
         <select
@@ -144,7 +145,7 @@ export function FileSlot(props: FileSlotProps) {
         </label>
       </div>
       {local && (
-        <div className="flex flex-col gap-2 rounded-md border border-border p-3">
+        <div className="flex min-w-0 flex-col gap-2 rounded-md border border-border p-3">
           <p className="text-sm">
             <span className="font-medium">{local.name}</span>{" "}
             <span className="text-muted">

@@ -8,7 +8,7 @@ import {
   type ValidationReport as Report,
 } from "@/lib/fine-tuning/validate/run";
 import { linesAround, type NumberedLine } from "@/lib/fine-tuning/validate/split";
-import { formatCount, formatUsd } from "@/lib/format";
+import { formatCount, formatUsd, plural } from "@/lib/format";
 
 /** How much of the file around an issue is read to show its neighbours. */
 const WINDOW = 16 * 1024;
@@ -18,7 +18,7 @@ export interface ValidationReportProps {
   /** The local file, for "show line"; absent for an uploaded file. */
   file: Blob | null;
   testId: string;
-  /** Per-1M-token price used; null shows "no price". */
+  /** The training file: epochs, billed tokens and cost; a validation file is not billed. */
   priced: boolean;
 }
 
@@ -35,14 +35,18 @@ export function ValidationReport({ report, file, testId, priced }: ValidationRep
       "Tokens",
       `${formatCount(t.total)} (mean ${formatCount(Math.round(t.mean))}, max ${formatCount(t.max)})`,
     ],
-    ["Epochs (auto)", String(report.epochs)],
-    ["Billed tokens", formatCount(report.billedTokens)],
-    ["Estimated cost", priced && report.cost !== null ? formatUsd(report.cost) : "no price"],
+    ...((priced
+      ? [
+          ["Epochs (auto)", String(report.epochs)],
+          ["Billed tokens", formatCount(report.billedTokens)],
+          ["Estimated cost", report.cost !== null ? formatUsd(report.cost) : "no price"],
+        ]
+      : [["Estimated cost", "not billed (validation tokens are free)"]]) as [string, string][]),
   ];
   if (t.overLimit) rows.push(["Over the limit", `${formatCount(t.overLimit)} examples (truncated)`]);
   if (report.overlap) rows.push(["Also in training", `${formatCount(report.overlap)} examples`]);
   return (
-    <div className="flex flex-col gap-2" data-testid={testId}>
+    <div className="flex min-w-0 flex-col gap-2" data-testid={testId}>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-sm" data-testid={`${testId}-summary`}>
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
@@ -55,9 +59,8 @@ export function ValidationReport({ report, file, testId, priced }: ValidationRep
       </dl>
       <p className="text-sm" data-testid={`${testId}-verdict`}>
         {report.errorCount === 0
-          ? `No errors${report.warningCount ? `, ${report.warningCount} warnings` : ""}.`
-          : `${formatCount(report.errorCount)} errors, ${formatCount(report.warningCount)} warnings.`}
-        {report.examples < MIN_EXAMPLES ? "" : ""}
+          ? `No errors${report.warningCount ? `, ${plural(report.warningCount, "warning")}` : ""}.`
+          : `${plural(report.errorCount, "error")}, ${plural(report.warningCount, "warning")}.`}
         {report.issuesTruncated ? ` The first ${report.issues.length} are listed.` : ""}
       </p>
       {report.issues.length > 0 && (
@@ -74,9 +77,17 @@ export function ValidationReport({ report, file, testId, priced }: ValidationRep
                 {issue.line === null ? "File" : `Line ${issue.line}`}
               </span>
               <code className="text-muted text-xs">{issue.kind}</code>
-              <span className="min-w-0 flex-1">{issue.message}</span>
+              <span className="order-last min-w-0 basis-full sm:order-none sm:basis-0 sm:flex-1">
+                {issue.message}
+              </span>
               {file && issue.offset !== null && (
-                <Button size="xs" variant="ghost" onClick={() => setOpen(issue)} data-testid="jump-to-line">
+                <Button
+                  size="xs"
+                  variant="ghost"
+                  className="ml-auto"
+                  onClick={() => setOpen(issue)}
+                  data-testid="jump-to-line"
+                >
                   Show line
                 </Button>
               )}
@@ -107,7 +118,7 @@ function LineView({ file, issue, onClose }: { file: Blob; issue: LineIssue; onCl
   }, [file, issue]);
   return (
     <section
-      className="rounded-md border border-border bg-surface-2"
+      className="min-w-0 rounded-md border border-border bg-surface-2"
       aria-label={`Line ${issue.line}`}
       data-testid="line-view"
     >

@@ -16,6 +16,7 @@ export interface ValidateFileOptions {
   key: string;
   compareWith?: string;
   maxIssues?: number;
+  minExamples?: number;
   signal?: AbortSignal;
   onProgress?(p: { bytes: number; total: number; lines: number }): void;
 }

@@ -12,6 +12,7 @@ export interface ValidateRequest {
   contextTokens: number;
   trainingPrice: number | null;
   maxIssues?: number;
+  minExamples?: number;
   /** The worker keeps the line hashes of the last run under this key (e.g. "training"). */
   key: string;
   /** Count the lines also in the run kept under this key (the validation file against "training"). */

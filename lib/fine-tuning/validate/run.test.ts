@@ -232,3 +232,10 @@ describe("helpers", () => {
     expect(hashLine("abc")).not.toBe(hashLine("abd"));
   });
 });
+
+describe("a validation file", () => {
+  it("needs one example, not ten", () => {
+    const { report } = validate([chat(1)], "supervised", { minExamples: 1 });
+    expect(report.countsByKind.too_few_examples).toBeUndefined();
+  });
+});

@@ -28,6 +28,8 @@ export interface ValidationOptions {
   /** Counts tokens of a text in the model's encoding. */
   count: (text: string) => number;
   maxIssues?: number;
+  /** Fewest examples before `too_few_examples` (10 for a training file, 1 for a validation file). */
+  minExamples?: number;
   /** The training file's line hashes, when this is the validation file. */
   trainingHashes?: ReadonlySet<number>;
 }
@@ -168,13 +170,14 @@ export class ValidationRun {
 
   finish(): ValidationReport {
     const examples = this.perExample.length;
-    if (examples < MIN_EXAMPLES)
+    const min = this.options.minExamples ?? MIN_EXAMPLES;
+    if (examples < min)
       this.report({
         line: null,
         offset: null,
         kind: "too_few_examples",
         severity: "error",
-        message: `${examples} example${examples === 1 ? "" : "s"}; the API needs at least ${MIN_EXAMPLES} (50–100 is a better start).`,
+        message: `${examples} example${examples === 1 ? "" : "s"}; the API needs at least ${min}${min === MIN_EXAMPLES ? " (50–100 is a better start)" : ""}.`,
       });
     const total = this.perExample.reduce((a, b) => a + b, 0);
     const limit = this.options.contextTokens;

@@ -25,12 +25,23 @@ async function validate(req: ValidateRequest): Promise<void> {
   const started = performance.now();
   if (!isEncoding(req.encoding)) throw new Error(`Unknown encoding: ${String(req.encoding)}`);
   const engine = await loadEngine(req.encoding);
+  const shortCounts = new Map<string, number>();
   const run = new ValidationRun({
     method: req.method,
     contextTokens: req.contextTokens,
     trainingPrice: req.trainingPrice,
     maxIssues: req.maxIssues,
-    count: (text) => engine.count(text),
+    minExamples: req.minExamples,
+    count: (text) => {
+      // Roles and short names repeat on every line; one WASM call each is most of the cost for them.
+      if (text.length > 24) return engine.count(text);
+      let n = shortCounts.get(text);
+      if (n === undefined) {
+        n = engine.count(text);
+        if (shortCounts.size < 10_000) shortCounts.set(text, n);
+      }
+      return n;
+    },
     trainingHashes: req.compareWith ? hashesByKey.get(req.compareWith) : undefined,
   });
   let lines = 0;
