@@ -304,7 +304,7 @@ function hintMessage(
   suggested: OverfitHint["suggested"],
   last: number,
 ): string {
-  const parts = [`Validation loss is ${ratio.toFixed(2)}× train loss at the end of the run`];
+  const parts = [`Validation loss is ${ratio.toFixed(2)}× train loss over the latest steps`];
   if (diverging) parts.push("and rising while train loss falls");
   let text = `${parts.join(" ")}: ${level === "healthy" ? "no sign of overfitting" : `${level} overfitting`}.`;
   if (level !== "healthy" && suggested && suggested.step !== last) {
