@@ -4,7 +4,6 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
   type LineIssue,
-  MIN_EXAMPLES,
   type ValidationReport as Report,
 } from "@/lib/fine-tuning/validate/run";
 import { linesAround, type NumberedLine } from "@/lib/fine-tuning/validate/split";
