@@ -2,10 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  type LineIssue,
-  type ValidationReport as Report,
-} from "@/lib/fine-tuning/validate/run";
+import type { LineIssue, ValidationReport as Report } from "@/lib/fine-tuning/validate/run";
 import { linesAround, type NumberedLine } from "@/lib/fine-tuning/validate/split";
 import { formatCount, formatUsd, plural } from "@/lib/format";
 
