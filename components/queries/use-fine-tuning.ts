@@ -8,7 +8,7 @@
 
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CursorPageResponse } from "openai/core/pagination";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { apiFetch, apiRequest } from "@/lib/api-client";
 import { isTerminal } from "@/lib/fine-tuning/status";
 import type { Checkpoint, Job, JobEvent } from "@/lib/fine-tuning/types";
@@ -61,7 +61,7 @@ export function useJob(id: string) {
 export function useJobEvents(id: string, live: boolean) {
   const client = useQueryClient();
   const key = queryKeys.fineTuningEvents(id);
-  return useQuery({
+  const q = useQuery({
     queryKey: key,
     queryFn: async ({ signal }) => {
       const known = client.getQueryData<JobEvent[]>(key) ?? [];
@@ -89,11 +89,13 @@ export function useJobEvents(id: string, live: boolean) {
     refetchInterval: live ? LIVE_MS : false,
     enabled: Boolean(id),
   });
+  useFinalRead(live, q.refetch);
+  return q;
 }
 
 /** Every checkpoint of a job, oldest step first. */
 export function useCheckpoints(id: string, live: boolean) {
-  return useQuery({
+  const q = useQuery({
     queryKey: queryKeys.fineTuningCheckpoints(id),
     queryFn: async ({ signal }) => {
       const all: Checkpoint[] = [];
@@ -112,6 +114,20 @@ export function useCheckpoints(id: string, live: boolean) {
     refetchInterval: live ? LIVE_MS : false,
     enabled: Boolean(id),
   });
+  useFinalRead(live, q.refetch);
+  return q;
+}
+
+/**
+ * Polling stops when the job ends, and the last poll may predate the final events and checkpoints
+ * (a run that finishes between two polls): read once more when `live` turns off.
+ */
+function useFinalRead(live: boolean, refetch: () => Promise<unknown>): void {
+  const wasLive = useRef(live);
+  useEffect(() => {
+    if (wasLive.current && !live) void refetch();
+    wasLive.current = live;
+  }, [live, refetch]);
 }
 
 /** A result file's text as served (often base64 of the CSV; lib/fine-tuning/metrics decodes it). */

@@ -1,3 +1,4 @@
+import { HYPERPARAMETERS } from "./create";
 import type { Job, MetricTable } from "./types";
 
 /**
@@ -85,17 +86,6 @@ const show = (v: unknown): string => {
   return String(v);
 };
 
-const HYPER_ORDER = [
-  "n_epochs",
-  "batch_size",
-  "learning_rate_multiplier",
-  "beta",
-  "compute_multiplier",
-  "eval_interval",
-  "eval_samples",
-  "reasoning_effort",
-];
-
 /** Model, method, hyperparameters, files and outcome, one row each; rows where jobs differ flagged. */
 export function diffRows(jobs: readonly Job[]): DiffRow[] {
   const methods = jobs.map(methodOf);
@@ -130,8 +120,8 @@ export function diffRows(jobs: readonly Job[]): DiffRow[] {
 }
 
 const rank = (k: string) => {
-  const i = HYPER_ORDER.indexOf(k);
-  return i === -1 ? HYPER_ORDER.length : i;
+  const i = (HYPERPARAMETERS as readonly string[]).indexOf(k);
+  return i === -1 ? HYPERPARAMETERS.length : i;
 };
 
 /** The suffix is not a job field; it sits in the fine-tuned model's name (`ft:base:org:suffix:id`). */

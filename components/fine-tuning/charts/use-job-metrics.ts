@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { useCheckpoints, useJobEvents, useResultFile } from "@/components/queries/use-fine-tuning";
 import {
   emptyTable,
@@ -24,19 +24,6 @@ export function useJobMetrics(job: Job | undefined): { table: MetricTable; loadi
   const events = useJobEvents(id, live);
   const checkpoints = useCheckpoints(id, live);
   const result = useResultFile(job?.result_files?.[0] ?? null);
-
-  // Polling stops when the job ends, and the last poll may predate the final events and checkpoints
-  // (a run that finishes between two polls): read both once more when it turns terminal.
-  const wasLive = useRef(live);
-  const { refetch: refetchEvents } = events;
-  const { refetch: refetchCheckpoints } = checkpoints;
-  useEffect(() => {
-    if (wasLive.current && !live) {
-      void refetchEvents();
-      void refetchCheckpoints();
-    }
-    wasLive.current = live;
-  }, [live, refetchEvents, refetchCheckpoints]);
 
   const fromEvents = useMemo(() => tableFromEvents(events.data ?? []), [events.data]);
   const fromCheckpoints = useMemo(() => tableFromCheckpoints(checkpoints.data ?? []), [checkpoints.data]);

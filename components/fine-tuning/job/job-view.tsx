@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { JobMetrics } from "@/components/fine-tuning/charts/job-metrics";
 import { ExportJobButton } from "@/components/fine-tuning/export/export-button";
 import { useCheckpoints, useJob, useJobEvents } from "@/components/queries/use-fine-tuning";
@@ -30,17 +30,6 @@ export function JobView({ id, meId }: { id: string; meId: string }) {
   const { resolve } = useModels();
   const playground = useOpenInPlayground();
   const [picked, setPicked] = useState<number | null>(null);
-  // Polling stops when the job ends: read the events and checkpoints that ended it once more.
-  const wasLive = useRef(false);
-  const { refetch: refetchEvents } = events;
-  const { refetch: refetchCheckpoints } = checkpoints;
-  useEffect(() => {
-    if (wasLive.current && !live) {
-      void refetchEvents();
-      void refetchCheckpoints();
-    }
-    wasLive.current = live;
-  }, [live, refetchEvents, refetchCheckpoints]);
   if (q.error) return <EmptyState title="Could not load this job">{q.error.message}</EmptyState>;
   if (!job) return <EmptyState title="Loading the job…" loading />;
   const own = owners.data?.data[id];
