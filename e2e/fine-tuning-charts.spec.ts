@@ -1,17 +1,9 @@
 import { expect, test } from "./fixtures";
 import { FineTuningCharts } from "./pages/fine-tuning-charts";
 import { emulator } from "./support/emulator";
-import { E2E } from "./support/env";
 
 /** Slow enough steps that the page sees the run grow; the clock finishes it. */
-async function stepMs(ms: number) {
-  const res = await fetch(`${E2E.emulatorUrl}/__emulator/config`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ fineTuningStepMs: ms }),
-  });
-  expect(res.ok).toBe(true);
-}
+const stepMs = (ms: number) => emulator.config({ fineTuningStepMs: ms });
 
 test.afterEach(async () => {
   await stepMs(150);

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
-import { ComparePage, chatJsonl, exportJob, FineTuningApi, text } from "./pages/fine-tuning-compare";
+import { FineTuningApi, trainingJsonl } from "./pages/fine-tuning";
+import { ComparePage, exportJob, text } from "./pages/fine-tuning-compare";
 import { emulator } from "./support/emulator";
 
 const MODEL = "gpt-4.1-mini-2025-04-14";
@@ -15,8 +16,8 @@ test.describe("fine-tuning compare and export", () => {
   }) => {
     await signIn(page);
     const api = new FineTuningApi(page);
-    const train = await api.upload(`train-${Date.now()}.jsonl`, chatJsonl(8, "t"));
-    const valid = await api.upload(`valid-${Date.now()}.jsonl`, chatJsonl(4, "v"));
+    const train = await api.upload(trainingJsonl(8, false, "t"), `train-${Date.now()}.jsonl`);
+    const valid = await api.upload(trainingJsonl(4, false, "v"), `valid-${Date.now()}.jsonl`);
     const hyper = (h: Record<string, unknown>) => ({
       type: "supervised",
       supervised: { hyperparameters: h },
@@ -83,8 +84,8 @@ test.describe("fine-tuning compare and export", () => {
   }) => {
     await signIn(page);
     const api = new FineTuningApi(page);
-    const train = await api.upload(`train-${Date.now()}.jsonl`, chatJsonl(6, "t"));
-    const valid = await api.upload(`valid-${Date.now()}.jsonl`, chatJsonl(3, "v"));
+    const train = await api.upload(trainingJsonl(6, false, "t"), `train-${Date.now()}.jsonl`);
+    const valid = await api.upload(trainingJsonl(3, false, "v"), `valid-${Date.now()}.jsonl`);
     const job = await api.create({
       model: MODEL,
       training_file: train,

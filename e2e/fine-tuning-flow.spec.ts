@@ -1,12 +1,13 @@
 import { expect, test } from "./fixtures";
+import { trainingJsonl } from "./pages/fine-tuning";
 import { FineTuningCharts } from "./pages/fine-tuning-charts";
-import { chatJsonl, JobFlowPage, stepMs } from "./pages/fine-tuning-compare";
+import { JobFlowPage } from "./pages/fine-tuning-compare";
 import { FineTuningCreatePage } from "./pages/fine-tuning-create";
 import { PlaygroundPage } from "./pages/playground";
 import { emulator } from "./support/emulator";
 
 test.afterEach(async () => {
-  await stepMs(150);
+  await emulator.config({ fineTuningStepMs: 150 });
 });
 
 /**
@@ -20,11 +21,11 @@ test("create → running (charts grow live) → succeeded → a checkpoint answe
   test.setTimeout(150_000);
   await signIn(page);
   // 30 examples × 3 epochs (auto) at 400 ms a step: long enough to watch, finished by the clock.
-  await stepMs(400);
+  await emulator.config({ fineTuningStepMs: 400 });
 
   const create = new FineTuningCreatePage(page);
   await create.fresh();
-  await create.checkLocal("training", `flow-${Date.now()}.jsonl`, chatJsonl(30, "flow").toString());
+  await create.checkLocal("training", `flow-${Date.now()}.jsonl`, trainingJsonl(30, false, "flow"));
   await expect(create.report("training").getByTestId("training-file-report-verdict")).toHaveText(
     "No errors.",
   );

@@ -1,19 +1,28 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { emulator } from "../support/emulator";
 import { E2E } from "../support/env";
 
 /** The signed-in page's session on the console's routes (the CSRF guard wants the origin). */
 const headers = { origin: E2E.consoleUrl };
 
-export type JobInfo = { id: string; status: string; fine_tuned_model: string | null };
+export type JobInfo = {
+  id: string;
+  status: string;
+  fine_tuned_model: string | null;
+  result_files: string[];
+};
 
-/** A chat-format training file of `n` examples; `broken` puts a non-JSON line at line 3. */
-export function trainingJsonl(n: number, broken = false): string {
+/**
+ * A chat-format training file of `n` examples (the emulator counts lines as examples); `broken`
+ * puts a non-JSON line at line 3; `tag` makes files with the same `n` differ.
+ */
+export function trainingJsonl(n: number, broken = false, tag = ""): string {
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
     lines.push(
       JSON.stringify({
         messages: [
-          { role: "user", content: `What is ${i} + 1?` },
+          { role: "user", content: `${tag}What is ${i} + 1?` },
           { role: "assistant", content: String(i + 1) },
         ],
       }),
@@ -28,13 +37,8 @@ export class FineTuningApi {
   constructor(private readonly page: Page) {}
 
   /** Steps of the emulator's fine-tuning clock (ms per step); every job created after uses it. */
-  async stepMs(ms: number): Promise<void> {
-    const res = await fetch(`${E2E.emulatorUrl}/__emulator/config`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ fineTuningStepMs: ms }),
-    });
-    expect(res.ok).toBe(true);
+  stepMs(ms: number): Promise<unknown> {
+    return emulator.config({ fineTuningStepMs: ms });
   }
 
   async upload(text: string, name = `train-${Date.now()}.jsonl`): Promise<string> {
@@ -64,8 +68,10 @@ export class FineTuningApi {
   }
 
   /** Waits on the API (not the page) until the job reaches `status`. */
-  async until(id: string, status: string, timeout = 30_000): Promise<JobInfo> {
-    await expect.poll(async () => (await this.get(id)).status, { timeout }).toBe(status);
+  async until(id: string, status: string, timeout = 60_000): Promise<JobInfo> {
+    await expect
+      .poll(async () => (await this.get(id)).status, { timeout, intervals: [250, 500, 1000] })
+      .toBe(status);
     return this.get(id);
   }
 }
