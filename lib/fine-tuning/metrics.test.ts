@@ -72,6 +72,20 @@ describe("tableFromResultCsv", () => {
     expect(Object.keys(t.columns).sort()).toEqual(["train_loss", "valid_loss"]);
   });
 
+  it("checks a hostile first line in linear time", () => {
+    const line = `${`a,${"    ,".repeat(400)}`.slice(0, 1999)}#`;
+    const start = performance.now();
+    expect(tableFromResultCsv(`${line}\n1,2\n`).steps).toEqual([]);
+    expect(tableFromResultCsv(b64(`${line}\n`)).steps).toEqual([]);
+    expect(performance.now() - start).toBeLessThan(200);
+  });
+
+  it("parses a raw header with any characters in a grader's column name", () => {
+    const raw = "step,train_loss,scores/acc:grader (v2) [x]\n1,0.5,0.1\n";
+    expect(tableFromResultCsv(raw).columns["scores/acc:grader (v2) [x]"]).toEqual([0.1]);
+    expect(tableFromResultCsv(b64(raw))).toEqual(tableFromResultCsv(raw));
+  });
+
   it("gives an empty table for text that is neither CSV nor base64", () => {
     expect(tableFromResultCsv("%%% not a csv %%%").steps).toEqual([]);
     expect(tableFromResultCsv("").steps).toEqual([]);
