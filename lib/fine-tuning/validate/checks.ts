@@ -9,6 +9,8 @@ export type TrainingMethod = "supervised" | "dpo" | "reinforcement";
 
 export type IssueKind =
   | "invalid_json"
+  | "invalid_utf8"
+  | "line_too_long"
   | "data_type"
   | "missing_messages_list"
   | "message_missing_key"

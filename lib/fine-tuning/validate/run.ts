@@ -8,6 +8,11 @@ import { checkExample, conversationsOf, type IssueKind, type Severity, type Trai
 
 export const MIN_EXAMPLES = 10;
 export const DEFAULT_MAX_ISSUES = 500;
+/** Far above any real example (the largest context is about 1M tokens, ~4 MB of text). */
+export const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+/** Why a line could not be read as text: past MAX_LINE_BYTES, or not UTF-8. */
+export type LineProblem = "line_too_long" | "invalid_utf8";
 
 export interface LineIssue {
   /** 1-based; null for an issue of the whole file. */
@@ -88,6 +93,11 @@ export function hashLine(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+const PROBLEMS: Record<LineProblem, string> = {
+  line_too_long: `Longer than ${MAX_LINE_BYTES / 1024 / 1024} MB, so it was not read; no real example is this long.`,
+  invalid_utf8: "Not valid UTF-8 text; the API needs the file encoded as UTF-8.",
+};
+
 export class ValidationRun {
   readonly hashes = new Set<number>();
   private lineNo = 0;
@@ -114,9 +124,17 @@ export class ValidationRun {
     else this.truncated = true;
   }
 
-  /** One line of the file, without its line break; `offset` is the byte offset of its start. */
-  addLine(raw: string, offset: number): void {
+  /**
+   * One line of the file, without its line break; `offset` is the byte offset of its start;
+   * `problem` when the splitter could not give its text.
+   */
+  addLine(raw: string, offset: number, problem?: LineProblem): void {
     const line = ++this.lineNo;
+    if (problem) {
+      this.report({ line, offset, kind: problem, severity: "error", message: PROBLEMS[problem] });
+      this.perExample.push(0);
+      return;
+    }
     const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (text.trim() === "") {
       this.blank++;
@@ -211,36 +229,78 @@ export class ValidationRun {
   }
 }
 
-/** Splits text fed in chunks into lines, with the byte offset of each line's start. */
+const NEWLINE = 0x0a;
+
+/**
+ * Splits a byte stream fed in chunks into lines, with the byte offset of each line's start (offsets
+ * count the raw bytes, so a BOM or an invalid byte does not shift them). Only the new chunk is
+ * searched for a line break and a pending line is kept as pieces, so a long line costs linear time;
+ * past `maxLineBytes` its bytes are dropped up to the next line break and it is reported as too long.
+ */
 export class LineSplitter {
-  private rest = "";
-  private restOffset = 0;
-  private readonly encoder = new TextEncoder();
+  private pieces: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private lineStart = 0;
+  private skipping = false;
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-  constructor(private readonly onLine: (line: string, offset: number) => void) {}
+  constructor(
+    private readonly onLine: (line: string, offset: number, problem?: LineProblem) => void,
+    private readonly maxLineBytes = MAX_LINE_BYTES,
+  ) {}
 
-  push(chunk: string): void {
-    const text = this.rest + chunk;
+  push(chunk: Uint8Array): void {
     let start = 0;
-    let offset = this.restOffset;
-    for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
-      const line = text.slice(start, nl);
-      this.onLine(line, offset);
-      offset += byteLength(line, this.encoder) + 1;
+    for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
+      this.take(chunk.subarray(start, nl));
+      this.emit();
+      this.lineStart++;
       start = nl + 1;
     }
-    this.rest = text.slice(start);
-    this.restOffset = offset;
+    this.take(chunk.subarray(start));
   }
 
   end(): void {
-    if (this.rest !== "") this.onLine(this.rest, this.restOffset);
-    this.rest = "";
+    if (this.pendingBytes > 0) this.emit();
+  }
+
+  private take(part: Uint8Array): void {
+    if (part.length === 0) return;
+    this.pendingBytes += part.length;
+    if (this.skipping) return;
+    if (this.pendingBytes > this.maxLineBytes) {
+      this.skipping = true;
+      this.pieces = [];
+      return;
+    }
+    this.pieces.push(part);
+  }
+
+  private emit(): void {
+    const offset = this.lineStart;
+    this.lineStart += this.pendingBytes;
+    const { pieces, skipping } = this;
+    this.pieces = [];
+    this.pendingBytes = 0;
+    this.skipping = false;
+    if (skipping) return this.onLine("", offset, "line_too_long");
+    let text: string;
+    try {
+      text = this.decoder.decode(pieces.length === 1 ? pieces[0] : concat(pieces));
+    } catch {
+      return this.onLine("", offset, "invalid_utf8");
+    }
+    // The BOM is part of the first line's bytes (its offset stays 0) but not of its text.
+    this.onLine(offset === 0 && text.startsWith("\uFEFF") ? text.slice(1) : text, offset);
   }
 }
 
-/** UTF-8 length without allocating for ASCII (the common case of JSONL). */
-function byteLength(s: string, encoder: TextEncoder): number {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return encoder.encode(s).length;
-  return s.length;
+function concat(pieces: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

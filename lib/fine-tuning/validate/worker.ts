@@ -1,5 +1,5 @@
 /**
- * The validator's Web Worker: reads a File with Blob.stream() chunk by chunk, splits lines, checks
+ * The validator's Web Worker: reads a File with Blob.stream() chunk by chunk, splits lines (as bytes), checks
  * and counts each one (tiktoken, loaded like the tokenizer's), and posts progress every few
  * megabytes. Reading awaits between chunks, so a cancel message is seen within a chunk.
  */
@@ -45,11 +45,13 @@ async function validate(req: ValidateRequest): Promise<void> {
     trainingHashes: req.compareWith ? hashesByKey.get(req.compareWith) : undefined,
   });
   let lines = 0;
-  const splitter = new LineSplitter((line, offset) => {
+  const splitter = new LineSplitter((line, offset, problem) => {
     lines++;
-    run.addLine(line, offset);
+    run.addLine(line, offset, problem);
   });
-  const reader = req.file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  // Bytes, not decoded text: the splitter decodes each line, so offsets are exact and bad UTF-8 is
+  // reported on its line.
+  const reader = req.file.stream().getReader();
   let bytes = 0;
   let reported = 0;
   for (;;) {
@@ -62,8 +64,7 @@ async function validate(req: ValidateRequest): Promise<void> {
     }
     if (done) break;
     splitter.push(value);
-    // Characters, not bytes, after decoding: close enough for a progress bar, exact at the end.
-    bytes = Math.min(req.file.size, bytes + value.length);
+    bytes += value.length;
     if (bytes - reported >= PROGRESS_BYTES) {
       reported = bytes;
       scope.postMessage({ op: "progress", id, bytes, total: req.file.size, lines });
