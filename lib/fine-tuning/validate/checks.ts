@@ -243,6 +243,9 @@ export function checkExample(value: unknown, method: TrainingMethod): ExampleIss
   return out;
 }
 
+/** Text or nothing: `String()` throws on an object whose `toString` is not a function. */
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
 function asChatMessages(list: unknown): ChatMessageLike[] {
   if (!Array.isArray(list)) return [];
   return list.filter(isObject).map((m) => ({
@@ -255,10 +258,10 @@ function asChatMessages(list: unknown): ChatMessageLike[] {
     toolCalls: [
       ...(Array.isArray(m.tool_calls) ? m.tool_calls : []).map((c: unknown) => {
         const fn = isObject(c) && isObject(c.function) ? c.function : {};
-        return { name: String(fn.name ?? ""), arguments: String(fn.arguments ?? "") };
+        return { name: str(fn.name), arguments: str(fn.arguments) };
       }),
       ...(isObject(m.function_call)
-        ? [{ name: String(m.function_call.name ?? ""), arguments: String(m.function_call.arguments ?? "") }]
+        ? [{ name: str(m.function_call.name), arguments: str(m.function_call.arguments) }]
         : []),
     ],
   }));

@@ -207,6 +207,36 @@ describe("reinforcement", () => {
   });
 });
 
+describe("hostile lines", () => {
+  const user = { role: "user", content: "hi" };
+  // Built as text: JSON.stringify of the nested object would itself overflow the stack.
+  const deep = (n: number) =>
+    `${'{"type":"object","properties":{"a":'.repeat(n)}{"type":"string"}${"}}".repeat(n)}`;
+  const hostile = [
+    // `String()` of an object whose toString is null throws.
+    `{"messages":[${JSON.stringify(user)},{"role":"assistant","tool_calls":[{"id":"c","type":"function","function":{"name":{"toString":null},"arguments":"{}"}}]}]}`,
+    `{"messages":[${JSON.stringify(user)},{"role":"assistant","content":"a"}],"tools":[{"type":"function","function":{"name":"f","parameters":${deep(20_000)}}}]}`,
+    JSON.stringify({
+      messages: [user, { role: "assistant", content: "a" }],
+      tools: [
+        {
+          type: "function",
+          function: {
+            name: "f",
+            parameters: { type: "object", properties: { a: { type: "string", enum: [{ toString: null }] } } },
+          },
+        },
+      ],
+    }),
+  ];
+  it("reports each on its line and keeps going", () => {
+    const { report } = validate([...good, ...hostile, chat(99)]);
+    expect(report.lines).toBe(good.length + hostile.length + 1);
+    const bad = report.issues.filter((i) => i.severity === "error").map((i) => i.line);
+    expect(bad.every((l) => l !== null && l > good.length && l <= good.length + hostile.length)).toBe(true);
+  });
+});
+
 describe("helpers", () => {
   it("picks epochs like the cookbook", () => {
     expect(autoEpochs(10)).toBe(10);

@@ -156,10 +156,25 @@ export class ValidationRun {
       return;
     }
     const { method, count, contextTokens, trainingHashes } = this.options;
-    for (const i of checkExample(value, method)) this.report({ line, offset, ...i });
     let tokens = 0;
-    for (const c of conversationsOf(value, method))
-      tokens += estimateChatTokens(c.messages, c.tools, count).total;
+    try {
+      for (const i of checkExample(value, method)) this.report({ line, offset, ...i });
+      for (const c of conversationsOf(value, method))
+        tokens += estimateChatTokens(c.messages, c.tools, count).total;
+    } catch (e) {
+      // A hostile line (a schema nested thousands deep, a value whose toString throws) is this
+      // line's error, not the end of the whole run.
+      const detail = e instanceof Error ? e.message : "";
+      this.report({
+        line,
+        offset,
+        kind: "data_type",
+        severity: "error",
+        message: `This example could not be read${detail ? `: ${detail}` : ""}.`,
+      });
+      this.perExample.push(0);
+      return;
+    }
     this.perExample.push(tokens);
     if (tokens > contextTokens) {
       this.overLimit++;
