@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   emaSmooth,
@@ -6,8 +7,8 @@ import {
   overfitHint,
   tableFromCheckpoints,
   tableFromEvents,
-  tableFromResultCsv,
 } from "./metrics";
+import { tableFromResultCsv } from "./result-csv";
 import type { Checkpoint, JobEvent, MetricTable } from "./types";
 
 const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
@@ -218,5 +219,11 @@ describe("overfitHint", () => {
     const t = syntheticRun(true);
     t.checkpoints = [];
     expect(overfitHint(t)?.suggested).toEqual({ step: 60, checkpointModel: null });
+  });
+});
+
+describe("first load", () => {
+  it("keeps papaparse out of metrics.ts (the job and compare pages load it only for a result file)", () => {
+    expect(readFileSync(new URL("./metrics.ts", import.meta.url), "utf8")).not.toMatch(/from "papaparse"/);
   });
 });

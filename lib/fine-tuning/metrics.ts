@@ -1,9 +1,8 @@
-import Papa from "papaparse";
 import type { Checkpoint, JobEvent, MetricTable } from "./types";
 
 /**
  * Builds MetricTables from the three places a job's metrics live (live `metrics` events, checkpoints,
- * the result CSV), and the analysis drawn on them: EMA smoothing and the overfitting hint
+ * the result CSV: result-csv.ts, loaded only when a job has one), and the analysis drawn on them: EMA smoothing and the overfitting hint
  * (docs/fine-tuning-charts.md).
  */
 
@@ -11,10 +10,10 @@ export function emptyTable(): MetricTable {
   return { steps: [], columns: {}, totalSteps: null, epochEnds: [], checkpoints: [] };
 }
 
-type Rows = Map<number, Map<string, number>>;
+export type Rows = Map<number, Map<string, number>>;
 
 /** Rows keyed by step → a table; a column exists when any row has it, other rows get a gap. */
-function toTable(rows: Rows, rest: Omit<MetricTable, "steps" | "columns">): MetricTable {
+export function toTable(rows: Rows, rest: Omit<MetricTable, "steps" | "columns">): MetricTable {
   const steps = [...rows.keys()].sort((a, b) => a - b);
   const names = new Set<string>();
   for (const row of rows.values()) for (const k of row.keys()) names.add(k);
@@ -24,7 +23,7 @@ function toTable(rows: Rows, rest: Omit<MetricTable, "steps" | "columns">): Metr
 }
 
 /** Keeps the first value a step got for a name: sources and events earlier in the list win. */
-function put(rows: Rows, step: number, name: string, value: number) {
+export function put(rows: Rows, step: number, name: string, value: number) {
   let row = rows.get(step);
   if (!row) {
     row = new Map();
@@ -47,7 +46,7 @@ function flatten(data: unknown, prefix: string, out: [string, number][]): [strin
 const NOT_SERIES = new Set(["step", "total_steps"]);
 const isFullValid = (name: string) => name.startsWith("full_valid_");
 
-function epochEndsOf(rows: Rows): number[] {
+export function epochEndsOf(rows: Rows): number[] {
   const ends: number[] = [];
   for (const [step, row] of rows) if ([...row.keys()].some(isFullValid)) ends.push(step);
   return ends.sort((a, b) => a - b);
@@ -84,78 +83,6 @@ export function tableFromCheckpoints(checkpoints: readonly Checkpoint[]): Metric
   marks.sort((a, b) => a.step - b.step);
   // Checkpoints are saved at epoch ends.
   return toTable(rows, { totalSteps: null, epochEnds: marks.map((m) => m.step), checkpoints: marks });
-}
-
-const CSV_RENAMES: Record<string, string> = { train_accuracy: "train_mean_token_accuracy" };
-const BOM = /^\uFEFF/;
-/** Base64's alphabet, wrapped over lines or not; a CSV always has a comma or a non-alphabet byte. */
-const BASE64 = /^[A-Za-z0-9+/=\s]*$/;
-
-/**
- * Whether the text starts with a header naming a `step` column. No regex over the line: a header
- * pattern with nested repeats backtracks exponentially on a hostile first line (and grader names in
- * `scores/<name>` columns may hold any character).
- */
-function hasStepHeader(text: string): boolean {
-  const head = text.slice(0, 4096);
-  const end = head.indexOf("\n");
-  const line = end === -1 ? head : head.slice(0, end);
-  return line.split(",").some((cell) => cell.trim().replace(/^"|"$/g, "").toLowerCase() === "step");
-}
-
-function decodeBase64(text: string): string | null {
-  try {
-    const bin = atob(text.replace(/\s+/g, ""));
-    // A plain loop: `Uint8Array.from` with a callback is several times slower on large files.
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return new TextDecoder().decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The result file's text: raw CSV or base64 of it (decoded when the first line names no `step`
- * column and the text starts in base64's alphabet).
- * Parsed by header name with a real CSV parser; unknown columns kept, blanks are gaps;
- * `train_accuracy` is renamed to `train_mean_token_accuracy`.
- */
-export function tableFromResultCsv(text: string): MetricTable {
-  let csv = text.replace(BOM, "");
-  if (!hasStepHeader(csv) && BASE64.test(csv.slice(0, 1024))) {
-    const decoded = decodeBase64(csv);
-    if (decoded === null) return emptyTable();
-    csv = decoded.replace(BOM, "");
-  }
-  const parsed = Papa.parse<Record<string, string | undefined>>(csv, {
-    header: true,
-    skipEmptyLines: "greedy",
-    transformHeader: (h) => {
-      const name = h.trim();
-      return CSV_RENAMES[name] ?? name;
-    },
-  });
-  const rows: Rows = new Map();
-  for (const row of parsed.data) {
-    const step = Number(row.step);
-    if (row.step === undefined || row.step.trim() === "" || !Number.isFinite(step)) continue;
-    if (!rows.has(step)) rows.set(step, new Map());
-    for (const [name, raw] of Object.entries(row)) {
-      // Papaparse puts cells beyond the header under "__parsed_extra".
-      if (name === "step" || name === "__parsed_extra" || typeof raw !== "string") continue;
-      const cell = raw.trim();
-      const v = cell === "" ? Number.NaN : Number(cell);
-      if (Number.isFinite(v)) put(rows, step, name, v);
-    }
-  }
-  const table = toTable(rows, { totalSteps: null, epochEnds: epochEndsOf(rows), checkpoints: [] });
-  // A header-only column (every cell blank) is still a series the file names.
-  for (const name of parsed.meta.fields ?? []) {
-    const key = CSV_RENAMES[name] ?? name;
-    if (key !== "step" && key && !table.columns[key]) table.columns[key] = table.steps.map(() => null);
-  }
-  return table;
 }
 
 /** One table from several sources; a later source fills only the gaps of an earlier one. */

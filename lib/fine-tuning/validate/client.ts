@@ -81,8 +81,18 @@ export function validateFile(file: Blob, options: ValidateFileOptions): Promise<
       return reject(e instanceof Error ? e : new Error(String(e)));
     }
     const id = nextId++;
-    pending.set(id, { resolve, reject, onProgress });
-    signal?.addEventListener("abort", () => w.postMessage({ op: "cancel", id }), { once: true });
+    const onAbort = () => {
+      if (pending.has(id)) w.postMessage({ op: "cancel", id });
+    };
+    // The listener goes when the run settles, so a long-lived signal does not keep every run alive.
+    const settle =
+      <T>(fn: (value: T) => void) =>
+      (value: T) => {
+        signal?.removeEventListener("abort", onAbort);
+        fn(value);
+      };
+    pending.set(id, { resolve: settle(resolve), reject: settle(reject), onProgress });
+    signal?.addEventListener("abort", onAbort, { once: true });
     const request: ValidateRequest = { op: "validate", id, file, ...rest };
     w.postMessage(request);
   });

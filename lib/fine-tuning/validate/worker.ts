@@ -16,6 +16,8 @@ const scope = globalThis as unknown as WorkerScope;
 
 const PROGRESS_BYTES = 2 * 1024 * 1024;
 const cancelled = new Set<number>();
+/** Runs queued or in progress. */
+const running = new Set<number>();
 /** The line hashes of the last run per key, for the overlap check. */
 const hashesByKey = new Map<string, Set<number>>();
 let queue: Promise<void> = Promise.resolve();
@@ -80,17 +82,24 @@ async function validate(req: ValidateRequest): Promise<void> {
 scope.addEventListener("message", (event) => {
   const req = event.data;
   if (req.op === "cancel") {
-    cancelled.add(req.id);
+    // Only a run still queued or running: a late cancel would otherwise stay in the set for good.
+    if (running.has(req.id)) cancelled.add(req.id);
     return;
   }
+  running.add(req.id);
   // One run at a time, in order: a validation file sent after its training file sees its hashes.
   queue = queue.then(() =>
-    validate(req).catch((error: unknown) =>
-      scope.postMessage({
-        op: "error",
-        id: req.id,
-        error: error instanceof Error ? error.message : String(error),
+    validate(req)
+      .catch((error: unknown) =>
+        scope.postMessage({
+          op: "error",
+          id: req.id,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
+      .finally(() => {
+        running.delete(req.id);
+        cancelled.delete(req.id);
       }),
-    ),
   );
 });
