@@ -35,17 +35,26 @@ export interface OwnershipTarget {
   action: "delete" | "change";
 }
 
-const JOB_ACTION = /^fine_tuning\/jobs\/([^/]+)\/(cancel|pause|resume)$/;
+/**
+ * Fails closed: any write under `fine_tuning/jobs/{id}` (cancel, pause, resume, and any other path a
+ * lenient compatible server might route, in any case) is a change of that job.
+ */
+function jobTarget(method: string, path: string): OwnershipTarget | null {
+  if (method === "GET" || method === "HEAD") return null;
+  const [family, jobs, id] = path.split("/");
+  if (family?.toLowerCase() !== "fine_tuning" || jobs?.toLowerCase() !== "jobs" || !id) return null;
+  return { kind: "fine_tuning_job", id, action: "change" };
+}
 
 /**
  * The owned object a proxied request deletes or changes, or null for anything else. Files: delete.
  * Vector stores: delete, modify (rename, expiry, metadata), and every write to what is in them
  * (adding, removing or re-tagging files, cancelling a batch); a search is a read. Fine-tuning jobs:
- * cancel, pause and resume.
+ * cancel, pause, resume and any other write under the job's path.
  */
 export function ownershipTarget(method: string, path: string): OwnershipTarget | null {
-  const job = method === "POST" ? JOB_ACTION.exec(path) : null;
-  if (job?.[1]) return { kind: "fine_tuning_job", id: job[1], action: "change" };
+  const job = jobTarget(method, path);
+  if (job) return job;
   const [family, id, sub] = path.split("/");
   if (!id) return null;
   if (family === "files") return method === "DELETE" && !sub ? { kind: "file", id, action: "delete" } : null;

@@ -69,6 +69,12 @@ describe("ownership of fine-tuning jobs", () => {
     expect(data[id]).toMatchObject({ owner: { email: "admin@security.test" }, allowed: false });
     expect(data[id]?.reason).toContain("cancel, pause or resume");
     expect(data["ftjob-other"]?.owner).toBeNull();
+    // Fail closed: odd-cased or extended action paths are checked too (a lenient server might route them).
+    for (const path of [`${id}/Cancel`, `${id}/CANCEL`, `${id}/cancel/x`, `${id}/other`]) {
+      const odd = await call(stack.member, `fine_tuning/jobs/${path}`, {});
+      expect(odd.status).toBe(403);
+      expect(upstreamCalls(path)).toBe(0);
+    }
     // Reading it is fine; the admin may cancel it.
     expect((await call(stack.member, `fine_tuning/jobs/${id}`)).status).toBe(200);
     expect((await call(stack.admin, `fine_tuning/jobs/${id}/cancel`, {})).status).toBe(200);
