@@ -87,6 +87,22 @@ describe("tableFromResultCsv", () => {
     expect(tableFromResultCsv(b64(raw))).toEqual(tableFromResultCsv(raw));
   });
 
+  it("keeps prototype-named columns as plain columns", () => {
+    const t = tableFromResultCsv("step,__proto__,constructor,toString\n1,0.5,0.6,0.7\n");
+    expect(Object.keys(t.columns).sort()).toEqual(["__proto__", "constructor", "toString"]);
+    expect(t.columns.constructor).toEqual([0.6]);
+    expect(Object.getOwnPropertyDescriptor(t.columns, "__proto__")?.value).toEqual([0.5]);
+    const e = tableFromEvents([
+      {
+        id: "e1",
+        type: "metrics",
+        data: JSON.parse('{"step":1,"__proto__":0.4,"train_loss":1}'),
+      } as JobEvent,
+    ]);
+    expect(Object.getOwnPropertyDescriptor(e.columns, "__proto__")?.value).toEqual([0.4]);
+    expect(e.columns.train_loss).toEqual([1]);
+  });
+
   it("gives an empty table for text that is neither CSV nor base64", () => {
     expect(tableFromResultCsv("%%% not a csv %%%").steps).toEqual([]);
     expect(tableFromResultCsv("").steps).toEqual([]);

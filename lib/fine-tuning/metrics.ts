@@ -17,7 +17,8 @@ export function toTable(rows: Rows, rest: Omit<MetricTable, "steps" | "columns">
   const steps = [...rows.keys()].sort((a, b) => a - b);
   const names = new Set<string>();
   for (const row of rows.values()) for (const k of row.keys()) names.add(k);
-  const columns: MetricTable["columns"] = {};
+  // No prototype: a `__proto__` or `constructor` metric name from the upstream is a plain column.
+  const columns: MetricTable["columns"] = Object.create(null);
   for (const name of names) columns[name] = steps.map((s) => rows.get(s)?.get(name) ?? null);
   return { steps, columns, ...rest };
 }

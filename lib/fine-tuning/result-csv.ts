@@ -5,6 +5,8 @@ import type { MetricTable } from "./types";
 /* The result CSV apart from metrics.ts, so papaparse loads (with `import()`) only for a job that has one. */
 
 const CSV_RENAMES: Record<string, string> = { train_accuracy: "train_mean_token_accuracy" };
+/** Own keys only: `CSV_RENAMES["constructor"]` would otherwise be Object. */
+const rename = (name: string) => (Object.hasOwn(CSV_RENAMES, name) ? (CSV_RENAMES[name] ?? name) : name);
 const BOM = /^\uFEFF/;
 /** Base64's alphabet, wrapped over lines or not; a CSV always has a comma or a non-alphabet byte. */
 const BASE64 = /^[A-Za-z0-9+/=\s]*$/;
@@ -46,32 +48,28 @@ export function tableFromResultCsv(text: string): MetricTable {
     if (decoded === null) return emptyTable();
     csv = decoded.replace(BOM, "");
   }
-  const parsed = Papa.parse<Record<string, string | undefined>>(csv, {
-    header: true,
-    skipEmptyLines: "greedy",
-    transformHeader: (h) => {
-      const name = h.trim();
-      return CSV_RENAMES[name] ?? name;
-    },
-  });
+  // Rows as arrays, not header-keyed objects: a `__proto__` header would set an object's prototype
+  // (and header mode is slower on a 20,000-step file).
+  const [header = [], ...body] = Papa.parse<string[]>(csv, { skipEmptyLines: "greedy" }).data;
+  const names = header.map((h) => rename(h.trim()));
+  const stepAt = names.indexOf("step");
+  if (stepAt === -1) return emptyTable();
   const rows: Rows = new Map();
-  for (const row of parsed.data) {
-    const step = Number(row.step);
-    if (row.step === undefined || row.step.trim() === "" || !Number.isFinite(step)) continue;
+  for (const cells of body) {
+    const raw = cells[stepAt]?.trim() ?? "";
+    const step = Number(raw);
+    if (raw === "" || !Number.isFinite(step)) continue;
     if (!rows.has(step)) rows.set(step, new Map());
-    for (const [name, raw] of Object.entries(row)) {
-      // Papaparse puts cells beyond the header under "__parsed_extra".
-      if (name === "step" || name === "__parsed_extra" || typeof raw !== "string") continue;
-      const cell = raw.trim();
+    // Cells beyond the header have no name and are skipped.
+    names.forEach((name, i) => {
+      const cell = cells[i]?.trim() ?? "";
       const v = cell === "" ? Number.NaN : Number(cell);
-      if (Number.isFinite(v)) put(rows, step, name, v);
-    }
+      if (i !== stepAt && name && Number.isFinite(v)) put(rows, step, name, v);
+    });
   }
   const table = toTable(rows, { totalSteps: null, epochEnds: epochEndsOf(rows), checkpoints: [] });
   // A header-only column (every cell blank) is still a series the file names.
-  for (const name of parsed.meta.fields ?? []) {
-    const key = CSV_RENAMES[name] ?? name;
-    if (key !== "step" && key && !table.columns[key]) table.columns[key] = table.steps.map(() => null);
-  }
+  for (const name of names)
+    if (name !== "step" && name && !table.columns[name]) table.columns[name] = table.steps.map(() => null);
   return table;
 }
