@@ -66,7 +66,13 @@ const warn = (kind: IssueKind, message: string): ExampleIssue => ({ kind, severi
 function hasContent(m: Obj): boolean {
   const c = m.content;
   if (typeof c === "string") return c.length > 0;
-  if (Array.isArray(c)) return c.length > 0 && c.every((p) => isObject(p) && typeof p.type === "string");
+  if (Array.isArray(c))
+    return (
+      c.length > 0 &&
+      c.every(
+        (p) => isObject(p) && typeof p.type === "string" && (p.type !== "text" || typeof p.text === "string"),
+      )
+    );
   return false;
 }
 

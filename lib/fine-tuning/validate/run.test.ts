@@ -207,6 +207,23 @@ describe("reinforcement", () => {
   });
 });
 
+describe("content parts", () => {
+  it("wants a string text in a text part", () => {
+    const line = (text: unknown) =>
+      JSON.stringify({
+        messages: [
+          { role: "user", content: [{ type: "text", text }] },
+          { role: "assistant", content: "a" },
+        ],
+      });
+    expect(kinds([line("hi")])).toEqual([]);
+    expect(kinds([line({ x: 1 }), line(undefined)])).toEqual([
+      [1, "missing_content"],
+      [2, "missing_content"],
+    ]);
+  });
+});
+
 describe("hostile lines", () => {
   const user = { role: "user", content: "hi" };
   // Built as text: JSON.stringify of the nested object would itself overflow the stack.
