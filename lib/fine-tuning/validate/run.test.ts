@@ -224,6 +224,19 @@ describe("content parts", () => {
   });
 });
 
+describe("many lines", () => {
+  it("stops hashing past the cap and says the overlap check was partial", () => {
+    const { report, run } = validate([...good, ...good.map((l) => ` ${l}`)], "supervised", {
+      maxHashedLines: 5,
+    });
+    expect(run.hashes.size).toBe(5);
+    expect(report.examples).toBe(24);
+    expect(report.perExample).toBeInstanceOf(Float64Array);
+    expect(report.perExample.length).toBe(24);
+    expect(report.issues.filter((i) => i.kind === "overlap" && i.line === null)).toHaveLength(1);
+  });
+});
+
 describe("hostile lines", () => {
   const user = { role: "user", content: "hi" };
   // Built as text: JSON.stringify of the nested object would itself overflow the stack.

@@ -8,6 +8,7 @@ import { checkExample, conversationsOf, type IssueKind, type Severity, type Trai
 
 export const MIN_EXAMPLES = 10;
 export const DEFAULT_MAX_ISSUES = 500;
+export const MAX_HASHED_LINES = 5_000_000;
 /** Far above any real example (the largest context is about 1M tokens, ~4 MB of text). */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
@@ -37,6 +38,8 @@ export interface ValidationOptions {
   minExamples?: number;
   /** The training file's line hashes, when this is the validation file. */
   trainingHashes?: ReadonlySet<number>;
+  /** Lines hashed for the overlap check (a V8 Set holds at most 2^24 entries). */
+  maxHashedLines?: number;
 }
 
 export interface ValidationReport {
@@ -50,8 +53,8 @@ export interface ValidationReport {
   issues: LineIssue[];
   issuesTruncated: boolean;
   tokens: { total: number; min: number; max: number; mean: number; overLimit: number };
-  /** Tokens per example, in order (for a histogram or a per-line look-up). */
-  perExample: number[];
+  /** Tokens per example, in order (for a histogram or a per-line look-up); transferable. */
+  perExample: Float64Array;
   /** The epochs `auto` would pick (cookbook heuristic; unverified against the server). */
   epochs: number;
   /** Tokens billed per epoch: each example up to the context limit. */
@@ -107,13 +110,24 @@ export class ValidationRun {
   private errors = 0;
   private warnings = 0;
   private readonly byKind: Partial<Record<IssueKind, number>> = {};
-  private readonly perExample: number[] = [];
+  private perExample = new Float64Array(1024);
+  private examples = 0;
   private overLimit = 0;
   private overlap = 0;
   private readonly maxIssues: number;
+  private hashSkipped = false;
 
   constructor(private readonly options: ValidationOptions) {
     this.maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
+  }
+
+  private addTokens(tokens: number): void {
+    if (this.examples === this.perExample.length) {
+      const grown = new Float64Array(this.perExample.length * 2);
+      grown.set(this.perExample);
+      this.perExample = grown;
+    }
+    this.perExample[this.examples++] = tokens;
   }
 
   private report(issue: LineIssue): void {
@@ -132,7 +146,7 @@ export class ValidationRun {
     const line = ++this.lineNo;
     if (problem) {
       this.report({ line, offset, kind: problem, severity: "error", message: PROBLEMS[problem] });
-      this.perExample.push(0);
+      this.addTokens(0);
       return;
     }
     const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
@@ -152,7 +166,7 @@ export class ValidationRun {
         severity: "error",
         message: `Not valid JSON${detail ? ` (${detail})` : ""}. Each line must be one whole JSON object.`,
       });
-      this.perExample.push(0);
+      this.addTokens(0);
       return;
     }
     const { method, count, contextTokens, trainingHashes } = this.options;
@@ -172,10 +186,10 @@ export class ValidationRun {
         severity: "error",
         message: `This example could not be read${detail ? `: ${detail}` : ""}.`,
       });
-      this.perExample.push(0);
+      this.addTokens(0);
       return;
     }
-    this.perExample.push(tokens);
+    this.addTokens(tokens);
     if (tokens > contextTokens) {
       this.overLimit++;
       this.report({
@@ -187,7 +201,8 @@ export class ValidationRun {
       });
     }
     const hash = hashLine(text.trim());
-    this.hashes.add(hash);
+    if (this.hashes.size < (this.options.maxHashedLines ?? MAX_HASHED_LINES)) this.hashes.add(hash);
+    else this.hashSkipped = true;
     if (trainingHashes?.has(hash)) {
       this.overlap++;
       this.report({
@@ -202,8 +217,17 @@ export class ValidationRun {
   }
 
   finish(): ValidationReport {
-    const examples = this.perExample.length;
+    const examples = this.examples;
+    const perExample = this.perExample.slice(0, examples);
     const min = this.options.minExamples ?? MIN_EXAMPLES;
+    if (this.hashSkipped)
+      this.report({
+        line: null,
+        offset: null,
+        kind: "overlap",
+        severity: "warning",
+        message: `Over ${(this.options.maxHashedLines ?? MAX_HASHED_LINES).toLocaleString("en-US")} examples: the train/validation overlap check covers only the first ones.`,
+      });
     if (examples < min)
       this.report({
         line: null,
@@ -212,9 +236,17 @@ export class ValidationRun {
         severity: "error",
         message: `${examples} example${examples === 1 ? "" : "s"}; the API needs at least ${min}${min === MIN_EXAMPLES ? " (50–100 is a better start)" : ""}.`,
       });
-    const total = this.perExample.reduce((a, b) => a + b, 0);
     const limit = this.options.contextTokens;
-    const billedPerEpoch = this.perExample.reduce((a, t) => a + Math.min(t, limit), 0);
+    let total = 0;
+    let billedPerEpoch = 0;
+    let least = Number.POSITIVE_INFINITY;
+    let most = 0;
+    for (const t of perExample) {
+      total += t;
+      billedPerEpoch += Math.min(t, limit);
+      least = Math.min(least, t);
+      most = Math.max(most, t);
+    }
     const epochs = autoEpochs(examples);
     const billed = billedPerEpoch * epochs;
     const issues = [...this.issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -229,12 +261,12 @@ export class ValidationRun {
       issuesTruncated: this.truncated,
       tokens: {
         total,
-        min: examples ? this.perExample.reduce((a, b) => Math.min(a, b)) : 0,
-        max: examples ? this.perExample.reduce((a, b) => Math.max(a, b)) : 0,
+        min: examples ? least : 0,
+        max: examples ? most : 0,
         mean: examples ? total / examples : 0,
         overLimit: this.overLimit,
       },
-      perExample: this.perExample,
+      perExample,
       epochs,
       billedTokensPerEpoch: billedPerEpoch,
       billedTokens: billed,

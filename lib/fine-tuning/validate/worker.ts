@@ -10,7 +10,7 @@ import { LineSplitter, ValidationRun } from "./run";
 
 interface WorkerScope {
   addEventListener(type: "message", listener: (event: MessageEvent<ValidatorRequest>) => void): void;
-  postMessage(message: ValidatorResponse): void;
+  postMessage(message: ValidatorResponse, transfer?: Transferable[]): void;
 }
 const scope = globalThis as unknown as WorkerScope;
 
@@ -76,7 +76,7 @@ async function validate(req: ValidateRequest): Promise<void> {
   const report = run.finish();
   hashesByKey.set(req.key, run.hashes);
   scope.postMessage({ op: "progress", id, bytes: req.file.size, total: req.file.size, lines });
-  scope.postMessage({ op: "done", id, report, ms: performance.now() - started });
+  scope.postMessage({ op: "done", id, report, ms: performance.now() - started }, [report.perExample.buffer]);
 }
 
 scope.addEventListener("message", (event) => {
