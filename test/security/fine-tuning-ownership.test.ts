@@ -115,6 +115,10 @@ describe("ownership of fine-tuning jobs", () => {
     // An admin's call goes upstream with the admin key (the emulator, which has no such route, answers 401 to it).
     const admin = await call(stack.admin, path);
     expect(admin.status).not.toBe(403);
+    // …and the error names the key that was used.
+    expect(((await admin.json()) as { error: { message: string } }).error.message).toContain(
+      "OPENAI_ADMIN_KEY",
+    );
     expect(stack.emulator.state.log.at(-1)?.headers.authorization).toBe("Bearer sk-…6789");
     const graders = await call(stack.member, "fine_tuning/alpha/graders/validate", {
       grader: { type: "string_check", name: "g", input: "a", reference: "b", operation: "eq" },
