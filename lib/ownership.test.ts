@@ -35,6 +35,13 @@ describe("ownershipTarget", () => {
         id: "ftjob-1",
         action: "change",
       });
+    expect(ownershipTarget("DELETE", "models/ft:gpt-4o-mini:org::abc")).toEqual({
+      kind: "model",
+      id: "ft:gpt-4o-mini:org::abc",
+      action: "delete",
+    });
+    expect(ownershipTarget("DELETE", "Models/x")).toMatchObject({ kind: "model", id: "x" });
+    expect(ownershipTarget("GET", "models/ft:gpt-4o-mini:org::abc")).toBeNull();
     expect(ownershipTarget("POST", "fine_tuning/jobs")).toBeNull();
     expect(ownershipTarget("GET", "fine_tuning/jobs/ftjob-1")).toBeNull();
     expect(ownershipTarget("GET", "fine_tuning/jobs/ftjob-1/events")).toBeNull();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as owners } from "@/app/api/owners/route";
+import { setOwnershipPolicy } from "@/lib/server/ownership";
 import { asBrowser, KEY, type Person, type Stack, startStack } from "./harness";
 
 // Members cancel, pause and resume only the fine-tuning jobs they created through Benchtop; checkpoint
@@ -125,5 +126,31 @@ describe("ownership of fine-tuning jobs", () => {
     });
     expect(graders.status).not.toBe(403);
     expect(upstreamCalls("/fine_tuning/alpha/graders/validate")).toBe(1);
+  });
+
+  it("deleting a fine-tuned model is for admins unless the team setting lets members", async () => {
+    const model = "ft:gpt-4o-mini-2024-07-18:org-emulator::emu000001";
+    const del = (who: Person) =>
+      fetch(`${stack.proxyUrl}/api/v1/models/${model}`, {
+        method: "DELETE",
+        headers: { authorization: `Bearer ${who.token}` },
+      });
+    const deletes = () =>
+      stack.emulator.state.log.filter((r) => r.method === "DELETE" && r.path.includes(model)).length;
+    const res = await del(stack.member);
+    expect(res.status).toBe(403);
+    const body = (await res.json()) as { error: { type: string; code: string; message: string } };
+    expect(body.error).toMatchObject({ type: "permission_error", code: "not_owner" });
+    expect(body.error.message).toContain("only admins can delete them");
+    expect(deletes()).toBe(0);
+    await setOwnershipPolicy("own_and_unowned");
+    try {
+      expect((await del(stack.member)).status).not.toBe(403);
+      expect(deletes()).toBe(1);
+    } finally {
+      await setOwnershipPolicy("own");
+    }
+    expect((await del(stack.admin)).status).not.toBe(403);
+    expect(deletes()).toBe(2);
   });
 });
