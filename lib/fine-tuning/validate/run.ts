@@ -330,12 +330,16 @@ export class LineSplitter {
     this.pieces = [];
     this.pendingBytes = 0;
     this.skipping = false;
-    if (skipping) return this.onLine("", offset, "line_too_long");
+    if (skipping) {
+      this.onLine("", offset, "line_too_long");
+      return;
+    }
     let text: string;
     try {
       text = this.decoder.decode(pieces.length === 1 ? pieces[0] : concat(pieces));
     } catch {
-      return this.onLine("", offset, "invalid_utf8");
+      this.onLine("", offset, "invalid_utf8");
+      return;
     }
     // The BOM is part of the first line's bytes (its offset stays 0) but not of its text.
     this.onLine(offset === 0 && text.startsWith("\uFEFF") ? text.slice(1) : text, offset);

@@ -7,6 +7,7 @@ import { isEncoding } from "@/lib/tokens/encodings";
 import { loadEngine } from "@/lib/tokens/load-engine";
 import type { ValidateRequest, ValidatorRequest, ValidatorResponse } from "./protocol";
 import { LineSplitter, ValidationRun } from "./run";
+import { splitFile } from "./split-file";
 
 interface WorkerScope {
   addEventListener(type: "message", listener: (event: MessageEvent<ValidatorRequest>) => void): void;
@@ -89,7 +90,12 @@ scope.addEventListener("message", (event) => {
   running.add(req.id);
   // One run at a time, in order: a validation file sent after its training file sees its hashes.
   queue = queue.then(() =>
-    validate(req)
+    (req.op === "split"
+      ? splitFile(req.file, req.holdout, req.seed).then((parts) =>
+          scope.postMessage({ op: "split", id: req.id, ...parts }),
+        )
+      : validate(req)
+    )
       .catch((error: unknown) =>
         scope.postMessage({
           op: "error",
