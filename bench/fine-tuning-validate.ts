@@ -32,7 +32,7 @@ const BASELINE = `
       lines++;
       try { JSON.parse(line); } catch { bad++; }
     });
-    const reader = e.data.stream().pipeThrough(new TextDecoderStream()).getReader();
+    const reader = e.data.stream().getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

@@ -35,11 +35,32 @@ describe("ownershipTarget", () => {
         id: "ftjob-1",
         action: "change",
       });
+    expect(ownershipTarget("DELETE", "models/ft:gpt-4o-mini:org::abc")).toEqual({
+      kind: "model",
+      id: "ft:gpt-4o-mini:org::abc",
+      action: "delete",
+    });
+    expect(ownershipTarget("DELETE", "Models/x")).toMatchObject({ kind: "model", id: "x" });
+    expect(ownershipTarget("GET", "models/ft:gpt-4o-mini:org::abc")).toBeNull();
     expect(ownershipTarget("POST", "fine_tuning/jobs")).toBeNull();
     expect(ownershipTarget("GET", "fine_tuning/jobs/ftjob-1")).toBeNull();
     expect(ownershipTarget("GET", "fine_tuning/jobs/ftjob-1/events")).toBeNull();
     expect(ownershipTarget("GET", "fine_tuning/jobs/ftjob-1/cancel")).toBeNull();
-    expect(ownershipTarget("POST", "fine_tuning/jobs/ftjob-1/other")).toBeNull();
+    // Fail closed: any other write under a job, in any case, is a change of it.
+    for (const [method, path] of [
+      ["POST", "fine_tuning/jobs/ftjob-1/other"],
+      ["POST", "fine_tuning/jobs/ftjob-1/Cancel"],
+      ["POST", "fine_tuning/jobs/ftjob-1/CANCEL"],
+      ["POST", "fine_tuning/jobs/ftjob-1/cancel/x"],
+      ["POST", "Fine_Tuning/JOBS/ftjob-1/cancel"],
+      ["POST", "fine_tuning/jobs/ftjob-1"],
+      ["DELETE", "fine_tuning/jobs/ftjob-1"],
+    ])
+      expect(ownershipTarget(method ?? "", path ?? "")).toEqual({
+        kind: "fine_tuning_job",
+        id: "ftjob-1",
+        action: "change",
+      });
     expect(ownershipTarget("POST", "fine_tuning/alpha/graders/run")).toBeNull();
   });
 });

@@ -4,7 +4,11 @@
  * user may do, so the button and the proxy never disagree.
  */
 
-export type OwnedKind = "file" | "vector_store" | "fine_tuning_job";
+/**
+ * `model`: deleting a (fine-tuned) model. No owner is ever recorded for one, so it follows the rule
+ * for objects with no owner: admins only, unless the team's setting lets members.
+ */
+export type OwnedKind = "file" | "vector_store" | "fine_tuning_job" | "model";
 
 /**
  * The team's setting. `own`: members change only what they created, and objects with no owner
@@ -35,19 +39,32 @@ export interface OwnershipTarget {
   action: "delete" | "change";
 }
 
-const JOB_ACTION = /^fine_tuning\/jobs\/([^/]+)\/(cancel|pause|resume)$/;
+/**
+ * Fails closed: any write under `fine_tuning/jobs/{id}` (cancel, pause, resume, and any other path a
+ * lenient compatible server might route, in any case) is a change of that job.
+ */
+function jobTarget(method: string, path: string): OwnershipTarget | null {
+  if (method === "GET" || method === "HEAD") return null;
+  const [family, jobs, id] = path.split("/");
+  if (family?.toLowerCase() !== "fine_tuning" || jobs?.toLowerCase() !== "jobs" || !id) return null;
+  return { kind: "fine_tuning_job", id, action: "change" };
+}
 
 /**
  * The owned object a proxied request deletes or changes, or null for anything else. Files: delete.
  * Vector stores: delete, modify (rename, expiry, metadata), and every write to what is in them
  * (adding, removing or re-tagging files, cancelling a batch); a search is a read. Fine-tuning jobs:
- * cancel, pause and resume.
+ * cancel, pause, resume and any other write under the job's path. Models: delete.
  */
 export function ownershipTarget(method: string, path: string): OwnershipTarget | null {
-  const job = method === "POST" ? JOB_ACTION.exec(path) : null;
-  if (job?.[1]) return { kind: "fine_tuning_job", id: job[1], action: "change" };
+  const job = jobTarget(method, path);
+  if (job) return job;
   const [family, id, sub] = path.split("/");
   if (!id) return null;
+  if (family?.toLowerCase() === "models")
+    return method === "DELETE"
+      ? { kind: "model", id: path.slice(family.length + 1), action: "delete" }
+      : null;
   if (family === "files") return method === "DELETE" && !sub ? { kind: "file", id, action: "delete" } : null;
   if (family !== "vector_stores" || method === "GET" || sub === "search") return null;
   return { kind: "vector_store", id, action: method === "DELETE" && !sub ? "delete" : "change" };
@@ -66,6 +83,7 @@ const NOUN: Record<OwnedKind, string> = {
   file: "file",
   vector_store: "vector store",
   fine_tuning_job: "fine-tuning job",
+  model: "model",
 };
 
 /** Why `actor` may not do `action` to an object owned by `owner` under `policy`, or null when they may. */
@@ -82,6 +100,8 @@ export function refusal(
     action === "delete" ? "delete" : kind === "fine_tuning_job" ? "cancel, pause or resume" : "change";
   if (!owner) {
     if (policy === "own_and_unowned") return null;
+    if (kind === "model")
+      return "Models have no owner in Benchtop, so only admins can delete them. Ask an admin to delete it, or an admin can let members delete objects with no owner in Settings → Models & sharing.";
     return `This ${NOUN[kind]} has no owner in Benchtop (it was created before Benchtop recorded owners, or outside it), so only admins can ${verb} it. An admin can let members change such objects in Settings → Models & sharing.`;
   }
   return `Only its owner (${owner.name || owner.email}) or an admin can ${verb} this ${NOUN[kind]}. An admin can let members change anything in Settings → Models & sharing.`;

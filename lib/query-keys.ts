@@ -56,6 +56,8 @@ export const queryKeys = {
    * (every page, oldest first, grown live), checkpoints, and a result file's text.
    */
   fineTuning: ["fine-tuning"] as const,
+  /** Every job list, whatever its filters (a prefix of fineTuningJobs). */
+  fineTuningJobsAll: ["fine-tuning", "jobs"] as const,
   fineTuningJobs: (filters: string) => ["fine-tuning", "jobs", filters] as const,
   fineTuningJob: (id: string) => ["fine-tuning", "job", id] as const,
   fineTuningEvents: (id: string) => ["fine-tuning", "events", id] as const,

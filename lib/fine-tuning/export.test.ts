@@ -83,6 +83,8 @@ describe("readCapped", () => {
 
 it("safeName keeps a name usable as a zip path part", () => {
   expect(safeName("a/b:c.jsonl")).toBe("a_b_c.jsonl");
+  expect(safeName("../../x")).toBe("____x");
+  expect(safeName(".env")).toBe("_env");
 });
 
 describe("exportJob", () => {
@@ -114,6 +116,42 @@ describe("exportJob", () => {
     expect(m.exported_at).toBe("2026-12-02T00:00:00.000Z");
     expect(m.benchtop_version).toMatch(/^\d+\.\d+\.\d+/);
     expect(manifest.not_included).toEqual([]);
+  });
+
+  it("names entries only through safeName, whatever ids the upstream's job holds", async () => {
+    const { io } = fakeIo();
+    const hostile: ExportIo = {
+      ...io,
+      async json<T>(path: string) {
+        const v = await io.json<T>(path, signal);
+        return (
+          path === "/api/v1/fine_tuning/jobs/ftjob-1"
+            ? { ...v, training_file: "../../x", validation_file: null, result_files: ["../evil:stream"] }
+            : v
+        ) as T;
+      },
+    };
+    const { blob } = await exportJob("ftjob-1", hostile, { signal, now });
+    const names = Object.keys(unzipSync(new Uint8Array(await blob.arrayBuffer())));
+    expect(names.filter((n) => n.includes("..") || n.includes(":") || n.split("/").length > 2)).toEqual([]);
+    expect(names).toContain("results/__evil_stream.txt");
+  });
+
+  it("reads a result file against the room left under the cap", async () => {
+    const { io } = fakeIo();
+    const big: ExportIo = {
+      async json<T>(path: string) {
+        const v = await io.json<T>(path, signal);
+        return (
+          path === "/api/v1/fine_tuning/jobs/ftjob-1" ? { ...v, result_files: ["file-r1", "file-r2"] } : v
+        ) as T;
+      },
+      async body(path: string) {
+        return path.includes("file-r") ? stream("x".repeat(600 * 1024)) : io.body(path, signal);
+      },
+    };
+    const { manifest } = await exportJob("ftjob-1", big, { signal, now, capBytes: 1024 * 1024 - 1 });
+    expect(manifest.included.reduce((n, e) => n + e.bytes, 0)).toBeLessThan(1024 * 1024);
   });
 
   it("notes a refused download in the manifest instead of failing", async () => {

@@ -11,10 +11,15 @@ import type { Checkpoint, Job, JobEvent } from "./types";
  * Memory is bounded by `capBytes` (default 256 MB) over the entries' uncompressed bytes: the
  * training and validation files are the only entries that can be large, so each is checked against
  * the room left before it is read (its `bytes` from the file object) and read with a running count
- * that stops at the cap. Peak memory is the compressed zip so far plus one file, each under the cap.
+ * that stops at the cap; a result file is read against the room left and at most RESULT_CAP_BYTES.
+ * Peak memory is not one file's size: a file is held as its read chunks and their copy while it is
+ * added (a result file also as text, decoded bytes and CSV, several times its size), and the zip's
+ * chunks are copied once more into the Blob; all of it bounded by a small multiple of the cap.
  */
 
 export const EXPORT_CAP_BYTES = 256 * 1024 * 1024;
+/** A result file is a metrics CSV (a few MB for a long run); past this it is noted, not read. */
+export const RESULT_CAP_BYTES = 32 * 1024 * 1024;
 export const EXPORT_FORMAT = "benchtop.fine-tuning-export/1";
 
 export interface ExportIo {
@@ -192,16 +197,20 @@ export async function exportJob(
 
   for (const id of job.result_files ?? []) {
     onProgress?.({ stage: `Reading result file ${id}` });
+    // Ids come from the upstream's job object: a path part only through safeName (no `/`, `:`, `..`).
+    const name = safeName(id);
     try {
+      // Against the room left, and small: a result file is held as text, bytes and CSV at once.
+      const limit = Math.min(capBytes - used, RESULT_CAP_BYTES);
       const text = new TextDecoder().decode(
-        await readCapped(await io.body(`${filePath(id)}/content`, signal), capBytes),
+        await readCapped(await io.body(`${filePath(id)}/content`, signal), limit),
       );
-      add(`results/${id}.txt`, "Result file as served (base64 of the CSV)", strToU8(text));
+      add(`results/${name}.txt`, "Result file as served (base64 of the CSV)", strToU8(text));
       const csv = decodeResultFile(text);
-      if (csv !== null) add(`results/${id}.csv`, "Result file decoded to CSV", strToU8(csv));
+      if (csv !== null) add(`results/${name}.csv`, "Result file decoded to CSV", strToU8(csv));
       else
         notIncluded.push({
-          what: `results/${id}.csv`,
+          what: `results/${name}.csv`,
           reason: "The result file is neither CSV nor base64 of a CSV",
         });
     } catch (err) {
@@ -236,7 +245,11 @@ export async function exportJob(
       onProgress?.({ stage, done: 0, total: meta.bytes });
       const body = await io.body(`${filePath(id)}/content`, signal);
       const bytes = await readCapped(body, room, (done) => onProgress?.({ stage, done, total: meta.bytes }));
-      add(`files/${role}-${id}-${safeName(meta.filename ?? "file.jsonl")}`, `${what} content`, bytes);
+      add(
+        `files/${role}-${safeName(id)}-${safeName(meta.filename ?? "file.jsonl")}`,
+        `${what} content`,
+        bytes,
+      );
     } catch (err) {
       if (signal.aborted) throw err;
       notIncluded.push({
@@ -271,7 +284,13 @@ export async function exportJob(
 const pageQuery = (after: string) =>
   new URLSearchParams({ limit: String(PAGE), ...(after ? { after } : {}) });
 
-/** A file name safe inside a zip on any OS. */
+/** A file name safe inside a zip on any OS: no separators, `:` or leading dots. */
 export function safeName(name: string): string {
-  return name.replace(/[^\w .()+-]+/g, "_").slice(0, 120) || "file";
+  return (
+    name
+      .replace(/[^\w .()+-]+/g, "_")
+      .replace(/\.{2,}/g, "_")
+      .replace(/^\./, "_")
+      .slice(0, 120) || "file"
+  );
 }

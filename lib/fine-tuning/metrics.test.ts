@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   emaSmooth,
@@ -6,8 +7,8 @@ import {
   overfitHint,
   tableFromCheckpoints,
   tableFromEvents,
-  tableFromResultCsv,
 } from "./metrics";
+import { tableFromResultCsv } from "./result-csv";
 import type { Checkpoint, JobEvent, MetricTable } from "./types";
 
 const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
@@ -70,6 +71,36 @@ describe("tableFromResultCsv", () => {
     expect(t.steps).toEqual([1, 2]);
     expect(t.columns.valid_loss).toEqual([null, null]);
     expect(Object.keys(t.columns).sort()).toEqual(["train_loss", "valid_loss"]);
+  });
+
+  it("checks a hostile first line in linear time", () => {
+    const line = `${`a,${"    ,".repeat(400)}`.slice(0, 1999)}#`;
+    const start = performance.now();
+    expect(tableFromResultCsv(`${line}\n1,2\n`).steps).toEqual([]);
+    expect(tableFromResultCsv(b64(`${line}\n`)).steps).toEqual([]);
+    expect(performance.now() - start).toBeLessThan(200);
+  });
+
+  it("parses a raw header with any characters in a grader's column name", () => {
+    const raw = "step,train_loss,scores/acc:grader (v2) [x]\n1,0.5,0.1\n";
+    expect(tableFromResultCsv(raw).columns["scores/acc:grader (v2) [x]"]).toEqual([0.1]);
+    expect(tableFromResultCsv(b64(raw))).toEqual(tableFromResultCsv(raw));
+  });
+
+  it("keeps prototype-named columns as plain columns", () => {
+    const t = tableFromResultCsv("step,__proto__,constructor,toString\n1,0.5,0.6,0.7\n");
+    expect(Object.keys(t.columns).sort()).toEqual(["__proto__", "constructor", "toString"]);
+    expect(t.columns.constructor).toEqual([0.6]);
+    expect(Object.getOwnPropertyDescriptor(t.columns, "__proto__")?.value).toEqual([0.5]);
+    const e = tableFromEvents([
+      {
+        id: "e1",
+        type: "metrics",
+        data: JSON.parse('{"step":1,"__proto__":0.4,"train_loss":1}'),
+      } as JobEvent,
+    ]);
+    expect(Object.getOwnPropertyDescriptor(e.columns, "__proto__")?.value).toEqual([0.4]);
+    expect(e.columns.train_loss).toEqual([1]);
   });
 
   it("gives an empty table for text that is neither CSV nor base64", () => {
@@ -204,5 +235,11 @@ describe("overfitHint", () => {
     const t = syntheticRun(true);
     t.checkpoints = [];
     expect(overfitHint(t)?.suggested).toEqual({ step: 60, checkpointModel: null });
+  });
+});
+
+describe("first load", () => {
+  it("keeps papaparse out of metrics.ts (the job and compare pages load it only for a result file)", () => {
+    expect(readFileSync(new URL("./metrics.ts", import.meta.url), "utf8")).not.toMatch(/from "papaparse"/);
   });
 });

@@ -1,9 +1,8 @@
-import Papa from "papaparse";
 import type { Checkpoint, JobEvent, MetricTable } from "./types";
 
 /**
  * Builds MetricTables from the three places a job's metrics live (live `metrics` events, checkpoints,
- * the result CSV), and the analysis drawn on them: EMA smoothing and the overfitting hint
+ * the result CSV: result-csv.ts, loaded only when a job has one), and the analysis drawn on them: EMA smoothing and the overfitting hint
  * (docs/fine-tuning-charts.md).
  */
 
@@ -11,20 +10,21 @@ export function emptyTable(): MetricTable {
   return { steps: [], columns: {}, totalSteps: null, epochEnds: [], checkpoints: [] };
 }
 
-type Rows = Map<number, Map<string, number>>;
+export type Rows = Map<number, Map<string, number>>;
 
 /** Rows keyed by step → a table; a column exists when any row has it, other rows get a gap. */
-function toTable(rows: Rows, rest: Omit<MetricTable, "steps" | "columns">): MetricTable {
+export function toTable(rows: Rows, rest: Omit<MetricTable, "steps" | "columns">): MetricTable {
   const steps = [...rows.keys()].sort((a, b) => a - b);
   const names = new Set<string>();
   for (const row of rows.values()) for (const k of row.keys()) names.add(k);
-  const columns: MetricTable["columns"] = {};
+  // No prototype: a `__proto__` or `constructor` metric name from the upstream is a plain column.
+  const columns: MetricTable["columns"] = Object.create(null);
   for (const name of names) columns[name] = steps.map((s) => rows.get(s)?.get(name) ?? null);
   return { steps, columns, ...rest };
 }
 
 /** Keeps the first value a step got for a name: sources and events earlier in the list win. */
-function put(rows: Rows, step: number, name: string, value: number) {
+export function put(rows: Rows, step: number, name: string, value: number) {
   let row = rows.get(step);
   if (!row) {
     row = new Map();
@@ -47,7 +47,7 @@ function flatten(data: unknown, prefix: string, out: [string, number][]): [strin
 const NOT_SERIES = new Set(["step", "total_steps"]);
 const isFullValid = (name: string) => name.startsWith("full_valid_");
 
-function epochEndsOf(rows: Rows): number[] {
+export function epochEndsOf(rows: Rows): number[] {
   const ends: number[] = [];
   for (const [step, row] of rows) if ([...row.keys()].some(isFullValid)) ends.push(step);
   return ends.sort((a, b) => a - b);
@@ -84,63 +84,6 @@ export function tableFromCheckpoints(checkpoints: readonly Checkpoint[]): Metric
   marks.sort((a, b) => a.step - b.step);
   // Checkpoints are saved at epoch ends.
   return toTable(rows, { totalSteps: null, epochEnds: marks.map((m) => m.step), checkpoints: marks });
-}
-
-const CSV_RENAMES: Record<string, string> = { train_accuracy: "train_mean_token_accuracy" };
-const BOM = /^\uFEFF/;
-/** A first line of plain column names (`step,train_loss,…`), quoted or not. */
-const HEADER = /^\s*"?[A-Za-z_][\w/ .-]*"?\s*(,\s*"?[\w/ .-]*"?\s*)*(\r?\n|$)/;
-
-function decodeBase64(text: string): string | null {
-  try {
-    const bin = atob(text.replace(/\s+/g, ""));
-    const bytes = Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
-    return new TextDecoder().decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The result file's text: raw CSV or base64 of it (decoded when it does not start with a header).
- * Parsed by header name with a real CSV parser; unknown columns kept, blanks are gaps;
- * `train_accuracy` is renamed to `train_mean_token_accuracy`.
- */
-export function tableFromResultCsv(text: string): MetricTable {
-  let csv = text.replace(BOM, "");
-  if (!HEADER.test(csv) || !/\bstep\b/i.test(csv.slice(0, csv.search(/\r?\n|$/)))) {
-    const decoded = decodeBase64(csv);
-    if (decoded === null) return emptyTable();
-    csv = decoded.replace(BOM, "");
-  }
-  const parsed = Papa.parse<Record<string, string | undefined>>(csv, {
-    header: true,
-    skipEmptyLines: "greedy",
-    transformHeader: (h) => {
-      const name = h.trim();
-      return CSV_RENAMES[name] ?? name;
-    },
-  });
-  const rows: Rows = new Map();
-  for (const row of parsed.data) {
-    const step = Number(row.step);
-    if (row.step === undefined || row.step.trim() === "" || !Number.isFinite(step)) continue;
-    if (!rows.has(step)) rows.set(step, new Map());
-    for (const [name, raw] of Object.entries(row)) {
-      // Papaparse puts cells beyond the header under "__parsed_extra".
-      if (name === "step" || name === "__parsed_extra" || typeof raw !== "string") continue;
-      const cell = raw.trim();
-      const v = cell === "" ? Number.NaN : Number(cell);
-      if (Number.isFinite(v)) put(rows, step, name, v);
-    }
-  }
-  const table = toTable(rows, { totalSteps: null, epochEnds: epochEndsOf(rows), checkpoints: [] });
-  // A header-only column (every cell blank) is still a series the file names.
-  for (const name of parsed.meta.fields ?? []) {
-    const key = CSV_RENAMES[name] ?? name;
-    if (key !== "step" && key && !table.columns[key]) table.columns[key] = table.steps.map(() => null);
-  }
-  return table;
 }
 
 /** One table from several sources; a later source fills only the gaps of an earlier one. */

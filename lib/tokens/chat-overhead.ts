@@ -205,7 +205,7 @@ export function formatFunctions(functions: readonly FunctionDef[]): string {
     if (typeof params === "string") {
       lines.push(`type ${fn.name} = (_: ${params}) => any;`);
     } else if (params?.properties && Object.keys(params.properties).length > 0) {
-      lines.push(`type ${fn.name} = (_: {`, formatProperties(params, 0), "}) => any;");
+      lines.push(`type ${fn.name} = (_: {`, formatProperties(params, 0, 0), "}) => any;");
     } else {
       lines.push(`type ${fn.name} = () => any;`);
     }
@@ -215,33 +215,43 @@ export function formatFunctions(functions: readonly FunctionDef[]): string {
   return lines.join("\n");
 }
 
-function formatProperties(schema: JsonSchema, indent: number): string {
+/** Deeper schemas count as `any`: a hostile one nested thousands deep would overflow the stack. */
+const MAX_SCHEMA_DEPTH = 32;
+
+/** An enum value as text; `String()` throws on an object whose `toString` is not a function. */
+const enumText = (v: unknown): string =>
+  typeof v === "string" || typeof v === "number" || typeof v === "boolean"
+    ? String(v)
+    : (JSON.stringify(v) ?? "");
+
+function formatProperties(schema: JsonSchema, indent: number, depth: number): string {
   const lines: string[] = [];
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
     if (!isRecord(prop)) continue;
     if (prop.description && indent < 2) lines.push(`// ${prop.description}`);
     const optional = schema.required?.includes(name) ? "" : "?";
-    lines.push(`${name}${optional}: ${formatType(prop, indent)},`);
+    lines.push(`${name}${optional}: ${formatType(prop, indent, depth + 1)},`);
   }
   return lines.map((line) => " ".repeat(indent) + line).join("\n");
 }
 
-function formatType(schema: JsonSchema, indent: number): string {
+function formatType(schema: JsonSchema, indent: number, depth: number): string {
+  if (depth > MAX_SCHEMA_DEPTH) return "any";
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
   switch (type) {
     case "string":
-      return schema.enum ? schema.enum.map((v) => JSON.stringify(String(v))).join(" | ") : "string";
+      return schema.enum ? schema.enum.map((v) => JSON.stringify(enumText(v))).join(" | ") : "string";
     case "number":
     case "integer":
-      return schema.enum ? schema.enum.map((v) => String(v)).join(" | ") : "number";
+      return schema.enum ? schema.enum.map(enumText).join(" | ") : "number";
     case "boolean":
       return "boolean";
     case "null":
       return "null";
     case "object":
-      return ["{", formatProperties(schema, indent + 2), "}"].join("\n");
+      return ["{", formatProperties(schema, indent + 2, depth), "}"].join("\n");
     case "array":
-      return schema.items ? `${formatType(schema.items, indent)}[]` : "any[]";
+      return schema.items ? `${formatType(schema.items, indent, depth + 1)}[]` : "any[]";
     default:
       return "any";
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as owners } from "@/app/api/owners/route";
+import { setOwnershipPolicy } from "@/lib/server/ownership";
 import { asBrowser, KEY, type Person, type Stack, startStack } from "./harness";
 
 // Members cancel, pause and resume only the fine-tuning jobs they created through Benchtop; checkpoint
@@ -69,6 +70,12 @@ describe("ownership of fine-tuning jobs", () => {
     expect(data[id]).toMatchObject({ owner: { email: "admin@security.test" }, allowed: false });
     expect(data[id]?.reason).toContain("cancel, pause or resume");
     expect(data["ftjob-other"]?.owner).toBeNull();
+    // Fail closed: odd-cased or extended action paths are checked too (a lenient server might route them).
+    for (const path of [`${id}/Cancel`, `${id}/CANCEL`, `${id}/cancel/x`, `${id}/other`]) {
+      const odd = await call(stack.member, `fine_tuning/jobs/${path}`, {});
+      expect(odd.status).toBe(403);
+      expect(upstreamCalls(path)).toBe(0);
+    }
     // Reading it is fine; the admin may cancel it.
     expect((await call(stack.member, `fine_tuning/jobs/${id}`)).status).toBe(200);
     expect((await call(stack.admin, `fine_tuning/jobs/${id}/cancel`, {})).status).toBe(200);
@@ -109,11 +116,41 @@ describe("ownership of fine-tuning jobs", () => {
     // An admin's call goes upstream with the admin key (the emulator, which has no such route, answers 401 to it).
     const admin = await call(stack.admin, path);
     expect(admin.status).not.toBe(403);
+    // …and the error names the key that was used.
+    expect(((await admin.json()) as { error: { message: string } }).error.message).toContain(
+      "OPENAI_ADMIN_KEY",
+    );
     expect(stack.emulator.state.log.at(-1)?.headers.authorization).toBe("Bearer sk-…6789");
     const graders = await call(stack.member, "fine_tuning/alpha/graders/validate", {
       grader: { type: "string_check", name: "g", input: "a", reference: "b", operation: "eq" },
     });
     expect(graders.status).not.toBe(403);
     expect(upstreamCalls("/fine_tuning/alpha/graders/validate")).toBe(1);
+  });
+
+  it("deleting a fine-tuned model is for admins unless the team setting lets members", async () => {
+    const model = "ft:gpt-4o-mini-2024-07-18:org-emulator::emu000001";
+    const del = (who: Person) =>
+      fetch(`${stack.proxyUrl}/api/v1/models/${model}`, {
+        method: "DELETE",
+        headers: { authorization: `Bearer ${who.token}` },
+      });
+    const deletes = () =>
+      stack.emulator.state.log.filter((r) => r.method === "DELETE" && r.path.includes(model)).length;
+    const res = await del(stack.member);
+    expect(res.status).toBe(403);
+    const body = (await res.json()) as { error: { type: string; code: string; message: string } };
+    expect(body.error).toMatchObject({ type: "permission_error", code: "not_owner" });
+    expect(body.error.message).toContain("only admins can delete them");
+    expect(deletes()).toBe(0);
+    await setOwnershipPolicy("own_and_unowned");
+    try {
+      expect((await del(stack.member)).status).not.toBe(403);
+      expect(deletes()).toBe(1);
+    } finally {
+      await setOwnershipPolicy("own");
+    }
+    expect((await del(stack.admin)).status).not.toBe(403);
+    expect(deletes()).toBe(2);
   });
 });

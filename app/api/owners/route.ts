@@ -7,8 +7,9 @@ import { getOwnershipPolicy, ownershipFor } from "@/lib/server/ownership";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+// Not `model`: no owner is recorded for one, and no page asks.
 const KINDS: OwnedKind[] = ["file", "vector_store", "fine_tuning_job"];
-const NOUN: Record<OwnedKind, string> = {
+const NOUN: Record<Exclude<OwnedKind, "model">, string> = {
   file: "file",
   vector_store: "vector store",
   fine_tuning_job: "fine-tuning job",
@@ -18,7 +19,7 @@ const NOUN: Record<OwnedKind, string> = {
 export const GET = route(async (req) => {
   const { user } = await requirePrincipal(req);
   const params = new URL(req.url).searchParams;
-  const kind = params.get("kind") as OwnedKind;
+  const kind = params.get("kind") as Exclude<OwnedKind, "model">;
   if (!KINDS.includes(kind))
     throw errors.badRequest("kind must be file, vector_store or fine_tuning_job.", "kind");
   const ids = (params.get("ids") ?? "").split(",").filter(Boolean);

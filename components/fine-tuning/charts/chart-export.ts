@@ -6,7 +6,8 @@ import { type ChartTheme, seriesColor } from "./chart-theme";
 /** The chart's visible window as CSV (papaparse quotes labels with commas or quotes). */
 export function downloadCsv(data: ChartData, range: [number, number], name: string): void {
   const { fields, rows } = csvRows(data, range[0], range[1]);
-  const text = Papa.unparse({ fields, data: rows });
+  // Series names come from the upstream (`scores/<grader>`): no cell may start a spreadsheet formula.
+  const text = Papa.unparse({ fields, data: rows }, { escapeFormulae: true });
   saveBlob(new Blob([text], { type: "text/csv" }), `${name}.csv`);
 }
 

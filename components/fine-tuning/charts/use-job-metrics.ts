@@ -1,16 +1,12 @@
 "use client";
 
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useCheckpoints, useJobEvents, useResultFile } from "@/components/queries/use-fine-tuning";
-import {
-  emptyTable,
-  mergeTables,
-  tableFromCheckpoints,
-  tableFromEvents,
-  tableFromResultCsv,
-} from "@/lib/fine-tuning/metrics";
+import { emptyTable, mergeTables, tableFromCheckpoints, tableFromEvents } from "@/lib/fine-tuning/metrics";
 import { isTerminal } from "@/lib/fine-tuning/status";
 import type { Job, MetricTable } from "@/lib/fine-tuning/types";
+
+const EMPTY = emptyTable();
 
 /**
  * One job's MetricTable from every source the job has: its `metrics` events (live while it runs),
@@ -27,10 +23,20 @@ export function useJobMetrics(job: Job | undefined): { table: MetricTable; loadi
 
   const fromEvents = useMemo(() => tableFromEvents(events.data ?? []), [events.data]);
   const fromCheckpoints = useMemo(() => tableFromCheckpoints(checkpoints.data ?? []), [checkpoints.data]);
-  const fromCsv = useMemo(
-    () => (result.data ? tableFromResultCsv(result.data) : emptyTable()),
-    [result.data],
-  );
+  // Parsed once per file (papaparse loads only here); a table for another file is not used.
+  const [csv, setCsv] = useState<{ text: string; table: MetricTable } | null>(null);
+  useEffect(() => {
+    const text = result.data;
+    if (!text) return;
+    let live = true;
+    void import("@/lib/fine-tuning/result-csv").then(({ tableFromResultCsv }) => {
+      if (live) setCsv({ text, table: tableFromResultCsv(text) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [result.data]);
+  const fromCsv = csv && csv.text === result.data ? csv.table : EMPTY;
   const table = useMemo(
     () => mergeTables(fromEvents, fromCsv, fromCheckpoints),
     [fromEvents, fromCsv, fromCheckpoints],

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { holdoutSize, splitLines } from "@/lib/fine-tuning/validate/split";
+import { splitInWorker } from "@/lib/fine-tuning/validate/client";
+import { holdoutSize } from "@/lib/fine-tuning/validate/split";
 
 export interface SplitHelperProps {
   file: File;
@@ -20,12 +21,19 @@ export function SplitHelper({ file, examples, onSplit }: SplitHelperProps) {
   const valid =
     Number.isFinite(n) && n > 0 && (unit === "count" || n < 100) && Number.isInteger(Number(seed));
   const held = valid ? holdoutSize(examples, holdout) : 0;
+  const [busy, setBusy] = useState(false);
   const split = async () => {
-    const { train, validation } = splitLines(await file.text(), holdout, Number(seed));
-    const base = file.name.replace(/\.jsonl$/i, "");
-    const make = (lines: string[], part: string) =>
-      new File([`${lines.join("\n")}\n`], `${base}.${part}.jsonl`, { type: "application/jsonl" });
-    onSplit(make(train, "train"), make(validation, "validation"));
+    setBusy(true);
+    try {
+      // In the validator's worker: on the page, a 100 MB file as one string is a long task.
+      const { train, validation } = await splitInWorker(file, holdout, Number(seed));
+      const base = file.name.replace(/\.jsonl$/i, "");
+      const make = (blob: Blob, part: string) =>
+        new File([blob], `${base}.${part}.jsonl`, { type: "application/jsonl" });
+      onSplit(make(train, "train"), make(validation, "validation"));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <div className="flex flex-wrap items-end gap-2 text-sm" data-testid="split-helper">
@@ -60,7 +68,7 @@ export function SplitHelper({ file, examples, onSplit }: SplitHelperProps) {
       </label>
       <Button
         size="sm"
-        disabled={!valid || examples < 2}
+        disabled={!valid || examples < 2 || busy}
         onClick={() => void split()}
         data-testid="split-make"
       >

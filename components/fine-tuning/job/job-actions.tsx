@@ -21,7 +21,7 @@ export function JobActions({ job, refused }: { job: Job; refused: string | null 
     onSuccess: (next) => {
       qc.setQueryData(queryKeys.fineTuningJob(job.id), next);
       void qc.invalidateQueries({ queryKey: queryKeys.fineTuningEvents(job.id) });
-      void qc.invalidateQueries({ queryKey: [...queryKeys.fineTuning, "jobs"] });
+      void qc.invalidateQueries({ queryKey: queryKeys.fineTuningJobsAll });
     },
   });
   const actions = actionsFor(job.status);

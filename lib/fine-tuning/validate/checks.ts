@@ -9,6 +9,8 @@ export type TrainingMethod = "supervised" | "dpo" | "reinforcement";
 
 export type IssueKind =
   | "invalid_json"
+  | "invalid_utf8"
+  | "line_too_long"
   | "data_type"
   | "missing_messages_list"
   | "message_missing_key"
@@ -64,7 +66,13 @@ const warn = (kind: IssueKind, message: string): ExampleIssue => ({ kind, severi
 function hasContent(m: Obj): boolean {
   const c = m.content;
   if (typeof c === "string") return c.length > 0;
-  if (Array.isArray(c)) return c.length > 0 && c.every((p) => isObject(p) && typeof p.type === "string");
+  if (Array.isArray(c))
+    return (
+      c.length > 0 &&
+      c.every(
+        (p) => isObject(p) && typeof p.type === "string" && (p.type !== "text" || typeof p.text === "string"),
+      )
+    );
   return false;
 }
 
@@ -241,6 +249,9 @@ export function checkExample(value: unknown, method: TrainingMethod): ExampleIss
   return out;
 }
 
+/** Text or nothing: `String()` throws on an object whose `toString` is not a function. */
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
 function asChatMessages(list: unknown): ChatMessageLike[] {
   if (!Array.isArray(list)) return [];
   return list.filter(isObject).map((m) => ({
@@ -253,10 +264,10 @@ function asChatMessages(list: unknown): ChatMessageLike[] {
     toolCalls: [
       ...(Array.isArray(m.tool_calls) ? m.tool_calls : []).map((c: unknown) => {
         const fn = isObject(c) && isObject(c.function) ? c.function : {};
-        return { name: String(fn.name ?? ""), arguments: String(fn.arguments ?? "") };
+        return { name: str(fn.name), arguments: str(fn.arguments) };
       }),
       ...(isObject(m.function_call)
-        ? [{ name: String(m.function_call.name ?? ""), arguments: String(m.function_call.arguments ?? "") }]
+        ? [{ name: str(m.function_call.name), arguments: str(m.function_call.arguments) }]
         : []),
     ],
   }));

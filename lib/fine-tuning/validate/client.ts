@@ -7,6 +7,7 @@ import type { Encoding } from "@/lib/openai-facts";
 import type { TrainingMethod } from "./checks";
 import type { ValidateRequest, ValidatorResponse } from "./protocol";
 import type { ValidationReport } from "./run";
+import type { Holdout } from "./split";
 
 export interface ValidateFileOptions {
   method: TrainingMethod;
@@ -26,8 +27,15 @@ export interface ValidationResult {
   ms: number;
 }
 
+export interface SplitResult {
+  train: Blob;
+  validation: Blob;
+  /** Lines left out because they could not be read as text. */
+  dropped: number;
+}
+
 interface Pending {
-  resolve(r: ValidationResult): void;
+  resolve(r: ValidationResult | SplitResult): void;
   reject(e: Error): void;
   onProgress?: ValidateFileOptions["onProgress"];
 }
@@ -58,6 +66,8 @@ function ensureWorker(): Worker {
     else {
       pending.delete(msg.id);
       if (msg.op === "done") p.resolve({ report: msg.report, ms: msg.ms });
+      else if (msg.op === "split")
+        p.resolve({ train: msg.train, validation: msg.validation, dropped: msg.dropped });
       else if (msg.op === "cancelled") p.reject(new DOMException("Validation cancelled", "AbortError"));
       else p.reject(new Error(msg.error));
     }
@@ -81,9 +91,38 @@ export function validateFile(file: Blob, options: ValidateFileOptions): Promise<
       return reject(e instanceof Error ? e : new Error(String(e)));
     }
     const id = nextId++;
-    pending.set(id, { resolve, reject, onProgress });
-    signal?.addEventListener("abort", () => w.postMessage({ op: "cancel", id }), { once: true });
+    const onAbort = () => {
+      if (pending.has(id)) w.postMessage({ op: "cancel", id });
+    };
+    // The listener goes when the run settles, so a long-lived signal does not keep every run alive.
+    const settle =
+      <T>(fn: (value: T) => void) =>
+      (value: T) => {
+        signal?.removeEventListener("abort", onAbort);
+        fn(value);
+      };
+    pending.set(id, {
+      resolve: settle(resolve as Pending["resolve"]),
+      reject: settle(reject),
+      onProgress,
+    });
+    signal?.addEventListener("abort", onAbort, { once: true });
     const request: ValidateRequest = { op: "validate", id, file, ...rest };
     w.postMessage(request);
+  });
+}
+
+/** The seeded train/validation split of a local file, in the worker (split.ts `splitFile`). */
+export function splitInWorker(file: Blob, holdout: Holdout, seed: number): Promise<SplitResult> {
+  return new Promise((resolve, reject) => {
+    let w: Worker;
+    try {
+      w = ensureWorker();
+    } catch (e) {
+      return reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    const id = nextId++;
+    pending.set(id, { resolve: resolve as Pending["resolve"], reject });
+    w.postMessage({ op: "split", id, file, holdout, seed });
   });
 }

@@ -2,6 +2,7 @@
 import type { Encoding } from "@/lib/openai-facts";
 import type { TrainingMethod } from "./checks";
 import type { ValidationReport } from "./run";
+import type { Holdout } from "./split";
 
 export interface ValidateRequest {
   op: "validate";
@@ -19,10 +20,20 @@ export interface ValidateRequest {
   compareWith?: string;
 }
 
-export type ValidatorRequest = ValidateRequest | { op: "cancel"; id: number };
+/** The seeded train/validation split (split.ts), done here so the page never holds the file as text. */
+export interface SplitRequest {
+  op: "split";
+  id: number;
+  file: Blob;
+  holdout: Holdout;
+  seed: number;
+}
+
+export type ValidatorRequest = ValidateRequest | SplitRequest | { op: "cancel"; id: number };
 
 export type ValidatorResponse =
   | { op: "progress"; id: number; bytes: number; total: number; lines: number }
   | { op: "done"; id: number; report: ValidationReport; ms: number }
+  | { op: "split"; id: number; train: Blob; validation: Blob; dropped: number }
   | { op: "cancelled"; id: number }
   | { op: "error"; id: number; error: string };

@@ -207,6 +207,66 @@ describe("reinforcement", () => {
   });
 });
 
+describe("content parts", () => {
+  it("wants a string text in a text part", () => {
+    const line = (text: unknown) =>
+      JSON.stringify({
+        messages: [
+          { role: "user", content: [{ type: "text", text }] },
+          { role: "assistant", content: "a" },
+        ],
+      });
+    expect(kinds([line("hi")])).toEqual([]);
+    expect(kinds([line({ x: 1 }), line(undefined)])).toEqual([
+      [1, "missing_content"],
+      [2, "missing_content"],
+    ]);
+  });
+});
+
+describe("many lines", () => {
+  it("stops hashing past the cap and says the overlap check was partial", () => {
+    const { report, run } = validate([...good, ...good.map((l) => ` ${l}`)], "supervised", {
+      maxHashedLines: 5,
+    });
+    expect(run.hashes.size).toBe(5);
+    expect(report.examples).toBe(24);
+    expect(report.perExample).toBeInstanceOf(Float64Array);
+    expect(report.perExample.length).toBe(24);
+    expect(report.issues.filter((i) => i.kind === "overlap" && i.line === null)).toHaveLength(1);
+  });
+});
+
+describe("hostile lines", () => {
+  const user = { role: "user", content: "hi" };
+  // Built as text: JSON.stringify of the nested object would itself overflow the stack.
+  const deep = (n: number) =>
+    `${'{"type":"object","properties":{"a":'.repeat(n)}{"type":"string"}${"}}".repeat(n)}`;
+  const hostile = [
+    // `String()` of an object whose toString is null throws.
+    `{"messages":[${JSON.stringify(user)},{"role":"assistant","tool_calls":[{"id":"c","type":"function","function":{"name":{"toString":null},"arguments":"{}"}}]}]}`,
+    `{"messages":[${JSON.stringify(user)},{"role":"assistant","content":"a"}],"tools":[{"type":"function","function":{"name":"f","parameters":${deep(20_000)}}}]}`,
+    JSON.stringify({
+      messages: [user, { role: "assistant", content: "a" }],
+      tools: [
+        {
+          type: "function",
+          function: {
+            name: "f",
+            parameters: { type: "object", properties: { a: { type: "string", enum: [{ toString: null }] } } },
+          },
+        },
+      ],
+    }),
+  ];
+  it("reports each on its line and keeps going", () => {
+    const { report } = validate([...good, ...hostile, chat(99)]);
+    expect(report.lines).toBe(good.length + hostile.length + 1);
+    const bad = report.issues.filter((i) => i.severity === "error").map((i) => i.line);
+    expect(bad.every((l) => l !== null && l > good.length && l <= good.length + hostile.length)).toBe(true);
+  });
+});
+
 describe("helpers", () => {
   it("picks epochs like the cookbook", () => {
     expect(autoEpochs(10)).toBe(10);
@@ -214,17 +274,53 @@ describe("helpers", () => {
     expect(autoEpochs(1000)).toBe(3);
     expect(autoEpochs(20_000)).toBe(1);
   });
-  it("splits chunks into lines with byte offsets", () => {
-    const seen: [string, number][] = [];
-    const s = new LineSplitter((l, o) => seen.push([l, o]));
-    s.push('{"a":"é"}\n{"b"');
-    s.push(":1}\r\n\nlast");
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  const split = (chunks: Uint8Array[], max?: number) => {
+    const seen: [string, number, string?][] = [];
+    const s = new LineSplitter((l, o, p) => seen.push(p ? [l, o, p] : [l, o]), max);
+    for (const c of chunks) s.push(c);
     s.end();
-    expect(seen).toEqual([
+    return seen;
+  };
+  it("splits chunks into lines with byte offsets", () => {
+    expect(split([bytes('{"a":"é"}\n{"b"'), bytes(":1}\r\n\nlast")])).toEqual([
       ['{"a":"é"}', 0],
       ['{"b":1}\r', 11],
       ["", 20],
       ["last", 21],
+    ]);
+  });
+  it("counts offsets in raw bytes past a BOM and invalid UTF-8, and reports the bad line", () => {
+    const file = new Uint8Array([...bytes("\uFEFFab\n"), 0x61, 0xff, 0x62, ...bytes("\ncd\n")]);
+    expect(split([file.subarray(0, 2), file.subarray(2)])).toEqual([
+      ["ab", 0],
+      ["", 6, "invalid_utf8"],
+      ["cd", 10],
+    ]);
+  });
+  it("splits a 50 MB line in linear time and drops it past the cap, keeping later offsets", () => {
+    const big = new Uint8Array(50 * 1024 * 1024).fill(0x61);
+    const chunks: Uint8Array[] = [];
+    for (let at = 0; at < big.length; at += 65_536) chunks.push(big.subarray(at, at + 65_536));
+    const start = performance.now();
+    const seen = split([bytes("x\n"), ...chunks, bytes("\ny")]);
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(seen).toEqual([
+      ["x", 0],
+      ["", 2, "line_too_long"],
+      ["y", 2 + big.length + 1],
+    ]);
+  });
+  it("reports unreadable lines as errors with their line numbers", () => {
+    const run = new ValidationRun({ method: "supervised", contextTokens: 100, trainingPrice: null, count });
+    run.addLine(good[0] ?? "", 0);
+    run.addLine("", 100, "line_too_long");
+    run.addLine("", 200, "invalid_utf8");
+    const { issues, examples } = run.finish();
+    expect(examples).toBe(3);
+    expect(issues.filter((i) => i.line !== null).map((i) => [i.line, i.offset, i.kind])).toEqual([
+      [2, 100, "line_too_long"],
+      [3, 200, "invalid_utf8"],
     ]);
   });
   it("hashes stably", () => {

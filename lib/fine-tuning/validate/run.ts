@@ -8,6 +8,12 @@ import { checkExample, conversationsOf, type IssueKind, type Severity, type Trai
 
 export const MIN_EXAMPLES = 10;
 export const DEFAULT_MAX_ISSUES = 500;
+export const MAX_HASHED_LINES = 5_000_000;
+/** Far above any real example (the largest context is about 1M tokens, ~4 MB of text). */
+export const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+/** Why a line could not be read as text: past MAX_LINE_BYTES, or not UTF-8. */
+export type LineProblem = "line_too_long" | "invalid_utf8";
 
 export interface LineIssue {
   /** 1-based; null for an issue of the whole file. */
@@ -32,6 +38,8 @@ export interface ValidationOptions {
   minExamples?: number;
   /** The training file's line hashes, when this is the validation file. */
   trainingHashes?: ReadonlySet<number>;
+  /** Lines hashed for the overlap check (a V8 Set holds at most 2^24 entries). */
+  maxHashedLines?: number;
 }
 
 export interface ValidationReport {
@@ -45,8 +53,8 @@ export interface ValidationReport {
   issues: LineIssue[];
   issuesTruncated: boolean;
   tokens: { total: number; min: number; max: number; mean: number; overLimit: number };
-  /** Tokens per example, in order (for a histogram or a per-line look-up). */
-  perExample: number[];
+  /** Tokens per example, in order (for a histogram or a per-line look-up); transferable. */
+  perExample: Float64Array;
   /** The epochs `auto` would pick (cookbook heuristic; unverified against the server). */
   epochs: number;
   /** Tokens billed per epoch: each example up to the context limit. */
@@ -88,6 +96,11 @@ export function hashLine(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+const PROBLEMS: Record<LineProblem, string> = {
+  line_too_long: `Longer than ${MAX_LINE_BYTES / 1024 / 1024} MB, so it was not read; no real example is this long.`,
+  invalid_utf8: "Not valid UTF-8 text; the API needs the file encoded as UTF-8.",
+};
+
 export class ValidationRun {
   readonly hashes = new Set<number>();
   private lineNo = 0;
@@ -97,13 +110,24 @@ export class ValidationRun {
   private errors = 0;
   private warnings = 0;
   private readonly byKind: Partial<Record<IssueKind, number>> = {};
-  private readonly perExample: number[] = [];
+  private perExample = new Float64Array(1024);
+  private examples = 0;
   private overLimit = 0;
   private overlap = 0;
   private readonly maxIssues: number;
+  private hashSkipped = false;
 
   constructor(private readonly options: ValidationOptions) {
     this.maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
+  }
+
+  private addTokens(tokens: number): void {
+    if (this.examples === this.perExample.length) {
+      const grown = new Float64Array(this.perExample.length * 2);
+      grown.set(this.perExample);
+      this.perExample = grown;
+    }
+    this.perExample[this.examples++] = tokens;
   }
 
   private report(issue: LineIssue): void {
@@ -114,9 +138,17 @@ export class ValidationRun {
     else this.truncated = true;
   }
 
-  /** One line of the file, without its line break; `offset` is the byte offset of its start. */
-  addLine(raw: string, offset: number): void {
+  /**
+   * One line of the file, without its line break; `offset` is the byte offset of its start;
+   * `problem` when the splitter could not give its text.
+   */
+  addLine(raw: string, offset: number, problem?: LineProblem): void {
     const line = ++this.lineNo;
+    if (problem) {
+      this.report({ line, offset, kind: problem, severity: "error", message: PROBLEMS[problem] });
+      this.addTokens(0);
+      return;
+    }
     const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (text.trim() === "") {
       this.blank++;
@@ -134,15 +166,30 @@ export class ValidationRun {
         severity: "error",
         message: `Not valid JSON${detail ? ` (${detail})` : ""}. Each line must be one whole JSON object.`,
       });
-      this.perExample.push(0);
+      this.addTokens(0);
       return;
     }
     const { method, count, contextTokens, trainingHashes } = this.options;
-    for (const i of checkExample(value, method)) this.report({ line, offset, ...i });
     let tokens = 0;
-    for (const c of conversationsOf(value, method))
-      tokens += estimateChatTokens(c.messages, c.tools, count).total;
-    this.perExample.push(tokens);
+    try {
+      for (const i of checkExample(value, method)) this.report({ line, offset, ...i });
+      for (const c of conversationsOf(value, method))
+        tokens += estimateChatTokens(c.messages, c.tools, count).total;
+    } catch (e) {
+      // A hostile line (a schema nested thousands deep, a value whose toString throws) is this
+      // line's error, not the end of the whole run.
+      const detail = e instanceof Error ? e.message : "";
+      this.report({
+        line,
+        offset,
+        kind: "data_type",
+        severity: "error",
+        message: `This example could not be read${detail ? `: ${detail}` : ""}.`,
+      });
+      this.addTokens(0);
+      return;
+    }
+    this.addTokens(tokens);
     if (tokens > contextTokens) {
       this.overLimit++;
       this.report({
@@ -154,7 +201,8 @@ export class ValidationRun {
       });
     }
     const hash = hashLine(text.trim());
-    this.hashes.add(hash);
+    if (this.hashes.size < (this.options.maxHashedLines ?? MAX_HASHED_LINES)) this.hashes.add(hash);
+    else this.hashSkipped = true;
     if (trainingHashes?.has(hash)) {
       this.overlap++;
       this.report({
@@ -169,8 +217,17 @@ export class ValidationRun {
   }
 
   finish(): ValidationReport {
-    const examples = this.perExample.length;
+    const examples = this.examples;
+    const perExample = this.perExample.slice(0, examples);
     const min = this.options.minExamples ?? MIN_EXAMPLES;
+    if (this.hashSkipped)
+      this.report({
+        line: null,
+        offset: null,
+        kind: "overlap",
+        severity: "warning",
+        message: `Over ${(this.options.maxHashedLines ?? MAX_HASHED_LINES).toLocaleString("en-US")} examples: the train/validation overlap check covers only the first ones.`,
+      });
     if (examples < min)
       this.report({
         line: null,
@@ -179,9 +236,17 @@ export class ValidationRun {
         severity: "error",
         message: `${examples} example${examples === 1 ? "" : "s"}; the API needs at least ${min}${min === MIN_EXAMPLES ? " (50–100 is a better start)" : ""}.`,
       });
-    const total = this.perExample.reduce((a, b) => a + b, 0);
     const limit = this.options.contextTokens;
-    const billedPerEpoch = this.perExample.reduce((a, t) => a + Math.min(t, limit), 0);
+    let total = 0;
+    let billedPerEpoch = 0;
+    let least = Number.POSITIVE_INFINITY;
+    let most = 0;
+    for (const t of perExample) {
+      total += t;
+      billedPerEpoch += Math.min(t, limit);
+      least = Math.min(least, t);
+      most = Math.max(most, t);
+    }
     const epochs = autoEpochs(examples);
     const billed = billedPerEpoch * epochs;
     const issues = [...this.issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -196,12 +261,12 @@ export class ValidationRun {
       issuesTruncated: this.truncated,
       tokens: {
         total,
-        min: examples ? this.perExample.reduce((a, b) => Math.min(a, b)) : 0,
-        max: examples ? this.perExample.reduce((a, b) => Math.max(a, b)) : 0,
+        min: examples ? least : 0,
+        max: examples ? most : 0,
         mean: examples ? total / examples : 0,
         overLimit: this.overLimit,
       },
-      perExample: this.perExample,
+      perExample,
       epochs,
       billedTokensPerEpoch: billedPerEpoch,
       billedTokens: billed,
@@ -211,36 +276,82 @@ export class ValidationRun {
   }
 }
 
-/** Splits text fed in chunks into lines, with the byte offset of each line's start. */
+const NEWLINE = 0x0a;
+
+/**
+ * Splits a byte stream fed in chunks into lines, with the byte offset of each line's start (offsets
+ * count the raw bytes, so a BOM or an invalid byte does not shift them). Only the new chunk is
+ * searched for a line break and a pending line is kept as pieces, so a long line costs linear time;
+ * past `maxLineBytes` its bytes are dropped up to the next line break and it is reported as too long.
+ */
 export class LineSplitter {
-  private rest = "";
-  private restOffset = 0;
-  private readonly encoder = new TextEncoder();
+  private pieces: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private lineStart = 0;
+  private skipping = false;
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-  constructor(private readonly onLine: (line: string, offset: number) => void) {}
+  constructor(
+    private readonly onLine: (line: string, offset: number, problem?: LineProblem) => void,
+    private readonly maxLineBytes = MAX_LINE_BYTES,
+  ) {}
 
-  push(chunk: string): void {
-    const text = this.rest + chunk;
+  push(chunk: Uint8Array): void {
     let start = 0;
-    let offset = this.restOffset;
-    for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
-      const line = text.slice(start, nl);
-      this.onLine(line, offset);
-      offset += byteLength(line, this.encoder) + 1;
+    for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
+      this.take(chunk.subarray(start, nl));
+      this.emit();
+      this.lineStart++;
       start = nl + 1;
     }
-    this.rest = text.slice(start);
-    this.restOffset = offset;
+    this.take(chunk.subarray(start));
   }
 
   end(): void {
-    if (this.rest !== "") this.onLine(this.rest, this.restOffset);
-    this.rest = "";
+    if (this.pendingBytes > 0) this.emit();
+  }
+
+  private take(part: Uint8Array): void {
+    if (part.length === 0) return;
+    this.pendingBytes += part.length;
+    if (this.skipping) return;
+    if (this.pendingBytes > this.maxLineBytes) {
+      this.skipping = true;
+      this.pieces = [];
+      return;
+    }
+    this.pieces.push(part);
+  }
+
+  private emit(): void {
+    const offset = this.lineStart;
+    this.lineStart += this.pendingBytes;
+    const { pieces, skipping } = this;
+    this.pieces = [];
+    this.pendingBytes = 0;
+    this.skipping = false;
+    if (skipping) {
+      this.onLine("", offset, "line_too_long");
+      return;
+    }
+    let text: string;
+    try {
+      text = this.decoder.decode(pieces.length === 1 ? pieces[0] : concat(pieces));
+    } catch {
+      this.onLine("", offset, "invalid_utf8");
+      return;
+    }
+    // The BOM is part of the first line's bytes (its offset stays 0) but not of its text.
+    this.onLine(offset === 0 && text.startsWith("\uFEFF") ? text.slice(1) : text, offset);
   }
 }
 
-/** UTF-8 length without allocating for ASCII (the common case of JSONL). */
-function byteLength(s: string, encoder: TextEncoder): number {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return encoder.encode(s).length;
-  return s.length;
+function concat(pieces: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

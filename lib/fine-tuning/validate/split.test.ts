@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { holdoutSize, linesAround, splitLines } from "./split";
+import { splitFile } from "./split-file";
 
 const text = Array.from({ length: 20 }, (_, i) => `{"i":${i}}`).join("\n");
 
@@ -35,5 +36,16 @@ describe("linesAround", () => {
       { line: 3, text: "c" },
       { line: 4, text: "d" },
     ]);
+  });
+});
+
+describe("splitFile", () => {
+  it("splits a file read as a stream exactly as splitLines splits its text", async () => {
+    const text = `${Array.from({ length: 50 }, (_, i) => `{"i":${i}}`).join("\r\n")}\n\n`;
+    const want = splitLines(text, { percent: 20 }, 7);
+    const got = await splitFile(new Blob([text]), { percent: 20 }, 7);
+    expect(await got.train.text()).toBe(`${want.train.join("\n")}\n`);
+    expect(await got.validation.text()).toBe(`${want.validation.join("\n")}\n`);
+    expect(got.dropped).toBe(0);
   });
 });

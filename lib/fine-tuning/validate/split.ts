@@ -30,7 +30,15 @@ export function holdoutSize(examples: number, holdout: Holdout): number {
 
 /** Shuffles the non-blank lines with `seed` and holds out the first ones for validation. */
 export function splitLines(text: string, holdout: Holdout, seed: number): Split {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return shuffleSplit(
+    text.split(/\r?\n/).filter((l) => l.trim() !== ""),
+    holdout,
+    seed,
+  );
+}
+
+/** Shuffles `lines` in place with `seed` and holds out the first ones for validation. */
+export function shuffleSplit(lines: string[], holdout: Holdout, seed: number): Split {
   const next = random(seed);
   for (let i = lines.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));

@@ -17,7 +17,7 @@ import {
   upstreamRequestHeaders,
 } from "./headers";
 import { hasModelField, MultipartModelReader, multipartBoundary } from "./multipart-model";
-import { type UpstreamPath, upstreamUrl } from "./paths";
+import { needsAdminKey, type UpstreamPath, upstreamUrl } from "./paths";
 import { scrubSecrets } from "./scrub";
 import { createSniffer, modelFromRequestPrefix } from "./sniffer";
 
@@ -561,7 +561,7 @@ function mapErrorBody(
   }
   const upstream = ApiError.fromBody(status, parsed, `The upstream API at ${dest.host} returned an error`);
   if (status === 401) {
-    const keyVar = target.family === "organization" ? "OPENAI_ADMIN_KEY" : "OPENAI_API_KEY";
+    const keyVar = needsAdminKey(target) ? "OPENAI_ADMIN_KEY" : "OPENAI_API_KEY";
     const err = new ApiError({
       status: 502,
       type: "upstream_error",

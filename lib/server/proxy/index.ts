@@ -138,8 +138,7 @@ function credentialsFor(target: UpstreamPath, isAdmin: boolean): Credentials {
       throw new ApiError({
         type: "config_error",
         code: "admin_key_missing",
-        message:
-          "Organization endpoints need OPENAI_ADMIN_KEY, which this console does not have. The normal API key is never used for them.",
+        message: `${target.family === "organization" ? "Organization endpoints need" : "Fine-tuning checkpoint permissions need"} OPENAI_ADMIN_KEY, which this console does not have. The normal API key is never used for them.`,
       });
     }
     return { bearer: openai.adminKey, organization: openai.orgId };
