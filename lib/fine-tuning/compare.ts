@@ -1,4 +1,4 @@
-import { HYPERPARAMETERS } from "./create";
+import { HYPERPARAMETERS } from "./hyperparameters";
 import type { Job, MetricTable } from "./types";
 
 /**

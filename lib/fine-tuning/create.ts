@@ -3,19 +3,8 @@
  * and the request body it becomes. Pure; the page (components/fine-tuning/create) renders it.
  */
 import * as z from "zod/mini";
+import type { Hyperparameter } from "./hyperparameters";
 import type { TrainingMethod } from "./validate/checks";
-
-export const HYPERPARAMETERS = [
-  "n_epochs",
-  "batch_size",
-  "learning_rate_multiplier",
-  "beta",
-  "compute_multiplier",
-  "eval_interval",
-  "eval_samples",
-  "reasoning_effort",
-] as const;
-export type Hyperparameter = (typeof HYPERPARAMETERS)[number];
 
 /** Which method takes which hyperparameter. */
 export const HYPERPARAMETERS_OF: Record<TrainingMethod, readonly Hyperparameter[]> = {
