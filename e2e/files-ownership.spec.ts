@@ -151,21 +151,33 @@ test("the pages show each owner and disable what a member may not do, with the r
   await ada.client.files.delete(file.id);
 });
 
-test("an admin sets the team's rule in Settings", async ({ page, signIn }) => {
+test("an admin sets the team's rule in Settings", async ({ page, request, signIn }) => {
   await signIn(page);
   const settings = new SettingsPage(page);
   await settings.goto("playground");
   const own = page.getByTestId("ownership-own");
+  const anyone = page.getByTestId("ownership-anyone");
   await expect(own).toBeChecked();
   // Reload only once the rule is saved: a reload cancels a PUT still in flight (seen on PostgreSQL).
-  const saved = () =>
-    page.waitForResponse(
-      (r) => r.url().endsWith("/api/settings/ownership") && r.request().method() === "PUT",
-    );
-  await Promise.all([saved(), page.getByTestId("ownership-anyone").check()]);
-  await page.reload();
-  await expect(page.getByTestId("ownership-anyone")).toBeChecked();
-  await Promise.all([saved(), own.check()]);
-  await page.reload();
-  await expect(own).toBeChecked();
+  // A click, not check(): the controlled radio is briefly unchecked between the click and the
+  // re-render, which check() takes for a click that did nothing.
+  const choose = async (radio: typeof own) => {
+    await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith("/api/settings/ownership") && r.request().method() === "PUT",
+      ),
+      radio.click(),
+    ]);
+  };
+  try {
+    await choose(anyone);
+    await page.reload();
+    await expect(anyone).toBeChecked();
+    await choose(own);
+    await page.reload();
+    await expect(own).toBeChecked();
+  } finally {
+    // The rule is the whole team's: a failure here must not leave later specs on "anyone".
+    await setPolicy(request, admin, "own");
+  }
 });
