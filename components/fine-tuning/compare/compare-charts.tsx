@@ -3,6 +3,7 @@
 import { type ChartLine, MetricsChart } from "@/components/fine-tuning/charts/metrics-chart";
 import { presentGroups } from "@/lib/fine-tuning/compare";
 import type { MetricTable } from "@/lib/fine-tuning/types";
+import { plural } from "@/lib/format";
 import { Swatch } from "./palette";
 
 export interface ChartJob {
@@ -59,7 +60,7 @@ export function CompareCharts({ jobs }: { jobs: ChartJob[] }) {
                 >
                   <Swatch index={c.index} />
                   <span className="font-mono">{c.id}</span>
-                  <span>· {c.points} points</span>
+                  <span>· {plural(c.points, "point")}</span>
                 </li>
               ))}
             </ul>

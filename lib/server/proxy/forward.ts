@@ -285,14 +285,11 @@ export async function forward(
         });
       });
     }
-    const created =
-      creates === "file"
-        ? s.fileId
-        : creates === "vector_store"
-          ? s.vectorStoreId
-          : creates === "fine_tuning_job"
-            ? s.fineTuningJobId
-            : null;
+    const created = creates
+      ? { file: s.fileId, vector_store: s.vectorStoreId, fine_tuning_job: s.fineTuningJobId, model: null }[
+          creates
+        ]
+      : null;
     if (!created || aborted || brokenCode || status >= 300) return null;
     return recordOwner(creates as NonNullable<typeof creates>, created, caller.userId).catch((e: unknown) => {
       console.error(`[owners] could not record the owner of ${created}: ${(e as Error).message}`);
