@@ -7,7 +7,12 @@ export class ImagesPage {
   async goto(): Promise<void> {
     await this.page.goto("/images");
     await expect(this.page.getByRole("heading", { level: 1, name: "Images" })).toBeVisible();
-    await expect(this.prompt().or(this.page.getByTestId("image-input-file"))).toBeAttached();
+    const field = this.prompt().or(this.page.getByTestId("image-input-file")).first();
+    await expect(field).toBeAttached();
+    // Typed before React hydrates the form, a prompt never reaches the draft and Generate stays off.
+    await expect
+      .poll(() => field.evaluate((n) => Object.keys(n).some((k) => k.startsWith("__reactFiber"))))
+      .toBe(true);
   }
 
   /** A fresh draft: localStorage cleared, then the page loaded. */
