@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as owners } from "@/app/api/owners/route";
+import { getDb } from "@/lib/server/db";
 import { setOwnershipPolicy } from "@/lib/server/ownership";
 import { asBrowser, KEY, type Person, type Stack, startStack } from "./harness";
 
@@ -86,6 +87,23 @@ describe("ownership of fine-tuning jobs", () => {
     const res = await call(stack.member, `fine_tuning/jobs/${id}/cancel`, {});
     expect(res.status).toBe(200);
     expect(((await res.json()) as { status: string }).status).toBe("cancelled");
+  });
+
+  it("a create's answer is whole only once its owner is stored, however slow the database", async () => {
+    // The answer keeps the upstream's content-length, so a client has it whole at its last byte:
+    // closing the stream late is not enough (this failed on PostgreSQL in CI).
+    const db = await getDb();
+    const query = db.query.bind(db);
+    db.query = (async (sql: string, params?: unknown[]) => {
+      if (sql.startsWith("insert into owners")) await new Promise((r) => setTimeout(r, 400));
+      return query(sql, params);
+    }) as typeof db.query;
+    try {
+      const id = await createJob(stack.member);
+      expect((await call(stack.member, `fine_tuning/jobs/${id}/cancel`, {})).status).toBe(200);
+    } finally {
+      db.query = query;
+    }
   });
 
   it("a job made outside Benchtop is the admins' under the default rule", async () => {

@@ -311,6 +311,7 @@ export async function forward(
   req.signal.addEventListener("abort", onClientAbort, { once: true });
 
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | null = null;
+  let heldBack: Uint8Array | null = null;
   /** The upstream stopped mid-body (closed, or silent past the idle timeout): end the client's copy clearly. */
   const interrupt = (code: string, message: string) => {
     clearTimeout(idle);
@@ -357,8 +358,15 @@ export async function forward(
         res.on("data", (chunk: Buffer) => {
           ttfb ??= performance.now() - startedAt;
           responseBytes += chunk.length;
-          // Forward first, inspect after: the sniffer must never delay a byte.
-          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          // Forward first, inspect after: the sniffer must never delay a byte. A create's answer
+          // is the exception: its latest chunk waits (see "end").
+          const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+          if (creates) {
+            if (heldBack) controller.enqueue(heldBack);
+            heldBack = bytes;
+          } else {
+            controller.enqueue(bytes);
+          }
           sniffer.push(chunk);
           if ((controller.desiredSize ?? 1) <= 0) {
             clearTimeout(idle);
@@ -372,13 +380,16 @@ export async function forward(
           req.signal.removeEventListener("abort", onClientAbort);
           const close = () => {
             try {
+              if (heldBack) controller.enqueue(heldBack);
               controller.close();
             } catch {
               // Already cancelled by the client.
             }
           };
           // A create's answer ends only once its owner is stored, so a delete right after it is
-          // judged with the owner known.
+          // judged with the owner known. Closing late is not enough: the answer carries the
+          // upstream's content-length, so a client has it whole once the last byte arrives; that
+          // byte is held back until the owner is written.
           const owning = finish(false, null);
           if (owning) void owning.then(close);
           else close();
