@@ -63,4 +63,15 @@ export const queryKeys = {
   fineTuningEvents: (id: string) => ["fine-tuning", "events", id] as const,
   fineTuningCheckpoints: (id: string) => ["fine-tuning", "checkpoints", id] as const,
   fineTuningResult: (fileId: string) => ["fine-tuning", "result", fileId] as const,
+  /** Usage reports (the query as one string), the org's own figures beside them, and prices. */
+  usage: ["usage"] as const,
+  usageReport: (query: string) => ["usage", "report", query] as const,
+  usageOrg: (query: string) => ["usage", "org", query] as const,
+  prices: (models: string) => ["usage", "prices", models] as const,
+  /** Rate limits seen and 429s; the caller's headroom; notices; the admin's budgets. */
+  limits: ["limits"] as const,
+  limitsReport: ["limits", "report"] as const,
+  headroom: ["limits", "headroom"] as const,
+  notices: ["limits", "notices"] as const,
+  budgets: ["limits", "budgets"] as const,
 };

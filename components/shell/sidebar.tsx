@@ -73,11 +73,6 @@ function SidebarBody({ user, onNavigate }: SidebarProps & { onNavigate?: () => v
                   className={`flex h-8 items-center justify-between rounded-md px-2.5 ${active ? "bg-accent-soft font-medium text-accent" : "text-fg/80 hover:bg-surface-2 hover:text-fg"}`}
                 >
                   {s.label}
-                  {!s.built && (
-                    <span className="text-[10px] text-muted uppercase tracking-wide">
-                      soon<span className="sr-only"> (not built yet)</span>
-                    </span>
-                  )}
                 </Link>
               </li>
             );

@@ -55,6 +55,8 @@ export function e2eStack(index: number) {
       CONSOLE_ADMIN_EMAIL: "admin@example.com",
       CONSOLE_ADMIN_PASSWORD: "correct-horse-battery-staple",
       E2E_LOG_FILE: logFile,
+      // The ops command `ledger:seed` (usage e2e: thousands of past calls) exists only with this.
+      BENCHTOP_ALLOW_LEDGER_SEED: "1",
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     } as Record<string, string>,
   };

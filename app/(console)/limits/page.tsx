@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { LimitsView } from "@/components/limits/limits-view";
+import { requireUser } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "Limits" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
-  return <ComingSoon section="limits" />;
+export default async function Page() {
+  const user = await requireUser();
+  return <LimitsView isAdmin={user.role === "admin"} meId={user.id} />;
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { UsageView } from "@/components/usage/usage-view";
+import { requireUser } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "Usage" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
-  return <ComingSoon section="usage" />;
+export default async function Page() {
+  const user = await requireUser();
+  return <UsageView isAdmin={user.role === "admin"} meId={user.id} />;
 }

@@ -1,0 +1,10 @@
+"use client";
+
+/** The Limits page (part "limits" owns this; stub). The caller's headroom panel is part "budgets-ui"'s. */
+export function LimitsView(_props: { isAdmin: boolean; meId: string }) {
+  return (
+    <div className="space-y-4">
+      <h1 className="font-semibold text-xl">Limits</h1>
+    </div>
+  );
+}
