@@ -98,11 +98,18 @@ const state = globalThis as unknown as {
   __benchtopBudgets?: {
     snapshot: Snapshot | null;
     loading: Promise<Snapshot> | null;
+    loadingFrom: Db | null;
     reaper: NodeJS.Timeout | null;
     holds: WeakMap<Reservation, { holds: Hold[]; plan: Plan; userId: string }>;
   };
 };
-state.__benchtopBudgets ??= { snapshot: null, loading: null, reaper: null, holds: new WeakMap() };
+state.__benchtopBudgets ??= {
+  snapshot: null,
+  loading: null,
+  loadingFrom: null,
+  reaper: null,
+  holds: new WeakMap(),
+};
 const shared = state.__benchtopBudgets;
 
 const METRICS: { metric: Metric; key: keyof LimitSettings; code: LimitCode; window: LimitWindow }[] = [
@@ -151,15 +158,18 @@ async function load(db: Db): Promise<Snapshot> {
 }
 
 function reload(db: Db): Promise<Snapshot> {
-  if (shared.loading) return shared.loading;
+  if (shared.loading && shared.loadingFrom === db) return shared.loading;
+  shared.loadingFrom = db;
   const loading = load(db).then(
     (s) => {
-      shared.snapshot = s;
-      shared.loading = null;
+      if (shared.loading === loading) {
+        shared.snapshot = s;
+        shared.loading = null;
+      }
       return s;
     },
     (e: unknown) => {
-      shared.loading = null;
+      if (shared.loading === loading) shared.loading = null;
       throw e;
     },
   );
