@@ -85,6 +85,8 @@ export interface BudgetEntry {
   settings: LimitSettings;
   updatedAt: string;
   updatedBy: string | null;
+  /** The subject's own limits as they stand now (filled by `GET /api/budgets`; none for the team). */
+  usage?: LimitUsage[];
 }
 
 /** A console notice (a soft threshold crossed, a limit hit); `GET /api/notices`, `POST /api/notices/{id}/dismiss`. */
