@@ -26,7 +26,7 @@ export function LimitBar({
   const total = usedPercent(l);
   const used = usedPercent({ ...l, reserved: 0 });
   const tone = total >= 100 ? "bg-danger" : total >= softPercent ? "bg-warning" : "bg-accent";
-  const source = l.subject.kind === "token" ? "this token" : SOURCE[l.from];
+  const source = l.subject.kind === "token" ? (l.label ? `token ${l.label}` : "this token") : SOURCE[l.from];
   return (
     <div className="space-y-1" data-testid={`limit-${l.code}-${l.window}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">

@@ -67,6 +67,8 @@ export interface LimitUsage {
   reserved: number;
   /** ISO time the window resets. */
   resetsAt: string;
+  /** For a token's limit in a person's own view: the token's name. */
+  label?: string;
 }
 
 /** `GET /api/budgets/me`: the caller's own limits and headroom (every user sees their own). */

@@ -1,6 +1,6 @@
 import "server-only";
 import type * as z from "zod/mini";
-import type { BudgetEntry, LimitSettings, LimitSubject } from "@/lib/budgets/types";
+import type { BudgetEntry, Headroom, LimitSettings, LimitSubject } from "@/lib/budgets/types";
 import { EMPTY_LIMITS } from "@/lib/budgets/types";
 import { errors } from "@/lib/errors";
 import { getUser } from "./auth/users";
@@ -64,4 +64,25 @@ export function checkBudgetInput<S extends z.ZodMiniType>(schema: S, raw: unknow
   const issue = r.error.issues[0];
   const at = issue?.path.join(".") ?? "";
   throw errors.badRequest(`${at ? `${at}: ` : ""}${issue?.message ?? "Invalid input."}`, at || null);
+}
+
+/**
+ * A person's own view. Through a token: that token's. Signed in: their account's limits, and below
+ * them each of their live tokens' own, so a script's budget is visible to the person who runs it.
+ */
+export async function myHeadroom(userId: string, tokenId: string | null): Promise<Headroom> {
+  const room = await headroomFor(userId, tokenId);
+  if (tokenId) return room;
+  const db = await getDb();
+  const tokens = await db.query<{ id: string; name: string }>(
+    `select t.id, t.name from tokens t join budget_limits l on l.kind = 'token' and l.subject_id = t.id
+      where t.user_id = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())
+      order by t.name`,
+    [userId],
+  );
+  for (const t of tokens) {
+    const own = (await headroomFor(userId, t.id)).limits.filter((l) => l.subject.kind === "token");
+    room.limits.push(...own.map((l) => ({ ...l, label: t.name })));
+  }
+  return room;
 }

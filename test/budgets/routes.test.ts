@@ -5,6 +5,7 @@ import { POST as dismiss } from "@/app/api/notices/[id]/dismiss/route";
 import { GET as listNotices } from "@/app/api/notices/route";
 import type { BudgetEntry, Headroom, Notice } from "@/lib/budgets/types";
 import { EMPTY_LIMITS } from "@/lib/budgets/types";
+import { createToken } from "@/lib/server/auth/tokens";
 import { asBrowser, ORIGIN, type Stack, startStack } from "../security/harness";
 
 let stack: Stack;
@@ -96,6 +97,30 @@ describe("/api/budgets/me and /api/notices (everyone)", () => {
     } finally {
       await clearBudget(
         asBrowser(stack.admin, `/api/budgets?kind=user&id=${stack.member.user.id}`, { method: "DELETE" }),
+        noCtx,
+      );
+    }
+  });
+
+  it("shows a person their tokens' own limits, labelled, beside their account's", async () => {
+    const { info } = await createToken(stack.member.user.id, { name: "nightly script" });
+    const subject = { kind: "token", id: info.id };
+    await put(stack.admin, { subject, settings: { ...EMPTY_LIMITS, usdPerDayMicros: 10_000 } });
+    try {
+      const room = (await (
+        await myHeadroom(asBrowser(stack.member, "/api/budgets/me"), noCtx)
+      ).json()) as Headroom;
+      expect(room.limits).toEqual([
+        expect.objectContaining({ code: "budget_exceeded", limit: 10_000, label: "nightly script", subject }),
+      ]);
+      // Another token's view does not carry it.
+      const other = (await (
+        await myHeadroom(asToken(stack.member.token, "/api/budgets/me"), noCtx)
+      ).json()) as Headroom;
+      expect(other.limits).toEqual([]);
+    } finally {
+      await clearBudget(
+        asBrowser(stack.admin, `/api/budgets?kind=token&id=${info.id}`, { method: "DELETE" }),
         noCtx,
       );
     }
