@@ -23,7 +23,8 @@ describe("usage ops commands", () => {
     const seed = usageCommands({ BENCHTOP_ALLOW_LEDGER_SEED: "1" })["ledger:seed"];
     const t = performance.now();
     await seed?.run({ rows: "5000", days: "30", emails: "a@example.com,b@example.com" });
-    expect(performance.now() - t).toBeLessThan(10_000);
+    // ~3 s on an idle machine; the bound leaves room for a CI runner shared with other jobs.
+    expect(performance.now() - t).toBeLessThan(20_000);
     const [ledger] = await db.query<Record<string, string>>(
       `select count(*) as n, count(*) filter (where status >= 400) as errors,
               count(*) filter (where cost_estimated) as estimated, sum(cost_micros) as cost,

@@ -3,8 +3,9 @@ import { randomBytes } from "node:crypto";
 import { errors } from "@/lib/errors";
 import type { User } from "../auth/users";
 import { getDb } from "../db";
-import { COLS, entryCost, type LedgerEntry, ledgerInsertSql, ledgerRow } from "../ledger";
+import { COLS, entryCost, type LedgerEntry, ledgerRow } from "../ledger";
 import { parseUsageQuery, usageReport } from "../usage";
+import { rollupInsert } from "../usage-rollup";
 import type { Args, CommandSpec } from "./commands";
 
 const str = (args: Args, name: string): string | undefined => {
@@ -67,8 +68,8 @@ const MODELS: { model: string; path: string; input: number; output: number; imag
 
 /**
  * Past calls for the Usage page's e2e and screenshots: several models, users, tokens and
- * endpoints, an assistant, some errors and some calls without usage (estimated), written with the
- * ledger's own insert so their rollups are exactly what real calls would make.
+ * endpoints, an assistant, some errors and some calls without usage (estimated), with their
+ * rollup built by the same SQL a flush runs, so the Usage page sees exactly what real calls would make.
  */
 export const LEDGER_SEED_COMMAND: CommandSpec = {
   usage: "ledger:seed --rows N --days D [--emails a@x,b@y]",
@@ -97,6 +98,7 @@ export const LEDGER_SEED_COMMAND: CommandSpec = {
       "select id from assistants where deleted_at is null order by created_at limit 1",
     );
     const now = Date.now();
+    const run = randomBytes(6).toString("hex");
     const entries: LedgerEntry[] = [];
     for (let i = 0; i < rows; i++) {
       const userId = userIds[i % userIds.length] as string;
@@ -120,7 +122,7 @@ export const LEDGER_SEED_COMMAND: CommandSpec = {
         status,
         durationMs: 200 + Math.round(Math.random() * 4000),
         ttfbMs: 100 + Math.round(Math.random() * 600),
-        upstreamRequestId: `req_seed_${randomBytes(6).toString("hex")}`,
+        upstreamRequestId: `req_seed_${run}_${i}`,
         stream: m.path === "/v1/responses",
         aborted: false,
         errorType: status === 429 ? "rate_limit_error" : status === 500 ? "server_error" : null,
@@ -142,19 +144,33 @@ export const LEDGER_SEED_COMMAND: CommandSpec = {
         conversationId: null,
       });
     }
-    // 500 rows × 30 columns stays well under PostgreSQL's 65,535 parameters.
-    for (let start = 0; start < entries.length; start += 500) {
-      const batch = entries.slice(start, start + 500);
-      const costs = await Promise.all(batch.map(entryCost));
-      const params: unknown[] = [];
-      const values = batch.map((e, i) => {
-        const r = ledgerRow(e, costs[i] as Awaited<ReturnType<typeof entryCost>>);
-        const at = params.length;
-        params.push(...r);
-        return `(${r.map((_, j) => `$${at + j + 1}`).join(", ")})`;
-      });
-      await db.query(ledgerInsertSql(values), params);
-    }
+    // The ledger rows first, then their rollup in one aggregate (a seeded row lands in its own hour,
+    // so per-batch upserts would touch ten rollup rows per call); one transaction, as a flush is.
+    // Priced before the transaction: a quote may read the overrides, and PGlite's one connection
+    // would wait on the open transaction for it.
+    const costs = await Promise.all(entries.map(entryCost));
+    await db.transaction(async (tx) => {
+      const [{ max } = { max: null }] = await tx.query<{ max: string | null }>(
+        "select max(id) as max from ledger",
+      );
+      // 500 rows × 30 columns stays well under PostgreSQL's 65,535 parameters.
+      for (let start = 0; start < entries.length; start += 500) {
+        const batch = entries.slice(start, start + 500);
+        const params: unknown[] = [];
+        const values = batch.map((e, i) => {
+          const r = ledgerRow(e, costs[start + i] as Awaited<ReturnType<typeof entryCost>>);
+          const at = params.length;
+          params.push(...r);
+          return `(${r.map((_, j) => `$${at + j + 1}`).join(", ")})`;
+        });
+        await tx.query(`insert into ledger (${COLS.join(", ")}) values ${values.join(", ")}`, params);
+      }
+      await tx.query(
+        rollupInsert(
+          `(select * from ledger where id > ${Number(max ?? 0)} and upstream_request_id like 'req_seed_${run}_%') seeded`,
+        ),
+      );
+    });
     return { rows, days, users: userIds.length, tokens: tokens.length, columns: COLS.length };
   },
 };
