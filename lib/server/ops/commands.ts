@@ -13,6 +13,7 @@ import { recentLedger } from "../ledger";
 import { latestRateLimits } from "../rate-limits";
 import { listAllShares, revokeShareById } from "../shares";
 import { BUDGET_COMMANDS } from "./budget-commands";
+import { usageCommands } from "./usage-commands";
 
 /**
  * Operations shared by the CLI (run in-process when the database is free) and the running server
@@ -223,6 +224,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     },
   },
   ...BUDGET_COMMANDS,
+  ...usageCommands(),
 };
 
 /** An import file's text; large enough for every version of a big assistant. */
