@@ -160,7 +160,8 @@ export function stackedSeries(report: UsageReport, metric: UsageMetric, top = TO
 export function formatMicros(micros: number): string {
   const usd = micros / 1e6;
   if (micros === 0) return "$0";
-  if (usd >= 1) return `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (usd >= 1)
+    return `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   if (usd >= 0.01) return `$${usd.toFixed(4)}`;
   return usd < 0.000001 ? "<$0.000001" : `$${usd.toFixed(6)}`;
 }

@@ -7,7 +7,13 @@ const read = (qs: string, admin = true) => stateFromSearch(new URLSearchParams(q
 describe("usage page URL state", () => {
   it("defaults to the last 7 days by day, grouped by model, charting cost", () => {
     const s = read("");
-    expect(s).toMatchObject({ range: "7d", from: "2026-11-12", to: "2026-11-18", bucket: "day", group: "model" });
+    expect(s).toMatchObject({
+      range: "7d",
+      from: "2026-11-12",
+      to: "2026-11-18",
+      bucket: "day",
+      group: "model",
+    });
     expect(queryOf(s, NOW)).toEqual({
       from: "2026-11-12T00:00:00.000Z",
       to: "2026-11-19T00:00:00.000Z",
@@ -19,7 +25,8 @@ describe("usage page URL state", () => {
   });
 
   it("round-trips every control through the URL", () => {
-    const qs = "range=custom&from=2026-11-01&to=2026-11-03&bucket=hour&group=user&metric=output&tab=org&view=buckets&sort=requests&dir=asc&user=u1";
+    const qs =
+      "range=custom&from=2026-11-01&to=2026-11-03&bucket=hour&group=user&metric=output&tab=org&view=buckets&sort=requests&dir=asc&user=u1";
     const s = read(qs);
     expect(s).toMatchObject({ range: "custom", bucket: "hour", group: "user", metric: "output", user: "u1" });
     expect(read(stateToSearch(s, NOW, true))).toEqual(s);
@@ -35,7 +42,10 @@ describe("usage page URL state", () => {
       from: "2026-10-01T00:00:00.000Z",
       to: "2026-11-01T00:00:00.000Z",
     });
-    expect(queryOf(read("range=today"), NOW)).toMatchObject({ bucket: "hour", from: "2026-11-18T00:00:00.000Z" });
+    expect(queryOf(read("range=today"), NOW)).toMatchObject({
+      bucket: "hour",
+      from: "2026-11-18T00:00:00.000Z",
+    });
   });
 
   it("allows hour buckets only on short ranges", () => {

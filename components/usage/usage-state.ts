@@ -171,7 +171,13 @@ export function queryOf(s: UsageState, now: number): UsageQuery {
 }
 
 /** Moves to another range, keeping hour buckets only where they still make sense. */
-export function withRange(s: UsageState, range: RangePreset, now: number, from?: string, to?: string): UsageState {
+export function withRange(
+  s: UsageState,
+  range: RangePreset,
+  now: number,
+  from?: string,
+  to?: string,
+): UsageState {
   const today = day(startOfUtcDay(now));
   let f = from ?? s.from;
   let t = to ?? s.to;
