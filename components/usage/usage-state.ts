@@ -135,7 +135,7 @@ export function stateFromSearch(p: URLSearchParams, now: number, isAdmin: boolea
     user: isAdmin ? p.get("user") || null : null,
     tab: isAdmin && p.get("tab") === "org" ? "org" : "usage",
     view: p.get("view") === "buckets" ? "buckets" : "keys",
-    sort: p.get("sort") || "cost",
+    sort: p.get("sort") || "costMicros",
     dir: p.get("dir") === "asc" ? "asc" : "desc",
   };
 }
