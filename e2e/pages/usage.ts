@@ -36,7 +36,9 @@ export class UsagePage {
 
   /** Waits for the chart to be drawn (uPlot loaded, canvas in place). */
   async chartDrawn(): Promise<void> {
-    await expect(this.page.getByTestId("usage-chart-plot").locator("canvas")).toBeVisible({ timeout: 20_000 });
+    await expect(this.page.getByTestId("usage-chart-plot").locator("canvas")).toBeVisible({
+      timeout: 20_000,
+    });
   }
 
   chartKeys(): Promise<string[]> {
@@ -55,7 +57,9 @@ export class UsagePage {
 
   /** Waits until the report for the current URL has arrived (not the previous one kept on screen). */
   async settled(): Promise<void> {
-    await expect(this.page.getByTestId("usage-report")).toHaveAttribute("aria-busy", "false", { timeout: 20_000 });
+    await expect(this.page.getByTestId("usage-report")).toHaveAttribute("aria-busy", "false", {
+      timeout: 20_000,
+    });
   }
 
   async perBucket(): Promise<void> {
@@ -69,7 +73,11 @@ export class UsagePage {
         const figures: Record<string, number> = {};
         for (const td of tr.querySelectorAll<HTMLElement>("td[data-col]"))
           figures[td.dataset.col ?? ""] = Number(td.dataset.value);
-        return { bucket: tr.getAttribute("data-bucket") ?? "", key: tr.getAttribute("data-key") ?? "", figures };
+        return {
+          bucket: tr.getAttribute("data-bucket") ?? "",
+          key: tr.getAttribute("data-key") ?? "",
+          figures,
+        };
       }),
     );
   }
