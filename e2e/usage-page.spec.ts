@@ -21,8 +21,9 @@ test.beforeAll(() => {
     "--role",
     "member",
   );
-  cli("ledger:seed", "--rows", "4000", "--days", "30", "--email", E2E.admin.email);
-  cli("ledger:seed", "--rows", "600", "--days", "30", "--email", MEMBER.email);
+  // 29 days back from now: every call falls inside "Last 30 days".
+  cli("ledger:seed", "--rows", "4000", "--days", "29", "--emails", E2E.admin.email);
+  cli("ledger:seed", "--rows", "600", "--days", "29", "--emails", MEMBER.email);
 });
 
 /** The CSV's columns, whatever their spelling (`audioSeconds`, `audio_seconds`, `cost_micros`…). */
