@@ -11,6 +11,9 @@ const SOURCE_TONE: Record<PriceSource, "neutral" | "accent" | "warning"> = {
   override: "warning",
 };
 
+// A zero price (embeddings' output) reads "$0", not the list format's "$0.".
+const perMillion = (v: number) => (v === 0 ? "$0" : formatPricePerMillion(v));
+
 /** The price per 1M tokens of each model in the range, with where it came from and how old it is. */
 export function PricesPanel({ models }: { models: string[] }) {
   const prices = usePrices(models);
@@ -59,11 +62,11 @@ export function PricesPanel({ models }: { models: string[] }) {
                     </td>
                     {q ? (
                       <>
-                        <td className="px-2 py-1 text-right">{formatPricePerMillion(q.input)}</td>
+                        <td className="px-2 py-1 text-right">{perMillion(q.input)}</td>
                         <td className="px-2 py-1 text-right">
-                          {q.cachedInput === null ? "—" : formatPricePerMillion(q.cachedInput)}
+                          {q.cachedInput === null ? "—" : perMillion(q.cachedInput)}
                         </td>
-                        <td className="px-2 py-1 text-right">{formatPricePerMillion(q.output)}</td>
+                        <td className="px-2 py-1 text-right">{perMillion(q.output)}</td>
                         <td className="whitespace-nowrap py-1 pl-3 text-xs">
                           <Badge tone={SOURCE_TONE[q.source]}>{q.sourceName}</Badge>{" "}
                           <span className="text-muted">{formatDate(q.asOf)}</span>

@@ -89,7 +89,7 @@ export function UsageControls({ state, onChange, isAdmin, users, now }: UsageCon
           data-testid="usage-bucket"
         >
           <option value="hour" disabled={!hours}>
-            Hour{hours ? "" : " (7 days or fewer)"}
+            Hour
           </option>
           <option value="day">Day</option>
         </select>

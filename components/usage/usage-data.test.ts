@@ -4,6 +4,7 @@ import {
   bucketRows,
   bucketStarts,
   formatMicros,
+  formatTick,
   keyRows,
   OTHER,
   sortRows,
@@ -101,5 +102,13 @@ describe("usage figures", () => {
     expect(formatMicros(1_234_567_890)).toBe("$1,234.57");
     expect(formatMicros(12_345)).toBe("$0.0123");
     expect(formatMicros(42)).toBe("$0.000042");
+  });
+});
+
+describe("axis ticks", () => {
+  it("are short", () => {
+    expect(formatTick("cost", 600_000)).toBe("$0.6");
+    expect(formatTick("cost", 2_500_000_000)).toBe("$2.5K");
+    expect(formatTick("input", 1_234_567)).toBe("1.2M");
   });
 });

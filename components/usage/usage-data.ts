@@ -5,6 +5,7 @@ import type { SortDir, UsageMetric } from "./usage-state";
 /** The Usage page's figures from one report: per key, per bucket, and the chart's stacked series. */
 export type Figures = Omit<UsageRow, "bucket" | "key">;
 export const FIGURES = [
+  "costMicros",
   "requests",
   "errors",
   "input",
@@ -13,7 +14,6 @@ export const FIGURES = [
   "reasoning",
   "images",
   "audioSeconds",
-  "costMicros",
 ] as const satisfies readonly (keyof Figures)[];
 export type FigureName = (typeof FIGURES)[number];
 
@@ -170,4 +170,12 @@ export function formatFigure(name: FigureName | UsageMetric, v: number): string 
   if (name === "costMicros" || name === "cost") return formatMicros(v);
   if (name === "audioSeconds") return formatCount(Math.round(v * 10) / 10);
   return formatCount(v);
+}
+
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+/** An axis tick: short ("$0.6", "1.2M"), since the exact figures are in the read-out and the table. */
+export function formatTick(metric: UsageMetric, v: number): string {
+  if (metric === "cost") return `$${compact.format(Number((v / 1e6).toPrecision(3)))}`;
+  return compact.format(v);
 }

@@ -14,7 +14,7 @@ import { queryKeys } from "@/lib/query-keys";
 import type { UserDto } from "@/lib/types";
 import { PricesPanel } from "./prices-panel";
 import { UsageControls } from "./usage-controls";
-import { formatFigure, stackedSeries } from "./usage-data";
+import { formatFigure, formatTick, stackedSeries } from "./usage-data";
 import {
   GROUP_LABELS,
   METRIC_LABELS,
@@ -141,6 +141,7 @@ function UsageReportBody({
             data={chart}
             bucket={state.bucket}
             formatValue={(v) => formatFigure(state.metric, v)}
+            formatTick={(v) => formatTick(state.metric, v)}
           />
           <Tabs
             label="Table rows"

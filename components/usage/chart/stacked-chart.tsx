@@ -15,6 +15,8 @@ export interface StackedChartProps {
   data: StackedData;
   bucket: "hour" | "day";
   formatValue(v: number): string;
+  /** The axis's short form of a value. */
+  formatTick(v: number): string;
   height?: number;
 }
 
@@ -32,14 +34,21 @@ const bucketLabel = (x: number, bucket: "hour" | "day") =>
  * read-out under the plot follows the mouse, or the arrow keys once the plot has focus; without either
  * it shows the whole range's totals per key.
  */
-export function StackedChart({ title, data, bucket, formatValue, height = 260 }: StackedChartProps) {
+export function StackedChart({
+  title,
+  data,
+  bucket,
+  formatValue,
+  formatTick,
+  height = 260,
+}: StackedChartProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const engineRef = useRef<StackedEngine | null>(null);
   const [theme, setTheme] = useState<ChartTheme | null>(null);
   const [cursor, setCursor] = useState<number | null>(null);
   const [keyboard, setKeyboard] = useState(false);
-  const latest = useRef({ data, formatValue });
-  latest.current = { data, formatValue };
+  const latest = useRef({ data, formatTick });
+  latest.current = { data, formatTick };
 
   useEffect(() => {
     setTheme(readTheme());
@@ -58,7 +67,7 @@ export function StackedChart({ title, data, bucket, formatValue, height = 260 }:
         height,
         theme,
         bucket,
-        formatValue: (v) => latest.current.formatValue(v),
+        formatValue: (v) => latest.current.formatTick(v),
         onCursor: setCursor,
       });
       engineRef.current = engine;

@@ -75,10 +75,10 @@ export function createStackedEngine(
         legend: { show: false },
         // Buckets are UTC hours and days: the axis says so rather than shifting them to local time.
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "UTC"),
-        cursor: { drag: { x: false, y: false }, points: { show: false } },
+        cursor: { y: false, drag: { x: false, y: false }, points: { show: false } },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
         axes: [
-          { ...axis, size: 36 },
+          { ...axis, size: 48 },
           { ...axis, size: 64, values: (_u, splits) => splits.map((v) => opts.formatValue(v)) },
         ],
         series: series(data),
