@@ -39,7 +39,7 @@ const SEED_SQL = (rows: number) => `
          i % 20 = 1, 'dataset', date '2026-09-23'
     from (select i, (random() * 19)::int as u, (random() * 5)::int as m,
                  now() - random() * interval '30 days' as at
-            from generate_series(1, ${rows}) as i) s`;
+            from generate_series(1::bigint, ${rows}) as i) s`;
 
 const BASELINE: Record<string, (from: string, to: string) => string> = {
   "day × model": (from, to) => `
