@@ -126,7 +126,8 @@ test("a member sees only their own usage and is offered no one else's", async ({
   await expect(usage.control("group")).toHaveValue("model");
   await expect(page.getByRole("tab", { name: "Organization" })).toHaveCount(0);
   // The 600 seeded calls, and the few the session's own pages made through the proxy.
-  const shownRequests = async () => Number((await usage.total("requests").innerText()).replace(/\D/g, ""));
+  const shownRequests = async () =>
+    Number(((await usage.total("requests").textContent()) ?? "").replace(/\D/g, ""));
   await expect.poll(shownRequests).toBeGreaterThanOrEqual(600);
   expect(await shownRequests()).toBeLessThan(620);
   await usage.chartDrawn();
