@@ -1,7 +1,10 @@
 import "server-only";
+import { costMicros, estimateUsage } from "@/lib/pricing/cost";
 import type { TokenUsage } from "@/lib/usage";
 import { getDb } from "./db";
+import { quoteFor } from "./pricing";
 import { stripControl } from "./text";
+import { rollupInsert } from "./usage-rollup";
 
 export interface LedgerEntry {
   at: Date;
@@ -123,13 +126,55 @@ const COLS = [
   "assistant_id",
   "assistant_version",
   "conversation_id",
+  "cost_micros",
+  "cost_estimated",
+  "price_source",
+  "price_as_of",
+  "audio_seconds",
 ];
+
+export interface EntryCost {
+  /** Micro-dollars; null when nothing could be priced (no model, or no price for it). */
+  costMicros: number | null;
+  estimated: boolean;
+  source: string | null;
+  asOf: string | null;
+}
+
+/** Endpoints whose answer is text the model generated: an unreported answer's bytes estimate its output. */
+const TEXT_OUT = /^\/v1\/(responses|chat\/completions|completions)(\/|$|\?)/;
+
+/**
+ * A call's cost at the price in force when its entry is written (never on the request path; past
+ * calls keep it). A call with no reported usage is estimated from its bytes (docs/pricing.md): a
+ * failed call is not billed, a successful one is, and is flagged.
+ */
+export async function entryCost(e: LedgerEntry): Promise<EntryCost> {
+  if (!e.model) return { costMicros: null, estimated: false, source: null, asOf: null };
+  const quote = await quoteFor(e.model).catch(() => null);
+  if (!quote) return { costMicros: null, estimated: false, source: null, asOf: null };
+  const priced = { source: quote.source, asOf: quote.asOf };
+  if (e.usage) {
+    const u = e.usage;
+    const cost = costMicros(quote, {
+      input: u.input,
+      cached: u.cached,
+      output: u.output,
+      images: e.images ?? 0,
+      audioSeconds: u.audioSeconds ?? 0,
+    });
+    return { costMicros: cost, estimated: false, ...priced };
+  }
+  if (e.status >= 400) return { costMicros: 0, estimated: false, ...priced };
+  const guess = estimateUsage(e.requestBytes, TEXT_OUT.test(e.path) ? e.responseBytes : 0);
+  return { costMicros: costMicros(quote, { ...guess, images: e.images ?? 0 }), estimated: true, ...priced };
+}
 
 /** Postgres refuses NUL in text, and one such value loses its whole batch: text from outside is cleaned. */
 const text = (v: string | null | undefined, max: number) =>
   v == null ? null : stripControl(v).slice(0, max);
 
-function row(e: LedgerEntry): unknown[] {
+function row(e: LedgerEntry, c: EntryCost): unknown[] {
   return [
     e.at,
     e.userId,
@@ -156,7 +201,24 @@ function row(e: LedgerEntry): unknown[] {
     text(e.assistantId, 200),
     e.assistantVersion ?? null,
     text(e.conversationId, 200),
+    c.costMicros,
+    c.estimated,
+    c.source,
+    c.asOf,
+    e.usage?.audioSeconds ?? null,
   ];
+}
+
+/**
+ * One statement inserts the batch and adds it to the hourly rollup, so the rollup never misses or
+ * double-counts a row that is in the ledger.
+ */
+export function ledgerInsertSql(values: string[]): string {
+  return `with ins as (
+      insert into ledger (${COLS.join(", ")}) values ${values.join(", ")}
+      returning at, user_id, token_id, model, path, assistant_id, status, input_tokens, cached_tokens,
+                output_tokens, reasoning_tokens, images, audio_seconds, cost_micros, cost_estimated
+    ) ${rollupInsert("ins")}`;
 }
 
 export async function flushLedger(): Promise<void> {
@@ -166,16 +228,17 @@ export async function flushLedger(): Promise<void> {
   const run = async () => {
     while (ledger.queue.length) {
       const batch = ledger.queue.splice(0, BATCH);
+      const costs = await Promise.all(batch.map(entryCost));
       const params: unknown[] = [];
-      const values = batch.map((e) => {
-        const r = row(e);
+      const values = batch.map((e, i) => {
+        const r = row(e, costs[i] as EntryCost);
         const start = params.length;
         params.push(...r);
         return `(${r.map((_, i) => `$${start + i + 1}`).join(", ")})`;
       });
       try {
         const db = await getDb();
-        await db.query(`insert into ledger (${COLS.join(", ")}) values ${values.join(", ")}`, params);
+        await db.query(ledgerInsertSql(values), params);
       } catch (e) {
         ledger.dropped += batch.length;
         console.error(`[ledger] could not write ${batch.length} entries: ${(e as Error).message}`);

@@ -2,6 +2,7 @@ import "server-only";
 import type { ModelOverrides } from "@/lib/models/schema";
 import type { SharingSettingsDto } from "@/lib/types";
 import { getDb, type Queryable } from "./db";
+import { forgetPrices } from "./pricing";
 
 /**
  * Console-wide switches admins flip at runtime, kept as JSON in the `settings` table so every
@@ -45,4 +46,6 @@ export async function getModelOverrides(): Promise<ModelOverrides> {
 
 export async function setModelOverrides(overrides: ModelOverrides): Promise<void> {
   await setSetting(MODEL_OVERRIDES, overrides);
+  // This instance sees its own change at once; others within the price cache's refresh.
+  forgetPrices();
 }

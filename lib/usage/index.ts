@@ -4,6 +4,8 @@ export interface TokenUsage {
   cached: number;
   output: number;
   reasoning: number;
+  /** Audio billed by the second (a transcription's `usage: {type: "duration", seconds}`). */
+  audioSeconds?: number;
 }
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
@@ -13,6 +15,8 @@ const rec = (v: unknown): Record<string, unknown> | undefined =>
 export function normaliseUsage(raw: unknown): TokenUsage | null {
   const u = rec(raw);
   if (!u) return null;
+  const seconds = u.type === "duration" ? num(u.seconds) : undefined;
+  if (seconds !== undefined) return { input: 0, cached: 0, output: 0, reasoning: 0, audioSeconds: seconds };
   const input = num(u.prompt_tokens) ?? num(u.input_tokens);
   const output = num(u.completion_tokens) ?? num(u.output_tokens) ?? 0;
   if (input === undefined && num(u.total_tokens) === undefined) return null;

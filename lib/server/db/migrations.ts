@@ -332,6 +332,52 @@ export const migrations: { id: string; sql: string }[] = [
       alter table owners add constraint owners_kind_check check (kind in ('file', 'vector_store', 'fine_tuning_job'));
     `,
   },
+  {
+    // Costs and rollups (docs/usage.md): each ledger row keeps the cost and the price it was made at,
+    // and usage_hourly sums the ledger by hour × user × token × model × endpoint × assistant in the
+    // same statement as each batch insert (lib/server/usage-rollup.ts), so the Usage page reads
+    // thousands of rows, not millions. Keys are '' rather than null so they can form the primary
+    // key. Rows from before this migration have no cost; the backfill counts them as unpriced.
+    id: "0014_usage_costs",
+    sql: `
+      alter table ledger add column cost_micros bigint;
+      alter table ledger add column cost_estimated boolean not null default false;
+      alter table ledger add column price_source text;
+      alter table ledger add column price_as_of date;
+      alter table ledger add column audio_seconds double precision;
+      create table usage_hourly (
+        hour timestamptz not null,
+        user_id text not null,
+        token_id text not null,
+        model text not null,
+        endpoint text not null,
+        assistant_id text not null,
+        requests integer not null,
+        errors integer not null,
+        input_tokens bigint not null,
+        cached_tokens bigint not null,
+        output_tokens bigint not null,
+        reasoning_tokens bigint not null,
+        images bigint not null,
+        audio_seconds double precision not null,
+        cost_micros bigint not null,
+        estimated integer not null,
+        unpriced integer not null,
+        primary key (hour, user_id, token_id, model, endpoint, assistant_id)
+      );
+      create index usage_hourly_user_hour on usage_hourly(user_id, hour);
+      insert into usage_hourly
+      select date_trunc('hour', at, 'UTC'), coalesce(user_id, ''), coalesce(token_id, ''), coalesce(model, ''),
+             regexp_replace(split_part(path, '?', 1), '/(?!v1(/|$))[^/]*[0-9][^/]*', '/{id}', 'g'),
+             coalesce(assistant_id, ''),
+             count(*), count(*) filter (where status >= 400),
+             coalesce(sum(input_tokens), 0), coalesce(sum(cached_tokens), 0), coalesce(sum(output_tokens), 0),
+             coalesce(sum(reasoning_tokens), 0), coalesce(sum(images), 0), coalesce(sum(audio_seconds), 0),
+             coalesce(sum(cost_micros), 0), count(*) filter (where cost_estimated),
+             count(*) filter (where model is not null and cost_micros is null)
+        from ledger group by 1, 2, 3, 4, 5, 6;
+    `,
+  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.
