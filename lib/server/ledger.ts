@@ -100,7 +100,7 @@ export function record(entry: LedgerEntry): void {
   ledger.timer ??= setTimeout(() => void flushLedger(), FLUSH_MS);
 }
 
-const COLS = [
+export const COLS = [
   "at",
   "user_id",
   "token_id",
@@ -174,7 +174,7 @@ export async function entryCost(e: LedgerEntry): Promise<EntryCost> {
 const text = (v: string | null | undefined, max: number) =>
   v == null ? null : stripControl(v).slice(0, max);
 
-function row(e: LedgerEntry, c: EntryCost): unknown[] {
+export function ledgerRow(e: LedgerEntry, c: EntryCost): unknown[] {
   return [
     e.at,
     e.userId,
@@ -231,7 +231,7 @@ export async function flushLedger(): Promise<void> {
       const costs = await Promise.all(batch.map(entryCost));
       const params: unknown[] = [];
       const values = batch.map((e, i) => {
-        const r = row(e, costs[i] as EntryCost);
+        const r = ledgerRow(e, costs[i] as EntryCost);
         const start = params.length;
         params.push(...r);
         return `(${r.map((_, i) => `$${start + i + 1}`).join(", ")})`;

@@ -1,0 +1,143 @@
+"use client";
+
+import type { UsageReport } from "@/lib/usage/report";
+import {
+  type BucketRow,
+  bucketRows,
+  FIGURE_LABELS,
+  FIGURES,
+  type FigureName,
+  formatFigure,
+  type KeyRow,
+  keyRows,
+  sortRows,
+} from "./usage-data";
+import { GROUP_LABELS, type UsageState } from "./usage-state";
+
+export interface UsageTableProps {
+  report: UsageReport;
+  state: UsageState;
+  onChange(next: UsageState): void;
+}
+
+/** "≈" on a cost that includes estimated calls, "†" when some calls had no price (counted as $0). */
+export function CostMarks({ estimated, unpriced }: { estimated: number; unpriced: number }) {
+  return (
+    <>
+      {estimated > 0 && (
+        <abbr
+          title={`${estimated} estimated`}
+          className="mr-0.5 text-warning no-underline"
+          data-testid="usage-estimated"
+        >
+          ≈
+        </abbr>
+      )}
+      {unpriced > 0 && (
+        <abbr
+          title={`${unpriced} without a price`}
+          className="mr-0.5 text-danger no-underline"
+          data-testid="usage-unpriced"
+        >
+          †
+        </abbr>
+      )}
+    </>
+  );
+}
+
+const bucketText = (iso: string, bucket: "hour" | "day") =>
+  bucket === "hour" ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
+
+/**
+ * The range's figures: one row per key, or one per bucket and key (the CSV's rows, in its order).
+ * Headers sort; the sort is in the URL with the rest.
+ */
+export function UsageTable({ report, state, onChange }: UsageTableProps) {
+  const perBucket = state.view === "buckets";
+  const rows: (KeyRow | BucketRow)[] = perBucket
+    ? bucketRows(report)
+    : sortRows(keyRows(report), state.sort, state.dir);
+  const sortBy = (col: string) =>
+    onChange({
+      ...state,
+      sort: col,
+      dir: state.sort === col && state.dir === "desc" ? "asc" : "desc",
+    });
+  const header = (col: string, label: string, right: boolean) => {
+    const active = !perBucket && state.sort === col;
+    return (
+      <th
+        key={col}
+        scope="col"
+        className={`px-3 py-2 font-medium ${right ? "text-right" : "text-left"}`}
+        aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : undefined}
+      >
+        {perBucket ? (
+          label
+        ) : (
+          <button
+            type="button"
+            className={`whitespace-nowrap hover:text-fg ${active ? "text-fg" : ""}`}
+            onClick={() => sortBy(col)}
+            data-testid={`usage-sort-${col}`}
+          >
+            {label}
+            {active ? (state.dir === "asc" ? " ↑" : " ↓") : ""}
+          </button>
+        )}
+      </th>
+    );
+  };
+  return (
+    <div className="card min-w-0 overflow-x-auto" data-testid="usage-table">
+      <table className="w-full text-sm tabular-nums">
+        <thead className="text-muted text-xs">
+          <tr>
+            {perBucket && (
+              <th scope="col" className="px-3 py-2 text-left font-medium">
+                {state.bucket === "hour" ? "Hour (UTC)" : "Day (UTC)"}
+              </th>
+            )}
+            {header("label", state.group === "none" ? "All" : GROUP_LABELS[state.group], false)}
+            {FIGURES.map((f) => header(f, FIGURE_LABELS[f], true))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const bucket = "bucket" in r ? r.bucket : undefined;
+            return (
+              <tr
+                key={`${bucket ?? ""}|${r.key ?? ""}`}
+                className="border-border border-t"
+                data-testid="usage-row"
+                data-bucket={bucket}
+                data-key={r.key ?? ""}
+              >
+                {bucket && (
+                  <td className="whitespace-nowrap px-3 py-1.5 text-muted">
+                    {bucketText(bucket, state.bucket)}
+                  </td>
+                )}
+                <td className="max-w-64 truncate px-3 py-1.5" title={r.key ?? undefined}>
+                  {r.label}
+                </td>
+                {FIGURES.map((f: FigureName) => (
+                  <td
+                    key={f}
+                    className="whitespace-nowrap px-3 py-1.5 text-right"
+                    data-col={f}
+                    data-value={r[f]}
+                  >
+                    {f === "costMicros" && <CostMarks estimated={r.estimated} unpriced={r.unpriced} />}
+                    {formatFigure(f, r[f])}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
