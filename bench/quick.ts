@@ -20,6 +20,7 @@ const LIMIT_S = {
   "fine-tuning-validate": 90,
   "first-load": 180,
   "fine-tuning-chart": 90,
+  "usage-aggregate": 180,
 };
 
 async function step<T>(name: keyof typeof LIMIT_S, run: () => Promise<T>): Promise<T> {
@@ -56,11 +57,13 @@ async function main(): Promise<void> {
   const { fineTuningValidateBench } = await import("./fine-tuning-validate");
   const { firstLoadBench } = await import("./first-load");
   const { fineTuningChartBench } = await import("./fine-tuning-chart");
+  const { usageAggregateBench } = await import("./usage-aggregate");
 
   const t0 = Date.now();
   await step("proxy", proxyBench);
   await step("images-proxy", imagesProxyBench);
   await step("assistants-expand", assistantsExpandBench);
+  await step("usage-aggregate", usageAggregateBench);
   const shared = await step("stack", () => startStack("quick"));
   try {
     for (const [name, bench] of [

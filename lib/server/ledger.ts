@@ -210,7 +210,7 @@ export function ledgerRow(e: LedgerEntry, c: EntryCost): unknown[] {
 }
 
 /**
- * One statement inserts the batch and adds it to the hourly rollup, so the rollup never misses or
+ * One statement inserts the batch and adds it to the rollup (lib/server/usage-rollup.ts), so the rollup never misses or
  * double-counts a row that is in the ledger.
  */
 export function ledgerInsertSql(values: string[]): string {

@@ -1,9 +1,10 @@
 import "server-only";
 
 /**
- * The ledger's hourly rollup (migration 0014_usage_costs): the SQL that sums ledger rows into
- * usage_hourly, shared by each batch insert (lib/server/ledger.ts), `ledger:seed` and tests. The
- * migration carries its own copy (shipped migrations never change); a test checks they agree.
+ * The ledger's rollup (migration 0014_usage_costs): the SQL that sums ledger rows into
+ * usage_rollup, per hour and per UTC day ("grain"), per user and one dimension ("dim"). Shared by
+ * each batch insert (lib/server/ledger.ts), `ledger:seed` and the benchmark. The migration carries
+ * its own copy (shipped migrations never change); a test checks they build the same rows.
  */
 
 /** `/v1/files/file-abc123/content` → `/v1/files/{id}/content`: path segments with a digit are ids. */
@@ -12,6 +13,9 @@ export const ENDPOINT_SQL = `regexp_replace(split_part(path, '?', 1), '/(?!v1(/|
 export function endpointOf(path: string): string {
   return (path.split("?")[0] ?? "").replace(/\/(?!v1(\/|$))[^/]*[0-9][^/]*/g, "/{id}");
 }
+
+/** The dimensions the rollup keeps beside the user; `user` alone serves "by user" and "no grouping". */
+export const ROLLUP_DIMS = ["user", "model", "token", "endpoint", "assistant"] as const;
 
 const SUMS = [
   "requests",
@@ -28,19 +32,25 @@ const SUMS = [
 ];
 
 /**
- * Adds the rows of `source` (a table or a CTE with the ledger's columns) to usage_hourly. Sorted by
+ * Adds the rows of `source` (a table or a CTE with the ledger's columns) to usage_rollup. Sorted by
  * key so two instances flushing at once lock rollup rows in the same order (no deadlock).
  */
 export function rollupInsert(source: string): string {
-  return `insert into usage_hourly
-    select date_trunc('hour', at, 'UTC'), coalesce(user_id, ''), coalesce(token_id, ''), coalesce(model, ''),
-           ${ENDPOINT_SQL}, coalesce(assistant_id, ''),
+  return `insert into usage_rollup
+    select g.grain, d.dim, date_trunc(case g.grain when 'h' then 'hour' else 'day' end, at, 'UTC'),
+           coalesce(user_id, ''),
+           case d.dim when 'model' then coalesce(model, '') when 'token' then coalesce(token_id, '')
+             when 'endpoint' then ${ENDPOINT_SQL}
+             when 'assistant' then coalesce(assistant_id, '') else '' end,
            count(*), count(*) filter (where status >= 400),
            coalesce(sum(input_tokens), 0), coalesce(sum(cached_tokens), 0), coalesce(sum(output_tokens), 0),
            coalesce(sum(reasoning_tokens), 0), coalesce(sum(images), 0), coalesce(sum(audio_seconds), 0),
            coalesce(sum(cost_micros), 0), count(*) filter (where cost_estimated),
            count(*) filter (where model is not null and cost_micros is null)
-      from ${source} group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
-    on conflict (hour, user_id, token_id, model, endpoint, assistant_id) do update set
-      ${SUMS.map((c) => `${c} = usage_hourly.${c} + excluded.${c}`).join(", ")}`;
+      from ${source}
+      cross join (values ('h'), ('d')) as g(grain)
+      cross join (values ${ROLLUP_DIMS.map((d) => `('${d}')`).join(", ")}) as d(dim)
+     group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5
+    on conflict (grain, dim, bucket, user_id, key) do update set
+      ${SUMS.map((c) => `${c} = usage_rollup.${c} + excluded.${c}`).join(", ")}`;
 }

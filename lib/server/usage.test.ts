@@ -138,16 +138,18 @@ describe("usage rollup", () => {
     );
     const d = direct[0] ?? {};
     for (const group of ["model", "user", "token", "endpoint", "assistant", "none"] as UsageDimension[]) {
-      const r = await usageReport(admin, q({ group }));
-      expect(r.totals.requests).toBe(600);
-      expect([
-        r.totals.errors,
-        r.totals.input,
-        r.totals.output,
-        r.totals.costMicros,
-        r.totals.estimated,
-        r.totals.unpriced,
-      ]).toEqual([d.errors, d.input, d.output, d.cost, d.estimated, d.unpriced].map(Number));
+      for (const bucket of ["day", "hour"] as const) {
+        const r = await usageReport(admin, q({ group, bucket }));
+        expect(r.totals.requests).toBe(600);
+        expect([
+          r.totals.errors,
+          r.totals.input,
+          r.totals.output,
+          r.totals.costMicros,
+          r.totals.estimated,
+          r.totals.unpriced,
+        ]).toEqual([d.errors, d.input, d.output, d.cost, d.estimated, d.unpriced].map(Number));
+      }
     }
     const byModel = await db.query<{ model: string | null; n: string }>(
       "select model, count(*) as n from ledger where at >= '2026-11-01' and at < '2026-11-05' group by model",
@@ -177,14 +179,14 @@ describe("usage rollup", () => {
   });
 
   it("the migration's backfill rebuilds the same rollup from the ledger", async () => {
-    const before = await db.query("select * from usage_hourly order by 1, 2, 3, 4, 5, 6");
+    const before = await db.query("select * from usage_rollup order by 1, 2, 3, 4, 5");
     const sql = migrations.find((m) => m.id === "0014_usage_costs")?.sql ?? "";
-    const backfill = sql.slice(sql.indexOf("insert into usage_hourly"));
+    const backfill = sql.slice(sql.indexOf("insert into usage_rollup"));
     await db.transaction(async (tx) => {
-      await tx.query("delete from usage_hourly");
+      await tx.query("delete from usage_rollup");
       await tx.query(backfill);
     });
-    expect(await db.query("select * from usage_hourly order by 1, 2, 3, 4, 5, 6")).toEqual(before);
+    expect(await db.query("select * from usage_rollup order by 1, 2, 3, 4, 5")).toEqual(before);
   });
 
   it("folds ids out of endpoints the same way in SQL and in code", async () => {

@@ -334,9 +334,11 @@ export const migrations: { id: string; sql: string }[] = [
   },
   {
     // Costs and rollups (docs/usage.md): each ledger row keeps the cost and the price it was made at,
-    // and usage_hourly sums the ledger by hour × user × token × model × endpoint × assistant in the
-    // same statement as each batch insert (lib/server/usage-rollup.ts), so the Usage page reads
-    // thousands of rows, not millions. Keys are '' rather than null so they can form the primary
+    // and usage_rollup sums the ledger per hour and per UTC day, per user and one dimension (model,
+    // token, endpoint, assistant; dim 'user' alone for per-user and overall figures), in the same
+    // statement as each batch insert (lib/server/usage-rollup.ts). One narrow rollup per dimension
+    // keeps a report's scan near its answer's size (docs/performance.md: a full-key hourly rollup of
+    // a million calls was still ~260k rows). Keys are '' rather than null so they form the primary
     // key. Rows from before this migration have no cost; the backfill counts them as unpriced.
     id: "0014_usage_costs",
     sql: `
@@ -345,15 +347,14 @@ export const migrations: { id: string; sql: string }[] = [
       alter table ledger add column price_source text;
       alter table ledger add column price_as_of date;
       alter table ledger add column audio_seconds double precision;
-      create table usage_hourly (
-        hour timestamptz not null,
+      create table usage_rollup (
+        grain text not null check (grain in ('h', 'd')),
+        dim text not null check (dim in ('user', 'model', 'token', 'endpoint', 'assistant')),
+        bucket timestamptz not null,
         user_id text not null,
-        token_id text not null,
-        model text not null,
-        endpoint text not null,
-        assistant_id text not null,
-        requests integer not null,
-        errors integer not null,
+        key text not null,
+        requests bigint not null,
+        errors bigint not null,
         input_tokens bigint not null,
         cached_tokens bigint not null,
         output_tokens bigint not null,
@@ -361,21 +362,26 @@ export const migrations: { id: string; sql: string }[] = [
         images bigint not null,
         audio_seconds double precision not null,
         cost_micros bigint not null,
-        estimated integer not null,
-        unpriced integer not null,
-        primary key (hour, user_id, token_id, model, endpoint, assistant_id)
+        estimated bigint not null,
+        unpriced bigint not null,
+        primary key (grain, dim, bucket, user_id, key)
       );
-      create index usage_hourly_user_hour on usage_hourly(user_id, hour);
-      insert into usage_hourly
-      select date_trunc('hour', at, 'UTC'), coalesce(user_id, ''), coalesce(token_id, ''), coalesce(model, ''),
-             regexp_replace(split_part(path, '?', 1), '/(?!v1(/|$))[^/]*[0-9][^/]*', '/{id}', 'g'),
-             coalesce(assistant_id, ''),
+      create index usage_rollup_user on usage_rollup(grain, dim, user_id, bucket);
+      insert into usage_rollup
+      select g.grain, d.dim, date_trunc(case g.grain when 'h' then 'hour' else 'day' end, at, 'UTC'),
+             coalesce(user_id, ''),
+             case d.dim when 'model' then coalesce(model, '') when 'token' then coalesce(token_id, '')
+               when 'endpoint' then regexp_replace(split_part(path, '?', 1), '/(?!v1(/|$))[^/]*[0-9][^/]*', '/{id}', 'g')
+               when 'assistant' then coalesce(assistant_id, '') else '' end,
              count(*), count(*) filter (where status >= 400),
              coalesce(sum(input_tokens), 0), coalesce(sum(cached_tokens), 0), coalesce(sum(output_tokens), 0),
              coalesce(sum(reasoning_tokens), 0), coalesce(sum(images), 0), coalesce(sum(audio_seconds), 0),
              coalesce(sum(cost_micros), 0), count(*) filter (where cost_estimated),
              count(*) filter (where model is not null and cost_micros is null)
-        from ledger group by 1, 2, 3, 4, 5, 6;
+        from ledger
+        cross join (values ('h'), ('d')) as g(grain)
+        cross join (values ('user'), ('model'), ('token'), ('endpoint'), ('assistant')) as d(dim)
+       group by 1, 2, 3, 4, 5;
     `,
   },
 ];

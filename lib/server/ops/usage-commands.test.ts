@@ -35,7 +35,7 @@ describe("usage ops commands", () => {
     expect(Number(ledger?.models)).toBeGreaterThanOrEqual(5);
     expect(Number(ledger?.users)).toBe(2);
     const [rollup] = await db.query<Record<string, string>>(
-      "select sum(requests) as n, sum(errors) as errors, sum(estimated) as estimated, sum(cost_micros) as cost from usage_hourly",
+      "select sum(requests) as n, sum(errors) as errors, sum(estimated) as estimated, sum(cost_micros) as cost from usage_rollup where grain = 'd' and dim = 'model'",
     );
     expect([rollup?.n, rollup?.errors, rollup?.estimated, rollup?.cost].map(Number)).toEqual(
       [ledger?.n, ledger?.errors, ledger?.estimated, ledger?.cost].map(Number),

@@ -160,7 +160,9 @@ export const LEDGER_SEED_COMMAND: CommandSpec = {
 };
 
 /** `ledger:seed` exists only where BENCHTOP_ALLOW_LEDGER_SEED=1 (e2e consoles): it writes fake spend. */
-export function usageCommands(env = process.env): Record<string, CommandSpec> {
+export function usageCommands(
+  env: Record<string, string | undefined> = process.env,
+): Record<string, CommandSpec> {
   return env.BENCHTOP_ALLOW_LEDGER_SEED === "1"
     ? { ...USAGE_COMMANDS, "ledger:seed": LEDGER_SEED_COMMAND }
     : USAGE_COMMANDS;
