@@ -49,8 +49,10 @@ export function RateLimitsCard({ rows, loading }: { rows: RateLimitRow[]; loadin
                         <RemainingBar limit={r.limit} remaining={r.remaining} />
                       </div>
                       <span className="text-xs sm:order-4 sm:text-sm">
-                        <span className="text-muted sm:hidden">resets in </span>
-                        <Countdown resetsAt={r.resetsAt} />
+                        <Countdown
+                          resetsAt={r.resetsAt}
+                          prefix={<span className="text-muted sm:hidden">resets in </span>}
+                        />
                       </span>
                       <When
                         value={r.observedAt}
@@ -62,8 +64,9 @@ export function RateLimitsCard({ rows, loading }: { rows: RateLimitRow[]; loadin
             </section>
           ))}
           <p className="text-muted text-xs">
-            Resets count down from when each value was seen. OpenAI sends no headers for images per minute or
-            per-day limits; those show only here when an upstream names them.
+            Resets count down from when each value was seen. OpenAI sends these headers for requests and
+            tokens only (none for images, audio or daily limits); other kinds appear when a gateway sends
+            them.
           </p>
         </div>
       )}

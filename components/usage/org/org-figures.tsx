@@ -21,9 +21,9 @@ export function OrgTotals({ ledger, org, diff }: { ledger: OrgFigures; org: OrgF
       <thead className="text-left text-muted text-xs">
         <tr>
           <th className="py-1 font-normal" />
-          <th className="py-1 text-right font-normal">Benchtop</th>
-          <th className="py-1 text-right font-normal">OpenAI</th>
-          <th className="py-1 text-right font-normal">Difference</th>
+          <th className="py-1 pl-3 text-right font-normal">Benchtop</th>
+          <th className="py-1 pl-3 text-right font-normal">OpenAI</th>
+          <th className="py-1 pl-3 text-right font-normal">Difference</th>
         </tr>
       </thead>
       <tbody className="tabular-nums">
@@ -32,9 +32,9 @@ export function OrgTotals({ ledger, org, diff }: { ledger: OrgFigures; org: OrgF
             <th scope="row" className="py-1 text-left font-normal text-muted">
               {label}
             </th>
-            <td className="py-1 text-right">{f(ledger)}</td>
-            <td className="py-1 text-right">{f(org)}</td>
-            <td className="py-1 text-right font-medium" data-testid={`org-diff-${label.toLowerCase()}`}>
+            <td className="py-1 pl-3 text-right">{f(ledger)}</td>
+            <td className="py-1 pl-3 text-right">{f(org)}</td>
+            <td className="py-1 pl-3 text-right font-medium" data-testid={`org-diff-${label.toLowerCase()}`}>
               {d}
             </td>
           </tr>
@@ -69,10 +69,10 @@ export function OrgBuckets({ buckets, bucket }: { buckets: OrgUsageBucket[]; buc
         <thead className="text-left text-muted text-xs">
           <tr>
             <th className="py-1 font-normal">{bucket === "day" ? "Day (UTC)" : "Hour (UTC)"}</th>
-            <th className="py-1 text-right font-normal">Benchtop req.</th>
-            <th className="py-1 text-right font-normal">OpenAI req.</th>
-            <th className="py-1 text-right font-normal">Diff.</th>
-            {bucket === "day" && <th className="py-1 text-right font-normal">Cost diff.</th>}
+            <th className="py-1 pl-3 text-right font-normal">Benchtop req.</th>
+            <th className="py-1 pl-3 text-right font-normal">OpenAI req.</th>
+            <th className="py-1 pl-3 text-right font-normal">Diff.</th>
+            {bucket === "day" && <th className="py-1 pl-3 text-right font-normal">Cost diff.</th>}
           </tr>
         </thead>
         <tbody className="tabular-nums">
@@ -82,11 +82,11 @@ export function OrgBuckets({ buckets, bucket }: { buckets: OrgUsageBucket[]; buc
               className={`border-border border-t ${b.diff.requests > 0 ? "bg-warning-soft/50" : ""}`}
             >
               <td className="py-1 whitespace-nowrap">{label(b.bucket, bucket)}</td>
-              <td className="py-1 text-right">{formatCount(b.ledger.requests)}</td>
-              <td className="py-1 text-right">{formatCount(b.org.requests)}</td>
-              <td className="py-1 text-right">{signed(b.diff.requests, formatCount)}</td>
+              <td className="py-1 pl-3 text-right">{formatCount(b.ledger.requests)}</td>
+              <td className="py-1 pl-3 text-right">{formatCount(b.org.requests)}</td>
+              <td className="py-1 pl-3 text-right">{signed(b.diff.requests, formatCount)}</td>
               {bucket === "day" && (
-                <td className="py-1 text-right">
+                <td className="py-1 pl-3 text-right">
                   {b.diff.costMicros === null ? "—" : signed(b.diff.costMicros, (n) => usd(n))}
                 </td>
               )}

@@ -3,6 +3,10 @@ import type { OrgFigures } from "@/lib/usage/org";
 
 export const usd = (micros: number | null) => (micros === null ? "—" : formatUsd(Math.abs(micros) / 1e6));
 
+/** A spend limit or alert: whole dollars as OpenAI's settings show them ("$120", "$99.50"). */
+export const dollars = (micros: number) =>
+  `$${(micros / 1e6).toLocaleString("en-US", { maximumFractionDigits: 2, minimumFractionDigits: micros % 1e6 ? 2 : 0 })}`;
+
 /** The difference in one sentence: what reached the key without Benchtop, or that nothing did. */
 export function differenceInWords(diff: OrgFigures): { tone: "warning" | "success" | "info"; text: string } {
   const cost = diff.costMicros !== null && diff.costMicros > 0 ? ` / ${usd(diff.costMicros)}` : "";

@@ -1,5 +1,5 @@
 import type { SpendAlertInfo, SpendLimitInfo } from "@/lib/usage/org";
-import { usd } from "./org-words";
+import { dollars } from "./org-words";
 
 const scopeName = (scope: string, projectId: string | null) =>
   scope === "organization" ? "Organization" : `Project ${projectId ?? ""}`;
@@ -26,7 +26,7 @@ export function SpendControls({ limits, alerts }: { limits: SpendLimitInfo[]; al
                 <span className="text-muted text-xs">({l.enforcement})</span>
               </span>
               <span className="tabular-nums">
-                {usd(l.thresholdMicros)} / {l.interval}
+                {dollars(l.thresholdMicros)} / {l.interval}
               </span>
             </li>
           ))}
@@ -43,7 +43,7 @@ export function SpendControls({ limits, alerts }: { limits: SpendLimitInfo[]; al
                 )}
               </span>
               <span className="tabular-nums">
-                {usd(a.thresholdMicros)} / {a.interval}
+                {dollars(a.thresholdMicros)} / {a.interval}
               </span>
             </li>
           ))}
