@@ -46,7 +46,7 @@ export default defineConfig({
       url: `${stack.emulatorUrl}/__emulator/health`,
       reuseExistingServer: false,
       timeout: 30_000,
-      env: { EMULATOR_API_KEY: stack.apiKey },
+      env: { EMULATOR_API_KEY: stack.apiKey, EMULATOR_ADMIN_KEY: stack.adminKey },
     },
     {
       command: "bash e2e/support/start-console.sh",

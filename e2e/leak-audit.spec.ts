@@ -18,6 +18,7 @@ test("built client assets contain no trace of the key", () => {
   for (const f of files(".next/static")) {
     scanned++;
     expect(fs.readFileSync(f).includes(E2E.apiKey), f).toBe(false);
+    expect(fs.readFileSync(f).includes(E2E.adminKey), f).toBe(false);
   }
   expect(scanned).toBeGreaterThan(10);
 });
@@ -36,6 +37,8 @@ test("the database holds no copy of the key", () => {
     for (const f of files(stack.dataDir)) {
       if (f.endsWith(".sock")) continue;
       expect(fs.readFileSync(f).includes(E2E.apiKey), f).toBe(false);
+      expect(fs.readFileSync(f).includes(E2E.adminKey), f).toBe(false);
+      expect(fs.readFileSync(f).includes(E2E.adminKey), f).toBe(false);
     }
   }
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { RateLimitGauge } from "@/components/limits/rate-limit-gauge";
 import { ModelPicker } from "@/components/models/model-picker";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import { unavailable } from "@/lib/playground/availability";
@@ -22,6 +23,7 @@ export function SidePanel({ setup, model }: { setup: Setup; model: ResolvedModel
       className="space-y-2 self-start rounded-lg border border-border bg-surface p-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
     >
       <ModelPicker value={setup.model} api={setup.api} onChange={(model) => update({ model })} />
+      <RateLimitGauge model={setup.model} />
       <ModelFacts model={model} />
       <label className="flex items-center gap-2 pt-1 text-xs">
         <input

@@ -15,6 +15,18 @@ export function useLimitsReport(live = true) {
   });
 }
 
+/**
+ * Only the rate limits (the playground's gauge): the server skips the ledger's refusals. Under
+ * limitsReport's key, so refreshing the report refreshes this too.
+ */
+export function useModelRateLimits() {
+  return useQuery({
+    queryKey: [...queryKeys.limitsReport, "rate-limits"],
+    queryFn: ({ signal }) => apiFetch<LimitsReport>("/api/limits?only=rate_limits", { signal }),
+    refetchInterval: 5_000,
+  });
+}
+
 /** The signed-in person's own budgets and limits, with what is used and reserved now. */
 export function useHeadroom() {
   return useQuery({

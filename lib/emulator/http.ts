@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorState, Fault, LoggedRequest } from "./state";
+import { noteUsage } from "./usage-log";
 
 /** Small response helpers shared by the route families. */
 
@@ -95,6 +96,7 @@ export function sendJson(ctx: Ctx, status: number, body: unknown, extra: Record<
     ...baseHeaders(ctx, extra),
   });
   ctx.res.end(text);
+  noteUsage(ctx, status, [body]);
 }
 
 export function sendError(ctx: Ctx, e: HttpError): void {
@@ -160,6 +162,11 @@ export async function streamEvents(
   }
   if (res.destroyed) return;
   res.end(done ? "data: [DONE]\n\n" : undefined);
+  noteUsage(
+    ctx,
+    200,
+    events.map((e) => e.data),
+  );
 }
 
 /** Deterministic reply tokens: words with their leading spaces, like real tokens. */

@@ -11,6 +11,7 @@ import { type Ctx, HttpError, type Route, readBody, sendError } from "./http";
 import { imageEdits, imageGenerations, imageVariations } from "./images";
 import { embeddings, moderations } from "./misc";
 import { deleteModel, listModels, retrieveModel } from "./models";
+import { ORGANIZATION_ROUTES } from "./organization";
 import { countInputTokens, createResponse, deleteResponse, retrieveResponse } from "./responses";
 import { EmulatorState, type Fault, type LoggedRequest } from "./state";
 import { addUploadPart, cancelUpload, completeUpload, createUpload } from "./uploads";
@@ -73,6 +74,7 @@ const ROUTES: Route[] = [
   ...CONVERSATION_ROUTES(ID),
   ...CONTAINER_ROUTES(ID),
   ...FINE_TUNING_ROUTES(ID),
+  ...ORGANIZATION_ROUTES(ID),
 ];
 
 const MAX_JSON = 32 * 1024 * 1024;
@@ -171,6 +173,11 @@ export interface EmulatorOptions {
   host?: string;
   apiKey?: string;
   /**
+   * The admin key `/v1/organization/*` takes (Usage, Costs, spend limits); without one those
+   * endpoints answer 401 to every key, as the API does to a normal key.
+   */
+  adminKey?: string;
+  /**
    * Serve the test controls under /__emulator/ (faults, clock, reset, the request log). Off unless
    * asked for: tests, benchmarks and the demo turn them on; a bare `npm run emulator` does not.
    */
@@ -180,6 +187,7 @@ export interface EmulatorOptions {
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const state = new EmulatorState(
     opts.apiKey ?? process.env.EMULATOR_API_KEY ?? "sk-emulator-0123456789abcdef",
+    opts.adminKey ?? process.env.EMULATOR_ADMIN_KEY ?? null,
   );
 
   const server = http.createServer((req, res) => {
@@ -261,7 +269,17 @@ async function handle(
         null,
       );
     }
-    if (key !== state.apiKey) {
+    if (url.pathname.startsWith("/v1/organization/")) {
+      // Admin endpoints take the admin key and nothing else; the normal key never opens them.
+      if (!state.adminKey || key !== state.adminKey) {
+        throw new HttpError(
+          401,
+          `Incorrect API key provided: ${mask(key)}. Organization endpoints need an admin key (sk-admin-...).`,
+          null,
+          "invalid_api_key",
+        );
+      }
+    } else if (key !== state.apiKey) {
       throw new HttpError(
         401,
         `Incorrect API key provided: ${mask(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,

@@ -165,8 +165,16 @@ export class EmulatorState {
   /** Added to the wall clock by `advance`, so waiting work (vector-store processing) moves on too. */
   offsetMs = 0;
   rate: { windowStart: number; used: number; images?: number } = { windowStart: Date.now(), used: 0 };
+  /** Every successful model call's usage, for the admin Usage and Costs endpoints (organization.ts). */
+  usage: UsageRecord[] = [];
+  /** Spend controls the admin endpoints read and set; amounts in cents as the API has them. */
+  spend = defaultSpend();
 
-  constructor(readonly apiKey: string) {}
+  constructor(
+    readonly apiKey: string,
+    /** The admin key the /v1/organization endpoints take; none means they answer every key with 401. */
+    readonly adminKey: string | null = null,
+  ) {}
 
   reset(): void {
     this.counters.clear();
@@ -184,6 +192,8 @@ export class EmulatorState {
     this.config = defaultConfig();
     this.offsetMs = 0;
     this.rate = { windowStart: Date.now(), used: 0 };
+    this.usage = [];
+    this.spend = defaultSpend();
   }
 
   /** Deterministic ids: `chatcmpl-emu000001`, `file-emu000002`… */
@@ -230,10 +240,63 @@ export class EmulatorState {
     return f;
   }
 
+  noteUsage(u: UsageRecord): void {
+    this.usage.push(u);
+    if (this.usage.length > USAGE_CAP) this.usage.splice(0, this.usage.length - USAGE_CAP);
+  }
+
   record(entry: LoggedRequest): void {
     this.log.push(entry);
     if (this.log.length > 200) this.log.shift();
   }
+}
+
+/** One successful model call as the Usage API would count it. */
+export interface UsageRecord {
+  /** Wall-clock milliseconds (the Usage API's buckets are real time, like the console's ledger). */
+  at: number;
+  family: "completions" | "embeddings" | "images";
+  model: string;
+  input: number;
+  cached: number;
+  output: number;
+  images: number;
+  projectId: string;
+  serviceTier: string;
+  /** Images: image.generation | image.edit | image.variation, and the size asked for. */
+  source: string | null;
+  size: string | null;
+}
+
+const USAGE_CAP = 100_000;
+
+export interface SpendAlert {
+  id: string;
+  threshold_amount: number;
+  currency: "USD";
+  interval: "month";
+  notification_channel: { type: "email"; recipients: string[]; subject_prefix?: string };
+}
+
+/** An org limit of $120 a month and one alert at $100, so the console has something to show. */
+function defaultSpend() {
+  return {
+    org: { threshold_amount: 12_000, enforcement: "enforcing" } as {
+      threshold_amount: number;
+      enforcement: string;
+    } | null,
+    projects: new Map<string, { threshold_amount: number; enforcement: string }>(),
+    orgAlerts: [
+      {
+        id: "alert_emu000001",
+        threshold_amount: 10_000,
+        currency: "USD",
+        interval: "month",
+        notification_channel: { type: "email", recipients: ["billing@example.com"] },
+      },
+    ] as SpendAlert[],
+    projectAlerts: new Map<string, SpendAlert[]>(),
+  };
 }
 
 function defaultConfig() {

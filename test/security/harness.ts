@@ -37,7 +37,12 @@ export interface Stack {
 }
 
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
-  const emulator = await startEmulator({ port: 0, apiKey: KEY, controls: true });
+  const emulator = await startEmulator({
+    port: 0,
+    apiKey: KEY,
+    adminKey: env.OPENAI_ADMIN_KEY,
+    controls: true,
+  });
   Object.assign(process.env, {
     OPENAI_API_KEY: KEY,
     OPENAI_BASE_URL: emulator.url,
