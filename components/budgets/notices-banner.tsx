@@ -43,8 +43,11 @@ export function NoticesBanner() {
                 : "border-warning/30 bg-warning-soft text-warning"
             }`}
           >
-            <span className="font-medium">{hit ? "Limit reached" : "Budget warning"}</span>
-            <span className="min-w-0 flex-1 text-fg/90" data-testid="notice-message">
+            <span className="shrink-0 font-medium">{hit ? "Limit reached" : "Budget warning"}</span>
+            <span
+              className="basis-full text-fg/90 sm:min-w-0 sm:flex-1 sm:basis-auto"
+              data-testid="notice-message"
+            >
               {n.message}
             </span>
             <Link className="font-medium underline underline-offset-2" href={n.href ?? "/limits"}>

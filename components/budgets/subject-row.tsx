@@ -45,7 +45,7 @@ export function SubjectRow({ label, sublabel, entry, empty, now, onEdit, extra, 
               key={`${l.code}-${l.window}`}
               limit={l}
               now={now}
-              showSource={false}
+              showSource={l.from === "team"}
               softPercent={entry?.settings.softPercent ?? undefined}
             />
           ))}
