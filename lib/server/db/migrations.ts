@@ -332,6 +332,163 @@ export const migrations: { id: string; sql: string }[] = [
       alter table owners add constraint owners_kind_check check (kind in ('file', 'vector_store', 'fine_tuning_job'));
     `,
   },
+  {
+    // Budgets and limits enforced in the proxy (docs/budgets.md). Counters are per user or token
+    // ("scope") and fixed UTC window; a reservation holds its worst case on every applicable counter
+    // until it is settled, released or reaped. budget_reserve checks and holds all or none in one
+    // statement, locking the counter rows in a fixed order, so instances sharing one PostgreSQL
+    // never both admit the last dollar.
+    id: "0013_budgets",
+    sql: `
+      create table budget_limits (
+        kind text not null check (kind in ('team', 'user', 'token')),
+        subject_id text not null default '',
+        rpm integer,
+        tpm integer,
+        usd_per_day_micros bigint,
+        usd_per_month_micros bigint,
+        models jsonb,
+        expires_at timestamptz,
+        soft_percent integer,
+        updated_at timestamptz not null default now(),
+        updated_by text,
+        primary key (kind, subject_id)
+      );
+      create table budget_counters (
+        scope text not null,
+        metric text not null check (metric in ('rpm', 'tpm', 'day', 'month')),
+        window_start timestamptz not null,
+        used bigint not null default 0,
+        reserved bigint not null default 0,
+        primary key (scope, metric, window_start)
+      );
+      create table budget_reservations (
+        id text primary key,
+        holds jsonb not null,
+        created_at timestamptz not null default now()
+      );
+      create index budget_reservations_age on budget_reservations(created_at);
+      create table budget_notices (
+        id text primary key,
+        user_id text not null references users(id) on delete cascade,
+        kind text not null check (kind in ('soft_threshold', 'limit_hit')),
+        code text,
+        message text not null,
+        href text,
+        dedupe text not null unique,
+        created_at timestamptz not null default now(),
+        dismissed_at timestamptz
+      );
+      create index budget_notices_user on budget_notices(user_id, created_at desc);
+
+      -- p_holds: [{i, scope, metric, start, lim, amount}]. Returns null when every hold was taken,
+      -- else the first hold (in lock order) that would pass its limit, with that counter's numbers.
+      create function budget_reserve(p_id text, p_holds jsonb) returns jsonb language plpgsql as $fn$
+      declare
+        h record;
+        c record;
+      begin
+        insert into budget_counters (scope, metric, window_start)
+          select x.scope, x.metric, x.start
+          from jsonb_to_recordset(p_holds) as x(scope text, metric text, start timestamptz)
+          order by 1, 2, 3
+          on conflict do nothing;
+        for h in
+          select * from jsonb_to_recordset(p_holds)
+            as x(i int, scope text, metric text, start timestamptz, lim bigint, amount bigint)
+          order by scope, metric, start
+        loop
+          select used, reserved into c from budget_counters
+            where scope = h.scope and metric = h.metric and window_start = h.start
+            for update;
+          if c.used + c.reserved + greatest(h.amount, 1) > h.lim then
+            return jsonb_build_object('i', h.i, 'used', c.used, 'reserved', c.reserved);
+          end if;
+        end loop;
+        for h in
+          select * from jsonb_to_recordset(p_holds)
+            as x(scope text, metric text, start timestamptz, amount bigint)
+          order by scope, metric, start
+        loop
+          if h.metric = 'rpm' then
+            update budget_counters set used = used + h.amount
+              where scope = h.scope and metric = h.metric and window_start = h.start;
+          else
+            update budget_counters set reserved = reserved + h.amount
+              where scope = h.scope and metric = h.metric and window_start = h.start;
+          end if;
+        end loop;
+        insert into budget_reservations (id, holds) values (p_id, p_holds);
+        return null;
+      end
+      $fn$;
+
+      -- The hold becomes the real use: tokens on 'tpm', micro-dollars on 'day' and 'month' ('rpm'
+      -- counted at reserve). A hold the reaper already let go adds its use only. Returns each
+      -- counter's use after, for the soft-threshold notices.
+      create function budget_settle(p_id text, p_holds jsonb, p_tokens bigint, p_micros bigint)
+      returns jsonb language plpgsql as $fn$
+      declare
+        h record;
+        held boolean;
+        v_used bigint;
+        v_out jsonb := '[]'::jsonb;
+        v_add bigint;
+      begin
+        delete from budget_reservations where id = p_id;
+        held := found;
+        for h in
+          select * from jsonb_to_recordset(p_holds)
+            as x(i int, scope text, metric text, start timestamptz, amount bigint)
+          where x.metric <> 'rpm'
+          order by scope, metric, start
+        loop
+          v_add := case when h.metric = 'tpm' then p_tokens else p_micros end;
+          update budget_counters set
+              reserved = case when held then greatest(reserved - h.amount, 0) else reserved end,
+              used = used + v_add
+            where scope = h.scope and metric = h.metric and window_start = h.start
+            returning used into v_used;
+          v_out := v_out || jsonb_build_object('i', h.i, 'used', v_used, 'added', v_add);
+        end loop;
+        return v_out;
+      end
+      $fn$;
+
+      -- Holds older than any call may run belong to a process that died: let them go.
+      create function budget_reap(p_age_seconds int) returns int language plpgsql as $fn$
+      declare
+        h record;
+        n int;
+        v_holds jsonb;
+      begin
+        with gone as (
+          delete from budget_reservations
+            where created_at < now() - make_interval(secs => p_age_seconds)
+            returning holds
+        )
+        select (select count(*) from gone),
+               (select coalesce(jsonb_agg(e), '[]'::jsonb) from gone, jsonb_array_elements(gone.holds) e)
+          into n, v_holds;
+        for h in
+          select x.scope, x.metric, x.start, sum(x.amount) as amount
+          from jsonb_to_recordset(v_holds) as x(scope text, metric text, start timestamptz, amount bigint)
+          where x.metric <> 'rpm'
+          group by 1, 2, 3
+          order by 1, 2, 3
+        loop
+          update budget_counters set reserved = greatest(reserved - h.amount, 0)
+            where scope = h.scope and metric = h.metric and window_start = h.start;
+        end loop;
+        delete from budget_counters where
+          (metric in ('rpm', 'tpm') and window_start < now() - interval '1 day')
+          or (metric = 'day' and window_start < now() - interval '40 days')
+          or (metric = 'month' and window_start < now() - interval '400 days');
+        return n;
+      end
+      $fn$;
+    `,
+  },
 ];
 
 // Any constant: serialises migrations across instances booting together against one Postgres.

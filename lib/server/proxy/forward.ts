@@ -4,6 +4,7 @@ import https from "node:https";
 import type { Readable } from "node:stream";
 import { ApiError, typeForStatus } from "@/lib/errors";
 import { createdKind } from "@/lib/ownership";
+import { type BudgetHold, endHold } from "../budgets/hold";
 import { getConfig, maskKey } from "../config";
 import { type LedgerEntry, openCall, record as recordEntry } from "../ledger";
 import { recordOwner } from "../ownership";
@@ -65,6 +66,8 @@ export interface CallExtras {
   onSuccess?: (() => Promise<void>) | null;
   /** More values no upstream error body may show (MCP header values the expansion added). */
   secrets?: string[];
+  /** The call's budget reservation: settled or released with its one ledger entry. */
+  budget?: BudgetHold | null;
 }
 
 /**
@@ -146,6 +149,7 @@ export async function forward(
   const record = (outcome: Outcome) => {
     const model = outcome.model ?? modelFromRequestPrefix(requestPrefix) ?? multipartModel?.model ?? null;
     if (upstreamHeaders) recordRateLimits(model, headerEntries(upstreamHeaders));
+    if (extras.budget) endHold(extras.budget, outcome);
     recordEntry({
       userId: caller.userId,
       tokenId: caller.tokenId,

@@ -4,6 +4,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { ApiError, errors } from "@/lib/errors";
 import { ownershipTarget } from "@/lib/ownership";
 import { requirePrincipal } from "../auth/request";
+import { holdBudget } from "../budgets/gate";
 import { getConfig } from "../config";
 import { errorResponse } from "../http";
 import { assertMayChange } from "../ownership";
@@ -80,7 +81,13 @@ export async function handleProxy(req: ProxyRequest, input: ProxyInput = {}): Pr
         return e.error.toResponse();
       }
     }
-    return await forward(req, body, target, creds, caller, startedAt, extras);
+    // Budgets and limits (docs/budgets.md): checked and reserved before a byte goes upstream.
+    const held = await holdBudget(req, target, caller, body, startedAt);
+    if (held instanceof Response) return held;
+    return await forward(req, held.body, target, creds, caller, startedAt, {
+      ...extras,
+      budget: held.budget,
+    });
   } catch (e) {
     // The client's upload is read to its end and dropped, so the error can reach it.
     if (source && !source.destroyed && !source.readableEnded) source.resume();

@@ -1,0 +1,165 @@
+import "server-only";
+import { PassThrough, type Readable } from "node:stream";
+import { ApiError } from "@/lib/errors";
+import { costMicros } from "@/lib/pricing/cost";
+import type { PriceQuote } from "@/lib/pricing/types";
+import { quoteFor } from "../pricing";
+import { type Caller, type OutgoingBody, recordRefusal } from "../proxy/forward";
+import { isJson } from "../proxy/headers";
+import type { UpstreamPath } from "../proxy/paths";
+import { BUFFER_BYTES } from "../proxy/prompt";
+import { modelFromRequestPrefix } from "../proxy/sniffer";
+import { type CallEstimate, catalogueQuote, estimateCall, FIXED_PATHS, TOKEN_PATHS } from "./estimate";
+import type { BudgetHold } from "./hold";
+import { planFor, reserve } from "./index";
+
+/**
+ * The proxy's budget hook, before a byte goes upstream: a caller without limits passes with one
+ * lookup in memory and its body untouched. Otherwise the body of a billed call is read (JSON up to
+ * BUFFER_BYTES, the size the `prompt` hook buffers) to find the model and the worst case, which is
+ * reserved in one database statement; a refusal is answered here and is the call's one ledger entry.
+ */
+export async function holdBudget(
+  req: Request,
+  target: UpstreamPath,
+  caller: Caller,
+  body: OutgoingBody | null,
+  startedAt: number,
+): Promise<{ body: OutgoingBody | null; budget: BudgetHold | null } | Response> {
+  const plan = await planFor(caller.userId, caller.tokenId);
+  if (!plan) return { body, budget: null };
+  const billed = req.method === "POST" && (TOKEN_PATHS.has(target.path) || FIXED_PATHS.has(target.path));
+  let estimate: CallEstimate | null = null;
+  let requestBytes = 0;
+  try {
+    if (billed) {
+      let parsed: Record<string, unknown> | null = null;
+      let bytes: number | null = body?.length ?? null;
+      let prefixModel: string | null = null;
+      const encoding = req.headers.get("content-encoding");
+      const plain = encoding === null || encoding.toLowerCase() === "identity";
+      if (body && plan.needsBody && plain && isJson(req.headers.get("content-type"))) {
+        const read = await readUpTo(body.stream, BUFFER_BYTES, req.signal);
+        requestBytes = read.size;
+        const whole = Buffer.concat(read.chunks, read.size);
+        if (read.ended) {
+          bytes = read.size;
+          parsed = parseObject(whole);
+          body = { stream: new PassThrough().end(whole), length: read.size };
+        } else {
+          prefixModel = modelFromRequestPrefix(whole.toString("utf8"));
+          body = { stream: rejoin(read.chunks, body.stream), length: body.length };
+        }
+      }
+      estimate = estimateCall(target.path, parsed, bytes, prefixModel);
+    }
+    let quote: PriceQuote | null = null;
+    let cost = 0;
+    if (estimate) {
+      if (estimate.fixedMicros !== null) cost = estimate.fixedMicros;
+      else {
+        const model = estimate.model ?? "unknown";
+        quote = (await quoteFor(model)) ?? catalogueQuote(model);
+        cost = costMicros(quote, { input: estimate.inputTokens, output: estimate.outputTokens });
+      }
+    }
+    const reservation = await reserve(
+      {
+        userId: caller.userId,
+        tokenId: caller.tokenId,
+        model: estimate?.model ?? null,
+        path: `/v1/${target.path}`,
+        costMicros: cost,
+        tokens: estimate?.tokens ?? 0,
+        billed,
+      },
+      plan,
+    );
+    if (!reservation) return { body, budget: null };
+    return {
+      body,
+      budget: {
+        reservation,
+        quote,
+        estimate: estimate ?? { model: null, tokens: 0, inputTokens: 0, outputTokens: 0, fixedMicros: null },
+      },
+    };
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    // Nothing went upstream; the rest of the upload is read and dropped so the answer reaches the client.
+    if (body && !body.stream.destroyed && !body.stream.readableEnded) body.stream.resume();
+    recordRefusal(req, target, caller, startedAt, e, { requestBytes, model: estimate?.model ?? null });
+    return e.toResponse();
+  }
+}
+
+function parseObject(bytes: Buffer): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(bytes.toString("utf8"));
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The bytes read so far, then the rest of the client's stream, as one stream with backpressure. */
+function rejoin(prefix: Buffer[], source: Readable): Readable {
+  const out = new PassThrough();
+  for (const chunk of prefix) out.write(chunk);
+  source.on("error", (e) => out.destroy(e));
+  source.pipe(out);
+  return out;
+}
+
+function clientClosed(): ApiError {
+  return new ApiError({
+    status: 499,
+    type: "invalid_request_error",
+    code: "client_closed_request",
+    message: "The client closed the request before it was sent upstream.",
+  });
+}
+
+function readUpTo(
+  stream: Readable,
+  limit: number,
+  signal: AbortSignal,
+): Promise<{ chunks: Buffer[]; size: number; ended: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      stream.off("data", onData);
+      stream.off("end", onEnd);
+      stream.off("error", onError);
+      signal.removeEventListener("abort", onAbort);
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= limit) {
+        stream.pause();
+        done();
+        resolve({ chunks, size, ended: false });
+      }
+    };
+    const onEnd = () => {
+      done();
+      resolve({ chunks, size, ended: true });
+    };
+    const onError = () => {
+      done();
+      reject(clientClosed());
+    };
+    const onAbort = () => {
+      done();
+      stream.destroy();
+      reject(clientClosed());
+    };
+    if (signal.aborted) return onAbort();
+    stream.on("data", onData);
+    stream.on("end", onEnd);
+    stream.on("error", onError);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}

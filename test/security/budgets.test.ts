@@ -1,0 +1,189 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { EMPTY_LIMITS, type LimitSettings } from "@/lib/budgets/types";
+import { headroomFor, noticesFor, setLimits } from "@/lib/server/budgets";
+import { getDb } from "@/lib/server/db";
+import { flushLedger } from "@/lib/server/ledger";
+import { type Stack, startStack } from "./harness";
+
+/**
+ * Budgets enforced in the proxy (docs/budgets.md), through the production proxy path: a race of
+ * concurrent calls never spends past the budget plus one reservation; rate, model and expiry
+ * refusals answer before the upstream is called, in OpenAI's error shape.
+ */
+let stack: Stack;
+let tokenId: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  const db = await getDb();
+  const [row] = await db.query<{ id: string }>("select id from tokens where user_id = $1", [
+    stack.member.user.id,
+  ]);
+  tokenId = row?.id as string;
+}, 60_000);
+afterAll(async () => {
+  await stack?.close();
+});
+afterEach(async () => {
+  await setLimits({ kind: "token", id: tokenId }, EMPTY_LIMITS, null);
+  await setLimits({ kind: "user", id: stack.member.user.id }, EMPTY_LIMITS, null);
+  await setLimits({ kind: "team", id: null }, EMPTY_LIMITS, null);
+  const db = await getDb();
+  await db.query("delete from budget_counters");
+  await db.query("delete from budget_notices");
+});
+
+const body = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    model: "gpt-4o-mini",
+    max_tokens: 100,
+    messages: [{ role: "user", content: "hi" }],
+    ...extra,
+  });
+
+function call(payload = body(), path = "chat/completions"): Promise<Response> {
+  return fetch(`${stack.proxyUrl}/api/v1/${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${stack.member.token}`, "content-type": "application/json" },
+    body: payload,
+  });
+}
+
+async function upstreamCalls(): Promise<number> {
+  const log = (await (await fetch(new URL("/__emulator/requests", stack.emulator.url))).json()) as {
+    data: { path: string }[];
+  };
+  return log.data.filter((r) => r.path === "/v1/chat/completions").length;
+}
+
+const limits = (s: Partial<LimitSettings>): LimitSettings => ({ ...EMPTY_LIMITS, ...s });
+
+describe("budgets in the proxy", () => {
+  it("50 concurrent calls racing a budget that admits ~10 never spend past it plus one reservation", async () => {
+    // gpt-4.1 ($2 / $8 per 1M): a call costs ~40 micro-dollars and holds ~130 (its input estimate
+    // plus 5 output tokens), so the budget admits about ten one after the other.
+    const probe = await headroomFor(stack.member.user.id, tokenId);
+    expect(probe.limits).toEqual([]);
+    const budget = 400;
+    await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: budget }), stack.admin.user.id);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => call(body({ model: "gpt-4.1", max_tokens: 5 }))),
+    );
+    const bodies = await Promise.all(
+      answers.map((r) => r.json() as Promise<{ error?: { message: string; requested: number } }>),
+    );
+    const ok = answers.filter((r) => r.status === 200).length;
+    const refused = answers.filter((r) => r.status === 429);
+    expect(ok).toBeGreaterThan(0);
+    expect(ok + refused.length).toBe(50);
+    expect(refused.length).toBeGreaterThan(0);
+    const first = bodies.find((b) => b.error)?.error ?? { message: "", requested: 0 };
+    expect(first).toMatchObject({
+      type: "rate_limit_error",
+      code: "budget_exceeded",
+      limit: budget,
+      window: "day",
+    });
+    expect(first.message).toMatch(/of \$0\.0004 per day \(UTC\)/);
+    expect(Number(refused[0]?.headers.get("retry-after"))).toBeGreaterThan(0);
+    const head = await headroomFor(stack.member.user.id, tokenId);
+    const day = head.limits.find((l) => l.window === "day");
+    expect(day?.reserved).toBe(0);
+    // Worst case of one call, as the hook reserves it: the bound the issue sets.
+    expect(first.requested).toBeGreaterThan(100);
+    expect(day?.used).toBeLessThanOrEqual(budget + first.requested);
+    expect(day?.used).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("refuses over rpm, a model off the list and an expired budget before the upstream; one ledger entry each", async () => {
+    await setLimits({ kind: "token", id: tokenId }, limits({ rpm: 2 }), null);
+    const before = await upstreamCalls();
+    expect((await call()).status).toBe(200);
+    expect((await call()).status).toBe(200);
+    const third = await call();
+    expect(third.status).toBe(429);
+    const err = ((await third.json()) as { error: Record<string, unknown> }).error;
+    expect(err).toMatchObject({
+      code: "rpm_exceeded",
+      limit: 2,
+      used: 2,
+      window: "minute",
+      type: "rate_limit_error",
+    });
+    expect(third.headers.get("x-benchtop-limit")).toBe("rpm_exceeded");
+    expect(await upstreamCalls()).toBe(before + 2);
+
+    await setLimits({ kind: "token", id: tokenId }, limits({ models: ["gpt-4.1"] }), null);
+    const model = await call();
+    expect(model.status).toBe(403);
+    expect(((await model.json()) as { error: { code: string } }).error.code).toBe("model_not_allowed");
+    expect((await call(body({ model: "gpt-4.1-mini" }))).status).toBe(200);
+
+    await setLimits(
+      { kind: "user", id: stack.member.user.id },
+      limits({ expiresAt: "2020-01-01T00:00:00Z" }),
+      null,
+    );
+    const expired = await call();
+    expect(expired.status).toBe(403);
+    expect(((await expired.json()) as { error: { code: string } }).error.code).toBe("budget_expired");
+    expect(await upstreamCalls()).toBe(before + 3);
+    await flushLedger();
+    const db = await getDb();
+    const rows = await db.query<{ error_code: string }>(
+      "select error_code from ledger where user_id = $1 and error_code in ('rpm_exceeded', 'model_not_allowed', 'budget_expired')",
+      [stack.member.user.id],
+    );
+    expect(rows.map((r) => r.error_code).sort()).toEqual([
+      "budget_expired",
+      "model_not_allowed",
+      "rpm_exceeded",
+    ]);
+  });
+
+  it("tpm counts the worst case; team defaults apply where the user set nothing; the user's own wins", async () => {
+    await setLimits({ kind: "team", id: null }, limits({ tpm: 100, rpm: 1000 }), null);
+    const big = await call(body({ max_tokens: 500 }));
+    expect(big.status).toBe(429);
+    const err = ((await big.json()) as { error: Record<string, unknown> }).error;
+    expect(err).toMatchObject({ code: "tpm_exceeded", limit: 100 });
+    await setLimits({ kind: "user", id: stack.member.user.id }, limits({ tpm: 10_000 }), null);
+    expect((await call(body({ max_tokens: 500 }))).status).toBe(200);
+    const head = await headroomFor(stack.member.user.id, null);
+    expect(head.limits.map((l) => [l.code, l.from, l.limit])).toEqual([
+      ["rpm_exceeded", "team", 1000],
+      ["tpm_exceeded", "own", 10_000],
+    ]);
+  });
+
+  it("settles to the real usage and tells the user once when a soft threshold is crossed", async () => {
+    await setLimits(
+      { kind: "user", id: stack.member.user.id },
+      limits({ usdPerMonthMicros: 40, softPercent: 10 }),
+      null,
+    );
+    const r = await call(body({ max_tokens: 20 }));
+    expect(r.status).toBe(200);
+    const usage = ((await r.json()) as { usage: { prompt_tokens: number; completion_tokens: number } }).usage;
+    // gpt-4o-mini in the catalogue: $0.15 / $0.60 per 1M, rounded up to a micro-dollar.
+    const cost = Math.ceil(usage.prompt_tokens * 0.15 + usage.completion_tokens * 0.6);
+    await waitFor(async () => (await headroomFor(stack.member.user.id, null)).limits[0]?.reserved === 0);
+    const month = (await headroomFor(stack.member.user.id, null)).limits[0];
+    expect(month).toMatchObject({ used: cost, reserved: 0, window: "month", from: "own" });
+    // 3 of 40 used, under the 10% mark (4); the second call crosses it, the third stays past it.
+    expect(await noticesFor(stack.member.user.id)).toEqual([]);
+    await call(body({ max_tokens: 20 }));
+    await call(body({ max_tokens: 20 }));
+    await waitFor(async () => (await noticesFor(stack.member.user.id)).length > 0);
+    const notices = await noticesFor(stack.member.user.id);
+    expect(notices.filter((n) => n.kind === "soft_threshold")).toHaveLength(1);
+  });
+});
+
+async function waitFor(ok: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
