@@ -75,7 +75,7 @@ export interface CallExtras {
  * expanded, or its client left while the body was read).
  */
 export function recordRefusal(
-  req: ProxyRequest,
+  req: Pick<Request, "method">,
   target: UpstreamPath,
   caller: Caller,
   startedAt: number,
