@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { NoticesBanner } from "@/components/budgets/notices-banner";
 import { Providers } from "@/components/providers";
 import { Sidebar } from "@/components/shell/sidebar";
 import { requireUser } from "@/lib/server/auth/page";
@@ -40,7 +41,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
         )}
         <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none sm:px-6 lg:px-10">
-          <Providers>{children}</Providers>
+          <Providers>
+            <NoticesBanner />
+            {children}
+          </Providers>
         </main>
       </div>
     </div>

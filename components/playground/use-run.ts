@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
 import { useModels } from "@/components/queries/use-models";
 import { recordRun } from "@/lib/history/record";
@@ -8,6 +9,7 @@ import { newMessage } from "@/lib/playground/defaults";
 import { buildRequest } from "@/lib/playground/request";
 import { newRunRecord, type RunRecord } from "@/lib/playground/run-record";
 import type { Message, Setup } from "@/lib/playground/types";
+import { queryKeys } from "@/lib/query-keys";
 import { MAIN, type RunEntry, usePlayground } from "./store";
 
 /**
@@ -86,6 +88,7 @@ export function stopTarget(target: string): void {
 
 export function useRunner() {
   const { resolve } = useModels();
+  const qc = useQueryClient();
   useEffect(() => void loadRun(), []);
   const run = useCallback(
     /** `replace`: the person confirmed stopping the run in flight to start this one. */
@@ -148,9 +151,12 @@ export function useRunner() {
         usePlayground.getState().setAsking(target, false);
       } finally {
         if (own()) controllers.delete(target);
+        // A run can cross a soft threshold or hit a limit: the banner and headroom show it now, not at the next poll.
+        void qc.invalidateQueries({ queryKey: queryKeys.notices });
+        void qc.invalidateQueries({ queryKey: queryKeys.headroom });
       }
     },
-    [resolve],
+    [resolve, qc],
   );
   const runAll = useCallback(() => {
     const s = usePlayground.getState();

@@ -1,3 +1,4 @@
+import { BudgetsPanel } from "@/components/budgets/budgets-panel";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { Card } from "@/components/ui/card";
 import { LinkTabs } from "@/components/ui/tabs";
@@ -7,8 +8,16 @@ import { PlaygroundPanel } from "./playground-panel";
 import { TokensPanel } from "./tokens-panel";
 import { UsersPanel } from "./users-panel";
 
-export type SettingsTab = "connection" | "playground" | "tokens" | "users" | "appearance";
-export const SETTINGS_TABS: SettingsTab[] = ["connection", "playground", "tokens", "users", "appearance"];
+export type SettingsTab = "connection" | "playground" | "tokens" | "users" | "budgets" | "appearance";
+export const SETTINGS_TABS: SettingsTab[] = [
+  "connection",
+  "playground",
+  "tokens",
+  "users",
+  "budgets",
+  "appearance",
+];
+const ADMIN_TABS: SettingsTab[] = ["users", "budgets"];
 
 export interface SettingsViewProps {
   tab: SettingsTab;
@@ -22,11 +31,12 @@ const LABELS: Record<SettingsTab, string> = {
   playground: "Models & sharing",
   tokens: "Personal access tokens",
   users: "Users",
+  budgets: "Budgets & limits",
   appearance: "Appearance",
 };
 
 export function SettingsView({ tab, isAdmin, currentUserId, upstream }: SettingsViewProps) {
-  const tabs = SETTINGS_TABS.filter((t) => t !== "users" || isAdmin).map((t) => ({
+  const tabs = SETTINGS_TABS.filter((t) => isAdmin || !ADMIN_TABS.includes(t)).map((t) => ({
     id: t,
     label: LABELS[t],
     href: `/settings?tab=${t}`,
@@ -39,6 +49,7 @@ export function SettingsView({ tab, isAdmin, currentUserId, upstream }: Settings
         {tab === "playground" && <PlaygroundPanel isAdmin={isAdmin} />}
         {tab === "tokens" && <TokensPanel />}
         {tab === "users" && isAdmin && <UsersPanel currentUserId={currentUserId} />}
+        {tab === "budgets" && isAdmin && <BudgetsPanel />}
         {tab === "appearance" && (
           <Card
             title="Theme"

@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { LIMIT_CODES } from "@/lib/budgets/types";
 import type { ApiError } from "@/lib/errors";
 import type { Guidance } from "@/lib/playground/guidance";
 
@@ -39,6 +41,15 @@ export function ApiErrorCard({ error, guidance, requestId, testId, children }: A
       <p className="mt-1 text-fg/80">{guidance.advice}</p>
       <div className="mt-2 flex flex-wrap items-center gap-3 text-xs">
         {children}
+        {(LIMIT_CODES as readonly (string | null)[]).includes(error.code) && (
+          <Link
+            href="/limits"
+            className="font-medium underline underline-offset-2"
+            data-testid={`${testId}-limits`}
+          >
+            See your limits
+          </Link>
+        )}
         {requestId && <span className="font-mono text-muted">request id {requestId}</span>}
       </div>
     </div>

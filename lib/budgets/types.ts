@@ -67,6 +67,8 @@ export interface LimitUsage {
   reserved: number;
   /** ISO time the window resets. */
   resetsAt: string;
+  /** For a token's limit in a person's own view: the token's name. */
+  label?: string;
 }
 
 /** `GET /api/budgets/me`: the caller's own limits and headroom (every user sees their own). */
@@ -85,6 +87,8 @@ export interface BudgetEntry {
   settings: LimitSettings;
   updatedAt: string;
   updatedBy: string | null;
+  /** The subject's own limits as they stand now (filled by `GET /api/budgets`; none for the team). */
+  usage?: LimitUsage[];
 }
 
 /** A console notice (a soft threshold crossed, a limit hit); `GET /api/notices`, `POST /api/notices/{id}/dismiss`. */

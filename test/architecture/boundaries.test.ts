@@ -11,7 +11,18 @@ import { describe, expect, it } from "vitest";
 const ROOT = join(import.meta.dirname, "..", "..");
 
 /** Folders under components/ that any feature may import. Every other folder belongs to one page. */
-const SHARED = new Set(["ui", "shell", "shares", "tokens", "queries", "diagnostics", "models", "editors"]);
+// budgets: the headroom panel (Limits page), the budgets tab (Settings) and the notices banner (shell).
+const SHARED = new Set([
+  "budgets",
+  "ui",
+  "shell",
+  "shares",
+  "tokens",
+  "queries",
+  "diagnostics",
+  "models",
+  "editors",
+]);
 
 function sources(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })

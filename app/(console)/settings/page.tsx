@@ -15,8 +15,8 @@ export default async function SettingsPage({
   const isAdmin = user.role === "admin";
   const asked = (await searchParams).tab;
   let tab: SettingsTab = SETTINGS_TABS.find((t) => t === asked) ?? "connection";
-  // Members asking for the users tab land on the first tab; the tab itself is not even listed for them.
-  if (tab === "users" && !isAdmin) tab = "connection";
+  // Members asking for an admin tab land on the first tab; the tab itself is not even listed for them.
+  if ((tab === "users" || tab === "budgets") && !isAdmin) tab = "connection";
   // The settings page is the one place the masked key (`sk-…abcd`) is shown; never the key itself.
   return <SettingsView tab={tab} isAdmin={isAdmin} currentUserId={user.id} upstream={upstreamInfo()} />;
 }

@@ -16,6 +16,16 @@ const OPTIONS = {
   model: { type: "string" },
   file: { type: "string" },
   json: { type: "boolean" },
+  token: { type: "string" },
+  team: { type: "boolean" },
+  clear: { type: "boolean" },
+  rpm: { type: "string" },
+  tpm: { type: "string" },
+  "usd-per-day": { type: "string" },
+  "usd-per-month": { type: "string" },
+  models: { type: "string" },
+  expires: { type: "string" },
+  "soft-percent": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 

@@ -4,6 +4,7 @@ import { ConfigError, getConfig } from "../config";
 import { restrictUmask } from "../data-dir";
 import { closeDb, DbLockedError, getDb } from "../db";
 import { readArgs } from "./args";
+import { describeBudgetShow } from "./budget-commands";
 import { COMMANDS, readImportFile, runCommand } from "./commands";
 import { sendOpsCommand } from "./socket";
 
@@ -101,6 +102,10 @@ function print(command: string, result: unknown, asJson: boolean): void {
       process.stdout.write(
         `${a.id}  v${a.latestVersion}  ${a.visibility.padEnd(7)}  ${a.owner.email}  ${a.name}\n`,
       );
+    return;
+  }
+  if (command === "budget:show") {
+    process.stdout.write(describeBudgetShow(r));
     return;
   }
   if (command === "setup-code") {

@@ -12,6 +12,7 @@ import { migrate } from "../db/migrations";
 import { recentLedger } from "../ledger";
 import { latestRateLimits } from "../rate-limits";
 import { listAllShares, revokeShareById } from "../shares";
+import { BUDGET_COMMANDS } from "./budget-commands";
 
 /**
  * Operations shared by the CLI (run in-process when the database is free) and the running server
@@ -221,6 +222,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       return { code: await getSetupCode() };
     },
   },
+  ...BUDGET_COMMANDS,
 };
 
 /** An import file's text; large enough for every version of a big assistant. */

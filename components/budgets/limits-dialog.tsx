@@ -1,0 +1,146 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import {
+  type DraftErrors,
+  type DraftField,
+  draftFieldOf,
+  draftFromSettings,
+  type LimitDraft,
+  settingsFromDraft,
+} from "@/lib/budgets/schema";
+import type { LimitSettings, LimitSubject } from "@/lib/budgets/types";
+import { EMPTY_LIMITS } from "@/lib/budgets/types";
+import type { ApiError } from "@/lib/errors";
+import { useBudgetEdits } from "./use-budget-edits";
+
+export interface LimitsDialogProps {
+  subject: LimitSubject;
+  /** "Team defaults", the user's email, the token's name. */
+  label: string;
+  settings: LimitSettings | null;
+  onClose(): void;
+}
+
+const FIELDS: { field: DraftField; label: string; hint: string; inputMode?: "numeric" | "decimal" }[] = [
+  { field: "usdPerDay", label: "USD per day", hint: "Resets at 00:00 UTC.", inputMode: "decimal" },
+  { field: "usdPerMonth", label: "USD per month", hint: "Resets on the 1st, UTC.", inputMode: "decimal" },
+  { field: "rpm", label: "Requests per minute", hint: "", inputMode: "numeric" },
+  { field: "tpm", label: "Tokens per minute", hint: "Input estimate plus max output.", inputMode: "numeric" },
+  {
+    field: "softPercent",
+    label: "Soft threshold %",
+    hint: "Notify at this share of a budget (default 80).",
+    inputMode: "numeric",
+  },
+];
+
+/** The form behind every "Edit limits": an empty field is no limit here (the team default applies). */
+export function LimitsDialog({ subject, label, settings, onClose }: LimitsDialogProps) {
+  const [draft, setDraft] = useState<LimitDraft>(() => draftFromSettings(settings ?? EMPTY_LIMITS));
+  const [fieldErrors, setFieldErrors] = useState<DraftErrors>({});
+  const { save, clear } = useBudgetEdits();
+  const inherits = subject.kind !== "team";
+  const set = (field: DraftField, value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    setFieldErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const r = settingsFromDraft(draft);
+    if (!r.ok) return setFieldErrors(r.errors);
+    save.mutate(
+      { subject, settings: r.settings },
+      {
+        onSuccess: onClose,
+        // The draft stays as typed; a field the server names gets its message beside it.
+        onError: (err) => {
+          const field = draftFieldOf((err as ApiError).param);
+          if (field) setFieldErrors({ [field]: err.message.replace(/^settings\.\w+: /, "") });
+        },
+      },
+    );
+  };
+  const serverError = save.error && !draftFieldOf((save.error as ApiError).param) ? save.error : clear.error;
+
+  return (
+    <Dialog
+      title={`Limits: ${label}`}
+      description={
+        inherits
+          ? "Leave a field empty to use the team default. A token's limits apply on top of its user's."
+          : "Defaults for every user without their own. Leave a field empty for no limit."
+      }
+      onClose={onClose}
+      size="lg"
+    >
+      <form onSubmit={submit} noValidate className="space-y-4" data-testid="limits-dialog">
+        <div className="grid gap-3 sm:grid-cols-2">
+          {FIELDS.map((f) => (
+            <Field
+              key={f.field}
+              name={f.field}
+              id={`limits-${f.field}`}
+              label={f.label}
+              hint={f.hint || undefined}
+              inputMode={f.inputMode}
+              placeholder={inherits ? "Team default" : "No limit"}
+              value={draft[f.field]}
+              error={fieldErrors[f.field]}
+              onChange={(e) => set(f.field, e.target.value)}
+            />
+          ))}
+          <Field
+            name="expires"
+            id="limits-expires"
+            type="date"
+            label="Expires"
+            hint="Calls are refused after this day (UTC)."
+            value={draft.expires}
+            error={fieldErrors.expires}
+            onChange={(e) => set("expires", e.target.value)}
+          />
+        </div>
+        <Field
+          name="models"
+          id="limits-models"
+          label="Allowed models"
+          hint="Model ids or families, comma-separated (gpt-4o covers its dated versions). Empty: every model."
+          placeholder={inherits ? "Team default" : "All models"}
+          value={draft.models}
+          error={fieldErrors.models}
+          onChange={(e) => set("models", e.target.value)}
+        />
+        {serverError && <Alert tone="danger">{serverError.message}</Alert>}
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          {settings ? (
+            <Button
+              type="button"
+              variant="ghost"
+              data-testid="limits-clear"
+              disabled={clear.isPending}
+              onClick={() => clear.mutate(subject, { onSuccess: onClose })}
+            >
+              {inherits ? "Clear (use team default)" : "Remove team defaults"}
+            </Button>
+          ) : (
+            <span />
+          )}
+          <div className="flex gap-2">
+            <Button type="button" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="primary" disabled={save.isPending} data-testid="limits-save">
+              {save.isPending ? "Saving…" : "Save limits"}
+            </Button>
+          </div>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
