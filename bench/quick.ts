@@ -10,6 +10,7 @@ process.env.BENCH_QUICK = "1";
 // first-load opens 14 routes in fresh contexts: 133 s with its own stack at load average 18.
 const LIMIT_S = {
   proxy: 90,
+  "proxy-hot-path": 90,
   "images-proxy": 90,
   "budgets-check": 90,
   "assistants-expand": 90,
@@ -48,6 +49,7 @@ async function step<T>(name: keyof typeof LIMIT_S, run: () => Promise<T>): Promi
 async function main(): Promise<void> {
   // Imported after BENCH_QUICK is set: the benchmarks read it as they load.
   const { proxyBench } = await import("./run");
+  const { proxyHotPathBench } = await import("./proxy-hot-path");
   const { imagesProxyBench } = await import("./images-proxy");
   const { budgetsCheckBench } = await import("./budgets-check");
   const { assistantsExpandBench } = await import("./assistants-expand");
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
 
   const t0 = Date.now();
   await step("proxy", proxyBench);
+  await step("proxy-hot-path", proxyHotPathBench);
   await step("images-proxy", imagesProxyBench);
   await step("budgets-check", budgetsCheckBench);
   await step("assistants-expand", assistantsExpandBench);

@@ -51,9 +51,14 @@ process.on("exit", () => {
   for (const s of servers) s.kill();
 });
 
-/** Starts the built console server (`entry`), stopped when this process exits if not before. */
+/**
+ * Starts the built console server (`entry`), stopped when this process exits if not before.
+ * BENCH_SERVER_NODE_ARGS adds flags for its node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, which
+ * NODE_OPTIONS refuses).
+ */
 export function spawnServer(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn("node", [entry], {
+  const flags = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn("node", [...flags, entry], {
     env,
     cwd: path.dirname(entry),
     stdio: ["ignore", "ignore", "inherit"],

@@ -17,7 +17,7 @@ export interface Principal {
 }
 
 /** A cookie's value; one that does not decode (`%E0%A4%A`) is no cookie, so a bad one means "signed out". */
-export function readCookie(req: Request, name: string): string | undefined {
+export function readCookie(req: Pick<Request, "headers">, name: string): string | undefined {
   const header = req.headers.get("cookie");
   if (!header) return undefined;
   for (const part of header.split(";")) {
@@ -33,8 +33,11 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
+/** What authentication reads of a request (the proxy's production entry passes no full Request). */
+export type AuthRequest = Pick<Request, "headers" | "url" | "method">;
+
 /** A bearer personal token, else the session cookie. A bearer that is not ours never falls back to the cookie. */
-export async function authenticate(req: Request): Promise<Principal | null> {
+export async function authenticate(req: AuthRequest): Promise<Principal | null> {
   const auth = req.headers.get("authorization");
   if (auth) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
@@ -71,7 +74,7 @@ function requestScheme(req: RequestLike): string {
   return readPeer(req.headers)?.proto ?? (req.url.startsWith("https:") ? "https" : "http");
 }
 
-export function expectedOrigin(req: Request): string {
+export function expectedOrigin(req: AuthRequest): string {
   const configured = getConfig().origin;
   if (configured) return configured;
   const host = forwarded(req, "x-forwarded-host") || req.headers.get("host") || new URL(req.url).host;
@@ -82,7 +85,7 @@ export function expectedOrigin(req: Request): string {
  * Cookies ride along on cross-site requests, so a session may only change state from our own pages.
  * Browsers send Origin on every POST/PUT/PATCH/DELETE; a missing one is treated as foreign.
  */
-export function assertSameOrigin(req: Request): void {
+export function assertSameOrigin(req: AuthRequest): void {
   if (SAFE_METHODS.has(req.method)) return;
   const origin = req.headers.get("origin");
   if (origin && origin === expectedOrigin(req)) return;
@@ -93,7 +96,7 @@ export function assertSameOrigin(req: Request): void {
   );
 }
 
-export async function requirePrincipal(req: Request): Promise<Principal> {
+export async function requirePrincipal(req: AuthRequest): Promise<Principal> {
   const p = await authenticate(req);
   if (!p) {
     throw req.headers.get("authorization")
@@ -164,6 +167,6 @@ export function sessionCookieHeader(req: Request, value: string | null): string 
 }
 
 /** The session cookie under the one name valid for this request; on https a plain-named one is ignored. */
-export function readSessionCookie(req: Request): string | undefined {
+export function readSessionCookie(req: Pick<Request, "headers" | "url">): string | undefined {
   return readCookie(req, sessionCookieName(isSecureRequest(req)));
 }

@@ -20,7 +20,7 @@ import { planFor, reserve } from "./index";
  * reserved in one database statement; a refusal is answered here and is the call's one ledger entry.
  */
 export async function holdBudget(
-  req: Request,
+  req: Pick<Request, "method" | "headers" | "signal">,
   target: UpstreamPath,
   caller: Caller,
   body: OutgoingBody | null,

@@ -17,6 +17,7 @@ import {
   isJson,
   upstreamRequestHeaders,
 } from "./headers";
+import type { ProxyRequest } from "./index";
 import { hasModelField, MultipartModelReader, multipartBoundary } from "./multipart-model";
 import { needsAdminKey, type UpstreamPath, upstreamUrl } from "./paths";
 import { scrubSecrets } from "./scrub";
@@ -74,7 +75,7 @@ export interface CallExtras {
  * expanded, or its client left while the body was read).
  */
 export function recordRefusal(
-  req: Request,
+  req: Pick<Request, "method">,
   target: UpstreamPath,
   caller: Caller,
   startedAt: number,
@@ -110,7 +111,7 @@ export function recordRefusal(
 }
 
 export async function forward(
-  req: Request,
+  req: ProxyRequest,
   body: OutgoingBody | null,
   target: UpstreamPath,
   creds: Credentials,
@@ -260,12 +261,27 @@ export async function forward(
   let ttfb: number | null = null;
   let responseBytes = 0;
   let done = false;
+  /**
+   * Chunks the sniffer has not read yet. It reads them in a setImmediate: after the microtask in
+   * which node.ts writes the chunk and the tick in which the socket sends it. Run inline, it
+   * delayed every chunk, the first event included (docs/proxy-hot-path.md).
+   */
+  let unread: Buffer[] = [];
+  const readUnread = () => {
+    const chunks = unread;
+    unread = [];
+    for (const c of chunks) sniffer.push(c);
+  };
+  const readLater = (chunk: Buffer) => {
+    if (unread.push(chunk) === 1) setImmediate(readUnread);
+  };
 
   const creates = createdKind(req.method, target.path);
   /** Ends the call's bookkeeping; the promise, when there is one, is the new object's owner being written. */
   const finish = (aborted: boolean, brokenCode: string | null): Promise<void> | null => {
     if (done) return null;
     done = true;
+    readUnread();
     const s = sniffer.finish();
     record({
       model: s.model,
@@ -307,7 +323,7 @@ export async function forward(
   }
 
   const onClientAbort = () => {
-    clearTimeout(idle);
+    disarmIdle();
     upstreamReq.destroy();
     res.destroy();
     finish(true, null);
@@ -318,7 +334,7 @@ export async function forward(
   let heldBack: Uint8Array | null = null;
   /** The upstream stopped mid-body (closed, or silent past the idle timeout): end the client's copy clearly. */
   const interrupt = (code: string, message: string) => {
-    clearTimeout(idle);
+    disarmIdle();
     req.signal.removeEventListener("abort", onClientAbort);
     finish(false, code);
     const controller = controllerRef;
@@ -339,19 +355,33 @@ export async function forward(
   };
 
   // Only silence from the upstream counts: while the client is slow to read, the body is paused.
+  // One timer per call, not one per chunk: a chunk only notes the time, and a timer that fires
+  // before the silence is long enough waits out the rest.
   let idle: NodeJS.Timeout | undefined;
-  const armIdle = () => {
+  let lastHeard = 0;
+  const disarmIdle = () => {
     clearTimeout(idle);
-    idle = setTimeout(() => {
-      if (done) return;
-      const seconds = Math.round(cfg.openai.idleTimeoutMs / 1000);
-      interrupt(
-        "upstream_stream_stalled",
-        `The upstream API at ${dest.host} sent nothing for ${seconds} s in the middle of the response, so the console ended it. What arrived before is kept. If long silences are normal for this model, raise UPSTREAM_IDLE_TIMEOUT_MS.`,
-      );
-      res.destroy();
-      upstreamReq.destroy();
-    }, cfg.openai.idleTimeoutMs);
+    idle = undefined;
+  };
+  const armIdle = () => {
+    lastHeard = performance.now();
+    idle ??= setTimeout(checkIdle, cfg.openai.idleTimeoutMs);
+  };
+  const checkIdle = () => {
+    idle = undefined;
+    if (done) return;
+    const left = lastHeard + cfg.openai.idleTimeoutMs - performance.now();
+    if (left > 0) {
+      idle = setTimeout(checkIdle, left);
+      return;
+    }
+    const seconds = Math.round(cfg.openai.idleTimeoutMs / 1000);
+    interrupt(
+      "upstream_stream_stalled",
+      `The upstream API at ${dest.host} sent nothing for ${seconds} s in the middle of the response, so the console ended it. What arrived before is kept. If long silences are normal for this model, raise UPSTREAM_IDLE_TIMEOUT_MS.`,
+    );
+    res.destroy();
+    upstreamReq.destroy();
   };
 
   const stream = new ReadableStream<Uint8Array>(
@@ -362,8 +392,9 @@ export async function forward(
         res.on("data", (chunk: Buffer) => {
           ttfb ??= performance.now() - startedAt;
           responseBytes += chunk.length;
-          // Forward first, inspect after: the sniffer must never delay a byte. A create's answer
-          // is the exception: its latest chunk waits (see "end").
+          // Forward first, inspect after: the sniffer must never delay a byte, so it reads the chunk
+          // once it was written (see readLater). A create's answer is the exception: its latest
+          // chunk waits (see "end").
           const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
           if (creates) {
             if (heldBack) controller.enqueue(heldBack);
@@ -371,16 +402,16 @@ export async function forward(
           } else {
             controller.enqueue(bytes);
           }
-          sniffer.push(chunk);
+          readLater(chunk);
           if ((controller.desiredSize ?? 1) <= 0) {
-            clearTimeout(idle);
+            disarmIdle();
             res.pause();
           } else {
             armIdle();
           }
         });
         res.on("end", () => {
-          clearTimeout(idle);
+          disarmIdle();
           req.signal.removeEventListener("abort", onClientAbort);
           const close = () => {
             try {

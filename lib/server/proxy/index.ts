@@ -17,6 +17,12 @@ export { PROXY_PREFIX } from "./constants";
 
 import { PROXY_PREFIX } from "./constants";
 
+/**
+ * What the proxy reads of a request: a web Request in a route handler; a plain object in the
+ * production entry (node.ts), which skips building a Request on the hot path.
+ */
+export type ProxyRequest = Pick<Request, "method" | "headers" | "url" | "signal" | "body">;
+
 export interface ProxyInput {
   /** The request line's path and query exactly as received, before any URL normalisation. */
   rawUrl?: string;
@@ -25,7 +31,7 @@ export interface ProxyInput {
 }
 
 /** `/api/v1/*`: authenticate, validate the path, pick credentials, stream both ways. */
-export async function handleProxy(req: Request, input: ProxyInput = {}): Promise<Response> {
+export async function handleProxy(req: ProxyRequest, input: ProxyInput = {}): Promise<Response> {
   const startedAt = performance.now();
   /** The client's body once the `prompt` hook began reading it. */
   let source: Readable | null = null;
