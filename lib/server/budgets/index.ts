@@ -289,8 +289,16 @@ export async function reserve(input: ReserveInput, known?: Plan | null): Promise
   const db = await getDb();
   const id = randomId("bres");
   const [row] = await db.query<{ r: { i: number; used: number; reserved: number } | string | null }>(
-    "select budget_reserve($1, $2::jsonb) as r",
-    [id, JSON.stringify(holds)],
+    "select budget_reserve($1, $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[], $7::bigint[]) as r",
+    [
+      id,
+      holds.map((h) => h.i),
+      holds.map((h) => h.scope),
+      holds.map((h) => h.metric),
+      holds.map((h) => h.start),
+      holds.map((h) => h.lim),
+      holds.map((h) => h.amount),
+    ],
   );
   const refused = typeof row?.r === "string" ? JSON.parse(row.r) : row?.r;
   if (refused) {
@@ -352,8 +360,17 @@ export async function settle(r: Reservation, actual: { costMicros: number; token
   const tokens = Math.max(0, Math.ceil(actual.tokens));
   const micros = Math.max(0, Math.ceil(actual.costMicros));
   const [row] = await db.query<{ r: { i: number; used: number | null; added: number }[] | string }>(
-    "select budget_settle($1, $2::jsonb, $3, $4) as r",
-    [r.id, JSON.stringify(held.holds), tokens, micros],
+    "select budget_settle($1, $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[], $7, $8) as r",
+    [
+      r.id,
+      held.holds.map((h) => h.i),
+      held.holds.map((h) => h.scope),
+      held.holds.map((h) => h.metric),
+      held.holds.map((h) => h.start),
+      held.holds.map((h) => h.amount),
+      tokens,
+      micros,
+    ],
   );
   const after = (typeof row?.r === "string" ? JSON.parse(row.r) : row?.r) ?? [];
   for (const a of after as { i: number; used: number | null; added: number }[]) {
