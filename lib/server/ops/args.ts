@@ -15,6 +15,14 @@ const OPTIONS = {
   limit: { type: "string" },
   model: { type: "string" },
   file: { type: "string" },
+  // usage, ledger:seed (docs/usage.md)
+  since: { type: "string" },
+  until: { type: "string" },
+  group: { type: "string" },
+  bucket: { type: "string" },
+  rows: { type: "string" },
+  days: { type: "string" },
+  emails: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
