@@ -32,10 +32,15 @@ const SUMS = [
 ];
 
 /**
- * Adds the rows of `source` (a table or a CTE with the ledger's columns) to usage_rollup. Sorted by
- * key so two instances flushing at once lock rollup rows in the same order (no deadlock).
+ * Adds the rows of `source` (a table or a CTE with the ledger's columns) to usage_rollup, for every
+ * grain and dimension unless told fewer (a big backfill runs one at a time). Sorted by key so two
+ * instances flushing at once lock rollup rows in the same order (no deadlock).
  */
-export function rollupInsert(source: string): string {
+export function rollupInsert(
+  source: string,
+  grains: readonly ("h" | "d")[] = ["h", "d"],
+  dims: readonly (typeof ROLLUP_DIMS)[number][] = ROLLUP_DIMS,
+): string {
   return `insert into usage_rollup
     select g.grain, d.dim, date_trunc(case g.grain when 'h' then 'hour' else 'day' end, at, 'UTC'),
            coalesce(user_id, ''),
@@ -48,8 +53,8 @@ export function rollupInsert(source: string): string {
            coalesce(sum(cost_micros), 0), count(*) filter (where cost_estimated),
            count(*) filter (where model is not null and cost_micros is null)
       from ${source}
-      cross join (values ('h'), ('d')) as g(grain)
-      cross join (values ${ROLLUP_DIMS.map((d) => `('${d}')`).join(", ")}) as d(dim)
+      cross join (values ${grains.map((g) => `('${g}')`).join(", ")}) as g(grain)
+      cross join (values ${dims.map((d) => `('${d}')`).join(", ")}) as d(dim)
      group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5
     on conflict (grain, dim, bucket, user_id, key) do update set
       ${SUMS.map((c) => `${c} = usage_rollup.${c} + excluded.${c}`).join(", ")}`;

@@ -15,7 +15,7 @@ const OPTIONS = {
   limit: { type: "string" },
   model: { type: "string" },
   file: { type: "string" },
-  // usage and ledger:seed
+  // usage, ledger:seed (docs/usage.md)
   since: { type: "string" },
   until: { type: "string" },
   group: { type: "string" },
