@@ -11,6 +11,7 @@ process.env.BENCH_QUICK = "1";
 const LIMIT_S = {
   proxy: 90,
   "images-proxy": 90,
+  "budgets-check": 90,
   "assistants-expand": 90,
   stack: 90,
   playground: 90,
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   // Imported after BENCH_QUICK is set: the benchmarks read it as they load.
   const { proxyBench } = await import("./run");
   const { imagesProxyBench } = await import("./images-proxy");
+  const { budgetsCheckBench } = await import("./budgets-check");
   const { assistantsExpandBench } = await import("./assistants-expand");
   const { startStack } = await import("./stack");
   const { playgroundBench } = await import("./playground");
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   await step("proxy", proxyBench);
   await step("images-proxy", imagesProxyBench);
+  await step("budgets-check", budgetsCheckBench);
   await step("assistants-expand", assistantsExpandBench);
   const shared = await step("stack", () => startStack("quick"));
   try {

@@ -180,6 +180,48 @@ describe("budgets in the proxy", () => {
   });
 });
 
+describe("a call that fails or is abandoned lets its hold go", () => {
+  const fault = (f: Record<string, unknown>) =>
+    fetch(new URL("/__emulator/faults", stack.emulator.url), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(f),
+    });
+  afterEach(async () => {
+    await fetch(new URL("/__emulator/faults", stack.emulator.url), { method: "DELETE" });
+  });
+  it("an upstream error releases: nothing used, nothing held", async () => {
+    await setLimits(
+      { kind: "token", id: tokenId },
+      limits({ usdPerDayMicros: 1_000_000, tpm: 100_000 }),
+      null,
+    );
+    await fault({ kind: "status", status: 500, path: "/v1/chat/completions" });
+    expect((await call()).status).toBe(500);
+    await waitFor(async () =>
+      (await headroomFor(stack.member.user.id, tokenId)).limits.every((l) => l.reserved === 0),
+    );
+    const head = await headroomFor(stack.member.user.id, tokenId);
+    expect(head.limits.map((l) => l.used)).toEqual([0, 0]);
+  });
+  it("a client that leaves before the answer releases", async () => {
+    await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 1_000_000 }), null);
+    await fault({ kind: "hang", path: "/v1/chat/completions" });
+    const ac = new AbortController();
+    const pending = fetch(`${stack.proxyUrl}/api/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${stack.member.token}`, "content-type": "application/json" },
+      body: body(),
+      signal: ac.signal,
+    }).catch(() => null);
+    await waitFor(async () => (await headroomFor(stack.member.user.id, tokenId)).limits[0]?.reserved !== 0);
+    ac.abort();
+    await pending;
+    await waitFor(async () => (await headroomFor(stack.member.user.id, tokenId)).limits[0]?.reserved === 0);
+    expect((await headroomFor(stack.member.user.id, tokenId)).limits[0]?.used).toBe(0);
+  });
+});
+
 async function waitFor(ok: () => Promise<boolean>, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await ok())) {

@@ -98,11 +98,18 @@ const state = globalThis as unknown as {
   __benchtopBudgets?: {
     snapshot: Snapshot | null;
     loading: Promise<Snapshot> | null;
+    loadingFrom: Db | null;
     reaper: NodeJS.Timeout | null;
     holds: WeakMap<Reservation, { holds: Hold[]; plan: Plan; userId: string }>;
   };
 };
-state.__benchtopBudgets ??= { snapshot: null, loading: null, reaper: null, holds: new WeakMap() };
+state.__benchtopBudgets ??= {
+  snapshot: null,
+  loading: null,
+  loadingFrom: null,
+  reaper: null,
+  holds: new WeakMap(),
+};
 const shared = state.__benchtopBudgets;
 
 const METRICS: { metric: Metric; key: keyof LimitSettings; code: LimitCode; window: LimitWindow }[] = [
@@ -151,15 +158,18 @@ async function load(db: Db): Promise<Snapshot> {
 }
 
 function reload(db: Db): Promise<Snapshot> {
-  if (shared.loading) return shared.loading;
+  if (shared.loading && shared.loadingFrom === db) return shared.loading;
+  shared.loadingFrom = db;
   const loading = load(db).then(
     (s) => {
-      shared.snapshot = s;
-      shared.loading = null;
+      if (shared.loading === loading) {
+        shared.snapshot = s;
+        shared.loading = null;
+      }
       return s;
     },
     (e: unknown) => {
-      shared.loading = null;
+      if (shared.loading === loading) shared.loading = null;
       throw e;
     },
   );
@@ -279,8 +289,16 @@ export async function reserve(input: ReserveInput, known?: Plan | null): Promise
   const db = await getDb();
   const id = randomId("bres");
   const [row] = await db.query<{ r: { i: number; used: number; reserved: number } | string | null }>(
-    "select budget_reserve($1, $2::jsonb) as r",
-    [id, JSON.stringify(holds)],
+    "select budget_reserve($1, $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[], $7::bigint[]) as r",
+    [
+      id,
+      holds.map((h) => h.i),
+      holds.map((h) => h.scope),
+      holds.map((h) => h.metric),
+      holds.map((h) => h.start),
+      holds.map((h) => h.lim),
+      holds.map((h) => h.amount),
+    ],
   );
   const refused = typeof row?.r === "string" ? JSON.parse(row.r) : row?.r;
   if (refused) {
@@ -342,8 +360,17 @@ export async function settle(r: Reservation, actual: { costMicros: number; token
   const tokens = Math.max(0, Math.ceil(actual.tokens));
   const micros = Math.max(0, Math.ceil(actual.costMicros));
   const [row] = await db.query<{ r: { i: number; used: number | null; added: number }[] | string }>(
-    "select budget_settle($1, $2::jsonb, $3, $4) as r",
-    [r.id, JSON.stringify(held.holds), tokens, micros],
+    "select budget_settle($1, $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[], $7, $8) as r",
+    [
+      r.id,
+      held.holds.map((h) => h.i),
+      held.holds.map((h) => h.scope),
+      held.holds.map((h) => h.metric),
+      held.holds.map((h) => h.start),
+      held.holds.map((h) => h.amount),
+      tokens,
+      micros,
+    ],
   );
   const after = (typeof row?.r === "string" ? JSON.parse(row.r) : row?.r) ?? [];
   for (const a of after as { i: number; used: number | null; added: number }[]) {

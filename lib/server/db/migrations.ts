@@ -364,7 +364,10 @@ export const migrations: { id: string; sql: string }[] = [
       );
       create table budget_reservations (
         id text primary key,
-        holds jsonb not null,
+        scopes text[] not null,
+        metrics text[] not null,
+        starts timestamptz[] not null,
+        amounts bigint[] not null,
         created_at timestamptz not null default now()
       );
       create index budget_reservations_age on budget_reservations(created_at);
@@ -381,76 +384,84 @@ export const migrations: { id: string; sql: string }[] = [
       );
       create index budget_notices_user on budget_notices(user_id, created_at desc);
 
-      -- p_holds: [{i, scope, metric, start, lim, amount}]. Returns null when every hold was taken,
-      -- else the first hold (in lock order) that would pass its limit, with that counter's numbers.
-      create function budget_reserve(p_id text, p_holds jsonb) returns jsonb language plpgsql as $fn$
+      -- Locks a call's counter rows in one fixed order (so no two calls deadlock), creating the
+      -- missing ones first.
+      create function budget_lock(p_scope text[], p_metric text[], p_start timestamptz[]) returns void
+      language plpgsql as $fn$
       declare
-        h record;
-        c record;
+        n int;
       begin
-        insert into budget_counters (scope, metric, window_start)
-          select x.scope, x.metric, x.start
-          from jsonb_to_recordset(p_holds) as x(scope text, metric text, start timestamptz)
-          order by 1, 2, 3
-          on conflict do nothing;
-        for h in
-          select * from jsonb_to_recordset(p_holds)
-            as x(i int, scope text, metric text, start timestamptz, lim bigint, amount bigint)
-          order by scope, metric, start
-        loop
-          select used, reserved into c from budget_counters
-            where scope = h.scope and metric = h.metric and window_start = h.start
-            for update;
-          if c.used + c.reserved + greatest(h.amount, 1) > h.lim then
-            return jsonb_build_object('i', h.i, 'used', c.used, 'reserved', c.reserved);
-          end if;
-        end loop;
-        for h in
-          select * from jsonb_to_recordset(p_holds)
-            as x(scope text, metric text, start timestamptz, amount bigint)
-          order by scope, metric, start
-        loop
-          if h.metric = 'rpm' then
-            update budget_counters set used = used + h.amount
-              where scope = h.scope and metric = h.metric and window_start = h.start;
-          else
-            update budget_counters set reserved = reserved + h.amount
-              where scope = h.scope and metric = h.metric and window_start = h.start;
-          end if;
-        end loop;
-        insert into budget_reservations (id, holds) values (p_id, p_holds);
+        perform 1 from budget_counters c
+          join unnest(p_scope, p_metric, p_start) as h(scope, metric, start)
+            on c.scope = h.scope and c.metric = h.metric and c.window_start = h.start
+          order by c.scope, c.metric, c.window_start
+          for update of c;
+        get diagnostics n = row_count;
+        if n < cardinality(p_scope) then
+          insert into budget_counters (scope, metric, window_start)
+            select * from unnest(p_scope, p_metric, p_start) order by 1, 2, 3
+            on conflict do nothing;
+          perform 1 from budget_counters c
+            join unnest(p_scope, p_metric, p_start) as h(scope, metric, start)
+              on c.scope = h.scope and c.metric = h.metric and c.window_start = h.start
+            order by c.scope, c.metric, c.window_start
+            for update of c;
+        end if;
+      end
+      $fn$;
+
+      -- Holds on every counter or on none. Returns null when every hold was taken, else the first
+      -- (in lock order) that would pass its limit: its index (p_i) and that counter's numbers.
+      create function budget_reserve(p_id text, p_i int[], p_scope text[], p_metric text[],
+        p_start timestamptz[], p_lim bigint[], p_amount bigint[]) returns jsonb language plpgsql as $fn$
+      declare
+        bad record;
+      begin
+        perform budget_lock(p_scope, p_metric, p_start);
+        select h.i, c.used, c.reserved into bad
+          from budget_counters c
+          join unnest(p_i, p_scope, p_metric, p_start, p_lim, p_amount) as h(i, scope, metric, start, lim, amount)
+            on c.scope = h.scope and c.metric = h.metric and c.window_start = h.start
+          where c.used + c.reserved + greatest(h.amount, 1) > h.lim
+          order by c.scope, c.metric, c.window_start
+          limit 1;
+        if found then
+          return jsonb_build_object('i', bad.i, 'used', bad.used, 'reserved', bad.reserved);
+        end if;
+        -- 'rpm' counts the request at once; the others hold until the call is settled.
+        update budget_counters c set
+            used = c.used + case when h.metric = 'rpm' then h.amount else 0 end,
+            reserved = c.reserved + case when h.metric = 'rpm' then 0 else h.amount end
+          from unnest(p_scope, p_metric, p_start, p_amount) as h(scope, metric, start, amount)
+          where c.scope = h.scope and c.metric = h.metric and c.window_start = h.start;
+        insert into budget_reservations (id, scopes, metrics, starts, amounts)
+          values (p_id, p_scope, p_metric, p_start, p_amount);
         return null;
       end
       $fn$;
 
-      -- The hold becomes the real use: tokens on 'tpm', micro-dollars on 'day' and 'month' ('rpm'
-      -- counted at reserve). A hold the reaper already let go adds its use only. Returns each
-      -- counter's use after, for the soft-threshold notices.
-      create function budget_settle(p_id text, p_holds jsonb, p_tokens bigint, p_micros bigint)
+      -- The hold becomes the real use: tokens on 'tpm', micro-dollars on 'day' and 'month'. A hold
+      -- the reaper already let go adds its use only. Returns each counter's use after (soft notices).
+      create function budget_settle(p_id text, p_i int[], p_scope text[], p_metric text[],
+        p_start timestamptz[], p_amount bigint[], p_tokens bigint, p_micros bigint)
       returns jsonb language plpgsql as $fn$
       declare
-        h record;
         held boolean;
-        v_used bigint;
-        v_out jsonb := '[]'::jsonb;
-        v_add bigint;
+        v_out jsonb;
       begin
         delete from budget_reservations where id = p_id;
         held := found;
-        for h in
-          select * from jsonb_to_recordset(p_holds)
-            as x(i int, scope text, metric text, start timestamptz, amount bigint)
-          where x.metric <> 'rpm'
-          order by scope, metric, start
-        loop
-          v_add := case when h.metric = 'tpm' then p_tokens else p_micros end;
-          update budget_counters set
-              reserved = case when held then greatest(reserved - h.amount, 0) else reserved end,
-              used = used + v_add
-            where scope = h.scope and metric = h.metric and window_start = h.start
-            returning used into v_used;
-          v_out := v_out || jsonb_build_object('i', h.i, 'used', v_used, 'added', v_add);
-        end loop;
+        perform budget_lock(p_scope, p_metric, p_start);
+        with u as (
+          update budget_counters c set
+              reserved = case when held then greatest(c.reserved - h.amount, 0) else c.reserved end,
+              used = c.used + case when h.metric = 'tpm' then p_tokens else p_micros end
+            from unnest(p_i, p_scope, p_metric, p_start, p_amount) as h(i, scope, metric, start, amount)
+            where h.metric <> 'rpm' and c.scope = h.scope and c.metric = h.metric and c.window_start = h.start
+            returning h.i, c.used, case when h.metric = 'tpm' then p_tokens else p_micros end as added
+        )
+        select coalesce(jsonb_agg(jsonb_build_object('i', i, 'used', used, 'added', added)), '[]'::jsonb)
+          into v_out from u;
         return v_out;
       end
       $fn$;
@@ -460,19 +471,24 @@ export const migrations: { id: string; sql: string }[] = [
       declare
         h record;
         n int;
-        v_holds jsonb;
+        v_scope text[];
+        v_metric text[];
+        v_start timestamptz[];
+        v_amount bigint[];
       begin
         with gone as (
           delete from budget_reservations
             where created_at < now() - make_interval(secs => p_age_seconds)
-            returning holds
+            returning scopes, metrics, starts, amounts
+        ), flat as (
+          select u.* from gone, unnest(gone.scopes, gone.metrics, gone.starts, gone.amounts)
+            as u(scope, metric, start, amount)
         )
-        select (select count(*) from gone),
-               (select coalesce(jsonb_agg(e), '[]'::jsonb) from gone, jsonb_array_elements(gone.holds) e)
-          into n, v_holds;
+        select (select count(*) from gone), array_agg(scope), array_agg(metric), array_agg(start), array_agg(amount)
+          into n, v_scope, v_metric, v_start, v_amount from flat;
         for h in
           select x.scope, x.metric, x.start, sum(x.amount) as amount
-          from jsonb_to_recordset(v_holds) as x(scope text, metric text, start timestamptz, amount bigint)
+          from unnest(v_scope, v_metric, v_start, v_amount) as x(scope, metric, start, amount)
           where x.metric <> 'rpm'
           group by 1, 2, 3
           order by 1, 2, 3
