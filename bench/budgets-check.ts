@@ -1,5 +1,5 @@
 /**
- * What the budget check adds to a call (`npx tsx bench/budgets-check.ts`, after `npm run build`; CI
+ * What the budget check adds to a call (`npm run bench:budgets-check`, after `npm run build`; CI
  * runs it in quick mode). The built console against the emulator, two tokens of one user: one with
  * limits that never trip (rpm, tpm, a day's and a month's spend: the body is read, priced and
  * reserved, settled at the end), one with none. Open loop at BENCH_BUDGET_RPS requests per second
