@@ -71,6 +71,8 @@ export const queryKeys = {
   /** Rate limits seen and 429s; the caller's headroom; notices; the admin's budgets. */
   limits: ["limits"] as const,
   limitsReport: ["limits", "report"] as const,
+  /** The playground gauge's lighter read (rate limits only), under limitsReport so both refresh together. */
+  rateLimits: ["limits", "report", "rate-limits"] as const,
   headroom: ["limits", "headroom"] as const,
   notices: ["limits", "notices"] as const,
   budgets: ["limits", "budgets"] as const,

@@ -8,12 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { lazyComponent } from "@/components/ui/lazy";
+import { useNow } from "@/components/ui/use-now";
 import { apiFetch } from "@/lib/api-client";
 import type { BudgetEntry, LimitSubject } from "@/lib/budgets/types";
 import { queryKeys } from "@/lib/query-keys";
 import type { UserDto } from "@/lib/types";
 import { SubjectRow } from "./subject-row";
-import { useNow } from "./use-now";
 import { UserTokenRows } from "./user-token-rows";
 
 const LimitsDialog = lazyComponent(() => import("./limits-dialog").then((m) => m.LimitsDialog));

@@ -4,9 +4,9 @@ import { useHeadroom } from "@/components/queries/use-limits";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { useNow } from "@/components/ui/use-now";
 import { formatDateTime } from "@/lib/format";
 import { LimitBar } from "./limit-bar";
-import { useNow } from "./use-now";
 
 /** The signed-in person's budgets and limits with what is left; the Limits page mounts it at the top. */
 export function HeadroomPanel() {

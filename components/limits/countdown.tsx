@@ -1,8 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { useNow } from "@/components/ui/use-now";
 import { formatCountdown, secondsLeft } from "@/lib/limits/causes";
-import { useNow } from "./use-now";
 
 /** Time until a rate-limit window resets, ticking each second; "reset" once it has passed. */
 export function Countdown({

@@ -2,11 +2,11 @@
 
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { RemainingBar } from "@/components/ui/remaining-bar";
 import { When } from "@/components/ui/when";
 import { formatCount } from "@/lib/format";
 import type { RateLimitRow } from "@/lib/usage/report";
 import { Countdown } from "./countdown";
-import { RemainingBar } from "./remaining-bar";
 
 /** The latest x-ratelimit-* values per model: one row per kind with its bar and live countdown. */
 export function RateLimitsCard({ rows, loading }: { rows: RateLimitRow[]; loading: boolean }) {

@@ -1,6 +1,5 @@
 "use client";
 
-import { RateLimitGauge } from "@/components/limits/rate-limit-gauge";
 import { ModelPicker } from "@/components/models/model-picker";
 import type { ResolvedModel } from "@/lib/models/catalogue";
 import { unavailable } from "@/lib/playground/availability";
@@ -9,6 +8,7 @@ import { BuiltinToolsPanel } from "./builtin-tools-panel";
 import { FormatPanel } from "./format-panel";
 import { ModelFacts } from "./model-facts";
 import { ParamsPanel } from "./params-panel";
+import { RateLimitGauge } from "./rate-limit-gauge";
 import { usePlayground } from "./store";
 import { ToolsPanel } from "./tools-panel";
 

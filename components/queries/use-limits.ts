@@ -21,7 +21,7 @@ export function useLimitsReport(live = true) {
  */
 export function useModelRateLimits() {
   return useQuery({
-    queryKey: [...queryKeys.limitsReport, "rate-limits"],
+    queryKey: queryKeys.rateLimits,
     queryFn: ({ signal }) => apiFetch<LimitsReport>("/api/limits?only=rate_limits", { signal }),
     refetchInterval: 5_000,
   });

@@ -1,7 +1,7 @@
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { type ChartTheme, seriesColor, withAlpha } from "@/components/ui/chart-theme";
 import type { ChartData } from "./chart-data";
-import { type ChartTheme, seriesColor, withAlpha } from "./chart-theme";
 
 /**
  * The uPlot side of a metrics chart, loaded only when a chart mounts (metrics-chart.tsx imports this

@@ -1,7 +1,7 @@
 import Papa from "papaparse";
+import { type ChartTheme, seriesColor } from "@/components/ui/chart-theme";
 import { saveBlob } from "@/lib/images/download";
 import { type ChartData, csvRows } from "./chart-data";
-import { type ChartTheme, seriesColor } from "./chart-theme";
 
 /** The chart's visible window as CSV (papaparse quotes labels with commas or quotes). */
 export function downloadCsv(data: ChartData, range: [number, number], name: string): void {

@@ -1,5 +1,5 @@
+import { type ChartTheme, seriesColor } from "@/components/ui/chart-theme";
 import { type ChartData, formatValue } from "./chart-data";
-import { type ChartTheme, seriesColor } from "./chart-theme";
 
 /**
  * The step under the cursor (or the latest) and every line's value there, under the plot: the hover

@@ -2,10 +2,10 @@
 
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { type ChartTheme, onThemeChange, readTheme } from "@/components/ui/chart-theme";
 import { buildChartData } from "./chart-data";
 import type { Engine } from "./chart-engine";
 import { ChartLegend } from "./chart-legend";
-import { type ChartTheme, onThemeChange, readTheme } from "./chart-theme";
 
 /**
  * One chart of metric lines over steps, drawn by uPlot (docs/fine-tuning-charts.md). uPlot and its

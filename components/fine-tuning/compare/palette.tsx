@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import { DARK, LIGHT } from "@/components/fine-tuning/charts/chart-theme";
+import { DARK, LIGHT } from "@/components/ui/chart-theme";
 
 /**
  * A job's swatch in the chart palette of the current theme: a job's place in the URL is its `color`

@@ -1,12 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
-import {
-  type ChartTheme,
-  onThemeChange,
-  readTheme,
-  seriesColor,
-} from "@/components/fine-tuning/charts/chart-theme";
+import { type ChartTheme, onThemeChange, readTheme, seriesColor } from "@/components/ui/chart-theme";
 import type { StackedData } from "../usage-data";
 import type { StackedEngine } from "./stacked-engine";
 

@@ -1,6 +1,6 @@
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { type ChartTheme, seriesColor } from "@/components/fine-tuning/charts/chart-theme";
+import { type ChartTheme, seriesColor } from "@/components/ui/chart-theme";
 import type { StackedData } from "../usage-data";
 
 /**

@@ -3,12 +3,12 @@
 import { useEffect } from "react";
 import { usePlayground } from "@/components/playground/store";
 import { useModelRateLimits } from "@/components/queries/use-limits";
+import { RemainingBar } from "@/components/ui/remaining-bar";
 import { Tooltip } from "@/components/ui/tooltip";
+import { useNow } from "@/components/ui/use-now";
 import { formatCount } from "@/lib/format";
 import { formatCountdown, secondsLeft } from "@/lib/limits/causes";
 import type { RateLimitRow } from "@/lib/usage/report";
-import { RemainingBar } from "./remaining-bar";
-import { useNow } from "./use-now";
 
 const KINDS = ["requests", "tokens"] as const;
 
