@@ -109,6 +109,7 @@ test("the organization view counts a call that went straight to the upstream", a
     .toBe(before + 1);
   if (before + 1 > 0)
     await expect(org.difference()).toContainText(
-      /\d+ requests? \/ [<$\d.]+ reached the key without passing through Benchtop/,
+      // The cost part shows only when the org's cost is the higher one, which depends on what other specs spent.
+      /\d+ requests?( \/ [<$\d.]+)? reached the key without passing through Benchtop/,
     );
 });
