@@ -1,13 +1,7 @@
 import type { Locator } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { PlaygroundPage } from "./pages/playground";
-
-/** Server-rendered tabs answer keys once React has hydrated them (their code loads after the page). */
-async function hydrated(el: Locator): Promise<void> {
-  await expect
-    .poll(() => el.evaluate((node) => Object.keys(node).some((k) => k.startsWith("__reactFiber"))))
-    .toBe(true);
-}
+import { hydrated } from "./support/hydrated";
 
 /** Keyboard and touch behaviour of the shared primitives in components/ui, on the screens that use them. */
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { hydrated } from "../support/hydrated";
 
 /** Settings → Budgets & limits, the limits dialog, the headroom panel on /limits and the notices banner. */
 export class BudgetsPage {
@@ -7,15 +8,7 @@ export class BudgetsPage {
   async gotoSettings(): Promise<void> {
     await this.page.goto("/settings?tab=budgets");
     await expect(this.page.getByTestId("budgets-panel")).toBeVisible();
-    await this.hydrated(this.page.getByTestId("budget-edit").first());
-  }
-
-  /** Clicked before React hydrates, a button does nothing. */
-  private async hydrated(el: Locator): Promise<void> {
-    await expect(el).toBeAttached();
-    await expect
-      .poll(() => el.evaluate((n) => Object.keys(n).some((k) => k.startsWith("__reactFiber"))))
-      .toBe(true);
+    await hydrated(this.page.getByTestId("budget-edit").first());
   }
 
   user(email: string): Locator {
@@ -43,7 +36,7 @@ export class BudgetsPage {
     await row.getByTestId("budget-edit").first().click();
     const d = this.dialog();
     await expect(d).toBeVisible();
-    await this.hydrated(d.getByTestId("limits-save"));
+    await hydrated(d.getByTestId("limits-save"));
     return d;
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { hydrated } from "../support/hydrated";
 
 /** The image studio, driven the way a person uses it. */
 export class ImagesPage {
@@ -8,11 +9,8 @@ export class ImagesPage {
     await this.page.goto("/images");
     await expect(this.page.getByRole("heading", { level: 1, name: "Images" })).toBeVisible();
     const field = this.prompt().or(this.page.getByTestId("image-input-file")).first();
-    await expect(field).toBeAttached();
     // Typed before React hydrates the form, a prompt never reaches the draft and Generate stays off.
-    await expect
-      .poll(() => field.evaluate((n) => Object.keys(n).some((k) => k.startsWith("__reactFiber"))))
-      .toBe(true);
+    await hydrated(field);
   }
 
   /** A fresh draft: localStorage cleared, then the page loaded. */

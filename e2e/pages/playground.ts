@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { inConsoleOrigin } from "../support/fresh";
+import { hydrated } from "../support/hydrated";
 
 /** The chat playground, driven the way a person uses it. */
 export class PlaygroundPage {
@@ -8,6 +9,7 @@ export class PlaygroundPage {
   async goto(): Promise<void> {
     await this.page.goto("/playground");
     await expect(this.page.getByTestId("run")).toBeVisible();
+    await hydrated(this.page.getByTestId("model-input").first());
   }
 
   /** A fresh draft: localStorage cleared, then the page loaded. */
@@ -23,7 +25,11 @@ export class PlaygroundPage {
   /** Types a model id and closes the suggestions (while open, the rest of the page is aria-hidden). */
   async model(id: string): Promise<void> {
     const input = this.page.getByTestId("model-input").first();
-    await input.fill(id);
+    // A re-render that restores the draft's model mid-typing would leave both ids in the field.
+    await expect(async () => {
+      await input.fill(id);
+      await expect(input).toHaveValue(id, { timeout: 1_000 });
+    }).toPass();
     await input.press("Escape");
   }
 

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import Papa from "papaparse";
+import { hydrated } from "../support/hydrated";
 
 /** One table row as the page shows it: bucket, key and the raw figures behind each cell. */
 export interface ShownRow {
@@ -17,9 +18,7 @@ export class UsagePage {
     await expect(this.page.getByRole("heading", { level: 1, name: "Usage" })).toBeVisible();
     const range = this.control("range");
     // A choice made before React hydrates the controls never reaches the URL.
-    await expect
-      .poll(() => range.evaluate((n) => Object.keys(n).some((k) => k.startsWith("__reactFiber"))))
-      .toBe(true);
+    await hydrated(range);
   }
 
   control(name: "range" | "bucket" | "group" | "metric" | "user" | "from" | "to"): Locator {
