@@ -16,12 +16,20 @@ beforeAll(async () => {
   process.env.OPENAI_API_KEY = KEY;
   process.env.OPENAI_BASE_URL = emu.url;
   process.env.OPENAI_PROJECT_ID = "proj_test";
+  // Required with DATABASE_URL (CI's PostgreSQL pass).
+  process.env.CONSOLE_SECRET = "test-secret-test-secret-test-secret-0000";
   resetConfigForTests();
   ({ cleanup } = await useFreshDb());
   admin = await createUser({ email: "root@example.com", password: "long-enough-password", role: "admin" });
 });
 afterAll(async () => {
-  for (const k of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ADMIN_KEY", "OPENAI_PROJECT_ID"])
+  for (const k of [
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "OPENAI_ADMIN_KEY",
+    "OPENAI_PROJECT_ID",
+    "CONSOLE_SECRET",
+  ])
     delete process.env[k];
   resetConfigForTests();
   await cleanup();

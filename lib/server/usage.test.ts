@@ -5,6 +5,7 @@ import type { UsageDimension } from "@/lib/usage/report";
 import { useFreshDb } from "@/test/db";
 import { createToken } from "./auth/tokens";
 import { createUser, type User } from "./auth/users";
+import { resetConfigForTests } from "./config";
 import { migrations } from "./db/migrations";
 import { flushLedger, type LedgerEntry, record } from "./ledger";
 import { parseUsageQuery, usageReport } from "./usage";
@@ -48,6 +49,9 @@ const entry = (over: Partial<LedgerEntry>): LedgerEntry => ({
 });
 
 beforeAll(async () => {
+  // Tokens are keyed hashes; the secret is required with DATABASE_URL (CI's PostgreSQL pass).
+  process.env.CONSOLE_SECRET = "test-secret-test-secret-test-secret-0000";
+  resetConfigForTests();
   ({ db, cleanup } = await useFreshDb());
   admin = await createUser({ email: "admin@example.com", password: "correct horse 1", role: "admin" });
   alice = await createUser({ email: "alice@example.com", password: "correct horse 1", role: "member" });
