@@ -1,4 +1,3 @@
-import type { Locator } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { PlaygroundPage } from "./pages/playground";
 import { hydrated } from "./support/hydrated";
