@@ -204,7 +204,7 @@ describe("a call that fails or is abandoned lets its hold go", () => {
     const head = await headroomFor(stack.member.user.id, tokenId);
     expect(head.limits.map((l) => l.used)).toEqual([0, 0]);
   });
-  it("a client that leaves before the answer releases", async () => {
+  it("a client that leaves after the upstream had the request counts the whole hold", async () => {
     await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 1_000_000 }), null);
     await fault({ kind: "hang", path: "/v1/chat/completions" });
     const ac = new AbortController();
@@ -215,10 +215,53 @@ describe("a call that fails or is abandoned lets its hold go", () => {
       signal: ac.signal,
     }).catch(() => null);
     await waitFor(async () => (await headroomFor(stack.member.user.id, tokenId)).limits[0]?.reserved !== 0);
+    const held = (await headroomFor(stack.member.user.id, tokenId)).limits[0]?.reserved ?? 0;
+    // The upstream had the whole request (it hangs on it): OpenAI may run and bill it.
+    await waitFor(async () => (await upstreamCalls()) > 0);
     ac.abort();
     await pending;
     await waitFor(async () => (await headroomFor(stack.member.user.id, tokenId)).limits[0]?.reserved === 0);
-    expect((await headroomFor(stack.member.user.id, tokenId)).limits[0]?.used).toBe(0);
+    expect((await headroomFor(stack.member.user.id, tokenId)).limits[0]?.used).toBe(held);
+  });
+});
+
+describe("what the gate refuses to guess", () => {
+  const status = async (r: Response) => ({
+    status: r.status,
+    code: ((await r.json()) as { error?: { code: string } }).error?.code,
+  });
+  it("reads the whole body: a nested or duplicate model cannot pass the allow-list", async () => {
+    await setLimits({ kind: "token", id: tokenId }, limits({ models: ["gpt-4o-mini"] }), null);
+    const before = await upstreamCalls();
+    // The first `"model"` in the body is a nested one; past 1 MiB, the real one.
+    const nested = `{"metadata":{"model":"gpt-4o-mini"},"messages":[{"role":"user","content":"${"a".repeat(1_200_000)}"}],"model":"o1-pro"}`;
+    expect(await status(await call(nested))).toEqual({ status: 403, code: "model_not_allowed" });
+    const twice = '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}],"model":"o1-pro"}';
+    expect(await status(await call(twice))).toEqual({ status: 400, code: "duplicate_model" });
+    expect(await status(await call("{not json"))).toEqual({ status: 400, code: "budget_body_unreadable" });
+    const huge = body({ messages: [{ role: "user", content: "a".repeat(9 * 1024 * 1024) }] });
+    expect(await status(await call(huge))).toEqual({ status: 413, code: "budget_body_too_large" });
+    expect(await upstreamCalls()).toBe(before);
+  });
+  it("an absurd output cap is a clear 400, not a 500", async () => {
+    await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 1_000_000 }), null);
+    expect(await status(await call(body({ max_tokens: 1e300 })))).toEqual({
+      status: 400,
+      code: "budget_estimate_unbounded",
+    });
+  });
+  it("batches and fine-tuning jobs are refused under a spend limit", async () => {
+    await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 1_000_000 }), null);
+    const batch = await call(
+      JSON.stringify({ input_file_id: "file-1", endpoint: "/v1/chat/completions", completion_window: "24h" }),
+      "batches",
+    );
+    expect(await status(batch)).toEqual({ status: 403, code: "budget_unmetered" });
+    const job = await call(
+      JSON.stringify({ model: "gpt-4o-mini", training_file: "file-1" }),
+      "fine_tuning/jobs",
+    );
+    expect(await status(job)).toEqual({ status: 403, code: "budget_unmetered" });
   });
 });
 
