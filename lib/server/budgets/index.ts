@@ -14,7 +14,7 @@ import { errors } from "@/lib/errors";
 import { randomId } from "../auth/crypto";
 import { type Db, getDb } from "../db";
 import { inTime, LimitError, refusedExpired, refusedModel, usd } from "./errors";
-import { modelAllowed, windowOf } from "./windows";
+import { allowedByAll, modelAllowed, windowOf } from "./windows";
 
 /**
  * Budgets and limits enforced in the proxy (issue 15; docs/budgets.md). The counters live in the
@@ -572,8 +572,7 @@ export async function headroomFor(userId: string, tokenId: string | null): Promi
       resetsAt: w.end.toISOString(),
     };
   });
-  const models =
-    plan.models.length === 0 ? null : plan.models.reduce((a, b) => a.filter((m) => b.includes(m)));
+  const models = allowedByAll(plan.models);
   return { limits, models, expiresAt: plan.expires?.at.toISOString() ?? null, softPercent: plan.softPercent };
 }
 
