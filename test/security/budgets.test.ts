@@ -159,6 +159,16 @@ describe("budgets in the proxy", () => {
     ]);
   });
 
+  it("each limit carries its own subject's soft percent", async () => {
+    await setLimits({ kind: "user", id: stack.member.user.id }, limits({ rpm: 100, softPercent: 90 }), null);
+    await setLimits({ kind: "token", id: tokenId }, limits({ rpm: 100, softPercent: 50 }), null);
+    const head = await headroomFor(stack.member.user.id, tokenId);
+    expect(head.limits.map((l) => [l.subject.kind, l.softPercent])).toEqual([
+      ["user", 90],
+      ["token", 50],
+    ]);
+  });
+
   it("settles to the real usage and tells the user once when a soft threshold is crossed", async () => {
     await setLimits(
       { kind: "user", id: stack.member.user.id },

@@ -570,6 +570,7 @@ export async function headroomFor(userId: string, tokenId: string | null): Promi
       used: Number(c?.used ?? 0),
       reserved: Number(c?.reserved ?? 0),
       resetsAt: w.end.toISOString(),
+      softPercent: l.softPercent,
     };
   });
   const models = allowedByAll(plan.models);
