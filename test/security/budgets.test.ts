@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { EMPTY_LIMITS, type LimitSettings } from "@/lib/budgets/types";
-import { headroomFor, noticesFor, setLimits } from "@/lib/server/budgets";
+import { headroomFor, noticesFor, reserve, setLimits, settle } from "@/lib/server/budgets";
 import { getDb } from "@/lib/server/db";
 import { flushLedger } from "@/lib/server/ledger";
 import { type Stack, startStack } from "./harness";
@@ -157,6 +157,36 @@ describe("budgets in the proxy", () => {
       ["rpm_exceeded", "team", 1000],
       ["tpm_exceeded", "own", 10_000],
     ]);
+  });
+
+  it("a settlement the database fails once is retried, so the real cost is not lost", async () => {
+    await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 1_000_000 }), null);
+    const r = await reserve({
+      userId: stack.member.user.id,
+      tokenId,
+      model: "gpt-4o-mini",
+      path: "/v1/chat/completions",
+      costMicros: 500,
+      tokens: 10,
+    });
+    const db = await getDb();
+    const query = db.query.bind(db);
+    let failed = false;
+    const spy = vi.spyOn(db, "query").mockImplementation(((sql: string, params?: unknown[]) => {
+      if (!failed && sql.includes("budget_settle")) {
+        failed = true;
+        return Promise.reject(new Error("connection reset"));
+      }
+      return query(sql, params);
+    }) as typeof db.query);
+    try {
+      await settle(r as NonNullable<typeof r>, { costMicros: 321, tokens: 7 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(failed).toBe(true);
+    const day = (await headroomFor(stack.member.user.id, tokenId)).limits[0];
+    expect(day).toMatchObject({ used: 321, reserved: 0 });
   });
 
   it("each limit carries its own subject's soft percent", async () => {

@@ -359,19 +359,36 @@ export async function settle(r: Reservation, actual: { costMicros: number; token
   const db = await getDb();
   const tokens = Math.max(0, Math.ceil(actual.tokens));
   const micros = Math.max(0, Math.ceil(actual.costMicros));
-  const [row] = await db.query<{ r: { i: number; used: number | null; added: number }[] | string }>(
-    "select budget_settle($1, $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[], $7, $8) as r",
-    [
-      r.id,
-      held.holds.map((h) => h.i),
-      held.holds.map((h) => h.scope),
-      held.holds.map((h) => h.metric),
-      held.holds.map((h) => h.start),
-      held.holds.map((h) => h.amount),
-      tokens,
-      micros,
-    ],
-  );
+  const run = () =>
+    db.query<{ r: { i: number; used: number | null; added: number }[] | string }>(
+      "select budget_settle($1, $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[], $7, $8) as r",
+      [
+        r.id,
+        held.holds.map((h) => h.i),
+        held.holds.map((h) => h.scope),
+        held.holds.map((h) => h.metric),
+        held.holds.map((h) => h.start),
+        held.holds.map((h) => h.amount),
+        tokens,
+        micros,
+      ],
+    );
+  let rows: Awaited<ReturnType<typeof run>>;
+  try {
+    rows = await run();
+  } catch {
+    // A lost settlement loses the call's real cost (the reaper frees the hold; `used` never grows):
+    // once more (budget_settle is a no-op for a reservation already settled), then a line to reconcile by.
+    try {
+      rows = await run();
+    } catch (e) {
+      console.error(
+        `[budgets] lost the settlement of ${r.id}: ${micros} micro-dollars and ${tokens} tokens for user ${held.userId} (${(e as Error).message})`,
+      );
+      throw e;
+    }
+  }
+  const [row] = rows;
   const after = (typeof row?.r === "string" ? JSON.parse(row.r) : row?.r) ?? [];
   for (const a of after as { i: number; used: number | null; added: number }[]) {
     const l = held.plan.limits[a.i];
