@@ -378,7 +378,8 @@ export async function settle(r: Reservation, actual: { costMicros: number; token
     rows = await run();
   } catch {
     // A lost settlement loses the call's real cost (the reaper frees the hold; `used` never grows):
-    // once more (budget_settle is a no-op for a reservation already settled), then a line to reconcile by.
+    // once more, then a line to reconcile by. Should the first have committed and only its answer been
+    // lost, the retry counts the cost twice: erring high, never letting spend past a budget.
     try {
       rows = await run();
     } catch (e) {
