@@ -293,6 +293,31 @@ describe("what the gate refuses to guess", () => {
       code: "budget_estimate_unbounded",
     });
   });
+  it("reads a multipart form's model and n: an allow-listed image model works, n is held", async () => {
+    const edit = (fields: Record<string, string>) => {
+      const form = new FormData();
+      form.append("image", new Blob([new Uint8Array(64)], { type: "image/png" }), "a.png");
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      return fetch(`${stack.proxyUrl}/api/v1/images/edits`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${stack.member.token}` },
+        body: form,
+      });
+    };
+    await setLimits({ kind: "token", id: tokenId }, limits({ models: ["gpt-image-1"] }), null);
+    expect((await edit({ model: "gpt-image-1", prompt: "x" })).status).not.toBe(403);
+    expect(await status(await edit({ model: "dall-e-2", prompt: "x" }))).toEqual({
+      status: 403,
+      code: "model_not_allowed",
+    });
+    // $0.25 held per image: three do not fit in $0.50, one does.
+    await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 500_000 }), null);
+    const three = await edit({ model: "gpt-image-1", prompt: "x", n: "3" });
+    expect(three.status).toBe(429);
+    expect(((await three.json()) as { error: { requested: number } }).error.requested).toBe(750_000);
+    expect((await edit({ model: "gpt-image-1", prompt: "x" })).status).not.toBe(429);
+  });
+
   it("batches and fine-tuning jobs are refused under a spend limit", async () => {
     await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 1_000_000 }), null);
     const batch = await call(

@@ -6,6 +6,7 @@ import type { PriceQuote } from "@/lib/pricing/types";
 import { quoteFor } from "../pricing";
 import { type Caller, type OutgoingBody, recordRefusal } from "../proxy/forward";
 import { isJson } from "../proxy/headers";
+import { hasModelField, MultipartModelReader, multipartBoundary } from "../proxy/multipart-model";
 import type { UpstreamPath } from "../proxy/paths";
 import { TopLevelKeyScanner } from "../proxy/top-level-key";
 import { refusedBody, refusedUnmetered } from "./errors";
@@ -53,6 +54,7 @@ export async function holdBudget(
       const encoding = req.headers.get("content-encoding");
       const plain = encoding === null || encoding.toLowerCase() === "identity";
       const tokens = TOKEN_PATHS.has(target.path);
+      const boundary = hasModelField(target.path) ? multipartBoundary(req.headers.get("content-type")) : null;
       if (body && plain && isJson(req.headers.get("content-type"))) {
         // The whole body or a refusal: a model read from a prefix could be a nested one, or the
         // first of two (docs/budgets.md, "Estimates").
@@ -71,6 +73,19 @@ export async function holdBudget(
         body = { stream: new PassThrough().end(whole), length: read.size };
       } else if (tokens) {
         throw refusedBody("unreadable", BUDGET_BODY_MAX);
+      } else if (body && plain && boundary) {
+        // An image edit or a transcription: its `model` and `n` fields, when the form fits in
+        // BUDGET_BODY_MAX; a larger one goes on unread (no model: refused under an allow-list).
+        const read = await readUpTo(body.stream, BUDGET_BODY_MAX + 1, req.signal);
+        requestBytes = read.size;
+        if (read.ended) {
+          const whole = Buffer.concat(read.chunks, read.size);
+          parsed = formFields(boundary, whole);
+          bytes = read.size;
+          body = { stream: new PassThrough().end(whole), length: read.size };
+        } else {
+          body = { stream: rejoin(read.chunks, body.stream), length: body.length };
+        }
       }
       estimate = estimateCall(target.path, parsed, bytes);
     }
@@ -129,6 +144,26 @@ function parseObject(bytes: Buffer): Record<string, unknown> | null {
   } catch {
     return null;
   }
+}
+
+/** A whole multipart form's `model` and `n` (null when absent or named twice differently). */
+function formFields(boundary: string, whole: Buffer): Record<string, unknown> {
+  const read = (field: string) => {
+    const r = new MultipartModelReader(boundary, field);
+    r.push(whole);
+    return r.finished ? r.model : null;
+  };
+  const n = Number(read("n"));
+  return { model: read("model"), ...(Number.isInteger(n) && n > 0 ? { n } : {}) };
+}
+
+/** The bytes read so far, then the rest of the client's stream, as one stream with backpressure. */
+function rejoin(prefix: Buffer[], source: Readable): Readable {
+  const out = new PassThrough();
+  for (const chunk of prefix) out.write(chunk);
+  source.on("error", (e) => out.destroy(e));
+  source.pipe(out);
+  return out;
 }
 
 function clientClosed(): ApiError {
