@@ -125,6 +125,7 @@ describe("what a call is settled to", () => {
   it("nothing for an error answer, or when the request never reached the upstream (released)", () => {
     expect(actualCost(hold, { status: 500, responseBytes: 300 })).toBeNull();
     expect(actualCost(hold, { status: 499, answered: false, sent: false })).toBeNull();
+    expect(actualCost(hold, { status: 502, answered: false, sent: true })).toBeNull();
   });
   it("the whole hold when the upstream had the request and never answered (client left, timeout)", () => {
     const whole = { costMicros: 9_000, tokens: 1100 };

@@ -40,9 +40,12 @@ const ANSWER_BYTES_PER_TOKEN = 4;
  */
 export function actualCost(h: BudgetHold, end: CallEnd): { costMicros: number; tokens: number } | null {
   const whole = { costMicros: h.reservation.costMicros, tokens: h.reservation.tokens };
-  // The upstream had the whole request and never answered (the client left, a timeout): it may
-  // still run and bill it, so the worst case held counts.
-  if (end.answered === false) return end.sent === false ? null : whole;
+  // The upstream had the whole request and never answered because the client left (499) or the
+  // wait timed out (504): it may still run and bill it, so the worst case held counts. A failed
+  // connection (502, e.g. a pooled socket the upstream had closed) ran nothing.
+  if (end.answered === false) {
+    return end.sent !== false && (end.status === 499 || end.status === 504) ? whole : null;
+  }
   if (end.status >= 400) return null;
   const u = end.usage;
   if (h.estimate.fixedMicros !== null) {
