@@ -330,6 +330,13 @@ describe("what the gate refuses to guess", () => {
       "fine_tuning/jobs",
     );
     expect(await status(job)).toEqual({ status: 403, code: "budget_unmetered" });
+    // An allow-list alone refuses it too: the batch's models are in its file, unseen.
+    await setLimits({ kind: "token", id: tokenId }, limits({ models: ["gpt-4o-mini"] }), null);
+    const listed = await call(
+      JSON.stringify({ input_file_id: "file-1", endpoint: "/v1/chat/completions", completion_window: "24h" }),
+      "batches",
+    );
+    expect(await status(listed)).toEqual({ status: 403, code: "budget_unmetered" });
   });
 });
 

@@ -128,7 +128,7 @@ export function refusedBody(
   return new ApiError({ type: "invalid_request_error", ...init, headers: { "x-should-retry": "false" } });
 }
 
-/** A batch, fine-tuning job or grader run under a spend or token limit: its cost is known only later. */
+/** A batch, fine-tuning job or grader run under a spend, token or model limit: its cost and models are known only later. */
 export function refusedUnmetered(path: string): ApiError {
   const what = path.startsWith("batches")
     ? "A batch"
@@ -140,7 +140,7 @@ export function refusedUnmetered(path: string): ApiError {
     status: 403,
     code: "budget_unmetered",
     param: null,
-    message: `${what} is billed by OpenAI later, by an amount the request does not bound, so the console cannot hold it against your spend or token limits and does not start it. Ask an admin to run it, or to lift those limits for you in Settings → Budgets & limits.`,
+    message: `${what} is billed by OpenAI later, by an amount the request does not bound, with models its request does not name, so the console cannot hold it against your spend, token or model limits and does not start it. Ask an admin to run it, or to lift those limits for you in Settings → Budgets & limits.`,
     headers: { "x-should-retry": "false" },
   });
 }

@@ -26,7 +26,7 @@ export const FIXED_PATHS = new Set([
 
 /**
  * POSTs that start work OpenAI bills later, by an amount the request does not bound (a batch, a
- * fine-tuning job, a grader run): refused while a spend or token limit applies (docs/budgets.md).
+ * fine-tuning job, a grader run): refused while a spend, token or model limit applies (docs/budgets.md).
  */
 export function unmeteredPath(path: string): boolean {
   return (

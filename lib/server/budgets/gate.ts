@@ -44,7 +44,7 @@ export async function holdBudget(
   let estimate: CallEstimate | null = null;
   let requestBytes = 0;
   try {
-    if (req.method === "POST" && unmeteredPath(target.path) && plan.limits.some((l) => l.metric !== "rpm")) {
+    if (req.method === "POST" && unmeteredPath(target.path) && plan.needsBody) {
       throw refusedUnmetered(target.path);
     }
     // Only a spend, token or model limit needs the body; rpm and expiry do not.
