@@ -44,7 +44,11 @@ export function HeadroomPanel() {
               <div>
                 <dt className="text-muted text-xs">Allowed models</dt>
                 <dd data-testid="headroom-models" className="break-words">
-                  {h.models ? h.models.join(", ") : "All models"}
+                  {h.models
+                    ? h.models.length
+                      ? `${h.models.join(", ")} (and their dated snapshots)`
+                      : "None"
+                    : "All models"}
                 </dd>
               </div>
               <div>

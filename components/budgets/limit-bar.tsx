@@ -7,6 +7,7 @@ import { resetsIn } from "./resets-in";
 
 export interface LimitBarProps {
   limit: LimitUsage;
+  /** Used when the limit does not carry its own. */
   softPercent?: number;
   /** For the countdown; the caller ticks it. */
   now: number;
@@ -25,7 +26,8 @@ export function LimitBar({
 }: LimitBarProps) {
   const total = usedPercent(l);
   const used = usedPercent({ ...l, reserved: 0 });
-  const tone = total >= 100 ? "bg-danger" : total >= softPercent ? "bg-warning" : "bg-accent";
+  const soft = l.softPercent ?? softPercent;
+  const tone = total >= 100 ? "bg-danger" : total >= soft ? "bg-warning" : "bg-accent";
   const source = l.subject.kind === "token" ? (l.label ? `token ${l.label}` : "this token") : SOURCE[l.from];
   return (
     <div className="space-y-1" data-testid={`limit-${l.code}-${l.window}`}>

@@ -110,7 +110,7 @@ export function LimitsDialog({ subject, label, settings, onClose }: LimitsDialog
           name="models"
           id="limits-models"
           label="Allowed models"
-          hint="Model ids or families, comma-separated (gpt-4o covers its dated versions). Empty: every model."
+          hint="Model ids, comma-separated. Each also allows its dated snapshots (gpt-4o allows gpt-4o-2024-08-06, not gpt-4o-mini). Empty: every model."
           placeholder={inherits ? "Team default" : "All models"}
           value={draft.models}
           error={fieldErrors.models}

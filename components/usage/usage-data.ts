@@ -1,3 +1,4 @@
+import { formatMicros } from "@/lib/budgets/format";
 import { formatCount } from "@/lib/format";
 import type { UsageReport, UsageRow } from "@/lib/usage/report";
 import type { SortDir, UsageMetric } from "./usage-state";
@@ -156,15 +157,7 @@ export function stackedSeries(report: UsageReport, metric: UsageMetric, top = TO
   return { xs, series };
 }
 
-/** Money from micro-dollars: cents once it is a dollar or more, finer below so small spend shows. */
-export function formatMicros(micros: number): string {
-  const usd = micros / 1e6;
-  if (micros === 0) return "$0";
-  if (usd >= 1)
-    return `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  if (usd >= 0.01) return `$${usd.toFixed(4)}`;
-  return usd < 0.000001 ? "<$0.000001" : `$${usd.toFixed(6)}`;
-}
+export { formatMicros };
 
 export function formatFigure(name: FigureName | UsageMetric, v: number): string {
   if (name === "costMicros" || name === "cost") return formatMicros(v);

@@ -63,7 +63,7 @@ export function UsageView({ isAdmin }: { isAdmin: boolean; meId: string }) {
         <h1 className="font-semibold text-xl">Usage</h1>
         <p className="text-muted text-sm">
           {isAdmin ? "Every call through Benchtop's proxy" : "Your calls through Benchtop's proxy"}: requests,
-          tokens and cost over time. Days and hours are UTC.
+          tokens and cost over time. Days and hours are UTC; a range counts whole days or hours.
         </p>
       </div>
       <UsageControls state={state} onChange={setState} isAdmin={isAdmin} users={userOptions} now={now} />

@@ -8,6 +8,9 @@ describe("budget formatting", () => {
     expect(formatMicros(250_000)).toBe("$0.25");
     expect(formatMicros(12_500_000)).toBe("$12.50");
     expect(formatMicros(1_234_000_000)).toBe("$1,234.00");
+    // The Usage page's formatter agrees: one formatter.
+    expect(formatMicros(42)).toBe("$0.000042");
+    expect(formatMicros(12_345)).toBe("$0.0123");
   });
   it("names limits and their amounts", () => {
     expect(limitTitle({ code: "budget_exceeded", window: "day" })).toBe("Spend per day");

@@ -1,12 +1,17 @@
 import type { LimitCode, LimitUsage, LimitWindow } from "./types";
 
-/** Budget money for people: cents when it is at least a dollar, more digits under, so $0.0042 is not "$0.00". */
+/**
+ * Money for people, the one formatter of the Usage page and of budgets: cents from a dollar up;
+ * under, up to 4 decimals from a cent, 6 below it (trailing zeros dropped, two kept), so 42
+ * micro-dollars is "$0.000042", not "$0.00".
+ */
 export function formatMicros(micros: number): string {
   const usd = micros / 1_000_000;
-  if (usd === 0) return "$0";
+  if (micros === 0) return "$0";
   if (usd >= 1)
     return `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  return `$${usd.toFixed(usd >= 0.01 ? 2 : 4).replace(/(\.\d\d\d*?)0+$/, "$1")}`;
+  if (usd < 0.000001) return "<$0.000001";
+  return `$${usd.toFixed(usd >= 0.01 ? 4 : 6).replace(/(\.\d\d\d*?)0+$/, "$1")}`;
 }
 
 const WINDOW_WORD: Record<LimitWindow, string> = { minute: "minute", day: "day", month: "month" };

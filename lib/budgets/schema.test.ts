@@ -76,6 +76,16 @@ describe("settingsFromDraft", () => {
     expect(r.errors.softPercent).toMatch(/between 1 and 100/);
     expect(r.errors.models).toBeUndefined();
   });
+  it("takes an expiry only as a date or a full ISO time", () => {
+    const expires = (e: string) => {
+      const r = settingsFromDraft({ ...EMPTY_DRAFT, rpm: "1", expires: e });
+      return r.ok ? r.settings.expiresAt : r.errors.expires;
+    };
+    expect(expires("5")).toMatch(/date like/);
+    expect(expires("Jan 5")).toMatch(/date like/);
+    expect(expires("2027-01-31T12:00:00Z")).toBe("2027-01-31T12:00:00.000Z");
+    expect(expires("2027-01-31T12:00+02:00")).toBe("2027-01-31T10:00:00.000Z");
+  });
 });
 
 describe("putBudgetSchema", () => {

@@ -165,9 +165,11 @@ const numberOrText = (s: string): number | string | null => {
 function expiryIso(s: string): string | null | { error: string } {
   const t = s.trim();
   if (t === "") return null;
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T23:59:59.999Z` : t;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return { error: "Enter a date like 2027-01-31." };
+  // Only a date or a full ISO time: `new Date("5")` is 2001-05-01, an expiry already past.
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(t);
+  const full = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(t);
+  const d = new Date(dateOnly ? `${t}T23:59:59.999Z` : t);
+  if ((!dateOnly && !full) || Number.isNaN(d.getTime())) return { error: "Enter a date like 2027-01-31." };
   return d.toISOString();
 }
 

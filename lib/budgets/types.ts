@@ -69,6 +69,8 @@ export interface LimitUsage {
   resetsAt: string;
   /** For a token's limit in a person's own view: the token's name. */
   label?: string;
+  /** The soft percent of the limit's own subject (a token's differs from its user's). */
+  softPercent?: number;
 }
 
 /** `GET /api/budgets/me`: the caller's own limits and headroom (every user sees their own). */

@@ -64,6 +64,22 @@ describe("layerQuote", () => {
     expect(layerQuote("unknown", { dataset, catalogue: none })).toBeNull();
   });
 
+  it("a catalogue price found only by family yields to the dataset's price for the id", () => {
+    const family = { pricing: { input: 2, output: 8 }, asOf: "2026-11-01", exact: false };
+    expect(layerQuote("gpt-x", { dataset, catalogue: family })).toMatchObject({
+      input: 1,
+      source: "dataset",
+    });
+    expect(layerQuote("gpt-x-2025-01-31", { dataset, catalogue: family })).toMatchObject({
+      source: "dataset",
+    });
+    // Where the dataset has nothing, the family's price is still better than none.
+    expect(layerQuote("gpt-y", { dataset, catalogue: family })).toMatchObject({
+      input: 2,
+      source: "catalogue",
+    });
+  });
+
   it("keeps the dataset's per-second price under a catalogue price", () => {
     const q = layerQuote("whisper-x", {
       dataset,

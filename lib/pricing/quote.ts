@@ -19,7 +19,15 @@ export function datasetPrice(dataset: PriceDataset, model: string): DatasetPrice
 export interface PriceLayers {
   dataset: PriceDataset;
   /** The catalogue's price for the model (a fine-tune's `fineTunedPricing`), null when it has none. */
-  catalogue: { pricing: Pricing | null; asOf: string };
+  catalogue: {
+    pricing: Pricing | null;
+    asOf: string;
+    /**
+     * Whether the catalogue's entry is the model itself (or its dated snapshot, or a fine-tune's exact
+     * base) rather than a family it falls under. Default true.
+     */
+    exact?: boolean;
+  };
   /**
    * An admin's override: `undefined` when none names the model, `pricing: null` when the admin
    * marked it unpriced.
@@ -30,7 +38,9 @@ export interface PriceLayers {
 /**
  * The price a model is billed at: the dataset, overlaid by the catalogue, overlaid by an admin's
  * override. The top layer that prices the model gives the token prices and the source; per-image
- * and per-second prices only the dataset knows fall through from below.
+ * and per-second prices only the dataset knows fall through from below. A catalogue price found only
+ * by family (`gpt-5` for `gpt-5.2-pro`) does not overlay a dataset price (exact, dated or one of its
+ * curated prefixes): a family's price says nothing about a dearer sibling.
  */
 export function layerQuote(model: string, layers: PriceLayers): PriceQuote | null {
   if (layers.override && layers.override.pricing === null) return null;
@@ -48,7 +58,7 @@ export function layerQuote(model: string, layers: PriceLayers): PriceQuote | nul
         sourceName: "Settings override",
         asOf: layers.override.asOf,
       }
-    : layers.catalogue.pricing
+    : layers.catalogue.pricing && (layers.catalogue.exact !== false || !d)
       ? {
           p: layers.catalogue.pricing,
           source: "catalogue",

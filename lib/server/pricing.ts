@@ -1,5 +1,5 @@
 import "server-only";
-import { overrideFor, PRICES_AS_OF, resolveModel } from "@/lib/models/catalogue";
+import { baseOfFineTune, overrideFor, PRICES_AS_OF, resolveModel } from "@/lib/models/catalogue";
 import type { ModelOverrides } from "@/lib/models/schema";
 import { DATASET } from "@/lib/pricing/dataset";
 import { layerQuote } from "@/lib/pricing/quote";
@@ -13,6 +13,7 @@ import { getDb } from "./db";
  * so an admin's change (on any instance sharing the database) is seen within seconds.
  */
 const REFRESH_MS = 3_000;
+const DATED = /-\d{4}-\d{2}-\d{2}$/;
 
 interface Overrides {
   value: ModelOverrides;
@@ -71,9 +72,13 @@ async function overrides(): Promise<Overrides> {
 /** Prices computed from given overrides; exported for tests and `GET /api/prices`. */
 export function quoteWith(model: string, o: { value: ModelOverrides; asOf: string }): PriceQuote | null {
   const override = overrideFor(model, o.value);
+  const resolved = resolveModel(model);
+  const id = (baseOfFineTune(model) ?? model).toLowerCase();
+  const exact =
+    resolved.matched !== null && (resolved.matched === id || resolved.matched === id.replace(DATED, ""));
   return layerQuote(model, {
     dataset: DATASET,
-    catalogue: { pricing: resolveModel(model).pricing, asOf: PRICES_AS_OF },
+    catalogue: { pricing: resolved.pricing, asOf: PRICES_AS_OF, exact },
     override:
       override && override.pricing !== undefined ? { pricing: override.pricing, asOf: o.asOf } : undefined,
   });

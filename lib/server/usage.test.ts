@@ -237,6 +237,13 @@ describe("query and CSV", () => {
       group: "model",
       format: "json",
     });
+    // Widened to whole buckets, as the rollup (and OpenAI's Usage API) count them.
+    expect(
+      parseUsageQuery(new URLSearchParams("from=2026-12-01T12:00:00Z&to=2026-12-02T06:30:00Z&bucket=day")),
+    ).toMatchObject({ from: "2026-12-01T00:00:00.000Z", to: "2026-12-03T00:00:00.000Z" });
+    expect(
+      parseUsageQuery(new URLSearchParams("from=2026-12-01T12:10:00Z&to=2026-12-01T14:00:00Z&bucket=hour")),
+    ).toMatchObject({ from: "2026-12-01T12:00:00.000Z", to: "2026-12-01T14:00:00.000Z" });
     const bad = (s: string) => {
       try {
         parseUsageQuery(new URLSearchParams(s));

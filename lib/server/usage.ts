@@ -18,6 +18,7 @@ import { parseValue } from "./http";
  */
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 /** Hour buckets over a long range would send tens of thousands of points to a chart nobody can read. */
 const MAX_DAYS = { hour: 93, day: 732 } as const;
 
@@ -47,14 +48,24 @@ export const usageQuerySchema = z
     path: ["to"],
   });
 
-/** `?from&to&bucket&group&user&format` → the query, or a 400 naming the parameter. */
+/** An instant moved to a bucket boundary (UTC hours and days; both divide the epoch evenly). */
+function alignTo(iso: string, size: number, round: (x: number) => number): string {
+  return new Date(round(Date.parse(iso) / size) * size).toISOString();
+}
+
+/**
+ * `?from&to&bucket&group&user&format` → the query, or a 400 naming the parameter. The range is
+ * widened to whole buckets (`from` down, `to` up), as the rollup and the org Usage API count them,
+ * and the report echoes the aligned range: a mid-day `from` with day buckets counts that whole day.
+ */
 export function parseUsageQuery(params: URLSearchParams): UsageQuery & { format: "json" | "csv" } {
   const raw: Record<string, string> = {};
   for (const [k, v] of params) if (v !== "") raw[k] = v;
   const q = parseValue(usageQuerySchema, raw);
+  const size = q.bucket === "hour" ? HOUR_MS : DAY_MS;
   return {
-    from: q.from,
-    to: q.to,
+    from: alignTo(q.from, size, Math.floor),
+    to: alignTo(q.to, size, Math.ceil),
     bucket: q.bucket,
     group: q.group,
     userId: q.user ?? null,

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { EMPTY_LIMITS, type LimitSettings } from "@/lib/budgets/types";
-import { headroomFor, noticesFor, setLimits } from "@/lib/server/budgets";
+import { headroomFor, noticesFor, reserve, setLimits, settle } from "@/lib/server/budgets";
 import { getDb } from "@/lib/server/db";
 import { flushLedger } from "@/lib/server/ledger";
 import { type Stack, startStack } from "./harness";
@@ -117,7 +117,9 @@ describe("budgets in the proxy", () => {
     const model = await call();
     expect(model.status).toBe(403);
     expect(((await model.json()) as { error: { code: string } }).error.code).toBe("model_not_allowed");
-    expect((await call(body({ model: "gpt-4.1-mini" }))).status).toBe(200);
+    // The id passes (its dated snapshots too: windows.test.ts); a differently named sibling does not.
+    expect((await call(body({ model: "gpt-4.1" }))).status).toBe(200);
+    expect((await call(body({ model: "gpt-4.1-mini" }))).status).toBe(403);
 
     await setLimits(
       { kind: "user", id: stack.member.user.id },
@@ -137,6 +139,7 @@ describe("budgets in the proxy", () => {
     expect(rows.map((r) => r.error_code).sort()).toEqual([
       "budget_expired",
       "model_not_allowed",
+      "model_not_allowed",
       "rpm_exceeded",
     ]);
   });
@@ -153,6 +156,46 @@ describe("budgets in the proxy", () => {
     expect(head.limits.map((l) => [l.code, l.from, l.limit])).toEqual([
       ["rpm_exceeded", "team", 1000],
       ["tpm_exceeded", "own", 10_000],
+    ]);
+  });
+
+  it("a settlement the database fails once is retried, so the real cost is not lost", async () => {
+    await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 1_000_000 }), null);
+    const r = await reserve({
+      userId: stack.member.user.id,
+      tokenId,
+      model: "gpt-4o-mini",
+      path: "/v1/chat/completions",
+      costMicros: 500,
+      tokens: 10,
+    });
+    const db = await getDb();
+    const query = db.query.bind(db);
+    let failed = false;
+    const spy = vi.spyOn(db, "query").mockImplementation(((sql: string, params?: unknown[]) => {
+      if (!failed && sql.includes("budget_settle")) {
+        failed = true;
+        return Promise.reject(new Error("connection reset"));
+      }
+      return query(sql, params);
+    }) as typeof db.query);
+    try {
+      await settle(r as NonNullable<typeof r>, { costMicros: 321, tokens: 7 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(failed).toBe(true);
+    const day = (await headroomFor(stack.member.user.id, tokenId)).limits[0];
+    expect(day).toMatchObject({ used: 321, reserved: 0 });
+  });
+
+  it("each limit carries its own subject's soft percent", async () => {
+    await setLimits({ kind: "user", id: stack.member.user.id }, limits({ rpm: 100, softPercent: 90 }), null);
+    await setLimits({ kind: "token", id: tokenId }, limits({ rpm: 100, softPercent: 50 }), null);
+    const head = await headroomFor(stack.member.user.id, tokenId);
+    expect(head.limits.map((l) => [l.subject.kind, l.softPercent])).toEqual([
+      ["user", 90],
+      ["token", 50],
     ]);
   });
 
@@ -204,7 +247,7 @@ describe("a call that fails or is abandoned lets its hold go", () => {
     const head = await headroomFor(stack.member.user.id, tokenId);
     expect(head.limits.map((l) => l.used)).toEqual([0, 0]);
   });
-  it("a client that leaves before the answer releases", async () => {
+  it("a client that leaves after the upstream had the request counts the whole hold", async () => {
     await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 1_000_000 }), null);
     await fault({ kind: "hang", path: "/v1/chat/completions" });
     const ac = new AbortController();
@@ -215,10 +258,85 @@ describe("a call that fails or is abandoned lets its hold go", () => {
       signal: ac.signal,
     }).catch(() => null);
     await waitFor(async () => (await headroomFor(stack.member.user.id, tokenId)).limits[0]?.reserved !== 0);
+    const held = (await headroomFor(stack.member.user.id, tokenId)).limits[0]?.reserved ?? 0;
+    // The upstream had the whole request (it hangs on it): OpenAI may run and bill it.
+    await waitFor(async () => (await upstreamCalls()) > 0);
     ac.abort();
     await pending;
     await waitFor(async () => (await headroomFor(stack.member.user.id, tokenId)).limits[0]?.reserved === 0);
-    expect((await headroomFor(stack.member.user.id, tokenId)).limits[0]?.used).toBe(0);
+    expect((await headroomFor(stack.member.user.id, tokenId)).limits[0]?.used).toBe(held);
+  });
+});
+
+describe("what the gate refuses to guess", () => {
+  const status = async (r: Response) => ({
+    status: r.status,
+    code: ((await r.json()) as { error?: { code: string } }).error?.code,
+  });
+  it("reads the whole body: a nested or duplicate model cannot pass the allow-list", async () => {
+    await setLimits({ kind: "token", id: tokenId }, limits({ models: ["gpt-4o-mini"] }), null);
+    const before = await upstreamCalls();
+    // The first `"model"` in the body is a nested one; past 1 MiB, the real one.
+    const nested = `{"metadata":{"model":"gpt-4o-mini"},"messages":[{"role":"user","content":"${"a".repeat(1_200_000)}"}],"model":"o1-pro"}`;
+    expect(await status(await call(nested))).toEqual({ status: 403, code: "model_not_allowed" });
+    const twice = '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}],"model":"o1-pro"}';
+    expect(await status(await call(twice))).toEqual({ status: 400, code: "duplicate_model" });
+    expect(await status(await call("{not json"))).toEqual({ status: 400, code: "budget_body_unreadable" });
+    const huge = body({ messages: [{ role: "user", content: "a".repeat(9 * 1024 * 1024) }] });
+    expect(await status(await call(huge))).toEqual({ status: 413, code: "budget_body_too_large" });
+    expect(await upstreamCalls()).toBe(before);
+  });
+  it("an absurd output cap is a clear 400, not a 500", async () => {
+    await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 1_000_000 }), null);
+    expect(await status(await call(body({ max_tokens: 1e300 })))).toEqual({
+      status: 400,
+      code: "budget_estimate_unbounded",
+    });
+  });
+  it("reads a multipart form's model and n: an allow-listed image model works, n is held", async () => {
+    const edit = (fields: Record<string, string>) => {
+      const form = new FormData();
+      form.append("image", new Blob([new Uint8Array(64)], { type: "image/png" }), "a.png");
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      return fetch(`${stack.proxyUrl}/api/v1/images/edits`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${stack.member.token}` },
+        body: form,
+      });
+    };
+    await setLimits({ kind: "token", id: tokenId }, limits({ models: ["gpt-image-1"] }), null);
+    expect((await edit({ model: "gpt-image-1", prompt: "x" })).status).not.toBe(403);
+    expect(await status(await edit({ model: "dall-e-2", prompt: "x" }))).toEqual({
+      status: 403,
+      code: "model_not_allowed",
+    });
+    // $0.25 held per image: three do not fit in $0.50, one does.
+    await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 500_000 }), null);
+    const three = await edit({ model: "gpt-image-1", prompt: "x", n: "3" });
+    expect(three.status).toBe(429);
+    expect(((await three.json()) as { error: { requested: number } }).error.requested).toBe(750_000);
+    expect((await edit({ model: "gpt-image-1", prompt: "x" })).status).not.toBe(429);
+  });
+
+  it("batches and fine-tuning jobs are refused under a spend limit", async () => {
+    await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 1_000_000 }), null);
+    const batch = await call(
+      JSON.stringify({ input_file_id: "file-1", endpoint: "/v1/chat/completions", completion_window: "24h" }),
+      "batches",
+    );
+    expect(await status(batch)).toEqual({ status: 403, code: "budget_unmetered" });
+    const job = await call(
+      JSON.stringify({ model: "gpt-4o-mini", training_file: "file-1" }),
+      "fine_tuning/jobs",
+    );
+    expect(await status(job)).toEqual({ status: 403, code: "budget_unmetered" });
+    // An allow-list alone refuses it too: the batch's models are in its file, unseen.
+    await setLimits({ kind: "token", id: tokenId }, limits({ models: ["gpt-4o-mini"] }), null);
+    const listed = await call(
+      JSON.stringify({ input_file_id: "file-1", endpoint: "/v1/chat/completions", completion_window: "24h" }),
+      "batches",
+    );
+    expect(await status(listed)).toEqual({ status: 403, code: "budget_unmetered" });
   });
 });
 

@@ -89,3 +89,58 @@ export function inTime(seconds: number): string {
   const h = Math.floor(min / 60);
   return `${h} h ${min % 60} min`;
 }
+
+/**
+ * A billed call whose body the console cannot read whole while a spend, token or model limit
+ * applies: its model and worst case would be guesses, so it is refused before the upstream.
+ */
+export function refusedBody(
+  why: "too_large" | "unreadable" | "duplicate_model" | "unbounded",
+  maxBytes: number,
+): ApiError {
+  const fix = "or ask an admin to lift the limit in Settings → Budgets & limits.";
+  const init = {
+    too_large: {
+      status: 413,
+      code: "budget_body_too_large",
+      param: null,
+      message: `Your spend, token or model limits make the console read each billed request whole to check its model and worst-case cost, and this body is over ${maxBytes / 1024 / 1024} MB. Send large inputs with the Files API (by file_id), ${fix}`,
+    },
+    unreadable: {
+      status: 400,
+      code: "budget_body_unreadable",
+      param: null,
+      message: `Your spend, token or model limits make the console read each billed request's model and output cap before sending it, and this body is not an uncompressed JSON object naming a model. Send it as uncompressed JSON (content-type application/json), ${fix}`,
+    },
+    duplicate_model: {
+      status: 400,
+      code: "duplicate_model",
+      param: "model",
+      message: "The request body names `model` more than once at its top level. Send it once.",
+    },
+    unbounded: {
+      status: 400,
+      code: "budget_estimate_unbounded",
+      param: null,
+      message: `This call's worst case (its input plus the maximum output it asks for) is too large to hold against your limits. Lower max_output_tokens / max_tokens / n, ${fix}`,
+    },
+  }[why];
+  return new ApiError({ type: "invalid_request_error", ...init, headers: { "x-should-retry": "false" } });
+}
+
+/** A batch, fine-tuning job or grader run under a spend, token or model limit: its cost and models are known only later. */
+export function refusedUnmetered(path: string): ApiError {
+  const what = path.startsWith("batches")
+    ? "A batch"
+    : path.includes("graders")
+      ? "A grader run"
+      : "A fine-tuning job";
+  return new ApiError({
+    type: "permission_error",
+    status: 403,
+    code: "budget_unmetered",
+    param: null,
+    message: `${what} is billed by OpenAI later, by an amount the request does not bound, with models its request does not name, so the console cannot hold it against your spend, token or model limits and does not start it. Ask an admin to run it, or to lift those limits for you in Settings → Budgets & limits.`,
+    headers: { "x-should-retry": "false" },
+  });
+}

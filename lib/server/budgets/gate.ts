@@ -6,19 +6,31 @@ import type { PriceQuote } from "@/lib/pricing/types";
 import { quoteFor } from "../pricing";
 import { type Caller, type OutgoingBody, recordRefusal } from "../proxy/forward";
 import { isJson } from "../proxy/headers";
+import { hasModelField, MultipartModelReader, multipartBoundary } from "../proxy/multipart-model";
 import type { UpstreamPath } from "../proxy/paths";
-import { BUFFER_BYTES } from "../proxy/prompt";
-import { modelFromRequestPrefix } from "../proxy/sniffer";
-import { type CallEstimate, catalogueQuote, estimateCall, FIXED_PATHS, TOKEN_PATHS } from "./estimate";
+import { TopLevelKeyScanner } from "../proxy/top-level-key";
+import { refusedBody, refusedUnmetered } from "./errors";
+import {
+  type CallEstimate,
+  catalogueQuote,
+  estimateCall,
+  FIXED_PATHS,
+  TOKEN_PATHS,
+  unmeteredPath,
+} from "./estimate";
 import type { BudgetHold } from "./hold";
 import { planFor, reserve } from "./index";
 
 /**
  * The proxy's budget hook, before a byte goes upstream: a caller without limits passes with one
- * lookup in memory and its body untouched. Otherwise the body of a billed call is read (JSON up to
- * BUFFER_BYTES, the size the `prompt` hook buffers) to find the model and the worst case, which is
- * reserved in one database statement; a refusal is answered here and is the call's one ledger entry.
+ * lookup in memory and its body untouched. Under a spend, token or model limit the body of a billed
+ * call is read whole (JSON up to BUDGET_BODY_MAX, else refused) to find the model and the worst
+ * case, which is reserved in one database statement; a refusal is answered here and is the call's
+ * one ledger entry.
  */
+/** The largest billed JSON body read whole under a spend, token or model limit (docs/budgets.md). */
+export const BUDGET_BODY_MAX = 8 * 1024 * 1024;
+
 export async function holdBudget(
   req: Pick<Request, "method" | "headers" | "signal">,
   target: UpstreamPath,
@@ -32,35 +44,67 @@ export async function holdBudget(
   let estimate: CallEstimate | null = null;
   let requestBytes = 0;
   try {
-    if (billed) {
+    if (req.method === "POST" && unmeteredPath(target.path) && plan.needsBody) {
+      throw refusedUnmetered(target.path);
+    }
+    // Only a spend, token or model limit needs the body; rpm and expiry do not.
+    if (billed && plan.needsBody) {
       let parsed: Record<string, unknown> | null = null;
       let bytes: number | null = body?.length ?? null;
-      let prefixModel: string | null = null;
       const encoding = req.headers.get("content-encoding");
       const plain = encoding === null || encoding.toLowerCase() === "identity";
-      if (body && plan.needsBody && plain && isJson(req.headers.get("content-type"))) {
-        const read = await readUpTo(body.stream, BUFFER_BYTES, req.signal);
+      const tokens = TOKEN_PATHS.has(target.path);
+      const boundary = hasModelField(target.path) ? multipartBoundary(req.headers.get("content-type")) : null;
+      if (body && plain && isJson(req.headers.get("content-type"))) {
+        // The whole body or a refusal: a model read from a prefix could be a nested one, or the
+        // first of two (docs/budgets.md, "Estimates").
+        const read = await readUpTo(body.stream, BUDGET_BODY_MAX + 1, req.signal);
         requestBytes = read.size;
+        if (!read.ended) throw refusedBody("too_large", BUDGET_BODY_MAX);
         const whole = Buffer.concat(read.chunks, read.size);
+        parsed = parseObject(whole);
+        if (!parsed || (tokens && typeof parsed.model !== "string")) {
+          throw refusedBody("unreadable", BUDGET_BODY_MAX);
+        }
+        const models = new TopLevelKeyScanner("model", true);
+        models.push(whole);
+        if (models.count > 1) throw refusedBody("duplicate_model", BUDGET_BODY_MAX);
+        bytes = read.size;
+        body = { stream: new PassThrough().end(whole), length: read.size };
+      } else if (tokens) {
+        throw refusedBody("unreadable", BUDGET_BODY_MAX);
+      } else if (body && plain && boundary) {
+        // An image edit or a transcription: its `model` and `n` fields, when the form fits in
+        // BUDGET_BODY_MAX; a larger one goes on unread (no model: refused under an allow-list).
+        const read = await readUpTo(body.stream, BUDGET_BODY_MAX + 1, req.signal);
+        requestBytes = read.size;
         if (read.ended) {
+          const whole = Buffer.concat(read.chunks, read.size);
+          parsed = formFields(boundary, whole);
           bytes = read.size;
-          parsed = parseObject(whole);
           body = { stream: new PassThrough().end(whole), length: read.size };
         } else {
-          prefixModel = modelFromRequestPrefix(whole.toString("utf8"));
           body = { stream: rejoin(read.chunks, body.stream), length: body.length };
         }
       }
-      estimate = estimateCall(target.path, parsed, bytes, prefixModel);
+      estimate = estimateCall(target.path, parsed, bytes);
     }
     let quote: PriceQuote | null = null;
     let cost = 0;
     if (estimate) {
-      if (estimate.fixedMicros !== null) cost = estimate.fixedMicros;
-      else {
+      if (estimate.fixedMicros !== null) {
+        cost = estimate.fixedMicros;
+        // The price its reported usage settles at (gpt-image-*, the transcribe models).
+        if (estimate.model) quote = await quoteFor(estimate.model);
+      } else {
         const model = estimate.model ?? "unknown";
         quote = (await quoteFor(model)) ?? catalogueQuote(model);
-        cost = costMicros(quote, { input: estimate.inputTokens, output: estimate.outputTokens });
+        cost =
+          costMicros(quote, { input: estimate.inputTokens, output: estimate.outputTokens }) +
+          (estimate.extraMicros ?? 0);
+      }
+      if (!(cost <= Number.MAX_SAFE_INTEGER && estimate.tokens <= Number.MAX_SAFE_INTEGER)) {
+        throw refusedBody("unbounded", BUDGET_BODY_MAX);
       }
     }
     const reservation = await reserve(
@@ -100,6 +144,17 @@ function parseObject(bytes: Buffer): Record<string, unknown> | null {
   } catch {
     return null;
   }
+}
+
+/** A whole multipart form's `model` and `n` (null when absent or named twice differently). */
+function formFields(boundary: string, whole: Buffer): Record<string, unknown> {
+  const read = (field: string) => {
+    const r = new MultipartModelReader(boundary, field);
+    r.push(whole);
+    return r.finished ? r.model : null;
+  };
+  const n = Number(read("n"));
+  return { model: read("model"), ...(Number.isInteger(n) && n > 0 ? { n } : {}) };
 }
 
 /** The bytes read so far, then the rest of the client's stream, as one stream with backpressure. */

@@ -14,7 +14,7 @@ import { errors } from "@/lib/errors";
 import { randomId } from "../auth/crypto";
 import { type Db, getDb } from "../db";
 import { inTime, LimitError, refusedExpired, refusedModel, usd } from "./errors";
-import { modelAllowed, windowOf } from "./windows";
+import { allowedByAll, modelAllowed, windowOf } from "./windows";
 
 /**
  * Budgets and limits enforced in the proxy (issue 15; docs/budgets.md). The counters live in the
@@ -359,19 +359,37 @@ export async function settle(r: Reservation, actual: { costMicros: number; token
   const db = await getDb();
   const tokens = Math.max(0, Math.ceil(actual.tokens));
   const micros = Math.max(0, Math.ceil(actual.costMicros));
-  const [row] = await db.query<{ r: { i: number; used: number | null; added: number }[] | string }>(
-    "select budget_settle($1, $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[], $7, $8) as r",
-    [
-      r.id,
-      held.holds.map((h) => h.i),
-      held.holds.map((h) => h.scope),
-      held.holds.map((h) => h.metric),
-      held.holds.map((h) => h.start),
-      held.holds.map((h) => h.amount),
-      tokens,
-      micros,
-    ],
-  );
+  const run = () =>
+    db.query<{ r: { i: number; used: number | null; added: number }[] | string }>(
+      "select budget_settle($1, $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[], $7, $8) as r",
+      [
+        r.id,
+        held.holds.map((h) => h.i),
+        held.holds.map((h) => h.scope),
+        held.holds.map((h) => h.metric),
+        held.holds.map((h) => h.start),
+        held.holds.map((h) => h.amount),
+        tokens,
+        micros,
+      ],
+    );
+  let rows: Awaited<ReturnType<typeof run>>;
+  try {
+    rows = await run();
+  } catch {
+    // A lost settlement loses the call's real cost (the reaper frees the hold; `used` never grows):
+    // once more, then a line to reconcile by. Should the first have committed and only its answer been
+    // lost, the retry counts the cost twice: erring high, never letting spend past a budget.
+    try {
+      rows = await run();
+    } catch (e) {
+      console.error(
+        `[budgets] lost the settlement of ${r.id}: ${micros} micro-dollars and ${tokens} tokens for user ${held.userId} (${(e as Error).message})`,
+      );
+      throw e;
+    }
+  }
+  const [row] = rows;
   const after = (typeof row?.r === "string" ? JSON.parse(row.r) : row?.r) ?? [];
   for (const a of after as { i: number; used: number | null; added: number }[]) {
     const l = held.plan.limits[a.i];
@@ -570,10 +588,10 @@ export async function headroomFor(userId: string, tokenId: string | null): Promi
       used: Number(c?.used ?? 0),
       reserved: Number(c?.reserved ?? 0),
       resetsAt: w.end.toISOString(),
+      softPercent: l.softPercent,
     };
   });
-  const models =
-    plan.models.length === 0 ? null : plan.models.reduce((a, b) => a.filter((m) => b.includes(m)));
+  const models = allowedByAll(plan.models);
   return { limits, models, expiresAt: plan.expires?.at.toISOString() ?? null, softPercent: plan.softPercent };
 }
 

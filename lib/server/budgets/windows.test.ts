@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { modelAllowed, windowOf } from "./windows";
+import { allowedByAll, modelAllowed, windowOf } from "./windows";
 
 describe("budget windows", () => {
   const now = new Date("2026-12-31T23:59:30.500Z");
@@ -17,7 +17,26 @@ describe("budget windows", () => {
       end: new Date("2026-03-01T00:00:00Z"),
     });
   });
-  it("allow-lists match ids and families, not lookalikes", () => {
+  it("an entry allows its id and dated snapshots, not a differently named sibling", () => {
+    expect(modelAllowed(["gpt-5"], "gpt-5-2025-08-07")).toBe(true);
+    expect(modelAllowed(["gpt-5"], "gpt-5.5-pro")).toBe(false);
+    expect(modelAllowed(["gpt-5"], "gpt-5-pro")).toBe(false);
+    expect(modelAllowed(["gpt-4"], "gpt-4.5-preview")).toBe(false);
+    expect(modelAllowed(["o3"], "o3-pro")).toBe(false);
+    expect(modelAllowed(["gpt-4o"], "gpt-4o-mini")).toBe(false);
+    expect(modelAllowed(["gpt-4o"], "gpt-4o-2024-08-06-extra")).toBe(false);
+  });
+  it("the lists' intersection keeps what every list allows", () => {
+    expect(allowedByAll([])).toBeNull();
+    expect(
+      allowedByAll([
+        ["gpt-4o", "o3"],
+        ["gpt-4o-2024-08-06", "o3"],
+      ]),
+    ).toEqual(["o3", "gpt-4o-2024-08-06"]);
+    expect(allowedByAll([["gpt-4o"], ["gpt-4o-mini"]])).toEqual([]);
+  });
+  it("allow-lists match ids and snapshots, not lookalikes", () => {
     expect(modelAllowed(null, "anything")).toBe(true);
     expect(modelAllowed(["gpt-4o"], "gpt-4o-2024-08-06")).toBe(true);
     expect(modelAllowed(["gpt-4o"], "GPT-4o")).toBe(true);

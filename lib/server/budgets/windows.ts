@@ -11,14 +11,28 @@ export function windowOf(window: LimitWindow, now: Date): { start: Date; end: Da
   return { start, end: new Date(start.getTime() + 60_000) };
 }
 
-/** Whether an allow-list entry covers a model: itself, or a family prefix (`gpt-4o` covers `gpt-4o-2024-08-06`, not `gpt-4omni`). */
+const SNAPSHOT = /^-\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether an allow-list covers a model: an entry allows its own id and that id's dated snapshots
+ * (`gpt-4o` allows `gpt-4o-2024-08-06`), never a differently named model (`gpt-5` does not allow
+ * `gpt-5-pro` or `gpt-5.5-pro`, which cost many times more). Case does not matter.
+ */
 export function modelAllowed(allowed: readonly string[] | null, model: string): boolean {
   if (allowed === null) return true;
   const id = model.toLowerCase();
   return allowed.some((raw) => {
     const key = raw.toLowerCase();
-    if (!id.startsWith(key)) return false;
-    const next = id.charAt(key.length);
-    return next === "" || key.endsWith("-") || "-.:_@".includes(next);
+    return id === key || (id.startsWith(key) && SNAPSHOT.test(id.slice(key.length)));
   });
+}
+
+/** The entries every list allows (each list's limit applies): what a caller may call, as ids. */
+export function allowedByAll(lists: readonly (readonly string[])[]): string[] | null {
+  if (lists.length === 0) return null;
+  const out = new Set<string>();
+  for (const list of lists) {
+    for (const m of list) if (lists.every((l) => modelAllowed(l, m))) out.add(m);
+  }
+  return [...out];
 }

@@ -93,8 +93,11 @@ describe("budget:set", () => {
   it("takes a token by id or by its secret, and the team", async () => {
     const byId = await set(["--token", token.info.id, "--usd-per-day", "1"]);
     expect(byId.settings.usdPerDayMicros).toBe(1_000_000);
+    expect((byId as { warning?: string }).warning).toBeUndefined();
     const bySecret = await set(["--token", token.token, "--tpm", "500"]);
     expect(bySecret.settings).toMatchObject({ usdPerDayMicros: 1_000_000, tpm: 500 });
+    // The secret on argv is visible to `ps` and shell history: the answer says so.
+    expect((bySecret as { warning?: string }).warning).toMatch(/shell history.*token:list/);
     const shown = (await runCommand("budget:show", { token: token.info.id })) as {
       settings: LimitSettings;
       headroom: Headroom;

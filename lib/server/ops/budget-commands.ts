@@ -40,7 +40,7 @@ async function subjectOf(args: Args, required: boolean): Promise<LimitSubject | 
     return { kind: "user", id: u.id };
   }
   if (token) {
-    // A token's id (from token:list) or the token itself, as a script holds it.
+    // A token's id (from token:list) or the token itself, as a script holds it (with a warning).
     if (token.startsWith(TOKEN_PREFIX)) {
       const t = await resolveToken(token);
       if (!t) throw errors.notFound("That token is invalid, expired or revoked.");
@@ -54,6 +54,16 @@ async function subjectOf(args: Args, required: boolean): Promise<LimitSubject | 
   if (required)
     throw errors.badRequest("Name whose limits: --email EMAIL, --token TOKEN or --team.", "email");
   return null;
+}
+
+/** A token's secret on the command line is seen by `ps` and kept in shell history. */
+function secretWarning(args: Args): { warning?: string } {
+  const token = typeof args.token === "string" ? args.token.trim() : "";
+  if (!token.startsWith(TOKEN_PREFIX)) return {};
+  return {
+    warning:
+      "--token was given the token's secret, which `ps` and your shell history can see. Use its id instead (npm run console -- token:list), and rotate the token if others share this machine.",
+  };
 }
 
 async function currentSettings(subject: LimitSubject): Promise<LimitSettings> {
@@ -94,7 +104,7 @@ export const BUDGET_COMMANDS: Record<string, CommandSpec> = {
         throw errors.badRequest(`--${flag}: ${message}`, flag);
       }
       await putLimits(subject, r.settings, null);
-      return { subject, settings: r.settings };
+      return { subject, settings: r.settings, ...secretWarning(args) };
     },
   },
   "budget:show": {
@@ -110,6 +120,7 @@ export const BUDGET_COMMANDS: Record<string, CommandSpec> = {
         subject,
         settings: await currentSettings(subject),
         headroom: await headroomFor(owner.userId, owner.tokenId),
+        ...secretWarning(args),
       };
     },
   },

@@ -75,6 +75,7 @@ function print(command: string, result: unknown, asJson: boolean): void {
     return;
   }
   const r = result as Record<string, unknown>;
+  if (isRecord(r) && typeof r.warning === "string") process.stderr.write(`warning: ${r.warning}\n`);
   if (command === "token:create" && typeof r.token === "string") {
     // Only the token on stdout, so `TOKEN=$(npm run -s console -- token:create …)` works.
     process.stderr.write("Token created. It is shown once; store it now.\n");

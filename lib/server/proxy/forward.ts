@@ -146,10 +146,10 @@ export async function forward(
   // From here on every path records exactly one ledger entry; a shutdown waits for it.
   const recorded = openCall();
   /** The one ledger entry of this call: who, what and how much, plus what the path that ends it knows. */
-  const record = (outcome: Outcome) => {
+  const record = (outcome: Outcome, answered = true) => {
     const model = outcome.model ?? modelFromRequestPrefix(requestPrefix) ?? multipartModel?.model ?? null;
     if (upstreamHeaders) recordRateLimits(model, headerEntries(upstreamHeaders));
-    if (extras.budget) endHold(extras.budget, outcome);
+    if (extras.budget) endHold(extras.budget, { ...outcome, model, answered, sent });
     recordEntry({
       userId: caller.userId,
       tokenId: caller.tokenId,
@@ -174,6 +174,11 @@ export async function forward(
   };
 
   let sending = false;
+  /** The request's last byte was written upstream: from then on the upstream may run (and bill) it. */
+  let sent = false;
+  upstreamReq.once("finish", () => {
+    sent = true;
+  });
   let clientFailed = false;
   /** The body refused itself on the way (a late `prompt` in a large body): the caller gets that error. */
   let bodyRefusal: ApiError | null = null;
@@ -222,7 +227,10 @@ export async function forward(
             cfg.openai.timeoutMs,
             sending ? { sent: requestBytes, of: body?.length ?? null } : null,
           );
-    record({ status: err.status, aborted: req.signal.aborted, errorType: err.type, errorCode: err.code });
+    record(
+      { status: err.status, aborted: req.signal.aborted, errorType: err.type, errorCode: err.code },
+      false,
+    );
     return err.toResponse();
   }
 

@@ -4,6 +4,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { ApiError, errors } from "@/lib/errors";
 import { ownershipTarget } from "@/lib/ownership";
 import { requirePrincipal } from "../auth/request";
+import { release } from "../budgets";
 import { holdBudget } from "../budgets/gate";
 import { getConfig } from "../config";
 import { errorResponse } from "../http";
@@ -84,10 +85,16 @@ export async function handleProxy(req: ProxyRequest, input: ProxyInput = {}): Pr
     // Budgets and limits (docs/budgets.md): checked and reserved before a byte goes upstream.
     const held = await holdBudget(req, target, caller, body, startedAt);
     if (held instanceof Response) return held;
-    return await forward(req, held.body, target, creds, caller, startedAt, {
-      ...extras,
-      budget: held.budget,
-    });
+    try {
+      return await forward(req, held.body, target, creds, caller, startedAt, {
+        ...extras,
+        budget: held.budget,
+      });
+    } catch (e) {
+      // Thrown before the call was recorded: nothing went upstream. After, the hold is already settled (a no-op).
+      if (held.budget) void release(held.budget.reservation).catch(() => {});
+      throw e;
+    }
   } catch (e) {
     // The client's upload is read to its end and dropped, so the error can reach it.
     if (source && !source.destroyed && !source.readableEnded) source.resume();

@@ -43,7 +43,11 @@ export class MultipartModelReader {
   // The body's first boundary has no CRLF before it; starting with one makes every boundary alike.
   private carry: Buffer = Buffer.from("\r\n");
 
-  constructor(boundary: string) {
+  /** `field`: the form field to read (the budgets gate reads `n` too). */
+  constructor(
+    boundary: string,
+    private readonly field = "model",
+  ) {
     this.delimiter = Buffer.from(`\r\n--${boundary}`);
   }
 
@@ -103,7 +107,7 @@ export class MultipartModelReader {
         }
         const headers = buf.subarray(pos, end).toString("latin1");
         pos = end + HEADERS_END.length;
-        this.state = isModelPart(headers) ? "value" : "seek";
+        this.state = isFieldPart(headers, this.field) ? "value" : "seek";
         continue;
       }
       // value
@@ -137,7 +141,8 @@ export class MultipartModelReader {
   }
 }
 
-function isModelPart(headers: string): boolean {
+function isFieldPart(headers: string, field: string): boolean {
   const cd = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? "";
-  return /;\s*name\s*=\s*"?model"?\s*(;|$)/i.test(cd) && !/filename/i.test(cd);
+  const name = /;\s*name\s*=\s*"?([^";]*)"?\s*(;|$)/i.exec(cd)?.[1];
+  return name !== undefined && name.toLowerCase() === field && !/filename/i.test(cd);
 }

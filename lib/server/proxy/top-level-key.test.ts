@@ -62,3 +62,17 @@ describe("TopLevelKeyScanner", () => {
     expect(scan('{"prömpt":1}')).toBe(false);
   });
 });
+
+describe("TopLevelKeyScanner counting", () => {
+  it("with `all`, counts every top-level sighting and none nested", () => {
+    const count = (text: string) => {
+      const s = new TopLevelKeyScanner("model", true);
+      s.push(Buffer.from(text));
+      return s.count;
+    };
+    expect(count('{"model":"a","input":"x"}')).toBe(1);
+    expect(count('{"metadata":{"model":"a"},"model":"b"}')).toBe(1);
+    expect(count('{"model":"a","input":"x","mod\\u0065l":"b"}')).toBe(2);
+    expect(count('{"input":"x"}')).toBe(0);
+  });
+});

@@ -18,12 +18,18 @@ export class TopLevelKeyScanner {
   private key: number[] | null = null;
   private keyEscaped = false;
   found = false;
+  /** How many times the key was seen; counts past the first only with `all`. */
+  count = 0;
 
-  constructor(private readonly wanted: string) {}
+  /** `all`: keep scanning after the first sighting, to count duplicates. */
+  constructor(
+    private readonly wanted: string,
+    private readonly all = false,
+  ) {}
 
   /** Scans the chunk; true once the key has been seen (in this chunk or before). */
   push(chunk: Uint8Array): boolean {
-    if (this.found) return true;
+    if (this.found && !this.all) return true;
     const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     // Where the next quote and backslash are: inside a long string (base64, a pasted document) the
     // scan jumps there natively instead of visiting every byte.
@@ -56,7 +62,8 @@ export class TopLevelKeyScanner {
             this.key = null;
             if (this.isWanted(key)) {
               this.found = true;
-              return true;
+              this.count++;
+              if (!this.all) return true;
             }
           }
           continue;
@@ -93,7 +100,7 @@ export class TopLevelKeyScanner {
           break;
       }
     }
-    return false;
+    return this.found;
   }
 
   private isWanted(bytes: number[]): boolean {
