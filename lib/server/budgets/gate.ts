@@ -8,6 +8,7 @@ import { type Caller, type OutgoingBody, recordRefusal } from "../proxy/forward"
 import { isJson } from "../proxy/headers";
 import { hasModelField, MultipartModelReader, multipartBoundary } from "../proxy/multipart-model";
 import type { UpstreamPath } from "../proxy/paths";
+import { readPrefix } from "../proxy/read-prefix";
 import { TopLevelKeyScanner } from "../proxy/top-level-key";
 import { refusedBody, refusedUnmetered } from "./errors";
 import {
@@ -58,7 +59,7 @@ export async function holdBudget(
       if (body && plain && isJson(req.headers.get("content-type"))) {
         // The whole body or a refusal: a model read from a prefix could be a nested one, or the
         // first of two (docs/budgets.md, "Estimates").
-        const read = await readUpTo(body.stream, BUDGET_BODY_MAX + 1, req.signal);
+        const read = await readPrefix(body.stream, BUDGET_BODY_MAX + 1, req.signal, { closed: clientClosed });
         requestBytes = read.size;
         if (!read.ended) throw refusedBody("too_large", BUDGET_BODY_MAX);
         const whole = Buffer.concat(read.chunks, read.size);
@@ -76,7 +77,7 @@ export async function holdBudget(
       } else if (body && plain && boundary) {
         // An image edit or a transcription: its `model` and `n` fields, when the form fits in
         // BUDGET_BODY_MAX; a larger one goes on unread (no model: refused under an allow-list).
-        const read = await readUpTo(body.stream, BUDGET_BODY_MAX + 1, req.signal);
+        const read = await readPrefix(body.stream, BUDGET_BODY_MAX + 1, req.signal, { closed: clientClosed });
         requestBytes = read.size;
         if (read.ended) {
           const whole = Buffer.concat(read.chunks, read.size);
@@ -172,49 +173,5 @@ function clientClosed(): ApiError {
     type: "invalid_request_error",
     code: "client_closed_request",
     message: "The client closed the request before it was sent upstream.",
-  });
-}
-
-function readUpTo(
-  stream: Readable,
-  limit: number,
-  signal: AbortSignal,
-): Promise<{ chunks: Buffer[]; size: number; ended: boolean }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = () => {
-      stream.off("data", onData);
-      stream.off("end", onEnd);
-      stream.off("error", onError);
-      signal.removeEventListener("abort", onAbort);
-    };
-    const onData = (chunk: Buffer) => {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size >= limit) {
-        stream.pause();
-        done();
-        resolve({ chunks, size, ended: false });
-      }
-    };
-    const onEnd = () => {
-      done();
-      resolve({ chunks, size, ended: true });
-    };
-    const onError = () => {
-      done();
-      reject(clientClosed());
-    };
-    const onAbort = () => {
-      done();
-      stream.destroy();
-      reject(clientClosed());
-    };
-    if (signal.aborted) return onAbort();
-    stream.on("data", onData);
-    stream.on("end", onEnd);
-    stream.on("error", onError);
-    signal.addEventListener("abort", onAbort, { once: true });
   });
 }

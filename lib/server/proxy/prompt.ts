@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/errors";
 import { noteCall, resolveForCall, type Viewer } from "../assistants";
 import type { LedgerEntry } from "../ledger";
 import type { OutgoingBody } from "./forward";
+import { type Prefix, readPrefix } from "./read-prefix";
 import { TopLevelKeyScanner } from "./top-level-key";
 
 /**
@@ -86,12 +87,12 @@ async function prepare(
   signal: AbortSignal,
   progress: Progress,
 ): Promise<PreparedBody> {
-  const prefix = await readUpTo(body.stream, BUFFER_BYTES, signal, progress);
+  const prefix = await readBody(body.stream, BUFFER_BYTES, signal, progress);
   if (prefix.ended) return fromBytes(Buffer.concat(prefix.chunks, prefix.size), viewer, progress);
   const scanner = new TopLevelKeyScanner("prompt");
   for (const chunk of prefix.chunks) scanner.push(chunk);
   if (scanner.found) {
-    const rest = await readUpTo(body.stream, PROMPT_BODY_MAX - prefix.size, signal, progress);
+    const rest = await readBody(body.stream, PROMPT_BODY_MAX - prefix.size, signal, progress);
     if (!rest.ended) {
       // Nothing of it went upstream; the rest of the upload is read and dropped so the connection survives.
       body.stream.resume();
@@ -232,52 +233,13 @@ export function firstUserText(input: unknown): string {
   return "";
 }
 
-interface Prefix {
-  chunks: Buffer[];
-  size: number;
-  ended: boolean;
-}
-
-/** Reads until `limit` bytes (then pauses the stream, which stays readable) or the end. */
-function readUpTo(stream: Readable, limit: number, signal: AbortSignal, progress: Progress): Promise<Prefix> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = () => {
-      stream.off("data", onData);
-      stream.off("end", onEnd);
-      stream.off("error", onError);
-      signal.removeEventListener("abort", onAbort);
-    };
-    const onData = (chunk: Buffer) => {
-      chunks.push(chunk);
-      size += chunk.length;
+/** A prefix of the body; each byte read counts in `progress`, for the ledger entry of a refusal. */
+function readBody(stream: Readable, limit: number, signal: AbortSignal, progress: Progress): Promise<Prefix> {
+  return readPrefix(stream, limit, signal, {
+    closed: clientClosed,
+    onChunk: (chunk) => {
       progress.bytes += chunk.length;
-      if (size >= limit) {
-        stream.pause();
-        done();
-        resolve({ chunks, size, ended: false });
-      }
-    };
-    const onEnd = () => {
-      done();
-      resolve({ chunks, size, ended: true });
-    };
-    const onError = () => {
-      done();
-      reject(clientClosed());
-    };
-    const onAbort = () => {
-      done();
-      stream.destroy();
-      reject(clientClosed());
-    };
-    if (signal.aborted) return onAbort();
-    stream.on("data", onData);
-    stream.on("end", onEnd);
-    stream.on("error", onError);
-    signal.addEventListener("abort", onAbort, { once: true });
-    stream.resume();
+    },
   });
 }
 

@@ -1,0 +1,69 @@
+import "server-only";
+import type { Readable } from "node:stream";
+
+/** The bytes read so far; `ended` when the stream finished before the limit. */
+export interface Prefix {
+  chunks: Buffer[];
+  size: number;
+  ended: boolean;
+}
+
+export interface ReadPrefixOptions {
+  /** The error to reject with when the client aborts or its stream fails (the cause is dropped). */
+  closed: () => Error;
+  /** Sees each chunk as it arrives, so a caller can count bytes read before a failure. */
+  onChunk?: (chunk: Buffer) => void;
+}
+
+/**
+ * Reads a client's body until `limit` bytes (then pauses the stream, which stays readable, so the
+ * caller can read on or re-emit the prefix before the rest) or its end. An abort destroys the
+ * stream; a stream error leaves it as it is. Shared by the `prompt` hook and the budget gate.
+ */
+export function readPrefix(
+  stream: Readable,
+  limit: number,
+  signal: AbortSignal,
+  { closed, onChunk }: ReadPrefixOptions,
+): Promise<Prefix> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      stream.off("data", onData);
+      stream.off("end", onEnd);
+      stream.off("error", onError);
+      signal.removeEventListener("abort", onAbort);
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      onChunk?.(chunk);
+      if (size >= limit) {
+        stream.pause();
+        done();
+        resolve({ chunks, size, ended: false });
+      }
+    };
+    const onEnd = () => {
+      done();
+      resolve({ chunks, size, ended: true });
+    };
+    const onError = () => {
+      done();
+      reject(closed());
+    };
+    const onAbort = () => {
+      done();
+      stream.destroy();
+      reject(closed());
+    };
+    if (signal.aborted) return onAbort();
+    stream.on("data", onData);
+    stream.on("end", onEnd);
+    stream.on("error", onError);
+    signal.addEventListener("abort", onAbort, { once: true });
+    // A `data` listener does not restart a stream an earlier read paused at its limit.
+    stream.resume();
+  });
+}
