@@ -25,7 +25,7 @@ import {
 import type { AssistantConfig } from "../lib/assistants/schema";
 import { startEmulator } from "../lib/emulator/server";
 import { startBenchConsole, timedPost } from "./console";
-import { mustHaveRun, option, QUICK } from "./support";
+import { mustHaveRun, option, pct, QUICK, round } from "./support";
 
 const RUNS = option("BENCH_EXPAND_RUNS", 400, 10);
 const WARM_UP = QUICK ? 3 : 40;
@@ -81,13 +81,6 @@ export const BENCH_ASSISTANT: AssistantConfig = {
 
 const VARIABLES = { company: "Acme", tier: "pro", limit: "3" };
 const INPUT = [{ role: "user", content: "Where is my order 1234?" }];
-
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (!s.length) return Number.NaN;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? Number.NaN;
-}
-const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 interface Sample {
   status: number;
@@ -221,7 +214,7 @@ export async function assistantsExpandBench(): Promise<void> {
       fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
       fs.writeFileSync(path.join(root, "bench/results/assistants-expand.json"), JSON.stringify(out, null, 2));
     }
-    const r = (n: number) => round(n);
+    const r = (n: number) => round(n, 2);
     console.log(`
 ### Assistants: prompt expansion (${RUNS} alternating runs of each, ${os.cpus().length} cores, Node ${process.version})
 

@@ -11,7 +11,7 @@
 import http from "node:http";
 import { startEmulator } from "../lib/emulator/server";
 import { startBenchConsole, timedPost } from "./console";
-import { mustHaveRun, option } from "./support";
+import { mustHaveRun, option, pct, round } from "./support";
 
 const RPS = option("BENCH_BUDGET_RPS", 200, 200);
 const SECONDS = option("BENCH_BUDGET_SECONDS", 20, 3);
@@ -19,12 +19,6 @@ const KEY = "sk-bench-0000000000000000";
 const BAR_MS = 0.5;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 const BODY = { model: "gpt-4.1-mini", max_tokens: 16, messages: [{ role: "user", content: "Say hi" }] };
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? Number.NaN;
-};
-const r2 = (n: number) => Math.round(n * 100) / 100;
 
 export async function budgetsCheckBench(): Promise<{ addedP50: number }> {
   const emulator = await startEmulator({ apiKey: KEY, port: 0 });
@@ -71,14 +65,20 @@ export async function budgetsCheckBench(): Promise<{ addedP50: number }> {
     }
     await Promise.all(pending);
     const elapsed = (performance.now() - t0) / 1000;
-    const row = (a: { ms: number[] }) => ({ n: a.ms.length, p50: r2(pct(a.ms, 50)), p90: r2(pct(a.ms, 90)) });
+    const row = (a: { ms: number[] }) => ({
+      n: a.ms.length,
+      p50: round(pct(a.ms, 50), 2),
+      p90: round(pct(a.ms, 90), 2),
+    });
     const off = row(arms.off);
     const on = row(arms.on);
-    const addedP50 = r2(on.p50 - off.p50);
+    const addedP50 = round(on.p50 - off.p50, 2);
     console.log(`budgets-check: ${total} calls in ${elapsed.toFixed(1)} s (${RPS}/s asked), alternating`);
     console.log(`  budgets off: p50 ${off.p50} ms, p90 ${off.p90} ms (${off.n} calls)`);
     console.log(`  budgets on:  p50 ${on.p50} ms, p90 ${on.p90} ms (${on.n} calls)`);
-    console.log(`  added p50: ${addedP50} ms (bar ${BAR_MS} ms), added p90: ${r2(on.p90 - off.p90)} ms`);
+    console.log(
+      `  added p50: ${addedP50} ms (bar ${BAR_MS} ms), added p90: ${round(on.p90 - off.p90, 2)} ms`,
+    );
     bench.ops("budget:set", "--token", limited, "--rpm", "1");
     // Two calls: a new minute may begin between the two, never before both.
     const a = await timedPost(agent, url, { authorization: `Bearer ${limited}` }, BODY);

@@ -12,12 +12,11 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { KEY, runOnOwnStack, type Stack, signedInPage } from "./stack";
-import { mustHaveRun, option, QUICK } from "./support";
+import { mustHaveRun, option, QUICK, round } from "./support";
 
 const GB = option("BENCH_UPLOAD_GB", 2, 1 / 64);
 const BYTES = Math.round(GB * 1024 ** 3);
 const LARGE_LIST = QUICK ? 200 : 5000;
-const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");

@@ -12,9 +12,9 @@ import path from "node:path";
 import { type Browser, chromium } from "@playwright/test";
 import { build } from "esbuild";
 import { chromiumExecutable } from "../scripts/ensure-browser.cjs";
-import { pct, round, startProbe, stopProbe } from "./probe";
+import { startProbe, stopProbe } from "./probe";
 import { KEEP_NAMES } from "./stack";
-import { mustHaveRun, option, QUICK } from "./support";
+import { mustHaveRun, option, pct, QUICK, round } from "./support";
 
 const STEPS = option("BENCH_CHART_STEPS", 20_000, 20_000);
 const ROUNDS = option("BENCH_CHART_ROUNDS", 7, 2);
@@ -75,7 +75,7 @@ export async function fineTuningChartBench(shared?: { browser: Browser }) {
     const probe = await stopProbe(page);
     const legend = await page.getByTestId("chart-legend-step").textContent();
     // The first round includes the engine's one-time parse and JIT warm-up: reported, not in the median.
-    const median = (xs: number[]) => pct(xs.slice(ROUNDS > 1 ? 1 : 0), 50);
+    const median = (xs: number[]) => pct(xs.slice(ROUNDS > 1 ? 1 : 0), 50, 0);
     const results = {
       steps: STEPS,
       series: "4 lines × (raw + EMA) = 8",
@@ -86,7 +86,7 @@ export async function fineTuningChartBench(shared?: { browser: Browser }) {
         moves: MOVES,
         longTasks: probe.long.length,
         longestTask: round(Math.max(0, ...probe.long)),
-        frameP95: round(pct(probe.frames, 95)),
+        frameP95: round(pct(probe.frames, 95, 0)),
         legend,
       },
     };

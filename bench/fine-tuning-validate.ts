@@ -17,11 +17,10 @@ import path from "node:path";
 import type { Browser } from "@playwright/test";
 import { build } from "esbuild";
 import { KEEP_NAMES, runOnOwnStack } from "./stack";
-import { option } from "./support";
+import { option, round } from "./support";
 
 const ROOT = path.join(__dirname, "..");
 const MEGABYTES = option("BENCH_FT_MB", 100, 4);
-const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 const BASELINE = `
   import { LineSplitter } from "@/lib/fine-tuning/validate/run";

@@ -21,12 +21,11 @@ import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { bytesBySource } from "./source-map-sizes";
 import { KEEP_NAMES, runOnOwnStack, type Stack, signedInPage } from "./stack";
-import { BUILD_ROOT, mustHaveRun, QUICK } from "./support";
+import { BUILD_ROOT, mustHaveRun, QUICK, round } from "./support";
 
 /** Attribute each route's bytes to modules (needs a build with browser source maps). */
 const MODULES = process.env.BENCH_MODULES === "1";
 
-const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 const kb = (bytes: number) => round(bytes / 1024);
 
 /** Code that should not be in a first load unless it was before; each test runs on a script's text. */

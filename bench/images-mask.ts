@@ -11,9 +11,9 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { decode, encode } from "fast-png";
-import { pct, round, startProbe, stopProbe } from "./probe";
+import { startProbe, stopProbe } from "./probe";
 import { runOnOwnStack, type Stack, signedInPage } from "./stack";
-import { mustHaveRun, QUICK } from "./support";
+import { mustHaveRun, pct, QUICK, round } from "./support";
 
 const W = QUICK ? 1280 : 3840;
 const H = QUICK ? 720 : 2160;
@@ -41,9 +41,9 @@ async function probeSummary(page: Page) {
   const r = await stopProbe(page);
   return {
     frames: r.frames.length,
-    frameP50: round(pct(r.frames, 50)),
-    frameP95: round(pct(r.frames, 95)),
-    frameP99: round(pct(r.frames, 99)),
+    frameP50: round(pct(r.frames, 50, 0)),
+    frameP95: round(pct(r.frames, 95, 0)),
+    frameP99: round(pct(r.frames, 99, 0)),
     frameMax: round(Math.max(0, ...r.frames)),
     longTasks: r.long.length,
     longestTask: round(Math.max(0, ...r.long)),

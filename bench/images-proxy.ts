@@ -15,14 +15,13 @@ import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "../lib/emulator/server";
 import { startBenchConsole, timedPost } from "./console";
-import { mustHaveRun, option, QUICK } from "./support";
+import { mustHaveRun, option, QUICK, round } from "./support";
 
 const MB = option("BENCH_IMAGE_MB", 20, 4);
 const RUNS = option("BENCH_IMAGE_RUNS", 8, 1);
 const KEY = "sk-bench-0000000000000000";
 const BAR_MB = 32;
 const agent = new http.Agent({ keepAlive: true });
-const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;

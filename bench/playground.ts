@@ -11,9 +11,9 @@
  */
 import type { Page } from "@playwright/test";
 import { firstLoadJs } from "./first-load";
-import { pct, round, startProbe, stopProbe } from "./probe";
+import { startProbe, stopProbe } from "./probe";
 import { runOnOwnStack, type Stack, signedInPage } from "./stack";
-import { mustHaveRun, QUICK } from "./support";
+import { mustHaveRun, pct, QUICK, round } from "./support";
 
 const LARGE_CONVERSATION = QUICK ? 100 : 1000;
 const STREAM_SECONDS = QUICK ? 1 : 6;
@@ -24,8 +24,8 @@ async function probeSummary(page: Page) {
     longTasks: r.long.length,
     longTasksOver50: r.long.filter((d) => d > 50).length,
     longestTaskMs: round(Math.max(0, ...r.long)),
-    frameP50: round(pct(r.frames, 50)),
-    frameP99: round(pct(r.frames, 99)),
+    frameP50: round(pct(r.frames, 50, 0)),
+    frameP99: round(pct(r.frames, 99, 0)),
     framesOver50: r.frames.filter((f) => f > 50).length,
   };
 }
@@ -151,7 +151,7 @@ async function streamBench(page: Page, base: string, emulatorUrl: string) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ streamChunkDelayMs: 5, streamChunks: null }),
   });
-  const stat = (xs: number[]) => ({ p50: round(pct(xs, 50)), p99: round(pct(xs, 99)), n: xs.length });
+  const stat = (xs: number[]) => ({ p50: round(pct(xs, 50, 0)), p99: round(pct(xs, 99, 0)), n: xs.length });
   return {
     chunks,
     approxChunksPerSecond: round(chunks / Math.max(streamSeconds, seconds)),

@@ -2,14 +2,6 @@ import type { Page } from "@playwright/test";
 
 /** Frame gaps and long tasks in a page, for the browser benchmarks. */
 
-export const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
-
-export function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (!s.length) return 0;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
-}
-
 /** Starts collecting long tasks and frame gaps in the page; `stopProbe` returns them. */
 export async function startProbe(page: Page): Promise<void> {
   await page.evaluate(() => {

@@ -20,7 +20,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { type BenchConsole, startBenchConsole } from "./console";
-import { mustHaveRun, option, QUICK } from "./support";
+import { mustHaveRun, option, pct, QUICK, round } from "./support";
 import { startChatUpstream } from "./upstream";
 
 const ROUNDS = option("BENCH_ROUNDS", 600, 3);
@@ -103,13 +103,8 @@ function call(url: string, headers: Record<string, string>, stream: boolean): Pr
   });
 }
 
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (!s.length) return Number.NaN;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? Number.NaN;
-}
-
-const round = (n: number, d = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** d) / 10 ** d : "—");
+/** Two decimals, or a dash for a figure that could not be taken. */
+const ms = (n: number) => (Number.isFinite(n) ? round(n, 2) : "—");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startBarePipeProcess(upstream: string): Promise<{ url: string; child: ChildProcess }> {
@@ -279,9 +274,8 @@ function report(o: {
   }[];
 }): void {
   const lines = o.rows.map((r) => {
-    const x = (k: keyof typeof r.added) =>
-      `${round(r.added[k])}${r.ratio ? ` (${round(r.ratio[k], 2)}×)` : ""}`;
-    return `| ${r.name} | ${round(r.firstEvent.p50)} / ${round(r.firstEvent.p90)} | ${r.name === "direct" ? "—" : `${x("firstEventP50")} / ${x("firstEventP90")}`} | ${round(r.lastByte.p50)} / ${round(r.lastByte.p90)} | ${r.name === "direct" ? "—" : `${x("lastByteP50")} / ${x("lastByteP90")}`} |`;
+    const x = (k: keyof typeof r.added) => `${ms(r.added[k])}${r.ratio ? ` (${ms(r.ratio[k])}×)` : ""}`;
+    return `| ${r.name} | ${ms(r.firstEvent.p50)} / ${ms(r.firstEvent.p90)} | ${r.name === "direct" ? "—" : `${x("firstEventP50")} / ${x("firstEventP90")}`} | ${ms(r.lastByte.p50)} / ${ms(r.lastByte.p90)} | ${r.name === "direct" ? "—" : `${x("lastByteP50")} / ${x("lastByteP90")}`} |`;
   });
   console.log(`
 ### Proxy hot path (${o.rounds} interleaved rounds, load average ${o.load.map((l) => l.toFixed(1)).join(" ")})

@@ -14,7 +14,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startBenchConsole } from "./console";
-import { mustHaveRun, option, QUICK } from "./support";
+import { mustHaveRun, option, pct, QUICK, round } from "./support";
 import { startBenchUpstream } from "./upstream";
 
 const RUNS = option("BENCH_RUNS", 40, 1);
@@ -26,14 +26,6 @@ const INTERVAL_MS = 15;
 const KEY = "sk-bench-0000000000000000";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
-
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (!s.length) return Number.NaN;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? Number.NaN;
-}
-
-const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 interface StreamSample {
   ttfb: number;
@@ -312,7 +304,7 @@ function report(o: {
   concurrency: Record<string, unknown>;
 }): void {
   const { sse, upload: u, concurrency: c } = o;
-  const r = (n: number | undefined) => (n === undefined ? "—" : round(n));
+  const r = (n: number | undefined) => (n === undefined ? "—" : round(n, 2));
   console.log(`
 ### SSE overhead (${sse.runs} alternating runs each, ${EVENTS} events ${INTERVAL_MS} ms apart)
 

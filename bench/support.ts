@@ -11,6 +11,19 @@ export const QUICK = process.env.BENCH_QUICK === "1";
 /** The checkout whose build the browser benches start: this one, or BENCH_BUILD (another worktree). */
 export const BUILD_ROOT = path.resolve(process.env.BENCH_BUILD || path.join(__dirname, ".."));
 
+/** `n` to `d` decimals. */
+export const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+/**
+ * The nearest-rank percentile `p` of `values`: always one of them, never interpolated. `empty` is
+ * what no values give (0 where none means none happened, e.g. long tasks).
+ */
+export function pct(values: number[], p: number, empty = Number.NaN): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (!s.length) return empty;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? empty;
+}
+
 /** A number from the environment if set, else the quick or the full default. */
 export function option(name: string, full: number, quick: number): number {
   const raw = process.env[name];

@@ -14,21 +14,14 @@ import type { Page } from "@playwright/test";
 import { build } from "esbuild";
 import { mixedText } from "./mixed-text";
 import { runOnOwnStack, type Stack, signedInPage } from "./stack";
-import { QUICK } from "./support";
+import { pct, QUICK, round } from "./support";
 
 const RUNS = QUICK ? 1 : 3;
 const TEXT_CHARS = QUICK ? 50_000 : 1_000_000;
 const TYPING_MS = QUICK ? 1000 : 6000;
 /** Longest wait for one text's counts: the megabyte takes 1–2 s here, 10× that on a loaded machine. */
 const TOKENIZE_TIMEOUT_MS = QUICK ? 30_000 : 120_000;
-const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (!s.length) return 0;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
-}
 
 /** js-tiktoken with the o200k_base ranks, as the source of a classic worker script. */
 async function jsTiktokenWorker(root: string): Promise<string> {
@@ -209,8 +202,8 @@ async function typing(page: Page, ms: number) {
     longTasks: r.long.length,
     longTasksOver50: r.long.filter((d) => d > 50).length,
     longestTaskMs: round(Math.max(0, ...r.long)),
-    keyToFrameP50: round(pct(r.keys, 50)),
-    keyToFrameP99: round(pct(r.keys, 99)),
+    keyToFrameP50: round(pct(r.keys, 50, 0)),
+    keyToFrameP99: round(pct(r.keys, 99, 0)),
   };
 }
 

@@ -15,12 +15,11 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { option } from "./support";
+import { option, round } from "./support";
 
 const ROWS = option("BENCH_USAGE_ROWS", 1_000_000, 20_000);
 const RUNS = option("BENCH_USAGE_RUNS", 5, 2);
 const DAY = 86_400_000;
-const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 const SEED_SQL = (rows: number) => `
   insert into ledger (at, user_id, token_id, method, path, model, status, duration_ms, stream,
