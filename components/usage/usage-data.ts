@@ -1,10 +1,10 @@
 import { formatMicros } from "@/lib/budgets/format";
 import { formatCount } from "@/lib/format";
-import type { UsageReport, UsageRow } from "@/lib/usage/report";
+import { emptyFigures, type UsageFigures, type UsageReport } from "@/lib/usage/report";
 import type { SortDir, UsageMetric } from "./usage-state";
 
 /** The Usage page's figures from one report: per key, per bucket, and the chart's stacked series. */
-export type Figures = Omit<UsageRow, "bucket" | "key">;
+export type Figures = UsageFigures;
 export const FIGURES = [
   "costMicros",
   "requests",
@@ -43,19 +43,6 @@ export interface BucketRow extends KeyRow {
 export const OTHER = "\u0000other";
 export const TOP_KEYS = 6;
 
-const EMPTY: Figures = {
-  requests: 0,
-  errors: 0,
-  input: 0,
-  cached: 0,
-  output: 0,
-  reasoning: 0,
-  images: 0,
-  audioSeconds: 0,
-  costMicros: 0,
-  estimated: 0,
-  unpriced: 0,
-};
 const SUMMED = [...FIGURES, "estimated", "unpriced"] as const;
 
 export function metricValue(row: Figures, metric: UsageMetric): number {
@@ -74,7 +61,7 @@ export function keyRows(report: UsageReport): KeyRow[] {
   for (const r of report.rows) {
     let acc = byKey.get(r.key);
     if (!acc) {
-      acc = { ...EMPTY, key: r.key, label: label(r.key) };
+      acc = { ...emptyFigures(), key: r.key, label: label(r.key) };
       byKey.set(r.key, acc);
     }
     for (const f of SUMMED) acc[f] += r[f];

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { errors } from "@/lib/errors";
 import {
+  emptyFigures,
   USAGE_DIMENSIONS,
   type UsageDimension,
   type UsageQuery,
@@ -83,20 +84,6 @@ const SOURCE: Record<UsageDimension, { dim: string; key: string }> = {
   none: { dim: "user", key: "''" },
 };
 
-const EMPTY_TOTALS = (): UsageReport["totals"] => ({
-  requests: 0,
-  errors: 0,
-  input: 0,
-  cached: 0,
-  output: 0,
-  reasoning: 0,
-  images: 0,
-  audioSeconds: 0,
-  costMicros: 0,
-  estimated: 0,
-  unpriced: 0,
-});
-
 /**
  * Members are narrowed to themselves; asking for another user's usage is refused (403) rather than
  * silently ignored, so a script never mistakes its own figures for someone else's.
@@ -130,7 +117,7 @@ export async function usageReport(viewer: User, query: UsageQuery): Promise<Usag
     params,
   );
   const raw = JSON.parse(out?.j ?? "[]") as [number, string, ...number[]][];
-  const totals = EMPTY_TOTALS();
+  const totals = emptyFigures();
   const rows: UsageRow[] = raw.map(([bucket, key, ...n]) => {
     const [requests, errors, input, cached, output, reasoning, images, audio, cost, estimated, unpriced] =
       n.map(Number) as number[];

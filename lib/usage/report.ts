@@ -39,12 +39,32 @@ export interface UsageRow {
   unpriced: number;
 }
 
+/** A row's figures without its bucket and key: what a report totals and the Usage page sums. */
+export type UsageFigures = Omit<UsageRow, "bucket" | "key">;
+
+/** Figures at zero, a new object each call (callers add into it). */
+export function emptyFigures(): UsageFigures {
+  return {
+    requests: 0,
+    errors: 0,
+    input: 0,
+    cached: 0,
+    output: 0,
+    reasoning: 0,
+    images: 0,
+    audioSeconds: 0,
+    costMicros: 0,
+    estimated: 0,
+    unpriced: 0,
+  };
+}
+
 export interface UsageReport {
   query: UsageQuery;
   rows: UsageRow[];
   /** The keys present, with what to show for them (a user's email, a token's name…). */
   keys: { key: string | null; label: string }[];
-  totals: Omit<UsageRow, "bucket" | "key">;
+  totals: UsageFigures;
 }
 
 /** `GET /api/limits`: the rate limits the upstream last sent, and the 429s seen in a range. */
