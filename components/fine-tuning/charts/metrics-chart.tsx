@@ -2,7 +2,7 @@
 
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { type ChartTheme, onThemeChange, readTheme } from "@/components/ui/chart-theme";
+import { useChartTheme } from "@/components/ui/use-chart-theme";
 import { buildChartData } from "./chart-data";
 import type { Engine } from "./chart-engine";
 import { ChartLegend } from "./chart-legend";
@@ -55,17 +55,12 @@ export function MetricsChart({
   const [zoomed, setZoomed] = useState(false);
   const [cursor, setCursor] = useState<number | null>(null);
   const [keyboard, setKeyboard] = useState(false);
-  const [theme, setTheme] = useState<ChartTheme | null>(null);
+  const theme = useChartTheme();
   const plotRef = useRef<HTMLDivElement>(null);
   const engineRef = useRef<Engine | null>(null);
   const data = useMemo(() => buildChartData(lines, smoothing, log), [lines, smoothing, log]);
   const latest = useRef({ data, epochEnds, checkpoints, onDraw });
   latest.current = { data, epochEnds, checkpoints, onDraw };
-
-  useEffect(() => {
-    setTheme(readTheme());
-    return onThemeChange(() => setTheme(readTheme()));
-  }, []);
 
   // The plot is rebuilt for what uPlot fixes at creation: the log scale and the theme's colours.
   useEffect(() => {

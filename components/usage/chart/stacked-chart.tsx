@@ -1,7 +1,8 @@
 "use client";
 
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
-import { type ChartTheme, onThemeChange, readTheme, seriesColor } from "@/components/ui/chart-theme";
+import { seriesColor } from "@/components/ui/chart-theme";
+import { useChartTheme } from "@/components/ui/use-chart-theme";
 import type { StackedData } from "../usage-data";
 import type { StackedEngine } from "./stacked-engine";
 
@@ -39,16 +40,11 @@ export function StackedChart({
 }: StackedChartProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const engineRef = useRef<StackedEngine | null>(null);
-  const [theme, setTheme] = useState<ChartTheme | null>(null);
+  const theme = useChartTheme();
   const [cursor, setCursor] = useState<number | null>(null);
   const [keyboard, setKeyboard] = useState(false);
   const latest = useRef({ data, formatTick });
   latest.current = { data, formatTick };
-
-  useEffect(() => {
-    setTheme(readTheme());
-    return onThemeChange(() => setTheme(readTheme()));
-  }, []);
 
   useEffect(() => {
     const el = plotRef.current;
