@@ -1,6 +1,7 @@
 import "server-only";
 import { getSetupCode } from "./auth/setup";
 import { ensureBootstrapAdmin } from "./auth/users";
+import { flushBudgets } from "./budgets";
 import { ConfigError, getConfig } from "./config";
 import { restrictUmask, secureDataDir } from "./data-dir";
 import { getDb } from "./db";
@@ -52,7 +53,7 @@ export async function boot(): Promise<void> {
     );
   }
   console.log(`[benchtop] upstream: ${cfg.openai.baseUrl.toString()}`);
-  const drain = () => void flushLedger();
+  const drain = () => void Promise.all([flushLedger(), flushBudgets()]).catch(() => {});
   // The production server drains and flushes on SIGTERM/SIGINT itself (shutdown.ts); `next start` does not.
   if (!shutdownIsManaged()) process.once("SIGTERM", drain);
   process.once("beforeExit", drain);

@@ -1,5 +1,6 @@
 import "server-only";
 import type http from "node:http";
+import { flushBudgets } from "./budgets";
 import { getConfig } from "./config";
 import { closeDb } from "./db";
 import { callsRecorded, flushLedger } from "./ledger";
@@ -101,6 +102,7 @@ export function installGracefulShutdown(server: http.Server, opts: ShutdownOptio
       await within(FINAL_STEPS_MS, "writing the ledger and closing the database", async () => {
         await flushLedger();
         await flushRateLimits();
+        await flushBudgets();
         await closeDb();
       });
       console.log("[benchtop] shutdown: ledger written, database closed");
@@ -114,9 +116,9 @@ export function installGracefulShutdown(server: http.Server, opts: ShutdownOptio
   const forced = async (signal: NodeJS.Signals) => {
     forcing = true;
     console.warn(`[benchtop] ${signal} again: exiting now, ${inFlight} requests in flight are cut`);
-    await within(LAST_FLUSH_MS, "writing the ledger", flushLedger).catch((e: Error) =>
-      console.error(`[benchtop] shutdown: ${e.message}`),
-    );
+    await within(LAST_FLUSH_MS, "writing the ledger", () =>
+      Promise.all([flushLedger(), flushBudgets()]).then(() => {}),
+    ).catch((e: Error) => console.error(`[benchtop] shutdown: ${e.message}`));
     exit(signal === "SIGINT" ? 130 : 143);
   };
 

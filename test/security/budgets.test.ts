@@ -1,6 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { EMPTY_LIMITS, type LimitSettings } from "@/lib/budgets/types";
-import { headroomFor, noticesFor, reserve, setLimits, settle } from "@/lib/server/budgets";
+import {
+  clearCountersForTests,
+  flushBudgets,
+  headroomFor,
+  noticesFor,
+  reserve,
+  setLimits,
+  settle,
+} from "@/lib/server/budgets";
 import { getDb } from "@/lib/server/db";
 import { flushLedger } from "@/lib/server/ledger";
 import { type Stack, startStack } from "./harness";
@@ -28,8 +36,8 @@ afterEach(async () => {
   await setLimits({ kind: "token", id: tokenId }, EMPTY_LIMITS, null);
   await setLimits({ kind: "user", id: stack.member.user.id }, EMPTY_LIMITS, null);
   await setLimits({ kind: "team", id: null }, EMPTY_LIMITS, null);
+  await clearCountersForTests();
   const db = await getDb();
-  await db.query("delete from budget_counters");
   await db.query("delete from budget_notices");
 });
 
@@ -170,19 +178,42 @@ describe("budgets in the proxy", () => {
       tokens: 10,
     });
     const db = await getDb();
-    const query = db.query.bind(db);
     let failed = false;
-    const spy = vi.spyOn(db, "query").mockImplementation(((sql: string, params?: unknown[]) => {
-      if (!failed && sql.includes("budget_settle")) {
-        failed = true;
-        return Promise.reject(new Error("connection reset"));
+    if (db.kind === "postgres") {
+      const query = db.query.bind(db);
+      const spy = vi.spyOn(db, "query").mockImplementation(((sql: string, params?: unknown[]) => {
+        if (!failed && sql.includes("budget_settle")) {
+          failed = true;
+          return Promise.reject(new Error("connection reset"));
+        }
+        return query(sql, params);
+      }) as typeof db.query);
+      try {
+        await settle(r as NonNullable<typeof r>, { costMicros: 321, tokens: 7 });
+      } finally {
+        spy.mockRestore();
       }
-      return query(sql, params);
-    }) as typeof db.query);
-    try {
+    } else {
+      // The embedded database settles in memory; it is the batch write that fails, and is kept.
       await settle(r as NonNullable<typeof r>, { costMicros: 321, tokens: 7 });
-    } finally {
-      spy.mockRestore();
+      const spy = vi.spyOn(db, "transaction").mockImplementation((() => {
+        failed = true;
+        return Promise.reject(new Error("disk full"));
+      }) as typeof db.transaction);
+      try {
+        await expect(flushBudgets()).rejects.toThrow("disk full");
+      } finally {
+        spy.mockRestore();
+      }
+      await flushBudgets();
+      const [row] = await db.query<{ used: number; reserved: number }>(
+        "select used, reserved from budget_counters where scope = $1 and metric = 'day'",
+        [`token:${tokenId}`],
+      );
+      expect({ used: Number(row?.used), reserved: Number(row?.reserved) }).toEqual({
+        used: 321,
+        reserved: 0,
+      });
     }
     expect(failed).toBe(true);
     const day = (await headroomFor(stack.member.user.id, tokenId)).limits[0];

@@ -13,14 +13,16 @@ import {
 import { errors } from "@/lib/errors";
 import { randomId } from "../auth/crypto";
 import { type Db, getDb } from "../db";
+import { type Counters, databaseCounters, type Hold, localCounters, type Metric } from "./counters";
 import { inTime, LimitError, refusedExpired, refusedModel, usd } from "./errors";
 import { allowedByAll, modelAllowed, windowOf } from "./windows";
 
 /**
- * Budgets and limits enforced in the proxy (issue 15; docs/budgets.md). The counters live in the
- * database (PGlite or PostgreSQL, one dialect) and a reservation is one atomic statement
- * (budget_reserve, migration 0013), so several instances on one PostgreSQL admit the calls one would.
- * Only the settings are cached in memory (reloaded every second), never a counter.
+ * Budgets and limits enforced in the proxy (issue 15; docs/budgets.md). On PostgreSQL the counters
+ * live in the database and a reservation is one atomic statement (budget_reserve, migration 0013),
+ * so several instances on one PostgreSQL admit the calls one would. The embedded database admits
+ * one process, whose memory holds the counters and writes them back in batches (counters.ts). The
+ * settings are cached in memory and reloaded every second.
  */
 
 /** What the proxy knows of a call before it goes upstream. */
@@ -46,8 +48,6 @@ export interface Reservation {
   tokens: number;
 }
 
-type Metric = "rpm" | "tpm" | "day" | "month";
-
 /** One limit that applies to a caller, on one counter. */
 interface Applied {
   scope: string;
@@ -68,15 +68,6 @@ export interface Plan {
   /** Whether the call's body must be read: a spend, token or model limit applies. */
   needsBody: boolean;
   softPercent: number;
-}
-
-interface Hold {
-  i: number;
-  scope: string;
-  metric: Metric;
-  start: string;
-  lim: number;
-  amount: number;
 }
 
 interface Snapshot {
@@ -100,6 +91,7 @@ const state = globalThis as unknown as {
     loading: Promise<Snapshot> | null;
     loadingFrom: Db | null;
     reaper: NodeJS.Timeout | null;
+    counters: Counters | null;
     holds: WeakMap<Reservation, { holds: Hold[]; plan: Plan; userId: string }>;
   };
 };
@@ -108,9 +100,29 @@ state.__benchtopBudgets ??= {
   loading: null,
   loadingFrom: null,
   reaper: null,
+  counters: null,
   holds: new WeakMap(),
 };
 const shared = state.__benchtopBudgets;
+
+/** The counters of the database in use (a test may swap it; a restart opens it again). */
+async function counters(): Promise<Counters> {
+  const db = await getDb();
+  if (shared.counters?.db !== db) {
+    shared.counters = db.kind === "pglite" ? localCounters(db) : databaseCounters(db);
+  }
+  return shared.counters;
+}
+
+/** Writes what the counters hold in memory (the embedded database; shutdown and tests). */
+export async function flushBudgets(): Promise<void> {
+  await shared.counters?.flush();
+}
+
+/** Forgets every counter and hold (tests). */
+export async function clearCountersForTests(): Promise<void> {
+  await (await counters()).clear();
+}
 
 const METRICS: { metric: Metric; key: keyof LimitSettings; code: LimitCode; window: LimitWindow }[] = [
   { metric: "rpm", key: "rpm", code: "rpm_exceeded", window: "minute" },
@@ -286,26 +298,13 @@ export async function reserve(input: ReserveInput, known?: Plan | null): Promise
     });
   });
   if (holds.length === 0) return null;
-  const db = await getDb();
   const id = randomId("bres");
-  const [row] = await db.query<{ r: { i: number; used: number; reserved: number } | string | null }>(
-    "select budget_reserve($1, $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[], $7::bigint[]) as r",
-    [
-      id,
-      holds.map((h) => h.i),
-      holds.map((h) => h.scope),
-      holds.map((h) => h.metric),
-      holds.map((h) => h.start),
-      holds.map((h) => h.lim),
-      holds.map((h) => h.amount),
-    ],
-  );
-  const refused = typeof row?.r === "string" ? JSON.parse(row.r) : row?.r;
+  const refused = await (await counters()).reserve(id, holds);
   if (refused) {
     const l = plan.limits[refused.i] as Applied;
     const hold = holds.find((h) => h.i === refused.i) as Hold;
-    const err = limitError(l, Number(refused.used), Number(refused.reserved), hold.amount, now);
-    void notify(db, input.userId, "limit_hit", l, hold.start, err.message).catch(logNoticeFailure);
+    const err = limitError(l, refused.used, refused.reserved, hold.amount, now);
+    void notify(await getDb(), input.userId, "limit_hit", l, hold.start, err.message).catch(logNoticeFailure);
     throw err;
   }
   const r: Reservation = { id, costMicros: input.costMicros, tokens: input.tokens };
@@ -356,32 +355,19 @@ export async function settle(r: Reservation, actual: { costMicros: number; token
   const held = shared.holds.get(r);
   if (!held) return;
   shared.holds.delete(r);
-  const db = await getDb();
+  const c = await counters();
   const tokens = Math.max(0, Math.ceil(actual.tokens));
   const micros = Math.max(0, Math.ceil(actual.costMicros));
-  const run = () =>
-    db.query<{ r: { i: number; used: number | null; added: number }[] | string }>(
-      "select budget_settle($1, $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[], $7, $8) as r",
-      [
-        r.id,
-        held.holds.map((h) => h.i),
-        held.holds.map((h) => h.scope),
-        held.holds.map((h) => h.metric),
-        held.holds.map((h) => h.start),
-        held.holds.map((h) => h.amount),
-        tokens,
-        micros,
-      ],
-    );
-  let rows: Awaited<ReturnType<typeof run>>;
+  const run = () => c.settle(r.id, held.holds, tokens, micros);
+  let after: Awaited<ReturnType<typeof run>>;
   try {
-    rows = await run();
+    after = await run();
   } catch {
     // A lost settlement loses the call's real cost (the reaper frees the hold; `used` never grows):
     // once more, then a line to reconcile by. Should the first have committed and only its answer been
     // lost, the retry counts the cost twice: erring high, never letting spend past a budget.
     try {
-      rows = await run();
+      after = await run();
     } catch (e) {
       console.error(
         `[budgets] lost the settlement of ${r.id}: ${micros} micro-dollars and ${tokens} tokens for user ${held.userId} (${(e as Error).message})`,
@@ -389,19 +375,17 @@ export async function settle(r: Reservation, actual: { costMicros: number; token
       throw e;
     }
   }
-  const [row] = rows;
-  const after = (typeof row?.r === "string" ? JSON.parse(row.r) : row?.r) ?? [];
-  for (const a of after as { i: number; used: number | null; added: number }[]) {
+  for (const a of after) {
     const l = held.plan.limits[a.i];
     if (!l || a.used === null || (l.metric !== "day" && l.metric !== "month")) continue;
     const threshold = Math.ceil((l.limit * l.softPercent) / 100);
-    const used = Number(a.used);
-    if (used >= threshold && used - Number(a.added) < threshold) {
+    const used = a.used;
+    if (used >= threshold && used - a.added < threshold) {
       const hold = held.holds.find((h) => h.i === a.i) as Hold;
       const whose = l.subject.kind === "token" ? "This token has" : "You have";
       const per = l.window === "day" ? "today's" : "this month's";
       const message = `${whose} used ${Math.floor((used / l.limit) * 100)}% of ${per} budget: ${usd(used)} of ${usd(l.limit)}. It resets at ${windowOf(l.window, new Date(hold.start)).end.toISOString()}.`;
-      await notify(db, held.userId, "soft_threshold", l, hold.start, message).catch(logNoticeFailure);
+      await notify(c.db, held.userId, "soft_threshold", l, hold.start, message).catch(logNoticeFailure);
     }
   }
 }
@@ -433,9 +417,7 @@ function logNoticeFailure(e: unknown): void {
 
 /** Lets go of the holds of calls older than any call runs (a process that died mid-call). */
 export async function reapReservations(maxAgeSeconds = HOLD_MAX_SECONDS): Promise<number> {
-  const db = await getDb();
-  const [row] = await db.query<{ n: number }>("select budget_reap($1) as n", [maxAgeSeconds]);
-  return Number(row?.n ?? 0);
+  return (await counters()).reap(maxAgeSeconds);
 }
 
 function startReaper(): void {
@@ -557,36 +539,25 @@ export async function headroomFor(userId: string, tokenId: string | null): Promi
   const plan = await planFor(userId, tokenId);
   if (!plan) return { limits: [], models: null, expiresAt: null, softPercent: DEFAULT_SOFT_PERCENT };
   const now = new Date();
-  const db = await getDb();
-  const scopes = [...new Set(plan.limits.map((l) => l.scope))];
-  const rows = scopes.length
-    ? await db.query<{
-        scope: string;
-        metric: Metric;
-        window_start: Date | string;
-        used: number;
-        reserved: number;
-      }>(
-        "select scope, metric, window_start, used, reserved from budget_counters where scope = any($1::text[]) and window_start >= $2",
-        [scopes, windowOf("month", now).start.toISOString()],
-      )
-    : [];
+  const rows = await (await counters()).read(
+    plan.limits.map((l) => ({
+      scope: l.scope,
+      metric: l.metric,
+      start: windowOf(l.window, now).start.toISOString(),
+    })),
+  );
   const limits: LimitUsage[] = plan.limits.map((l) => {
     const w = windowOf(l.window, now);
-    const c = rows.find(
-      (r) =>
-        r.scope === l.scope &&
-        r.metric === l.metric &&
-        new Date(r.window_start).getTime() === w.start.getTime(),
-    );
+    const start = w.start.toISOString();
+    const c = rows.find((r) => r.scope === l.scope && r.metric === l.metric && r.start === start);
     return {
       code: l.code,
       subject: l.subject,
       from: l.from,
       window: l.window,
       limit: l.limit,
-      used: Number(c?.used ?? 0),
-      reserved: Number(c?.reserved ?? 0),
+      used: c?.used ?? 0,
+      reserved: c?.reserved ?? 0,
       resetsAt: w.end.toISOString(),
       softPercent: l.softPercent,
     };
