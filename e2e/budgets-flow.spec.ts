@@ -128,3 +128,21 @@ test("a script hits its budget, gets a clear 429, the person sees it, the admin 
   expect(shown.settings.usdPerDayMicros).toBe(5_000_000);
   expect(shown.headroom.limits.find((l) => l.code === "budget_exceeded")?.used).toBeGreaterThan(0);
 });
+
+test("the allowed-models field offers the upstream's models and points out an id it does not list", async ({
+  page,
+  signIn,
+}) => {
+  await signIn(page);
+  const admin = new BudgetsPage(page);
+  await admin.gotoSettings();
+  await admin.openEditor(admin.team());
+  const models = admin.field("models");
+  await models.fill("gpt-4o");
+  await admin.dialog().getByRole("button", { name: "+ gpt-4o-mini" }).click();
+  await expect(models).toHaveValue("gpt-4o-mini, ");
+  await models.pressSequentially("gpt-nonesuch");
+  await expect(admin.dialog().getByTestId("limits-models-unknown")).toContainText("gpt-nonesuch");
+  await admin.dialog().getByRole("button", { name: "Cancel" }).click();
+  await expect(admin.dialog()).toBeHidden();
+});

@@ -16,6 +16,7 @@ import {
 import type { LimitSettings, LimitSubject } from "@/lib/budgets/types";
 import { EMPTY_LIMITS } from "@/lib/budgets/types";
 import type { ApiError } from "@/lib/errors";
+import { ModelsField } from "./models-field";
 import { useBudgetEdits } from "./use-budget-edits";
 
 export interface LimitsDialogProps {
@@ -106,15 +107,11 @@ export function LimitsDialog({ subject, label, settings, onClose }: LimitsDialog
             onChange={(e) => set("expires", e.target.value)}
           />
         </div>
-        <Field
-          name="models"
-          id="limits-models"
-          label="Allowed models"
-          hint="Model ids, comma-separated. Each also allows its dated snapshots (gpt-4o allows gpt-4o-2024-08-06, not gpt-4o-mini). Empty: every model."
-          placeholder={inherits ? "Team default" : "All models"}
+        <ModelsField
           value={draft.models}
           error={fieldErrors.models}
-          onChange={(e) => set("models", e.target.value)}
+          placeholder={inherits ? "Team default" : "All models"}
+          onChange={(v) => set("models", v)}
         />
         {serverError && <Alert tone="danger">{serverError.message}</Alert>}
         <div className="flex flex-wrap items-center justify-between gap-2">
