@@ -64,13 +64,15 @@ export function UsageTable({ report, state, onChange }: UsageTableProps) {
       sort: col,
       dir: state.sort === col && state.dir === "desc" ? "asc" : "desc",
     });
+  // On a narrow screen the figures scroll sideways under the name they belong to.
+  const pinned = perBucket ? "" : "sticky left-0 bg-surface";
   const header = (col: string, label: string, right: boolean) => {
     const active = !perBucket && state.sort === col;
     return (
       <th
         key={col}
         scope="col"
-        className={`px-3 py-2 font-medium ${right ? "text-right" : "text-left"}`}
+        className={`px-3 py-2 font-medium ${right ? "text-right" : `text-left ${pinned}`}`}
         aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : undefined}
       >
         {perBucket ? (
@@ -119,7 +121,10 @@ export function UsageTable({ report, state, onChange }: UsageTableProps) {
                     {bucketText(bucket, state.bucket)}
                   </td>
                 )}
-                <td className="max-w-64 truncate px-3 py-1.5" title={r.key ?? undefined}>
+                <td
+                  className={`max-w-40 truncate px-3 py-1.5 sm:max-w-64 ${pinned}`}
+                  title={r.key ?? undefined}
+                >
                   {r.label}
                 </td>
                 {FIGURES.map((f: FigureName) => (

@@ -3,6 +3,8 @@ import "uplot/dist/uPlot.min.css";
 import { type ChartTheme, seriesColor } from "@/components/ui/chart-theme";
 import type { StackedData } from "../usage-data";
 
+const DAY = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+
 /**
  * The uPlot side of the usage chart, loaded only when the chart mounts (stacked-chart.tsx imports it
  * dynamically). Bars are stacked by drawing each key's running total, the tallest first, so each
@@ -67,6 +69,15 @@ export function createStackedEngine(
       .reverse(),
   ];
 
+  // Day bars sit at noon: a tick under each bar (or every nth, as room allows) with the date alone,
+  // not uPlot's hour ticks between them.
+  const daySplits = (u: uPlot) => {
+    const xs = u.data[0] as number[];
+    const fits = Math.max(1, Math.floor(u.width / 72));
+    const step = Math.max(1, Math.ceil(xs.length / fits));
+    return xs.filter((_, i) => i % step === 0);
+  };
+  const dayLabels = (_u: uPlot, splits: number[]) => splits.map((v) => DAY.format(new Date(v * 1000)));
   const build = () =>
     new uPlot(
       {
@@ -78,7 +89,9 @@ export function createStackedEngine(
         cursor: { y: false, drag: { x: false, y: false }, points: { show: false } },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
         axes: [
-          { ...axis, size: 48 },
+          opts.bucket === "day"
+            ? { ...axis, size: 48, splits: daySplits, values: dayLabels }
+            : { ...axis, size: 48 },
           { ...axis, size: 64, values: (_u, splits) => splits.map((v) => opts.formatValue(v)) },
         ],
         series: series(data),

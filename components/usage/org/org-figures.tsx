@@ -32,9 +32,12 @@ export function OrgTotals({ ledger, org, diff }: { ledger: OrgFigures; org: OrgF
             <th scope="row" className="py-1 text-left font-normal text-muted">
               {label}
             </th>
-            <td className="py-1 pl-3 text-right">{f(ledger)}</td>
-            <td className="py-1 pl-3 text-right">{f(org)}</td>
-            <td className="py-1 pl-3 text-right font-medium" data-testid={`org-diff-${label.toLowerCase()}`}>
+            <td className="py-1 pl-3 text-right whitespace-nowrap tabular-nums">{f(ledger)}</td>
+            <td className="py-1 pl-3 text-right whitespace-nowrap tabular-nums">{f(org)}</td>
+            <td
+              className="py-1 pl-3 text-right font-medium whitespace-nowrap tabular-nums"
+              data-testid={`org-diff-${label.toLowerCase()}`}
+            >
               {d}
             </td>
           </tr>
@@ -82,11 +85,17 @@ export function OrgBuckets({ buckets, bucket }: { buckets: OrgUsageBucket[]; buc
               className={`border-border border-t ${b.diff.requests > 0 ? "bg-warning-soft/50" : ""}`}
             >
               <td className="py-1 whitespace-nowrap">{label(b.bucket, bucket)}</td>
-              <td className="py-1 pl-3 text-right">{formatCount(b.ledger.requests)}</td>
-              <td className="py-1 pl-3 text-right">{formatCount(b.org.requests)}</td>
-              <td className="py-1 pl-3 text-right">{signed(b.diff.requests, formatCount)}</td>
+              <td className="py-1 pl-3 text-right whitespace-nowrap tabular-nums">
+                {formatCount(b.ledger.requests)}
+              </td>
+              <td className="py-1 pl-3 text-right whitespace-nowrap tabular-nums">
+                {formatCount(b.org.requests)}
+              </td>
+              <td className="py-1 pl-3 text-right whitespace-nowrap tabular-nums">
+                {signed(b.diff.requests, formatCount)}
+              </td>
               {bucket === "day" && (
-                <td className="py-1 pl-3 text-right">
+                <td className="py-1 pl-3 text-right whitespace-nowrap tabular-nums">
                   {b.diff.costMicros === null ? "—" : signed(b.diff.costMicros, (n) => usd(n))}
                 </td>
               )}
