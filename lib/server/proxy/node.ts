@@ -2,8 +2,9 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorResponse } from "../http";
 import { PEER_HEADER } from "../peer";
-import { handleProxy, type ProxyRequest } from "./index";
+import { type ProxyRequest, proxyCall } from "./index";
 import { checkMethod } from "./paths";
+import { isStreamedAnswer, type StreamedAnswer, writeAnswer } from "./sink";
 
 /**
  * Adapts a Node request/response pair to the proxy: the body stays a Node stream (backpressure),
@@ -14,7 +15,7 @@ export async function handleProxyNode(req: IncomingMessage, res: ServerResponse)
   res.on("close", () => {
     if (!res.writableFinished) ac.abort();
   });
-  let response: Response;
+  let response: Response | StreamedAnswer;
   try {
     // Before anything else: a Request cannot even be built for TRACE or CONNECT.
     checkMethod(req.method ?? "");
@@ -38,12 +39,18 @@ export async function handleProxyNode(req: IncomingMessage, res: ServerResponse)
       body: null,
     };
     // Only POST bodies are read; handleProxy refuses any other method that claims one.
-    response = await handleProxy(request, {
+    response = await proxyCall(request, {
       rawUrl: req.url ?? "/",
       body: req.method === "POST" ? req : null,
     });
   } catch (e) {
     response = errorResponse(e);
+  }
+  if (isStreamedAnswer(response)) {
+    // A successful answer: written chunk by chunk straight to the socket (sink.ts), no web stream.
+    if (res.destroyed) response.cancel();
+    else writeAnswer(res, response);
+    return;
   }
   if (res.destroyed) {
     await response.body?.cancel().catch(() => {});
