@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { ApiError, errors } from "@/lib/errors";
 import { ownershipTarget } from "@/lib/ownership";
-import { requirePrincipal } from "../auth/request";
+import { cachedPrincipal, requirePrincipal } from "../auth/request";
 import { release } from "../budgets";
 import { holdBudget } from "../budgets/gate";
 import { getConfig } from "../config";
@@ -52,7 +52,8 @@ export async function proxyCall(
   let source: Readable | null = null;
   try {
     const method = checkMethod(req.method);
-    const principal = await requirePrincipal(req);
+    // Warm credentials resolve without a promise: every await costs more under Next's async hooks.
+    const principal = cachedPrincipal(req) ?? (await requirePrincipal(req));
     let rawUrl = input.rawUrl;
     if (rawUrl === undefined) {
       const url = new URL(req.url);
