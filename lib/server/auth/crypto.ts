@@ -1,5 +1,13 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  type KeyObject,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { getConfig } from "../config";
@@ -42,8 +50,15 @@ export function getSecret(): string {
   return secret;
 }
 
+let hashKey: KeyObject | undefined;
+
+/**
+ * HMAC-SHA256 of a token or session id under the console secret. The key is imported once: with a
+ * string, every call (the proxy keys its auth cache with it on every request) imported it anew.
+ */
 export function keyedHash(value: string): string {
-  return createHmac("sha256", getSecret()).update(value).digest("hex");
+  hashKey ??= createSecretKey(Buffer.from(getSecret(), "utf8"));
+  return createHmac("sha256", hashKey).update(value).digest("hex");
 }
 
 export function safeEqual(a: string, b: string): boolean {
