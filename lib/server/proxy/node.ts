@@ -4,6 +4,7 @@ import { errorResponse } from "../http";
 import { PEER_HEADER } from "../peer";
 import { type ProxyRequest, proxyCall } from "./index";
 import { checkMethod } from "./paths";
+import { RawRequestHeaders } from "./raw-headers";
 import { isStreamedAnswer, type StreamedAnswer, writeAnswer } from "./sink";
 
 /**
@@ -19,14 +20,9 @@ export async function handleProxyNode(req: IncomingMessage, res: ServerResponse)
   try {
     // Before anything else: a Request cannot even be built for TRACE or CONNECT.
     checkMethod(req.method ?? "");
-    const headers = new Headers();
-    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-      const name = req.rawHeaders[i] ?? "";
-      // The raw headers still hold whatever the client sent under the peer header's name.
-      if (name.toLowerCase() !== PEER_HEADER) headers.append(name, req.rawHeaders[i + 1] ?? "");
-    }
     const peer = req.headers[PEER_HEADER];
-    if (typeof peer === "string") headers.set(PEER_HEADER, peer);
+    // Not a web Headers copy of every header: the proxy reads a few names (raw-headers.ts).
+    const headers = new RawRequestHeaders(req.rawHeaders, typeof peer === "string" ? peer : undefined);
     const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
     // Not a `new Request`: it copies the headers again, parses the URL and chains a second abort
     // signal, about a fifth of the proxy's own time per call (docs/proxy-hot-path.md). The origin
