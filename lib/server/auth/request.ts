@@ -4,7 +4,7 @@ import { errors } from "@/lib/errors";
 import { getConfig } from "../config";
 import { readPeer } from "../peer";
 import { cached, peekCached } from "./cache";
-import { keyedHash } from "./crypto";
+import { lookupHash } from "./crypto";
 import { resolveSession, SESSION_TTL_MS, sessionCookieName } from "./sessions";
 import { resolveToken } from "./tokens";
 import type { User } from "./users";
@@ -44,7 +44,7 @@ function credential(req: AuthRequest): { key: string; load: () => Promise<Princi
     if (!m?.[1]) return null;
     const bearer = m[1];
     return {
-      key: `t:${keyedHash(bearer)}`,
+      key: `t:${lookupHash(bearer)}`,
       load: async () => {
         const t = await resolveToken(bearer);
         return t ? { user: t.user, via: "token", tokenId: t.tokenId, sessionHash: null } : null;
@@ -54,7 +54,7 @@ function credential(req: AuthRequest): { key: string; load: () => Promise<Princi
   const cookie = readSessionCookie(req);
   if (!cookie) return null;
   return {
-    key: `s:${keyedHash(cookie)}`,
+    key: `s:${lookupHash(cookie)}`,
     load: async () => {
       const s = await resolveSession(cookie);
       return s ? { user: s.user, via: "session", tokenId: null, sessionHash: s.idHash } : null;
