@@ -19,7 +19,7 @@ import {
 } from "./headers";
 import type { ProxyRequest } from "./index";
 import { hasModelField, MultipartModelReader, multipartBoundary } from "./multipart-model";
-import { needsAdminKey, type UpstreamPath, upstreamUrl } from "./paths";
+import { needsAdminKey, type UpstreamPath, type UpstreamTarget, upstreamTarget } from "./paths";
 import { scrubSecrets } from "./scrub";
 import type { Sink, StreamedAnswer } from "./sink";
 import { createSniffer, modelFromRequestPrefix } from "./sniffer";
@@ -121,7 +121,7 @@ export async function forward(
   extras: CallExtras = {},
 ): Promise<Response | StreamedAnswer> {
   const cfg = getConfig();
-  const dest = upstreamUrl(cfg.openai.baseUrl, target);
+  const dest = upstreamTarget(cfg.openai.baseUrl, target);
   const secrets = [creds.bearer, cfg.openai.apiKey, cfg.openai.adminKey, ...(extras.secrets ?? [])].filter(
     (s): s is string => Boolean(s),
   );
@@ -136,7 +136,11 @@ export async function forward(
   // (strictContentLength), or chunked when the client streamed without a length. Without a body,
   // neither header is sent, so a pooled upstream connection can never wait for bytes that are not coming.
   if (body?.length != null) outHeaders["content-length"] = String(body.length);
-  const upstreamReq = (dest.protocol === "https:" ? https : http).request(dest, {
+  const upstreamReq = (dest.protocol === "https:" ? https : http).request({
+    protocol: dest.protocol,
+    hostname: dest.hostname,
+    port: dest.port,
+    path: dest.path,
     method: req.method,
     headers: outHeaders,
     agent: dest.protocol === "https:" ? pool.https : pool.http,
@@ -581,7 +585,7 @@ function mapErrorBody(
   status: number,
   raw: Buffer,
   truncated: boolean,
-  dest: URL,
+  dest: UpstreamTarget,
   secrets: string[],
   target: UpstreamPath,
 ): MappedError {

@@ -153,10 +153,25 @@ const CHARSET = /;\s*charset\s*=\s*"?([A-Za-z0-9._-]{1,40})"?\s*(?:;|$)/i;
  * anything else unknown becomes application/octet-stream. With nosniff, the browser takes it as given.
  */
 export function inertContentType(value: string | null | undefined): string {
-  const essence = (value ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  // A handful of types recur (JSON, SSE): the regexes below run once per distinct value.
+  const key = value ?? "";
+  let known = inertTypes.get(key);
+  if (known === undefined) {
+    known = computeInertContentType(key);
+    if (key.length > 200) return known;
+    if (inertTypes.size >= 256) inertTypes.clear();
+    inertTypes.set(key, known);
+  }
+  return known;
+}
+
+const inertTypes = new Map<string, string>();
+
+function computeInertContentType(value: string): string {
+  const essence = value.split(";")[0]?.trim().toLowerCase() ?? "";
   if (ESSENCE.test(essence)) {
     if (INERT_TYPES.has(essence) || isJsonType(essence) || /^(audio|video)\//.test(essence)) {
-      const charset = CHARSET.exec(value ?? "")?.[1];
+      const charset = CHARSET.exec(value)?.[1];
       return charset ? `${essence}; charset=${charset}` : essence;
     }
     if (essence.startsWith("text/") || /xml|javascript|ecmascript/.test(essence))
