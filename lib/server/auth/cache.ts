@@ -18,6 +18,12 @@ const store = globalThis as unknown as { __benchtopAuthCache?: Map<string, Entry
 store.__benchtopAuthCache ??= new Map();
 const cache = store.__benchtopAuthCache;
 
+/** The cached value without a promise, or undefined when it is not cached (or expired). */
+export function peekCached<T>(key: string): T | undefined {
+  const hit = cache.get(key);
+  return hit && hit.expires > Date.now() ? (hit.value as T) : undefined;
+}
+
 export async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   const now = Date.now();
   const hit = cache.get(key);

@@ -1,5 +1,15 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createSecretKey,
+  type Hash,
+  type KeyObject,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { getConfig } from "../config";
@@ -42,8 +52,29 @@ export function getSecret(): string {
   return secret;
 }
 
+let hashKey: KeyObject | undefined;
+
+/**
+ * HMAC-SHA256 of a token or session id under the console secret. The key is imported once: with a
+ * string, every call (the proxy keys its auth cache with it on every request) imported it anew.
+ */
 export function keyedHash(value: string): string {
-  return createHmac("sha256", getSecret()).update(value).digest("hex");
+  hashKey ??= createSecretKey(Buffer.from(getSecret(), "utf8"));
+  return createHmac("sha256", hashKey).update(value).digest("hex");
+}
+
+const lookup = globalThis as unknown as { __benchtopLookupHash?: Hash };
+
+/**
+ * A digest of a credential for in-memory lookups only (the auth cache's keys), never stored:
+ * SHA-256 over a random per-process pepper and the value, so no plaintext token or session id is
+ * kept. Not keyedHash: an HMAC's set-up costs ~40-55 us per call on a cold cache; a copy of a hash
+ * already fed the pepper ~8 us (docs/proxy-hot-path.md), and the proxy pays it on every request.
+ */
+export function lookupHash(value: string): string {
+  // On globalThis: Next's bundle and the production entry's share the auth cache, so its keys too.
+  lookup.__benchtopLookupHash ??= createHash("sha256").update(randomBytes(32));
+  return lookup.__benchtopLookupHash.copy().update(value).digest("hex");
 }
 
 export function safeEqual(a: string, b: string): boolean {

@@ -3,8 +3,8 @@ import net from "node:net";
 import { errors } from "@/lib/errors";
 import { getConfig } from "../config";
 import { readPeer } from "../peer";
-import { cached } from "./cache";
-import { keyedHash } from "./crypto";
+import { cached, peekCached } from "./cache";
+import { lookupHash } from "./crypto";
 import { resolveSession, SESSION_TTL_MS, sessionCookieName } from "./sessions";
 import { resolveToken } from "./tokens";
 import type { User } from "./users";
@@ -36,24 +36,36 @@ export function readCookie(req: Pick<Request, "headers">, name: string): string 
 /** What authentication reads of a request (the proxy's production entry passes no full Request). */
 export type AuthRequest = Pick<Request, "headers" | "url" | "method">;
 
-/** A bearer personal token, else the session cookie. A bearer that is not ours never falls back to the cookie. */
-export async function authenticate(req: AuthRequest): Promise<Principal | null> {
+/** The auth cache's key for the request's credential and how to resolve it; null without one. */
+function credential(req: AuthRequest): { key: string; load: () => Promise<Principal | null> } | null {
   const auth = req.headers.get("authorization");
   if (auth) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
     if (!m?.[1]) return null;
     const bearer = m[1];
-    return cached(`t:${keyedHash(bearer)}`, async (): Promise<Principal | null> => {
-      const t = await resolveToken(bearer);
-      return t ? { user: t.user, via: "token", tokenId: t.tokenId, sessionHash: null } : null;
-    });
+    return {
+      key: `t:${lookupHash(bearer)}`,
+      load: async () => {
+        const t = await resolveToken(bearer);
+        return t ? { user: t.user, via: "token", tokenId: t.tokenId, sessionHash: null } : null;
+      },
+    };
   }
   const cookie = readSessionCookie(req);
   if (!cookie) return null;
-  return cached(`s:${keyedHash(cookie)}`, async (): Promise<Principal | null> => {
-    const s = await resolveSession(cookie);
-    return s ? { user: s.user, via: "session", tokenId: null, sessionHash: s.idHash } : null;
-  });
+  return {
+    key: `s:${lookupHash(cookie)}`,
+    load: async () => {
+      const s = await resolveSession(cookie);
+      return s ? { user: s.user, via: "session", tokenId: null, sessionHash: s.idHash } : null;
+    },
+  };
+}
+
+/** A bearer personal token, else the session cookie. A bearer that is not ours never falls back to the cookie. */
+export async function authenticate(req: AuthRequest): Promise<Principal | null> {
+  const c = credential(req);
+  return c ? cached(c.key, c.load) : null;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -97,7 +109,22 @@ export function assertSameOrigin(req: AuthRequest): void {
 }
 
 export async function requirePrincipal(req: AuthRequest): Promise<Principal> {
-  const p = await authenticate(req);
+  return checkPrincipal(req, await authenticate(req));
+}
+
+/**
+ * requirePrincipal without a promise, for the proxy's hot path: the principal when the request's
+ * credential is in the auth cache (same checks), else undefined and the caller awaits
+ * requirePrincipal (which hashes the credential again: a miss reads the database anyway).
+ */
+export function cachedPrincipal(req: AuthRequest): Principal | undefined {
+  const c = credential(req);
+  if (!c) return undefined;
+  const hit = peekCached<Principal | null>(c.key);
+  return hit ? checkPrincipal(req, hit) : undefined;
+}
+
+function checkPrincipal(req: AuthRequest, p: Principal | null): Principal {
   if (!p) {
     throw req.headers.get("authorization")
       ? errors.unauthenticated("Invalid, expired or revoked personal access token.")

@@ -12,15 +12,16 @@ import { recordRateLimits } from "../rate-limits";
 import { diagnoseUpstreamFailure, systemErrorCode } from "../upstream-failure";
 import {
   type Credentials,
-  clientResponseHeaders,
+  clientResponseHeaderRecord,
   isEventStream,
   isJson,
   upstreamRequestHeaders,
 } from "./headers";
 import type { ProxyRequest } from "./index";
 import { hasModelField, MultipartModelReader, multipartBoundary } from "./multipart-model";
-import { needsAdminKey, type UpstreamPath, upstreamUrl } from "./paths";
+import { needsAdminKey, type UpstreamPath, type UpstreamTarget, upstreamTarget } from "./paths";
 import { scrubSecrets } from "./scrub";
+import type { Sink, StreamedAnswer } from "./sink";
 import { createSniffer, modelFromRequestPrefix } from "./sniffer";
 
 export interface Caller {
@@ -118,9 +119,9 @@ export async function forward(
   caller: Caller,
   startedAt: number,
   extras: CallExtras = {},
-): Promise<Response> {
+): Promise<Response | StreamedAnswer> {
   const cfg = getConfig();
-  const dest = upstreamUrl(cfg.openai.baseUrl, target);
+  const dest = upstreamTarget(cfg.openai.baseUrl, target);
   const secrets = [creds.bearer, cfg.openai.apiKey, cfg.openai.adminKey, ...(extras.secrets ?? [])].filter(
     (s): s is string => Boolean(s),
   );
@@ -135,7 +136,11 @@ export async function forward(
   // (strictContentLength), or chunked when the client streamed without a length. Without a body,
   // neither header is sent, so a pooled upstream connection can never wait for bytes that are not coming.
   if (body?.length != null) outHeaders["content-length"] = String(body.length);
-  const upstreamReq = (dest.protocol === "https:" ? https : http).request(dest, {
+  const upstreamReq = (dest.protocol === "https:" ? https : http).request({
+    protocol: dest.protocol,
+    hostname: dest.hostname,
+    port: dest.port,
+    path: dest.path,
     method: req.method,
     headers: outHeaders,
     agent: dest.protocol === "https:" ? pool.https : pool.http,
@@ -236,7 +241,7 @@ export async function forward(
 
   const status = res.statusCode ?? 502;
   upstreamHeaders = res.headers;
-  const headers = clientResponseHeaders(res.headers);
+  const headers = clientResponseHeaderRecord(res.headers);
   const requestId = headerValue(res.headers["x-request-id"]);
 
   if (status >= 400) {
@@ -255,9 +260,9 @@ export async function forward(
       errorCode: mapped.errorCode,
       responseBytes: mapped.body.length,
     });
-    headers.delete("content-length");
-    headers.delete("content-encoding");
-    for (const [k, v] of Object.entries(mapped.extraHeaders)) headers.set(k, v);
+    delete headers["content-length"];
+    delete headers["content-encoding"];
+    Object.assign(headers, mapped.extraHeaders);
     return new Response(mapped.body, { status: mapped.status, headers });
   }
 
@@ -338,27 +343,21 @@ export async function forward(
   };
   req.signal.addEventListener("abort", onClientAbort, { once: true });
 
-  let controllerRef: ReadableStreamDefaultController<Uint8Array> | null = null;
-  let heldBack: Uint8Array | null = null;
+  /** Where the answer goes once it is started (sink.ts): the Node response, or a web stream. */
+  let out: Sink | null = null;
+  let heldBack: Buffer | null = null;
   /** The upstream stopped mid-body (closed, or silent past the idle timeout): end the client's copy clearly. */
   const interrupt = (code: string, message: string) => {
     disarmIdle();
     req.signal.removeEventListener("abort", onClientAbort);
     finish(false, code);
-    const controller = controllerRef;
-    if (!controller) return;
-    try {
-      if (sse) {
-        const err = new ApiError({ type: "upstream_error", code, message });
-        controller.enqueue(
-          new TextEncoder().encode(`event: error\ndata: ${JSON.stringify(err.toJSON())}\n\n`),
-        );
-        controller.close();
-      } else {
-        controller.error(new Error(message));
-      }
-    } catch {
-      // Client already gone.
+    if (!out) return;
+    if (sse) {
+      const err = new ApiError({ type: "upstream_error", code, message });
+      out.write(Buffer.from(`event: error\ndata: ${JSON.stringify(err.toJSON())}\n\n`));
+      out.end();
+    } else {
+      out.fail(message);
     }
   };
 
@@ -392,76 +391,73 @@ export async function forward(
     upstreamReq.destroy();
   };
 
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        controllerRef = controller;
+  const resume = () => {
+    if (res.isPaused()) {
+      armIdle();
+      res.resume();
+    }
+  };
+  const start = (sink: Sink) => {
+    if (out) return;
+    out = sink;
+    if (done) {
+      // The client left before the answer was started: nothing to write.
+      sink.end();
+      return;
+    }
+    armIdle();
+    res.on("data", (chunk: Buffer) => {
+      ttfb ??= performance.now() - startedAt;
+      responseBytes += chunk.length;
+      // Forward first, inspect after: the sniffer must never delay a byte, so it reads the chunk
+      // once it was written (see readLater). A create's answer is the exception: its latest
+      // chunk waits (see "end").
+      let room: boolean;
+      if (creates) {
+        room = heldBack ? sink.write(heldBack) : true;
+        heldBack = chunk;
+      } else {
+        room = sink.write(chunk);
+      }
+      readLater(chunk);
+      if (room) {
         armIdle();
-        res.on("data", (chunk: Buffer) => {
-          ttfb ??= performance.now() - startedAt;
-          responseBytes += chunk.length;
-          // Forward first, inspect after: the sniffer must never delay a byte, so it reads the chunk
-          // once it was written (see readLater). A create's answer is the exception: its latest
-          // chunk waits (see "end").
-          const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-          if (creates) {
-            if (heldBack) controller.enqueue(heldBack);
-            heldBack = bytes;
-          } else {
-            controller.enqueue(bytes);
-          }
-          readLater(chunk);
-          if ((controller.desiredSize ?? 1) <= 0) {
-            disarmIdle();
-            res.pause();
-          } else {
-            armIdle();
-          }
-        });
-        res.on("end", () => {
-          disarmIdle();
-          req.signal.removeEventListener("abort", onClientAbort);
-          const close = () => {
-            try {
-              if (heldBack) controller.enqueue(heldBack);
-              controller.close();
-            } catch {
-              // Already cancelled by the client.
-            }
-          };
-          // A create's answer ends only once its owner is stored, so a delete right after it is
-          // judged with the owner known. Closing late is not enough: the answer carries the
-          // upstream's content-length, so a client has it whole once the last byte arrives; that
-          // byte is held back until the owner is written.
-          const owning = finish(false, null);
-          if (owning) void owning.then(close);
-          else close();
-        });
-        res.on("close", () => {
-          if (res.complete || done) return;
-          interrupt(
-            "upstream_stream_interrupted",
-            `The upstream API at ${dest.host} closed the connection before the response was complete.`,
-          );
-        });
-        res.on("error", () => {
-          // Handled by "close"; without a listener the error would crash the process.
-        });
-      },
-      pull() {
-        if (res.isPaused()) {
-          armIdle();
-          res.resume();
-        }
-      },
-      cancel() {
-        onClientAbort();
-      },
-    },
-    { highWaterMark: 64 * 1024, size: (c) => c.byteLength },
-  );
+      } else {
+        disarmIdle();
+        res.pause();
+      }
+    });
+    res.on("end", () => {
+      disarmIdle();
+      req.signal.removeEventListener("abort", onClientAbort);
+      const close = () => {
+        if (heldBack) sink.write(heldBack);
+        sink.end();
+      };
+      // A create's answer ends only once its owner is stored, so a delete right after it is
+      // judged with the owner known. Closing late is not enough: the answer carries the
+      // upstream's content-length, so a client has it whole once the last byte arrives; that
+      // byte is held back until the owner is written.
+      const owning = finish(false, null);
+      if (owning) void owning.then(close);
+      else close();
+    });
+    const onClose = () => {
+      if (res.complete || done) return;
+      interrupt(
+        "upstream_stream_interrupted",
+        `The upstream API at ${dest.host} closed the connection before the response was complete.`,
+      );
+    };
+    res.on("close", onClose);
+    res.on("error", () => {
+      // Handled by "close"; without a listener the error would crash the process.
+    });
+    // Closed before the answer was started: "close" will not come again.
+    if (res.closed) onClose();
+  };
 
-  return new Response(stream, { status, headers });
+  return { status, headers, start, resume, cancel: onClientAbort };
 }
 
 /**
@@ -589,7 +585,7 @@ function mapErrorBody(
   status: number,
   raw: Buffer,
   truncated: boolean,
-  dest: URL,
+  dest: UpstreamTarget,
   secrets: string[],
   target: UpstreamPath,
 ): MappedError {

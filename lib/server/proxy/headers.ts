@@ -85,27 +85,40 @@ const PASS_RESPONSE = new Set([
 
 /** Response headers from an allowlist; never set-cookie, never the upstream's server details. */
 export function clientResponseHeaders(upstream: IncomingHttpHeaders): Headers {
-  const out = new Headers();
-  for (const [name, value] of Object.entries(upstream)) {
+  return new Headers(clientResponseHeaderRecord(upstream));
+}
+
+/**
+ * The same headers as a plain object (lower-case names), as `writeHead` takes them: the production
+ * entry writes a streamed answer without building web Headers (docs/proxy-hot-path.md).
+ */
+export function clientResponseHeaderRecord(upstream: IncomingHttpHeaders): Record<string, string> {
+  // The upstream's bytes are served on the console's origin: nothing may render them as a page there.
+  const type = inertContentType(upstream["content-type"]?.trim());
+  const sse = isEventStream(type);
+  const out: Record<string, string> = {};
+  let disposition: string | null = null;
+  for (const name of Object.keys(upstream)) {
+    const value = upstream[name];
     if (value === undefined) continue;
     if (!PASS_RESPONSE.has(name) && !name.startsWith("x-ratelimit-")) continue;
-    out.set(name, Array.isArray(value) ? value.join(", ") : value);
+    // A stream has no length; the type and the disposition are rewritten below.
+    if (name === "content-type" || (sse && name === "content-length")) continue;
+    // As web Headers would store it: leading and trailing white space dropped.
+    const v = (Array.isArray(value) ? value.join(", ") : value).trim();
+    if (name === "content-disposition") disposition = v;
+    else out[name] = v;
   }
-  // The upstream's bytes are served on the console's origin: nothing may render them as a page there.
-  const type = inertContentType(out.get("content-type"));
-  out.set("content-type", type);
-  const filename = dispositionFilename(out.get("content-disposition"));
-  out.delete("content-disposition");
-  if (!isEventStream(type) && !isJsonType(type)) {
-    out.set("content-disposition", attachmentDisposition(filename));
+  out["content-type"] = type;
+  if (!sse && !isJsonType(type)) {
+    out["content-disposition"] = attachmentDisposition(dispositionFilename(disposition));
   }
-  for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) out.set(name, value);
-  if (isEventStream(type)) {
-    out.delete("content-length");
-    out.set("cache-control", "no-cache, no-transform");
-    out.set("x-accel-buffering", "no");
+  for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) out[name] = value;
+  if (sse) {
+    out["cache-control"] = "no-cache, no-transform";
+    out["x-accel-buffering"] = "no";
   } else {
-    out.set("cache-control", "no-store");
+    out["cache-control"] = "no-store";
   }
   return out;
 }
@@ -140,10 +153,25 @@ const CHARSET = /;\s*charset\s*=\s*"?([A-Za-z0-9._-]{1,40})"?\s*(?:;|$)/i;
  * anything else unknown becomes application/octet-stream. With nosniff, the browser takes it as given.
  */
 export function inertContentType(value: string | null | undefined): string {
-  const essence = (value ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  // A handful of types recur (JSON, SSE): the regexes below run once per distinct value.
+  const key = value ?? "";
+  let known = inertTypes.get(key);
+  if (known === undefined) {
+    known = computeInertContentType(key);
+    if (key.length > 200) return known;
+    if (inertTypes.size >= 256) inertTypes.clear();
+    inertTypes.set(key, known);
+  }
+  return known;
+}
+
+const inertTypes = new Map<string, string>();
+
+function computeInertContentType(value: string): string {
+  const essence = value.split(";")[0]?.trim().toLowerCase() ?? "";
   if (ESSENCE.test(essence)) {
     if (INERT_TYPES.has(essence) || isJsonType(essence) || /^(audio|video)\//.test(essence)) {
-      const charset = CHARSET.exec(value ?? "")?.[1];
+      const charset = CHARSET.exec(value)?.[1];
       return charset ? `${essence}; charset=${charset}` : essence;
     }
     if (essence.startsWith("text/") || /xml|javascript|ecmascript/.test(essence))

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { ApiError, errors } from "@/lib/errors";
 import { ownershipTarget } from "@/lib/ownership";
-import { requirePrincipal } from "../auth/request";
+import { cachedPrincipal, requirePrincipal } from "../auth/request";
 import { release } from "../budgets";
 import { holdBudget } from "../budgets/gate";
 import { getConfig } from "../config";
@@ -13,6 +13,7 @@ import { type CallExtras, forward, type OutgoingBody, recordRefusal } from "./fo
 import { type Credentials, upstreamRequestHeaders } from "./headers";
 import { checkMethod, type Method, needsAdminKey, resolveUpstreamPath, type UpstreamPath } from "./paths";
 import { ExpansionRefused, prepareResponsesBody } from "./prompt";
+import { answerResponse, isStreamedAnswer, type StreamedAnswer } from "./sink";
 
 export { PROXY_PREFIX } from "./constants";
 
@@ -31,14 +32,28 @@ export interface ProxyInput {
   body?: Readable | null;
 }
 
-/** `/api/v1/*`: authenticate, validate the path, pick credentials, stream both ways. */
+/** `/api/v1/*` for a route handler: the call's answer as a web Response. */
 export async function handleProxy(req: ProxyRequest, input: ProxyInput = {}): Promise<Response> {
+  const r = await proxyCall(req, input);
+  return isStreamedAnswer(r) ? answerResponse(r) : r;
+}
+
+/**
+ * `/api/v1/*`: authenticate, validate the path, pick credentials, stream both ways. A successful
+ * answer comes back unstarted (sink.ts), for node.ts to write straight to the socket; errors and
+ * small answers are Responses.
+ */
+export async function proxyCall(
+  req: ProxyRequest,
+  input: ProxyInput = {},
+): Promise<Response | StreamedAnswer> {
   const startedAt = performance.now();
   /** The client's body once the `prompt` hook began reading it. */
   let source: Readable | null = null;
   try {
     const method = checkMethod(req.method);
-    const principal = await requirePrincipal(req);
+    // Warm credentials resolve without a promise: every await costs more under Next's async hooks.
+    const principal = cachedPrincipal(req) ?? (await requirePrincipal(req));
     let rawUrl = input.rawUrl;
     if (rawUrl === undefined) {
       const url = new URL(req.url);

@@ -2,8 +2,10 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorResponse } from "../http";
 import { PEER_HEADER } from "../peer";
-import { handleProxy, type ProxyRequest } from "./index";
+import { type ProxyRequest, proxyCall } from "./index";
 import { checkMethod } from "./paths";
+import { RawRequestHeaders } from "./raw-headers";
+import { isStreamedAnswer, type StreamedAnswer, writeAnswer } from "./sink";
 
 /**
  * Adapts a Node request/response pair to the proxy: the body stays a Node stream (backpressure),
@@ -14,18 +16,13 @@ export async function handleProxyNode(req: IncomingMessage, res: ServerResponse)
   res.on("close", () => {
     if (!res.writableFinished) ac.abort();
   });
-  let response: Response;
+  let response: Response | StreamedAnswer;
   try {
     // Before anything else: a Request cannot even be built for TRACE or CONNECT.
     checkMethod(req.method ?? "");
-    const headers = new Headers();
-    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-      const name = req.rawHeaders[i] ?? "";
-      // The raw headers still hold whatever the client sent under the peer header's name.
-      if (name.toLowerCase() !== PEER_HEADER) headers.append(name, req.rawHeaders[i + 1] ?? "");
-    }
     const peer = req.headers[PEER_HEADER];
-    if (typeof peer === "string") headers.set(PEER_HEADER, peer);
+    // Not a web Headers copy of every header: the proxy reads a few names (raw-headers.ts).
+    const headers = new RawRequestHeaders(req.rawHeaders, typeof peer === "string" ? peer : undefined);
     const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
     // Not a `new Request`: it copies the headers again, parses the URL and chains a second abort
     // signal, about a fifth of the proxy's own time per call (docs/proxy-hot-path.md). The origin
@@ -38,12 +35,18 @@ export async function handleProxyNode(req: IncomingMessage, res: ServerResponse)
       body: null,
     };
     // Only POST bodies are read; handleProxy refuses any other method that claims one.
-    response = await handleProxy(request, {
+    response = await proxyCall(request, {
       rawUrl: req.url ?? "/",
       body: req.method === "POST" ? req : null,
     });
   } catch (e) {
     response = errorResponse(e);
+  }
+  if (isStreamedAnswer(response)) {
+    // A successful answer: written chunk by chunk straight to the socket (sink.ts), no web stream.
+    if (res.destroyed) response.cancel();
+    else writeAnswer(res, response);
+    return;
   }
   if (res.destroyed) {
     await response.body?.cancel().catch(() => {});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/errors";
-import { checkFamilyMethod, needsAdminKey, resolveUpstreamPath, upstreamUrl } from "./paths";
+import { checkFamilyMethod, needsAdminKey, resolveUpstreamPath, upstreamTarget, upstreamUrl } from "./paths";
 
 const base = new URL("https://api.openai.com/v1");
 
@@ -89,6 +89,32 @@ describe("resolveUpstreamPath", () => {
     const url = upstreamUrl(base, p);
     expect(url.origin).toBe("https://api.openai.com");
     expect(url.pathname).toBe("/v1/models/@evil.example.com");
+  });
+
+  it("upstreamTarget sends exactly the request line and host upstreamUrl would", () => {
+    const bases = [
+      "https://api.openai.com/v1",
+      "http://127.0.0.1:8000/openai/v1/",
+      "http://[::1]:9000/x%20y/v1",
+    ];
+    const calls: [string, string][] = [
+      ["models", ""],
+      ["models/@evil.example.com", ""],
+      ["files", "?purpose=batch&limit=10"],
+      ["files", "?after=it's&q=[a]:b/c?d"],
+      ["chat/completions", "?x=%41"],
+    ];
+    for (const b of bases) {
+      const base = new URL(b);
+      for (const [path, search] of calls) {
+        const p = resolveUpstreamPath(path, search);
+        const url = upstreamUrl(base, p);
+        const t = upstreamTarget(base, p);
+        expect(t.path).toBe(url.pathname + url.search);
+        expect([t.protocol, t.port, t.host]).toEqual([url.protocol, url.port, url.host]);
+        expect(t.hostname).toBe(url.hostname.replace(/^\[(.*)\]$/, "$1"));
+      }
+    }
   });
 
   it("joins onto a base without a /v1 suffix", () => {
