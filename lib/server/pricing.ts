@@ -60,8 +60,13 @@ function refresh(): Promise<Overrides> {
 }
 
 async function overrides(): Promise<Overrides> {
+  return warmOverrides() ?? refresh();
+}
+
+/** The overrides in memory (undefined before the first read), re-read in the background when old. */
+function warmOverrides(): Overrides | undefined {
   const o = cache.overrides;
-  if (!o) return refresh();
+  if (!o) return undefined;
   if (Date.now() - o.loadedAt > REFRESH_MS) {
     // Stale-while-revalidate: this call uses what is in memory; a failed re-read keeps it.
     refresh().catch((e) => console.error(`[pricing] could not read overrides: ${(e as Error).message}`));
@@ -85,7 +90,16 @@ export function quoteWith(model: string, o: { value: ModelOverrides; asOf: strin
 }
 
 export async function quoteFor(model: string): Promise<PriceQuote | null> {
-  const o = await overrides();
+  return quoteIn(model, warmOverrides() ?? (await overrides()));
+}
+
+/** quoteFor without a promise once the overrides are in memory; undefined before (the proxy's hot path). */
+export function quoteForSync(model: string): PriceQuote | null | undefined {
+  const o = warmOverrides();
+  return o ? quoteIn(model, o) : undefined;
+}
+
+function quoteIn(model: string, o: Overrides): PriceQuote | null {
   const hit = cache.quotes.get(model);
   if (hit !== undefined) return hit;
   const quote = quoteWith(model, o);

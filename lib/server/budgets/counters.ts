@@ -50,6 +50,8 @@ export interface CounterRow {
 export interface Counters {
   readonly db: Db;
   reserve(id: string, holds: Hold[]): Promise<Refusal | null>;
+  /** `reserve` in one synchronous step when every counter is in memory; undefined when one is not. */
+  tryReserve?(id: string, holds: Hold[]): Refusal | null | undefined;
   settle(id: string, holds: Hold[], tokens: number, micros: number): Promise<Settled[]>;
   /** Lets go of holds older than `maxAgeSeconds`; how many. */
   reap(maxAgeSeconds: number): Promise<number>;
@@ -347,31 +349,36 @@ export function localCounters(db: Db): Counters {
     return next;
   }
 
+  /** The check and the hold in one synchronous step: nothing awaits between them in this process. */
+  function hold(id: string, holds: Hold[]): Refusal | null {
+    for (const h of [...holds].sort(byLockOrder)) {
+      const c = cell(h);
+      if (c.used + c.reserved + Math.max(h.amount, 1) > h.lim) {
+        return { i: h.i, used: c.used, reserved: c.reserved };
+      }
+    }
+    for (const h of holds) {
+      const c = cell(h);
+      if (h.metric === "rpm") {
+        c.used += h.amount;
+        c.dUsed += h.amount;
+      } else {
+        c.reserved += h.amount;
+        c.dReserved += h.amount;
+      }
+    }
+    open.set(id, { holds, at: Date.now(), stored: false });
+    schedule();
+    return null;
+  }
+
   return {
     db,
     async reserve(id, holds) {
       if (missing(holds)) await ensure(holds);
-      // From here to the end, nothing awaits: the check and the hold are one step for this process.
-      for (const h of [...holds].sort(byLockOrder)) {
-        const c = cell(h);
-        if (c.used + c.reserved + Math.max(h.amount, 1) > h.lim) {
-          return { i: h.i, used: c.used, reserved: c.reserved };
-        }
-      }
-      for (const h of holds) {
-        const c = cell(h);
-        if (h.metric === "rpm") {
-          c.used += h.amount;
-          c.dUsed += h.amount;
-        } else {
-          c.reserved += h.amount;
-          c.dReserved += h.amount;
-        }
-      }
-      open.set(id, { holds, at: Date.now(), stored: false });
-      schedule();
-      return null;
+      return hold(id, holds);
     },
+    tryReserve: (id, holds) => (missing(holds) ? undefined : hold(id, holds)),
     async settle(id, holds, tokens, micros) {
       if (missing(holds)) await ensure(holds);
       return close(id, holds, (h) => (h.metric === "tpm" ? tokens : micros));

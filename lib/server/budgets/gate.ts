@@ -3,7 +3,7 @@ import { PassThrough, type Readable } from "node:stream";
 import { ApiError } from "@/lib/errors";
 import { costMicros } from "@/lib/pricing/cost";
 import type { PriceQuote } from "@/lib/pricing/types";
-import { quoteFor } from "../pricing";
+import { quoteFor, quoteForSync } from "../pricing";
 import { type Caller, type OutgoingBody, recordRefusal } from "../proxy/forward";
 import { isJson } from "../proxy/headers";
 import { hasModelField, MultipartModelReader, multipartBoundary } from "../proxy/multipart-model";
@@ -20,7 +20,7 @@ import {
   unmeteredPath,
 } from "./estimate";
 import type { BudgetHold } from "./hold";
-import { planFor, reserve } from "./index";
+import { type Plan, planFor, planForSync, reserve } from "./index";
 
 /**
  * The proxy's budget hook, before a byte goes upstream: a caller without limits passes with one
@@ -32,15 +32,35 @@ import { planFor, reserve } from "./index";
 /** The largest billed JSON body read whole under a spend, token or model limit (docs/budgets.md). */
 export const BUDGET_BODY_MAX = 8 * 1024 * 1024;
 
-export async function holdBudget(
+export type Held = { body: OutgoingBody | null; budget: BudgetHold | null };
+
+/**
+ * A plain value, no promise, when no limit applies and the settings are in memory (the common
+ * case): an await per call costs more than the lookup under Next's async hooks.
+ */
+export function holdBudget(
   req: Pick<Request, "method" | "headers" | "signal">,
   target: UpstreamPath,
   caller: Caller,
   body: OutgoingBody | null,
   startedAt: number,
-): Promise<{ body: OutgoingBody | null; budget: BudgetHold | null } | Response> {
-  const plan = await planFor(caller.userId, caller.tokenId);
-  if (!plan) return { body, budget: null };
+): Held | Response | Promise<Held | Response> {
+  const plan = planForSync(caller.userId, caller.tokenId);
+  if (plan === null) return { body, budget: null };
+  if (plan) return holdWith(plan, req, target, caller, body, startedAt);
+  return planFor(caller.userId, caller.tokenId).then((p) =>
+    p ? holdWith(p, req, target, caller, body, startedAt) : { body, budget: null },
+  );
+}
+
+async function holdWith(
+  plan: Plan,
+  req: Pick<Request, "method" | "headers" | "signal">,
+  target: UpstreamPath,
+  caller: Caller,
+  body: OutgoingBody | null,
+  startedAt: number,
+): Promise<Held | Response> {
   const billed = req.method === "POST" && (TOKEN_PATHS.has(target.path) || FIXED_PATHS.has(target.path));
   let estimate: CallEstimate | null = null;
   let requestBytes = 0;
@@ -96,10 +116,14 @@ export async function holdBudget(
       if (estimate.fixedMicros !== null) {
         cost = estimate.fixedMicros;
         // The price its reported usage settles at (gpt-image-*, the transcribe models).
-        if (estimate.model) quote = await quoteFor(estimate.model);
+        if (estimate.model) {
+          const known = quoteForSync(estimate.model);
+          quote = known === undefined ? await quoteFor(estimate.model) : known;
+        }
       } else {
         const model = estimate.model ?? "unknown";
-        quote = (await quoteFor(model)) ?? catalogueQuote(model);
+        const known = quoteForSync(model);
+        quote = (known === undefined ? await quoteFor(model) : known) ?? catalogueQuote(model);
         cost =
           costMicros(quote, { input: estimate.inputTokens, output: estimate.outputTokens }) +
           (estimate.extraMicros ?? 0);

@@ -13,7 +13,7 @@ import {
 } from "@/lib/budgets/types";
 import { errors } from "@/lib/errors";
 import { randomId } from "../auth/crypto";
-import { type Db, getDb } from "../db";
+import { type Db, getDb, peekDb } from "../db";
 import { type Counters, databaseCounters, type Hold, localCounters, type Metric } from "./counters";
 import { inTime, LimitError, refusedExpired, refusedModel, usd } from "./errors";
 import { allowedByAll, modelAllowed, windowOf } from "./windows";
@@ -108,7 +108,10 @@ const shared = state.__benchtopBudgets;
 
 /** The counters of the database in use (a test may swap it; a restart opens it again). */
 async function counters(): Promise<Counters> {
-  const db = await getDb();
+  return countersOf(peekDb() ?? (await getDb()));
+}
+
+function countersOf(db: Db): Counters {
   if (shared.counters?.db !== db) {
     shared.counters = db.kind === "pglite" ? localCounters(db) : databaseCounters(db);
   }
@@ -161,7 +164,13 @@ function settingsOf(r: LimitRow): LimitSettings {
 
 async function load(db: Db): Promise<Snapshot> {
   const rows = await db.query<LimitRow>("select * from budget_limits");
-  const snap: Snapshot = { db, team: null, users: new Map(), tokens: new Map(), loadedAt: Date.now() };
+  const snap: Snapshot = {
+    db,
+    team: null,
+    users: new Map(),
+    tokens: new Map(),
+    loadedAt: Date.now(),
+  };
   for (const r of rows) {
     if (r.kind === "team") snap.team = settingsOf(r);
     else if (r.kind === "user") snap.users.set(r.subject_id, settingsOf(r));
@@ -196,24 +205,68 @@ function reload(db: Db): Promise<Snapshot> {
  * and starts the reaper.
  */
 async function snapshot(): Promise<Snapshot> {
+  const warm = warmSnapshot();
+  if (warm) return warm;
   const db = await getDb();
   const s = shared.snapshot;
-  if (s && s.db === db) {
-    if (Date.now() - s.loadedAt > RELOAD_MS) {
-      s.loadedAt = Date.now();
-      reload(db).catch((e: unknown) =>
-        console.error(`[budgets] could not reload limits: ${(e as Error).message}`),
-      );
-    }
-    return s;
-  }
+  if (s && s.db === db) return fresh(s);
   startReaper();
   return reload(db);
 }
 
+/** The snapshot of the open database without a promise, or undefined when it is not loaded yet. */
+function warmSnapshot(): Snapshot | undefined {
+  const db = peekDb();
+  const s = shared.snapshot;
+  return db && s && s.db === db ? fresh(s) : undefined;
+}
+
+/** Starts a background reload of a snapshot older than RELOAD_MS; answers with it meanwhile. */
+function fresh(s: Snapshot): Snapshot {
+  if (Date.now() - s.loadedAt > RELOAD_MS) {
+    s.loadedAt = Date.now();
+    reload(s.db).catch((e: unknown) =>
+      console.error(`[budgets] could not reload limits: ${(e as Error).message}`),
+    );
+  }
+  return s;
+}
+
 /** What applies to a caller, or null when nothing does. */
 export async function planFor(userId: string, tokenId: string | null): Promise<Plan | null> {
-  const s = await snapshot();
+  return planIn(warmSnapshot() ?? (await snapshot()), userId, tokenId);
+}
+
+/**
+ * planFor without a promise when the settings are in memory (the proxy's hot path: an await per
+ * call costs more than the lookup); undefined when they are not loaded yet, and planFor must wait.
+ */
+export function planForSync(userId: string, tokenId: string | null): Plan | null | undefined {
+  const s = warmSnapshot();
+  return s ? planIn(s, userId, tokenId) : undefined;
+}
+
+/** Plans are cached per snapshot; a flood of callers cannot grow the cache past this. */
+const PLANS_MAX = 10_000;
+/** Each caller's plan, computed once per snapshot (a snapshot's settings are replaced, never changed). */
+const plansOf = new WeakMap<Snapshot, Map<string, Plan | null>>();
+
+function planIn(s: Snapshot, userId: string, tokenId: string | null): Plan | null {
+  const key = tokenId === null ? userId : `${userId}\u0000${tokenId}`;
+  let plans = plansOf.get(s);
+  if (!plans) {
+    plans = new Map();
+    plansOf.set(s, plans);
+  }
+  const hit = plans.get(key);
+  if (hit !== undefined) return hit;
+  const plan = computePlan(s, userId, tokenId);
+  if (plans.size >= PLANS_MAX) plans.clear();
+  plans.set(key, plan);
+  return plan;
+}
+
+function computePlan(s: Snapshot, userId: string, tokenId: string | null): Plan | null {
   const own = s.users.get(userId) ?? null;
   const token = tokenId ? (s.tokens.get(tokenId) ?? null) : null;
   if (!own && !s.team && !token) return null;
@@ -301,7 +354,11 @@ export async function reserve(input: ReserveInput, known?: Plan | null): Promise
   if (holds.length === 0) return null;
   // A UUID, not randomId(): randomBytes per call cost ~60 µs on the hot path (docs/proxy-hot-path.md).
   const id = `bres_${randomUUID()}`;
-  const refused = await (await counters()).reserve(id, holds);
+  // Warm (the database open, the cells in memory) this is one synchronous step, with no await.
+  const db = peekDb();
+  const c = db ? countersOf(db) : await counters();
+  let refused = c.tryReserve?.(id, holds);
+  if (refused === undefined) refused = await c.reserve(id, holds);
   if (refused) {
     const l = plan.limits[refused.i] as Applied;
     const hold = holds.find((h) => h.i === refused.i) as Hold;

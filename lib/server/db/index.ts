@@ -9,7 +9,11 @@ export type { Db, Queryable } from "./types";
 export { DbLockedError } from "./types";
 
 // Kept on globalThis so Next's dev reloads and duplicated module instances share one connection.
-const store = globalThis as unknown as { __benchtopDb?: Promise<Db> };
+const store = globalThis as unknown as {
+  __benchtopDb?: Promise<Db>;
+  /** The open database and the promise it came from: `peekDb` answers without a promise. */
+  __benchtopDbOpen?: { from: Promise<Db>; db: Db };
+};
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Db> {
   const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(opts.dataDir);
@@ -29,11 +33,25 @@ export function getDb(): Promise<Db> {
     const opening = openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
     store.__benchtopDb = opening;
     // A failed open (locked, unreachable) must not be cached forever.
-    opening.catch(() => {
-      if (store.__benchtopDb === opening) store.__benchtopDb = undefined;
-    });
+    opening.then(
+      (db) => {
+        if (store.__benchtopDb === opening) store.__benchtopDbOpen = { from: opening, db };
+      },
+      () => {
+        if (store.__benchtopDb === opening) store.__benchtopDb = undefined;
+      },
+    );
   }
   return store.__benchtopDb;
+}
+
+/**
+ * The database `getDb` resolves to, when it is already open; undefined otherwise. For the proxy's
+ * hot path, where an await per call costs more than the lookup (docs/proxy-hot-path.md).
+ */
+export function peekDb(): Db | undefined {
+  const open = store.__benchtopDbOpen;
+  return open && open.from === store.__benchtopDb ? open.db : undefined;
 }
 
 export async function closeDb(): Promise<void> {
@@ -44,5 +62,7 @@ export async function closeDb(): Promise<void> {
 
 /** Unit tests inject an in-memory database. */
 export function setDbForTests(db: Db | undefined): void {
-  store.__benchtopDb = db ? Promise.resolve(db) : undefined;
+  const from = db ? Promise.resolve(db) : undefined;
+  store.__benchtopDb = from;
+  store.__benchtopDbOpen = db && from ? { from, db } : undefined;
 }

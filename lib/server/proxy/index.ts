@@ -98,7 +98,9 @@ export async function proxyCall(
       }
     }
     // Budgets and limits (docs/budgets.md): checked and reserved before a byte goes upstream.
-    const held = await holdBudget(req, target, caller, body, startedAt);
+    // No promise to wait for when no limit applies (the common case): see holdBudget.
+    const holding = holdBudget(req, target, caller, body, startedAt);
+    const held = holding instanceof Promise ? await holding : holding;
     if (held instanceof Response) return held;
     try {
       return await forward(req, held.body, target, creds, caller, startedAt, {
