@@ -10,6 +10,7 @@ import { type LedgerEntry, openCall, record as recordEntry } from "../ledger";
 import { recordOwner } from "../ownership";
 import { recordRateLimits } from "../rate-limits";
 import { diagnoseUpstreamFailure, systemErrorCode } from "../upstream-failure";
+import { arm, type Deadline, disarm } from "./deadlines";
 import {
   type Credentials,
   clientResponseHeaderRecord,
@@ -362,26 +363,15 @@ export async function forward(
   };
 
   // Only silence from the upstream counts: while the client is slow to read, the body is paused.
-  // One timer per call, not one per chunk: a chunk only notes the time, and a timer that fires
-  // before the silence is long enough waits out the rest.
-  let idle: NodeJS.Timeout | undefined;
-  let lastHeard = 0;
-  const disarmIdle = () => {
-    clearTimeout(idle);
-    idle = undefined;
-  };
+  // No timer per call (deadlines.ts): a chunk moves the deadline, the process-wide sweep fires it.
+  const idle: Deadline = { at: 0, fire: () => checkIdle() };
+  const disarmIdle = () => disarm(idle);
   const armIdle = () => {
-    lastHeard = performance.now();
-    idle ??= setTimeout(checkIdle, cfg.openai.idleTimeoutMs);
+    idle.at = performance.now() + cfg.openai.idleTimeoutMs;
+    arm(idle);
   };
   const checkIdle = () => {
-    idle = undefined;
     if (done) return;
-    const left = lastHeard + cfg.openai.idleTimeoutMs - performance.now();
-    if (left > 0) {
-      idle = setTimeout(checkIdle, left);
-      return;
-    }
     const seconds = Math.round(cfg.openai.idleTimeoutMs / 1000);
     interrupt(
       "upstream_stream_stalled",
@@ -470,21 +460,23 @@ function waitForResponse(
   timeoutMs: number,
 ): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
+    // No timer per call (deadlines.ts): armed once the request is sent, fired by the sweep.
+    const timeout: Deadline = { at: 0, fire: () => r.destroy(new UpstreamFailure("timeout", undefined)) };
     r.once("finish", () => {
-      timer = setTimeout(() => r.destroy(new UpstreamFailure("timeout", undefined)), timeoutMs);
+      timeout.at = performance.now() + timeoutMs;
+      arm(timeout);
     });
     const onAbort = () =>
       r.destroy(new UpstreamFailure("unreachable", new Error("client closed the request")));
     if (signal.aborted) onAbort();
     signal.addEventListener("abort", onAbort, { once: true });
     r.on("response", (res) => {
-      clearTimeout(timer);
+      disarm(timeout);
       signal.removeEventListener("abort", onAbort);
       resolve(res);
     });
     r.on("error", (e) => {
-      clearTimeout(timer);
+      disarm(timeout);
       signal.removeEventListener("abort", onAbort);
       reject(e);
     });
