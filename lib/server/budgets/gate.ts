@@ -4,6 +4,7 @@ import { ApiError } from "@/lib/errors";
 import { costMicros } from "@/lib/pricing/cost";
 import type { PriceQuote } from "@/lib/pricing/types";
 import { quoteFor, quoteForSync } from "../pricing";
+import type { ClientSignal } from "../proxy/client-signal";
 import { type Caller, type OutgoingBody, recordRefusal } from "../proxy/forward";
 import { isJson } from "../proxy/headers";
 import { hasModelField, MultipartModelReader, multipartBoundary } from "../proxy/multipart-model";
@@ -39,7 +40,7 @@ export type Held = { body: OutgoingBody | null; budget: BudgetHold | null };
  * case): an await per call costs more than the lookup under Next's async hooks.
  */
 export function holdBudget(
-  req: Pick<Request, "method" | "headers" | "signal">,
+  req: Pick<Request, "method" | "headers"> & { signal: ClientSignal },
   target: UpstreamPath,
   caller: Caller,
   body: OutgoingBody | null,
@@ -55,7 +56,7 @@ export function holdBudget(
 
 async function holdWith(
   plan: Plan,
-  req: Pick<Request, "method" | "headers" | "signal">,
+  req: Pick<Request, "method" | "headers"> & { signal: ClientSignal },
   target: UpstreamPath,
   caller: Caller,
   body: OutgoingBody | null,

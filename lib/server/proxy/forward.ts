@@ -10,6 +10,7 @@ import { type LedgerEntry, openCall, record as recordEntry } from "../ledger";
 import { recordOwner } from "../ownership";
 import { recordRateLimits } from "../rate-limits";
 import { diagnoseUpstreamFailure, systemErrorCode } from "../upstream-failure";
+import type { ClientSignal } from "./client-signal";
 import { arm, type Deadline, disarm } from "./deadlines";
 import {
   type Credentials,
@@ -456,7 +457,7 @@ export async function forward(
  */
 function waitForResponse(
   r: http.ClientRequest,
-  signal: AbortSignal,
+  signal: ClientSignal,
   timeoutMs: number,
 ): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
@@ -526,7 +527,7 @@ function headerValue(v: string | string[] | undefined): string | null {
 function readSmall(
   res: IncomingMessage,
   max: number,
-  signal: AbortSignal,
+  signal: ClientSignal,
   idleMs: number,
 ): Promise<{ body: Buffer; truncated: boolean }> {
   return new Promise((resolve) => {

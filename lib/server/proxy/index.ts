@@ -9,6 +9,7 @@ import { holdBudget } from "../budgets/gate";
 import { getConfig } from "../config";
 import { errorResponse } from "../http";
 import { assertMayChange } from "../ownership";
+import type { ClientSignal } from "./client-signal";
 import { type CallExtras, forward, type OutgoingBody, recordRefusal } from "./forward";
 import { type Credentials, upstreamRequestHeaders } from "./headers";
 import { checkMethod, type Method, needsAdminKey, resolveUpstreamPath, type UpstreamPath } from "./paths";
@@ -23,7 +24,7 @@ import { PROXY_PREFIX } from "./constants";
  * What the proxy reads of a request: a web Request in a route handler; a plain object in the
  * production entry (node.ts), which skips building a Request on the hot path.
  */
-export type ProxyRequest = Pick<Request, "method" | "headers" | "url" | "signal" | "body">;
+export type ProxyRequest = Pick<Request, "method" | "headers" | "url" | "body"> & { signal: ClientSignal };
 
 export interface ProxyInput {
   /** The request line's path and query exactly as received, before any URL normalisation. */

@@ -9,6 +9,7 @@ import {
 import { ApiError } from "@/lib/errors";
 import { noteCall, resolveForCall, type Viewer } from "../assistants";
 import type { LedgerEntry } from "../ledger";
+import type { ClientSignal } from "./client-signal";
 import type { OutgoingBody } from "./forward";
 import { type Prefix, readPrefix } from "./read-prefix";
 import { TopLevelKeyScanner } from "./top-level-key";
@@ -70,7 +71,7 @@ interface Progress {
 export async function prepareResponsesBody(
   body: OutgoingBody,
   viewer: Viewer,
-  signal: AbortSignal,
+  signal: ClientSignal,
 ): Promise<PreparedBody> {
   const progress: Progress = { bytes: 0, ledger: null, model: null };
   try {
@@ -84,7 +85,7 @@ export async function prepareResponsesBody(
 async function prepare(
   body: OutgoingBody,
   viewer: Viewer,
-  signal: AbortSignal,
+  signal: ClientSignal,
   progress: Progress,
 ): Promise<PreparedBody> {
   const prefix = await readBody(body.stream, BUFFER_BYTES, signal, progress);
@@ -234,7 +235,12 @@ export function firstUserText(input: unknown): string {
 }
 
 /** A prefix of the body; each byte read counts in `progress`, for the ledger entry of a refusal. */
-function readBody(stream: Readable, limit: number, signal: AbortSignal, progress: Progress): Promise<Prefix> {
+function readBody(
+  stream: Readable,
+  limit: number,
+  signal: ClientSignal,
+  progress: Progress,
+): Promise<Prefix> {
   return readPrefix(stream, limit, signal, {
     closed: clientClosed,
     onChunk: (chunk) => {

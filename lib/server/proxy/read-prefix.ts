@@ -1,5 +1,6 @@
 import "server-only";
 import type { Readable } from "node:stream";
+import type { ClientSignal } from "./client-signal";
 
 /** The bytes read so far; `ended` when the stream finished before the limit. */
 export interface Prefix {
@@ -23,7 +24,7 @@ export interface ReadPrefixOptions {
 export function readPrefix(
   stream: Readable,
   limit: number,
-  signal: AbortSignal,
+  signal: ClientSignal,
   { closed, onChunk }: ReadPrefixOptions,
 ): Promise<Prefix> {
   return new Promise((resolve, reject) => {
