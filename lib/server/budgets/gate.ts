@@ -92,7 +92,7 @@ async function holdWith(
         models.push(whole);
         if (models.count > 1) throw refusedBody("duplicate_model", BUDGET_BODY_MAX);
         bytes = read.size;
-        body = { stream: new PassThrough().end(whole), length: read.size };
+        body = { stream: new PassThrough().end(whole), length: read.size, whole };
       } else if (tokens) {
         throw refusedBody("unreadable", BUDGET_BODY_MAX);
       } else if (body && plain && boundary) {
@@ -104,7 +104,7 @@ async function holdWith(
           const whole = Buffer.concat(read.chunks, read.size);
           parsed = formFields(boundary, whole);
           bytes = read.size;
-          body = { stream: new PassThrough().end(whole), length: read.size };
+          body = { stream: new PassThrough().end(whole), length: read.size, whole };
         } else {
           body = { stream: rejoin(read.chunks, body.stream), length: body.length };
         }

@@ -60,6 +60,8 @@ type Outcome = Partial<Omit<LedgerEntry, "userId" | "tokenId" | "method" | "path
 export interface OutgoingBody {
   stream: Readable;
   length: number | null;
+  /** The whole body, when a hook already read it (the budget gate, the `prompt` expansion): sent in one write. */
+  whole?: Buffer;
 }
 
 /** What a hook that read the request (the `prompt` expansion) adds to the call. */
@@ -189,7 +191,25 @@ export async function forward(
   let clientFailed = false;
   /** The body refused itself on the way (a late `prompt` in a large body): the caller gets that error. */
   let bodyRefusal: ApiError | null = null;
-  if (body) {
+  if (body?.whole) {
+    // Already in memory: written with the request head in one go, without piping it through a
+    // stream again (a few ticks before the upstream sees it; docs/proxy-hot-path.md).
+    const whole = body.whole;
+    sending = true;
+    requestBytes = whole.length;
+    if (isJson(req.headers.get("content-type"))) {
+      requestPrefix = whole.subarray(0, REQUEST_MODEL_PREFIX).toString("utf8");
+    }
+    const boundary = hasModelField(target.path) ? multipartBoundary(req.headers.get("content-type")) : null;
+    if (boundary) {
+      multipartModel = new MultipartModelReader(boundary);
+      multipartModel.push(whole);
+    }
+    upstreamReq.once("finish", () => {
+      sending = false;
+    });
+    upstreamReq.end(whole);
+  } else if (body) {
     sending = true;
     const sniffModel = isJson(req.headers.get("content-type"));
     const boundary = hasModelField(target.path) ? multipartBoundary(req.headers.get("content-type")) : null;

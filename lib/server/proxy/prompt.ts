@@ -200,7 +200,7 @@ function mcpHeaderValues(tools: unknown): string[] {
 }
 
 function bufferBody(bytes: Buffer): OutgoingBody {
-  return { stream: new PassThrough().end(bytes), length: bytes.length };
+  return { stream: new PassThrough().end(bytes), length: bytes.length, whole: bytes };
 }
 
 /** The request's `conversation`: an id, or `{ id }`. */
