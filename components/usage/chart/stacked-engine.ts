@@ -54,10 +54,12 @@ export function createStackedEngine(
   const bars = uPlot.paths.bars?.({ size: [0.8, 48], align: 0 });
   let data = first;
 
+  /** Half a bucket, in seconds: bars sit at the bucket's middle. */
+  const half = opts.bucket === "hour" ? 1_800 : 43_200;
   const aligned = (d: StackedData): uPlot.AlignedData => {
     // The tallest stack is drawn first, so its colour shows only above the next one down.
     const stacks = cumulative(d).reverse();
-    return [d.xs.map((x) => x + (opts.bucket === "hour" ? 1_800 : 43_200)), ...stacks] as uPlot.AlignedData;
+    return [d.xs.map((x) => x + half), ...stacks] as uPlot.AlignedData;
   };
   const series = (d: StackedData): uPlot.Series[] => [
     {},
@@ -87,7 +89,11 @@ export function createStackedEngine(
         // Buckets are UTC hours and days: the axis says so rather than shifting them to local time.
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "UTC"),
         cursor: { y: false, drag: { x: false, y: false }, points: { show: false } },
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
+        scales: {
+          // Half a bucket either side: the first and last bars are whole, not cut at the edges.
+          x: { time: true, range: (_u, min, max) => [min - half, max + half] },
+          y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] },
+        },
         axes: [
           opts.bucket === "day"
             ? { ...axis, size: 48, splits: daySplits, values: dayLabels }
