@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { EMPTY_LIMITS, type LimitSettings } from "@/lib/budgets/types";
 import {
@@ -312,10 +313,49 @@ describe("what the gate refuses to guess", () => {
     expect(await status(await call(nested))).toEqual({ status: 403, code: "model_not_allowed" });
     const twice = '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}],"model":"o1-pro"}';
     expect(await status(await call(twice))).toEqual({ status: 400, code: "duplicate_model" });
+    // A key spelled with escapes is the same key to a JSON parser; the literal "model" is there once.
+    const escaped =
+      '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}],"mod\\u0065l":"o1-pro"}';
+    expect(await status(await call(escaped))).toEqual({ status: 400, code: "duplicate_model" });
     expect(await status(await call("{not json"))).toEqual({ status: 400, code: "budget_body_unreadable" });
     const huge = body({ messages: [{ role: "user", content: "a".repeat(9 * 1024 * 1024) }] });
     expect(await status(await call(huge))).toEqual({ status: 413, code: "budget_body_too_large" });
     expect(await upstreamCalls()).toBe(before);
+  });
+  it("reads a body that arrives in parts after its headers whole, not just what came first", async () => {
+    await setLimits({ kind: "token", id: tokenId }, limits({ models: ["gpt-4o-mini"] }), null);
+    const payload = body({ model: "o1-pro" });
+    const cut = payload.indexOf("o1-pro");
+    const answer = await new Promise<{ status: number; code?: string }>((resolve, reject) => {
+      const req = http.request(
+        `${stack.proxyUrl}/api/v1/chat/completions`,
+        {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${stack.member.token}`,
+            "content-type": "application/json",
+            "content-length": String(Buffer.byteLength(payload)),
+          },
+        },
+        (res) => {
+          let text = "";
+          res.on("data", (d: Buffer) => {
+            text += d.toString();
+          });
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              code: (JSON.parse(text) as { error?: { code: string } }).error?.code,
+            }),
+          );
+        },
+      );
+      req.on("error", reject);
+      req.flushHeaders();
+      req.write(payload.slice(0, cut));
+      setTimeout(() => req.end(payload.slice(cut)), 50);
+    });
+    expect(answer).toEqual({ status: 403, code: "model_not_allowed" });
   });
   it("an absurd output cap is a clear 400, not a 500", async () => {
     await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 1_000_000 }), null);

@@ -70,6 +70,19 @@ export interface CallEstimate {
   background?: boolean;
 }
 
+/** A model's context and output limits by id: resolveModel builds a whole entry per call. Bounded: ids come from clients. */
+const sizes = new Map<string, { contextWindow: number; maxOutput: number }>();
+function sizesOf(model: string): { contextWindow: number; maxOutput: number } {
+  let s = sizes.get(model);
+  if (!s) {
+    const r = resolveModel(model);
+    s = { contextWindow: r.contextWindow, maxOutput: r.maxOutput };
+    if (sizes.size >= 1_000) sizes.clear();
+    sizes.set(model, s);
+  }
+  return s;
+}
+
 const num = (v: unknown): number | null =>
   typeof v === "number" && Number.isFinite(v) && v >= 0 ? Math.floor(v) : null;
 
@@ -127,7 +140,7 @@ export function estimateCall(
     const n = path.startsWith("images/") ? (body ? Math.max(1, num(body.n) ?? 1) : MAX_IMAGES_PER_CALL) : 1;
     return { model, tokens: 0, inputTokens: 0, outputTokens: 0, fixedMicros: FIXED_CALL_MICROS * n };
   }
-  const resolved = model ? resolveModel(model) : null;
+  const resolved = model ? sizesOf(model) : null;
   // An unknown model: the largest context any model has, so the hold stays finite and high.
   const context = resolved?.contextWindow || LARGEST_CONTEXT;
   const unseen = body ? unseenInput(body) : { images: 0, serverContext: false, tools: 0 };

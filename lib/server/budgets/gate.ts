@@ -9,7 +9,7 @@ import { type Caller, type OutgoingBody, recordRefusal } from "../proxy/forward"
 import { isJson } from "../proxy/headers";
 import { hasModelField, MultipartModelReader, multipartBoundary } from "../proxy/multipart-model";
 import type { UpstreamPath } from "../proxy/paths";
-import { readPrefix } from "../proxy/read-prefix";
+import { type Prefix, readPrefix, takeArrived } from "../proxy/read-prefix";
 import { TopLevelKeyScanner } from "../proxy/top-level-key";
 import { refusedBody, refusedUnmetered } from "./errors";
 import {
@@ -80,19 +80,23 @@ async function holdWith(
       if (body && plain && isJson(req.headers.get("content-type"))) {
         // The whole body or a refusal: a model read from a prefix could be a nested one, or the
         // first of two (docs/budgets.md, "Estimates").
-        const read = await readPrefix(body.stream, BUDGET_BODY_MAX + 1, req.signal, { closed: clientClosed });
+        const read = await readWhole(body, req.signal);
         requestBytes = read.size;
         if (!read.ended) throw refusedBody("too_large", BUDGET_BODY_MAX);
-        const whole = Buffer.concat(read.chunks, read.size);
+        const whole =
+          read.chunks.length === 1 ? (read.chunks[0] as Buffer) : Buffer.concat(read.chunks, read.size);
         parsed = parseObject(whole);
         if (!parsed || (tokens && typeof parsed.model !== "string")) {
           throw refusedBody("unreadable", BUDGET_BODY_MAX);
         }
-        const models = new TopLevelKeyScanner("model", true);
-        models.push(whole);
-        if (models.count > 1) throw refusedBody("duplicate_model", BUDGET_BODY_MAX);
+        if (mayNameModelTwice(whole)) {
+          const models = new TopLevelKeyScanner("model", true);
+          models.push(whole);
+          if (models.count > 1) throw refusedBody("duplicate_model", BUDGET_BODY_MAX);
+        }
         bytes = read.size;
-        body = { stream: new PassThrough().end(whole), length: read.size, whole };
+        // The client's stream is spent; forward sends `whole`.
+        body = { stream: body.stream, length: read.size, whole };
       } else if (tokens) {
         throw refusedBody("unreadable", BUDGET_BODY_MAX);
       } else if (body && plain && boundary) {
@@ -161,6 +165,34 @@ async function holdWith(
     recordRefusal(req, target, caller, startedAt, e, { requestBytes, model: estimate?.model ?? null });
     return e.toResponse();
   }
+}
+
+/**
+ * A JSON body, read whole: at once when it has arrived (a microtask after the request event for a
+ * body that came with its headers), else as it comes.
+ */
+async function readWhole(body: OutgoingBody, signal: ClientSignal): Promise<Prefix> {
+  const limit = BUDGET_BODY_MAX + 1;
+  const now = takeArrived(body.stream, body.length, limit);
+  if (now) return now;
+  await null;
+  return (
+    takeArrived(body.stream, body.length, limit) ??
+    readPrefix(body.stream, limit, signal, { closed: clientClosed })
+  );
+}
+
+const MODEL_KEY = Buffer.from('"model"');
+const UNICODE_ESCAPE = Buffer.from("\\u");
+
+/**
+ * Whether a JSON body could hold two `model` keys: only if the literal `"model"` appears twice, or a
+ * key could spell it with `\u` escapes (no other JSON escape makes a letter). Most bodies have
+ * neither, and skip the scanner.
+ */
+function mayNameModelTwice(whole: Buffer): boolean {
+  const first = whole.indexOf(MODEL_KEY);
+  return (first !== -1 && whole.indexOf(MODEL_KEY, first + 1) !== -1) || whole.includes(UNICODE_ESCAPE);
 }
 
 function parseObject(bytes: Buffer): Record<string, unknown> | null {

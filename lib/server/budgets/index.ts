@@ -16,7 +16,7 @@ import { randomId } from "../auth/crypto";
 import { type Db, getDb, peekDb } from "../db";
 import { type Counters, databaseCounters, type Hold, localCounters, type Metric } from "./counters";
 import { inTime, LimitError, refusedExpired, refusedModel, usd } from "./errors";
-import { allowedByAll, modelAllowed, windowOf } from "./windows";
+import { allowedByAll, modelAllowed, windowOf, windowStartIso } from "./windows";
 
 /**
  * Budgets and limits enforced in the proxy (issue 15; docs/budgets.md). On PostgreSQL the counters
@@ -346,7 +346,7 @@ export async function reserve(input: ReserveInput, known?: Plan | null): Promise
       i,
       scope: l.scope,
       metric: l.metric,
-      start: windowOf(l.window, now).start.toISOString(),
+      start: windowStartIso(l.window, now),
       lim: l.limit,
       amount: Math.max(0, Math.ceil(amount)),
     });

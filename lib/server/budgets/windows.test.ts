@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedByAll, modelAllowed, windowOf } from "./windows";
+import { allowedByAll, modelAllowed, windowOf, windowStartIso } from "./windows";
 
 describe("budget windows", () => {
   const now = new Date("2026-12-31T23:59:30.500Z");
@@ -16,6 +16,22 @@ describe("budget windows", () => {
       start: new Date("2026-02-01T00:00:00Z"),
       end: new Date("2026-03-01T00:00:00Z"),
     });
+  });
+  it("the start kept for a window is its start until it ends, then the next one's", () => {
+    for (const w of ["minute", "day", "month"] as const) {
+      for (const at of [
+        "2026-12-31T23:58:59.999Z",
+        "2026-12-31T23:59:00.000Z",
+        "2026-12-31T23:59:59.999Z",
+        "2027-01-01T00:00:00.000Z",
+        "2027-01-01T00:00:00.001Z",
+        // Back in time (a clock set back): never a later window's start.
+        "2026-11-30T12:00:00Z",
+      ]) {
+        const now = new Date(at);
+        expect(windowStartIso(w, now), `${w} at ${at}`).toBe(windowOf(w, now).start.toISOString());
+      }
+    }
   });
   it("an entry allows its id and dated snapshots, not a differently named sibling", () => {
     expect(modelAllowed(["gpt-5"], "gpt-5-2025-08-07")).toBe(true);

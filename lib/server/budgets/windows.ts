@@ -11,6 +11,22 @@ export function windowOf(window: LimitWindow, now: Date): { start: Date; end: Da
   return { start, end: new Date(start.getTime() + 60_000) };
 }
 
+const starts = new Map<LimitWindow, { from: number; until: number; iso: string }>();
+
+/**
+ * `windowOf(window, now).start.toISOString()`, kept until the window ends: the budget hook asks for
+ * it per limit per call, and the Dates and the ISO string cost more than the rest of the check.
+ */
+export function windowStartIso(window: LimitWindow, now: Date): string {
+  const t = now.getTime();
+  const hit = starts.get(window);
+  if (hit && t >= hit.from && t < hit.until) return hit.iso;
+  const { start, end } = windowOf(window, now);
+  const iso = start.toISOString();
+  starts.set(window, { from: start.getTime(), until: end.getTime(), iso });
+  return iso;
+}
+
 const SNAPSHOT = /^-\d{4}-\d{2}-\d{2}$/;
 
 /**

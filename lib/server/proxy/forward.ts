@@ -449,6 +449,12 @@ export async function forward(
       // judged with the owner known. Closing late is not enough: the answer carries the
       // upstream's content-length, so a client has it whole once the last byte arrives; that
       // byte is held back until the owner is written.
+      if (!creates) {
+        // Nothing to wait for: the client gets its last byte before the bookkeeping runs.
+        close();
+        finish(false, null);
+        return;
+      }
       const owning = finish(false, null);
       if (owning) void owning.then(close);
       else close();

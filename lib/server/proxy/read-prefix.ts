@@ -68,3 +68,22 @@ export function readPrefix(
     stream.resume();
   });
 }
+
+/**
+ * The whole body at once when every byte of it is already buffered and nothing has read it yet: a
+ * small call usually arrives in one packet with its headers, and Node buffers its body a microtask
+ * after the request event, but emits `end` only in a later turn of the event loop (readPrefix waits
+ * for that turn; docs/proxy-hot-path.md). `length` is the request's Content-Length; null (chunked)
+ * or any doubt gives null, and the caller reads with readPrefix.
+ */
+export function takeArrived(stream: Readable, length: number | null, limit: number): Prefix | null {
+  if (length === null || length > limit || length !== stream.readableLength) return null;
+  // Flowing or paused before: some bytes may have gone to another reader. An encoding: strings.
+  if (stream.readableFlowing !== null || stream.readableEncoding !== null || stream.destroyed) return null;
+  if (length === 0) return { chunks: [], size: 0, ended: true };
+  // With no size, read() returns everything buffered as one Buffer.
+  const all = stream.read() as Buffer | null;
+  if (all?.length === length) return { chunks: [all], size: length, ended: true };
+  if (all) stream.unshift(all);
+  return null;
+}
