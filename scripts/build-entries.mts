@@ -71,6 +71,13 @@ await Promise.all([
     outfile: path.join(standalone, "benchtop-server.cjs"),
     format: "cjs",
   }),
+  // The embedded database's thread (lib/server/db/pglite-worker.ts), started by the server entry.
+  build({
+    ...common,
+    entryPoints: ["lib/server/db/pglite-worker.ts"],
+    outfile: path.join(standalone, "pglite-worker.cjs"),
+    format: "cjs",
+  }),
   build({
     ...common,
     entryPoints: ["lib/server/ops/cli.ts"],

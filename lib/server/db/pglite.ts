@@ -3,9 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { secureDataDir } from "../data-dir";
+import { PARSERS } from "./pglite-protocol";
+import { openPgliteThread } from "./pglite-thread";
 import { type Db, DbLockedError, type Queryable } from "./types";
-
-const INT8 = 20;
 
 /**
  * PGlite keeps the whole cluster in one process; two processes writing the same directory corrupt it.
@@ -59,6 +59,16 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+async function inThisThread(dir: string | null): Promise<Db> {
+  const pg = await PGlite.create(dir ?? undefined, { parsers: PARSERS });
+  return {
+    kind: "pglite",
+    ...wrap(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}
+
 function wrap(q: Pick<PGlite, "query" | "exec">): Queryable {
   return {
     async query<T>(sql: string, params?: unknown[]) {
@@ -71,22 +81,30 @@ function wrap(q: Pick<PGlite, "query" | "exec">): Queryable {
   };
 }
 
+/**
+ * Where the database thread's script is (pglite-worker.ts): BENCHTOP_PGLITE_WORKER, which the
+ * production entry sets to the bundled one. Unset or "0": PGlite runs in this thread (the dev server,
+ * the CLI, most unit tests).
+ */
+function workerScript(): string | null {
+  const file = process.env.BENCHTOP_PGLITE_WORKER;
+  return file && file !== "0" ? file : null;
+}
+
 export async function openPglite(dataDir: string | "memory://"): Promise<Db> {
   const inMemory = dataDir === "memory://";
   const release = inMemory ? () => {} : acquireLock(dataDir);
   try {
-    const pg = await PGlite.create(inMemory ? undefined : path.join(dataDir, "pglite"), {
-      parsers: { [INT8]: (v: string) => Number(v) },
-    });
+    const dir = inMemory ? null : path.join(dataDir, "pglite");
+    const script = workerScript();
+    const pg = script ? await openPgliteThread(dir, script) : await inThisThread(dir);
     // PGlite writes a new cluster 0666 and some files 0644 whatever the umask (lib/server/data-dir.ts).
     const secure = () => {
       if (!inMemory) secureDataDir(dataDir);
     };
     secure();
     return {
-      kind: "pglite",
-      ...wrap(pg),
-      transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+      ...pg,
       async close() {
         await pg.close();
         secure();
