@@ -24,7 +24,9 @@ const dir = __dirname;
 process.chdir(dir);
 
 // The embedded database runs in a thread of its own (lib/server/db/pglite.ts); "0" keeps it here.
-process.env.BENCHTOP_PGLITE_WORKER ??= path.join(dir, "pglite-worker.cjs");
+if (process.env.BENCHTOP_PGLITE_WORKER !== "0") {
+  process.env.BENCHTOP_PGLITE_WORKER = path.join(dir, "pglite-worker.cjs");
+}
 
 const required = JSON.parse(fs.readFileSync(path.join(dir, ".next/required-server-files.json"), "utf8")) as {
   config: Record<string, unknown>;

@@ -77,8 +77,11 @@ function sizesOf(model: string): { contextWindow: number; maxOutput: number } {
   if (!s) {
     const r = resolveModel(model);
     s = { contextWindow: r.contextWindow, maxOutput: r.maxOutput };
-    if (sizes.size >= 1_000) sizes.clear();
-    sizes.set(model, s);
+    // A body may name a model megabytes long; only plausible ids are kept.
+    if (model.length <= 128) {
+      if (sizes.size >= 1_000) sizes.clear();
+      sizes.set(model, s);
+    }
   }
   return s;
 }

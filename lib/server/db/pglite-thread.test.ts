@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "./migrations";
 import { openPglite } from "./pglite";
+import { openPgliteThread } from "./pglite-thread";
 import type { Db } from "./types";
 
 /** The database thread (pglite-worker.ts, run with tsx here) answers as PGlite in this thread does. */
@@ -113,5 +114,37 @@ describe("PGlite in a worker thread", () => {
       delete process.env.BENCHTOP_PGLITE_WORKER;
     }
     expect(await db.query("select v from thread_keep")).toEqual([{ v: "kept" }]);
+  });
+});
+
+describe("a database thread that dies", () => {
+  it("fails what was waiting and what comes after, and says so once; a close is not a death", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-thread-dies-"));
+    const script = path.join(dir, "dies.cjs");
+    // Answers the handshake, then exits at the first statement, as a WASM abort would end it.
+    fs.writeFileSync(
+      script,
+      `const { parentPort } = require("node:worker_threads");
+       parentPort.on("message", (m) => {
+         if (m.op === "open" || m.op === "close") parentPort.postMessage({ id: m.id, rows: [] });
+         else process.exit(3);
+       });`,
+    );
+    try {
+      const lost: string[] = [];
+      const db = await openPgliteThread(null, script, (e) => lost.push(e.message));
+      await expect(db.query("select 1")).rejects.toThrow("The database thread stopped (exit code 3).");
+      await expect(db.query("select 2")).rejects.toThrow("exit code 3");
+      expect(lost).toEqual(["The database thread stopped (exit code 3)."]);
+      await db.close();
+
+      const calm: string[] = [];
+      const other = await openPgliteThread(null, script, (e) => calm.push(e.message));
+      await other.close();
+      await expect(other.query("select 1")).rejects.toThrow("closed");
+      expect(calm).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

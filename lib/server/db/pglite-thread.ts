@@ -10,7 +10,11 @@ type Ask = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never)
  * a message. PGlite is synchronous WASM; on the main thread its batch writes stopped every proxied
  * call in flight for several ms (docs/database.md, "PGlite in a worker thread").
  */
-export async function openPgliteThread(dir: string | null, script: string): Promise<Db> {
+export async function openPgliteThread(
+  dir: string | null,
+  script: string,
+  onLost: (e: Error) => void = () => {},
+): Promise<Db> {
   // The TypeScript source (tests, the dev server) runs through tsx; the build runs the bundle.
   const worker = script.endsWith(".ts")
     ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(script)});`, {
@@ -21,6 +25,7 @@ export async function openPgliteThread(dir: string | null, script: string): Prom
   const waiting = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
   let next = 1;
   let gone: Error | null = null;
+  let closing = false;
   // Held while a statement is out, so a process with nothing else to do still waits for it.
   worker.unref();
   const fail = (e: Error) => {
@@ -36,8 +41,13 @@ export async function openPgliteThread(dir: string | null, script: string): Prom
     if ("error" in m) w.reject(Object.assign(new Error(String(m.error.message)), m.error));
     else w.resolve(m.rows);
   });
-  worker.on("error", (e) => fail(new Error(`The database thread failed: ${e.message}`)));
-  worker.on("exit", (code) => fail(new Error(`The database thread stopped (exit code ${code}).`)));
+  const lost = (e: Error) => {
+    const first = !gone;
+    fail(e);
+    if (first && !closing) onLost(e);
+  };
+  worker.on("error", (e) => lost(new Error(`The database thread failed: ${e.message}`)));
+  worker.on("exit", (code) => lost(new Error(`The database thread stopped (exit code ${code}).`)));
 
   const ask = (r: Ask, id = next++): Promise<unknown[]> =>
     new Promise((resolve, reject) => {
@@ -63,6 +73,7 @@ export async function openPgliteThread(dir: string | null, script: string): Prom
   try {
     await ask({ op: "open" });
   } catch (e) {
+    closing = true;
     await worker.terminate();
     throw e;
   }
@@ -83,6 +94,7 @@ export async function openPgliteThread(dir: string | null, script: string): Prom
       return out;
     },
     async close() {
+      closing = true;
       if (!gone) await ask({ op: "close" });
       gone ??= new Error("The database is closed.");
       await worker.terminate();

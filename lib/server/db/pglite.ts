@@ -59,6 +59,16 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The database thread died (a WASM abort, out of memory): every statement would fail from now on
+ * while calls were still admitted. In production the server exits, for its supervisor to start it
+ * again, as it would have had PGlite failed on the main thread.
+ */
+function lostDatabase(e: Error): void {
+  console.error(`[db] ${e.message} The server stops so that it can be restarted.`);
+  if (process.env.NODE_ENV === "production") process.exit(1);
+}
+
 async function inThisThread(dir: string | null): Promise<Db> {
   const pg = await PGlite.create(dir ?? undefined, { parsers: PARSERS });
   return {
@@ -83,12 +93,12 @@ function wrap(q: Pick<PGlite, "query" | "exec">): Queryable {
 
 /**
  * Where the database thread's script is (pglite-worker.ts): BENCHTOP_PGLITE_WORKER, which the
- * production entry sets to the bundled one. Unset or "0": PGlite runs in this thread (the dev server,
- * the CLI, most unit tests).
+ * production entry sets to the bundled one (an absolute path). Anything else: PGlite runs in this
+ * thread (the dev server, the CLI, most unit tests).
  */
 function workerScript(): string | null {
   const file = process.env.BENCHTOP_PGLITE_WORKER;
-  return file && file !== "0" ? file : null;
+  return file && path.isAbsolute(file) ? file : null;
 }
 
 export async function openPglite(dataDir: string | "memory://"): Promise<Db> {
@@ -97,7 +107,7 @@ export async function openPglite(dataDir: string | "memory://"): Promise<Db> {
   try {
     const dir = inMemory ? null : path.join(dataDir, "pglite");
     const script = workerScript();
-    const pg = script ? await openPgliteThread(dir, script) : await inThisThread(dir);
+    const pg = script ? await openPgliteThread(dir, script, lostDatabase) : await inThisThread(dir);
     // PGlite writes a new cluster 0666 and some files 0644 whatever the umask (lib/server/data-dir.ts).
     const secure = () => {
       if (!inMemory) secureDataDir(dataDir);

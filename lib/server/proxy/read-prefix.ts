@@ -77,9 +77,12 @@ export function readPrefix(
  * or any doubt gives null, and the caller reads with readPrefix.
  */
 export function takeArrived(stream: Readable, length: number | null, limit: number): Prefix | null {
-  if (length === null || length > limit || length !== stream.readableLength) return null;
-  // Flowing or paused before: some bytes may have gone to another reader. An encoding: strings.
-  if (stream.readableFlowing !== null || stream.readableEncoding !== null || stream.destroyed) return null;
+  // At the limit: readPrefix's answer (not ended), so the caller refuses it the same way.
+  if (length === null || length >= limit || length !== stream.readableLength) return null;
+  // Read, flowing or paused before: some bytes may have gone to another reader. An encoding: strings.
+  if (stream.readableDidRead || stream.readableFlowing !== null || stream.readableEncoding !== null)
+    return null;
+  if (stream.destroyed) return null;
   if (length === 0) return { chunks: [], size: 0, ended: true };
   // With no size, read() returns everything buffered as one Buffer.
   const all = stream.read() as Buffer | null;
