@@ -11,12 +11,13 @@ import {
   RANGE_PRESETS,
   type RangePreset,
   type UsageState,
+  type UsageUpdate,
   withRange,
 } from "./usage-state";
 
 export interface UsageControlsProps {
   state: UsageState;
-  onChange(next: UsageState): void;
+  onChange: (update: UsageUpdate) => void;
   isAdmin: boolean;
   /** Admins: who may be picked (the users list); members get none. */
   users: { id: string; label: string }[];
@@ -35,7 +36,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /** Range, bucket, grouping, metric and (admins) whose usage: every change goes to the URL. */
 export function UsageControls({ state, onChange, isAdmin, users, now }: UsageControlsProps) {
-  const set = <K extends keyof UsageState>(k: K, v: UsageState[K]) => onChange({ ...state, [k]: v });
+  const set = <K extends keyof UsageState>(k: K, v: UsageState[K]) => onChange((s) => ({ ...s, [k]: v }));
   const hours = hourAllowed(state, now);
   const groups = USAGE_DIMENSIONS.filter((g) => isAdmin || g !== "user");
   return (
@@ -44,7 +45,7 @@ export function UsageControls({ state, onChange, isAdmin, users, now }: UsageCon
         <select
           className="input h-8 w-auto"
           value={state.range}
-          onChange={(e) => onChange(withRange(state, e.target.value as RangePreset, now))}
+          onChange={(e) => onChange((s) => withRange(s, e.target.value as RangePreset, now))}
           data-testid="usage-range"
         >
           {RANGE_PRESETS.map((r) => (
@@ -62,7 +63,7 @@ export function UsageControls({ state, onChange, isAdmin, users, now }: UsageCon
               className="input h-8 w-auto"
               value={state.from}
               max={state.to}
-              onChange={(e) => e.target.value && onChange(withRange(state, "custom", now, e.target.value))}
+              onChange={(e) => e.target.value && onChange((s) => withRange(s, "custom", now, e.target.value))}
               data-testid="usage-from"
             />
           </Field>
@@ -73,7 +74,7 @@ export function UsageControls({ state, onChange, isAdmin, users, now }: UsageCon
               value={state.to}
               min={state.from}
               onChange={(e) =>
-                e.target.value && onChange(withRange(state, "custom", now, undefined, e.target.value))
+                e.target.value && onChange((s) => withRange(s, "custom", now, undefined, e.target.value))
               }
               data-testid="usage-to"
             />

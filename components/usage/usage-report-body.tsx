@@ -9,7 +9,7 @@ import { lazyComponent } from "@/components/ui/lazy";
 import { Tabs } from "@/components/ui/tabs";
 import { PricesPanel } from "./prices-panel";
 import { formatFigure, formatTick, stackedSeries } from "./usage-data";
-import { GROUP_LABELS, METRIC_LABELS, queryOf, type UsageState } from "./usage-state";
+import { GROUP_LABELS, METRIC_LABELS, queryOf, type UsageState, type UsageUpdate } from "./usage-state";
 import { UsageTable } from "./usage-table";
 import { UsageTotals } from "./usage-totals";
 
@@ -23,7 +23,7 @@ export function UsageReportBody({
   now,
 }: {
   state: UsageState;
-  onChange(s: UsageState): void;
+  onChange: (update: UsageUpdate) => void;
   now: number;
 }) {
   const query = queryOf(state, now);
@@ -71,7 +71,7 @@ export function UsageReportBody({
               { id: "buckets", label: state.bucket === "hour" ? "Per hour" : "Per day" },
             ]}
             value={state.view}
-            onValueChange={(view) => onChange({ ...state, view })}
+            onValueChange={(view) => onChange((s) => ({ ...s, view }))}
             panelClassName="pt-2"
             aside={
               <a href={csv} download className={buttonClass({ size: "sm" })} data-testid="usage-csv">

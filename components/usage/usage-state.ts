@@ -64,6 +64,9 @@ export interface UsageState {
   dir: SortDir;
 }
 
+/** A change to the page's state, applied to the state as the URL holds it at that moment. */
+export type UsageUpdate = (current: UsageState) => UsageState;
+
 const DAY = 86_400_000;
 /** Hour buckets past this many days make a chart of hundreds of slivers: days only. */
 export const MAX_HOUR_RANGE_DAYS = 7;

@@ -12,12 +12,12 @@ import {
   keyRows,
   sortRows,
 } from "./usage-data";
-import { GROUP_LABELS, type UsageState } from "./usage-state";
+import { GROUP_LABELS, type UsageState, type UsageUpdate } from "./usage-state";
 
 export interface UsageTableProps {
   report: UsageReport;
   state: UsageState;
-  onChange(next: UsageState): void;
+  onChange: (update: UsageUpdate) => void;
 }
 
 /** "≈" on a cost that includes estimated calls, "†" when some calls had no price (counted as $0). */
@@ -59,11 +59,11 @@ export function UsageTable({ report, state, onChange }: UsageTableProps) {
     ? bucketRows(report)
     : sortRows(keyRows(report), state.sort, state.dir);
   const sortBy = (col: string) =>
-    onChange({
-      ...state,
+    onChange((s) => ({
+      ...s,
       sort: col,
-      dir: state.sort === col && state.dir === "desc" ? "asc" : "desc",
-    });
+      dir: s.sort === col && s.dir === "desc" ? "asc" : "desc",
+    }));
   // On a narrow screen the figures scroll sideways under the name they belong to.
   const pinned = perBucket ? "" : "sticky left-0 bg-surface";
   const header = (col: string, label: string, right: boolean) => {

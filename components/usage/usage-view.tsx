@@ -10,7 +10,7 @@ import { apiFetch } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import type { UserDto } from "@/lib/types";
 import { UsageControls } from "./usage-controls";
-import { queryOf, stateFromSearch, stateToSearch, type UsageState } from "./usage-state";
+import { queryOf, stateFromSearch, stateToSearch, type UsageUpdate } from "./usage-state";
 
 // The report's pieces cannot show before its data arrives: they load beside the first request
 // (preloaded at mount), out of the route's first-load JavaScript.
@@ -31,9 +31,12 @@ export function UsageView({ isAdmin }: { isAdmin: boolean; meId: string }) {
     () => stateFromSearch(new URLSearchParams(params.toString()), now, isAdmin),
     [params, now, isAdmin],
   );
+  // Each change applies to the URL as it is now, not to the render's `state`: two choices made
+  // before React re-renders (Next updates the search params in a transition) must both stay.
   const setState = useCallback(
-    (s: UsageState) => {
-      const qs = stateToSearch(s, now, isAdmin);
+    (update: UsageUpdate) => {
+      const current = stateFromSearch(new URLSearchParams(window.location.search), now, isAdmin);
+      const qs = stateToSearch(update(current), now, isAdmin);
       window.history.replaceState(null, "", qs ? `${pathname}?${qs}` : pathname);
     },
     [pathname, now, isAdmin],
@@ -75,7 +78,7 @@ export function UsageView({ isAdmin }: { isAdmin: boolean; meId: string }) {
             { id: "org", label: "Organization" },
           ]}
           value={state.tab}
-          onValueChange={(tab) => setState({ ...state, tab })}
+          onValueChange={(tab) => setState((s) => ({ ...s, tab }))}
           panelClassName="pt-4"
         >
           {body}
