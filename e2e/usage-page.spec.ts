@@ -97,8 +97,11 @@ test("an admin's usage: chart and table render for thousands of calls; range, bu
   await expect(page.getByTestId("usage-chart-bucket")).not.toContainText("Whole range");
 
   // Per day, the table's rows are the CSV's rows.
+  // Chosen back to back, before the page re-renders: both choices must stay.
   await usage.choose("bucket", "day");
   await usage.choose("group", "model");
+  // Both are the 7-day range's defaults, so neither is left in the URL.
+  await expect(page).not.toHaveURL(/bucket=|group=/);
   await usage.perBucket();
   // Both in one order: the server sorts in SQL's collation, the table in the browser's.
   const order = (rows: ShownRow[]) =>

@@ -62,8 +62,12 @@ export class UsagePage {
   }
 
   async perBucket(): Promise<void> {
-    await this.page.getByRole("tab", { name: /^Per (hour|day)$/ }).click();
+    const tab = this.page.getByRole("tab", { name: /^Per (hour|day)$/ });
+    await tab.click();
+    await expect(tab).toHaveAttribute("aria-selected", "true");
     await this.settled();
+    // The view changes in a transition after the click: wait for the rows it draws.
+    await expect(this.rows().first()).toHaveAttribute("data-bucket", /^\d{4}-/);
   }
 
   async shownRows(): Promise<ShownRow[]> {
