@@ -20,6 +20,7 @@ test("a wrong password is refused with a clear message", async ({ page, response
 
 test("sign in, visit every section, sign out", async ({ page, signIn }) => {
   await signIn(page);
+  await page.goto("/playground");
   const sidebar = page.getByTestId("sidebar");
   await expect(sidebar).toBeVisible();
   for (const { id } of SECTIONS) {

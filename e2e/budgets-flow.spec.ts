@@ -89,6 +89,8 @@ test("a script hits its budget, gets a clear 429, the person sees it, the admin 
   try {
     const mine = await ctx.newPage();
     await signIn(mine, member.email, member.password);
+    // Any page shows the notice: the playground, where a person would be.
+    await mine.goto("/playground");
     const own = new BudgetsPage(mine);
     const hit = mine.locator('[data-testid="notice"][data-kind="limit_hit"]');
     await expect(hit).toHaveCount(1);

@@ -57,6 +57,7 @@ test("crafted snapshots are refused with the path, or never crash the share page
 }) => {
   test.setTimeout(600_000);
   await signIn(page);
+  await page.goto("/playground"); // postShare fetches from the page, in the console's origin
   const broken: string[] = [];
   // With compare on, the playground shows the columns' parameters and hides the main ones: try both.
   const cases = BAD_SHAPES.flatMap((shape) =>

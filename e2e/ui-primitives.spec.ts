@@ -97,10 +97,22 @@ test.describe("at 390 px", () => {
     // The drawer moves focus in on the frame after it opens; a Tab before that starts on the page.
     await expect.poll(() => drawer.evaluate((d) => d.contains(document.activeElement))).toBe(true);
     // Tab round the drawer more times than it has stops: focus never reaches the page behind.
+    // Every element that takes focus is recorded: at the drawer's ends focus passes through Base
+    // UI's guard elements (outside the dialog) and is sent back in on the next frame.
+    await page.evaluate(() => {
+      const w = window as unknown as { focused: string[] };
+      w.focused = [];
+      document.addEventListener("focusin", (e) => {
+        const t = e.target as HTMLElement;
+        const inside = t.closest('[role="dialog"]') || t.hasAttribute("data-base-ui-focus-guard");
+        if (!inside) w.focused.push(t.outerHTML.slice(0, 120));
+      });
+    });
     for (let i = 0; i < 16; i++) {
       await page.keyboard.press("Tab");
-      expect(await drawer.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      await expect.poll(() => drawer.evaluate((d) => d.contains(document.activeElement))).toBe(true);
     }
+    expect(await page.evaluate(() => (window as unknown as { focused: string[] }).focused)).toEqual([]);
     await page.keyboard.press("Escape");
     await expect(drawer).toHaveCount(0);
     await expect(opener).toBeFocused();

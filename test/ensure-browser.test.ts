@@ -13,6 +13,7 @@ let dir: string;
 let bin: string;
 let log: string;
 let systemChromium: string;
+let headlessShell: string;
 let playwrightChromium: string;
 
 const fake = (name: string, body: string) => {
@@ -32,7 +33,7 @@ function host(over: { uid?: number; platform?: NodeJS.Platform; env?: Record<str
       env: { PATH: bin, RECORD: log, ...over.env },
       uid: over.uid ?? 0,
       platform: over.platform ?? ("linux" as const),
-      systemChromium,
+      systemChromium: [headlessShell, systemChromium],
       playwrightChromium: () => playwrightChromium,
       log: (line: string) => lines.push(line),
     },
@@ -45,10 +46,15 @@ beforeEach(() => {
   fs.mkdirSync(bin);
   log = path.join(dir, "ran.log");
   systemChromium = path.join(dir, "usr-bin-chromium");
+  headlessShell = path.join(dir, "usr-bin-chromium-headless-shell");
   playwrightChromium = path.join(dir, "ms-playwright", "chrome");
   fs.symlinkSync(fs.realpathSync("/usr/bin/env"), path.join(bin, "env"));
   fake("npx", touchExecutable(playwrightChromium));
-  fake("apt-get", `[ "$1" = install ] && ${touchExecutable(systemChromium)}; exit 0`);
+  // Installs what it is asked for: the headless shell, or the whole browser.
+  fake(
+    "apt-get",
+    `case "$*" in *headless-shell*) ${touchExecutable(headlessShell)};; install*) ${touchExecutable(systemChromium)};; esac; exit 0`,
+  );
 });
 
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -60,18 +66,21 @@ const offline = () =>
   );
 
 describe("ensureBrowser", () => {
-  it("is silent and runs nothing when Debian's or Playwright's browser is there", () => {
+  it("is silent and runs nothing when one of Debian's browsers or Playwright's is there", () => {
     fs.writeFileSync(systemChromium, "");
     fs.chmodSync(systemChromium, 0o755);
     const a = host();
     expect(ensureBrowser(a.host)).toBeNull();
-    fs.rmSync(systemChromium);
+    fs.renameSync(systemChromium, headlessShell);
+    const shell = host();
+    expect(ensureBrowser(shell.host)).toBeNull();
+    fs.rmSync(headlessShell);
     fs.mkdirSync(path.dirname(playwrightChromium));
     fs.writeFileSync(playwrightChromium, "");
     fs.chmodSync(playwrightChromium, 0o755);
     const b = host();
     expect(ensureBrowser(b.host)).toBeNull();
-    expect([...a.lines, ...b.lines, ...ran()]).toEqual([]);
+    expect([...a.lines, ...shell.lines, ...b.lines, ...ran()]).toEqual([]);
   });
 
   it("takes CHROMIUM_PATH as given, and says so when it is not a browser", () => {
@@ -91,15 +100,16 @@ describe("ensureBrowser", () => {
     ]);
   });
 
-  it("installs Debian's chromium when the download fails, as root", () => {
+  it("installs Debian's headless shell when the download fails, as root", () => {
     offline();
     const h = host();
     expect(ensureBrowser(h.host)).toBeNull();
     expect(ran()).toEqual([
       "npx playwright install --with-deps chromium",
       "apt-get update -qq",
-      "apt-get install -y -qq --no-install-recommends chromium fonts-liberation",
+      "apt-get install -y -qq --no-install-recommends chromium-headless-shell fonts-liberation",
     ]);
+    expect(fs.existsSync(headlessShell)).toBe(true);
     expect(h.lines[1]).toBe(
       "Playwright's browser could not be installed (Error: getaddrinfo ENOTFOUND cdn.playwright.dev); installing Debian's chromium.",
     );
@@ -114,8 +124,8 @@ describe("ensureBrowser", () => {
       "npx playwright install --with-deps chromium",
       "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get update -qq",
       "apt-get update -qq",
-      "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation",
-      "apt-get install -y -qq --no-install-recommends chromium fonts-liberation",
+      "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium-headless-shell fonts-liberation",
+      "apt-get install -y -qq --no-install-recommends chromium-headless-shell fonts-liberation",
     ]);
   });
 
@@ -129,11 +139,24 @@ describe("ensureBrowser", () => {
     );
   });
 
+  it("installs Debian's chromium where the release has no headless shell", () => {
+    offline();
+    fake(
+      "apt-get",
+      `case "$*" in *headless-shell*) exit 100;; install*) ${touchExecutable(systemChromium)};; esac; exit 0`,
+    );
+    expect(ensureBrowser(host().host)).toBeNull();
+    expect(ran().slice(2)).toEqual([
+      "apt-get install -y -qq --no-install-recommends chromium-headless-shell fonts-liberation",
+      "apt-get install -y -qq --no-install-recommends chromium fonts-liberation",
+    ]);
+  });
+
   it("says what failed when apt-get cannot install either", () => {
     offline();
     fake("apt-get", '[ "$1" = install ] && exit 100; exit 0');
     const problem = ensureBrowser(host().host);
-    expect(ran()).toHaveLength(3);
+    expect(ran()).toHaveLength(4);
     expect(problem).toMatch(
       /\(Error: getaddrinfo ENOTFOUND cdn\.playwright\.dev; apt-get failed, see above\)/,
     );

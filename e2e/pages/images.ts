@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { inConsoleOrigin } from "../support/fresh";
 import { hydrated } from "../support/hydrated";
 
 /** The image studio, driven the way a person uses it. */
@@ -15,8 +16,7 @@ export class ImagesPage {
 
   /** A fresh draft: localStorage cleared, then the page loaded. */
   async fresh(): Promise<void> {
-    await this.page.goto("/images");
-    await this.page.evaluate(() => localStorage.clear());
+    await inConsoleOrigin(this.page, "/images", () => localStorage.clear());
     await this.goto();
   }
 
