@@ -12,6 +12,7 @@ const dataset: PriceDataset = {
     "gpt-x": { input: 1, cachedInput: 0.1, output: 4 },
     "whisper-x": { input: 0, cachedInput: null, output: 0, audioPerSecond: 0.0001 },
     "image-x": { input: 5, cachedInput: 1.25, output: 40, imageOutput: 40 },
+    "audio-x": { input: 2.5, cachedInput: 1.25, output: 10, audioInput: 32, audioOutput: 64 },
   },
   prefixes: { "ft:gpt-x": { input: 3, cachedInput: null, output: 12 } },
 };
@@ -88,6 +89,14 @@ describe("layerQuote", () => {
     expect(q).toMatchObject({ source: "catalogue", audioPerSecond: 0.0001 });
   });
 
+  it("keeps the dataset's audio-token prices under a catalogue price", () => {
+    const q = layerQuote("audio-x", {
+      dataset,
+      catalogue: { pricing: { input: 3, output: 12 }, asOf: "d" },
+    });
+    expect(q).toMatchObject({ source: "catalogue", input: 3, audioInput: 32, audioOutput: 64 });
+  });
+
   it("a fine-tune prices as the catalogue's fineTunedPricing", () => {
     const model = "ft:gpt-4o-mini-2024-07-18:acme::abc";
     const q = layerQuote(model, {
@@ -129,6 +138,23 @@ describe("costMicros", () => {
     expect(costMicros(audio, { input: 0, output: 0, audioSeconds: 60 })).toBe(6000);
     const image = { ...q, perImage: 0.04 };
     expect(costMicros(image, { input: 0, output: 0, images: 2 })).toBe(80_000);
+  });
+
+  it("bills audio tokens at the audio prices where the quote has them, else as text", () => {
+    const audio = layerQuote("audio-x", { dataset, catalogue: none }) as PriceQuote;
+    // Text in: 1000 − 300 audio − 200 cached = 500 × $2.5 + 200 × $1.25 = 1250 + 250;
+    // audio in: 300 × $32 = 9600; output: 100 text × $10 + 400 audio × $64 = 1000 + 25600.
+    expect(
+      costMicros(audio, { input: 1000, cached: 200, output: 500, audioInput: 300, audioOutput: 400 }),
+    ).toBe(1250 + 250 + 9600 + 1000 + 25_600);
+    // Cached input is text: at most what is left after the audio.
+    expect(costMicros(audio, { input: 100, cached: 100, output: 0, audioInput: 60 })).toBe(
+      Math.ceil(40 * 1.25 + 60 * 32),
+    );
+    // A quote without audio prices bills every token as text.
+    expect(costMicros(q, { input: 1000, output: 500, audioInput: 300, audioOutput: 400 })).toBe(
+      costMicros(q, { input: 1000, output: 500 }),
+    );
   });
 
   it("estimates tokens from bytes, 4 a token", () => {

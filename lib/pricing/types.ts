@@ -17,6 +17,9 @@ export interface PriceQuote {
   imageOutput?: number | null;
   perImage?: number | null;
   audioPerSecond?: number | null;
+  /** USD per 1M audio tokens in and out (an audio model's speech), where the model bills them apart. */
+  audioInput?: number | null;
+  audioOutput?: number | null;
   source: PriceSource;
   /** A person-readable name of the source, e.g. "genai-prices 0.1.8" or "Settings override". */
   sourceName: string;

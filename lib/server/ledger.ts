@@ -162,6 +162,8 @@ export async function entryCost(e: LedgerEntry): Promise<EntryCost> {
       output: u.output,
       images: e.images ?? 0,
       audioSeconds: u.audioSeconds ?? 0,
+      audioInput: u.audioInput,
+      audioOutput: u.audioOutput,
     });
     return { costMicros: cost, estimated: false, ...priced };
   }

@@ -6,6 +6,9 @@ export interface TokenUsage {
   reasoning: number;
   /** Audio billed by the second (a transcription's `usage: {type: "duration", seconds}`). */
   audioSeconds?: number;
+  /** Of `input` and `output`, the audio tokens (an audio model's), billed at the audio prices; absent when none. */
+  audioInput?: number;
+  audioOutput?: number;
 }
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
@@ -22,10 +25,14 @@ export function normaliseUsage(raw: unknown): TokenUsage | null {
   if (input === undefined && num(u.total_tokens) === undefined) return null;
   const inDetails = rec(u.prompt_tokens_details) ?? rec(u.input_tokens_details);
   const outDetails = rec(u.completion_tokens_details) ?? rec(u.output_tokens_details);
+  const audioInput = num(inDetails?.audio_tokens) ?? 0;
+  const audioOutput = num(outDetails?.audio_tokens) ?? 0;
   return {
     input: input ?? num(u.total_tokens) ?? 0,
     cached: num(inDetails?.cached_tokens) ?? 0,
     output,
     reasoning: num(outDetails?.reasoning_tokens) ?? 0,
+    ...(audioInput > 0 && { audioInput }),
+    ...(audioOutput > 0 && { audioOutput }),
   };
 }

@@ -279,6 +279,35 @@ describe("a call that fails or is abandoned lets its hold go", () => {
     const head = await headroomFor(stack.member.user.id, tokenId);
     expect(head.limits.map((l) => l.used)).toEqual([0, 0]);
   });
+  it("a call that asks for spoken output is held at the model's audio output price", async () => {
+    await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 10_000_000 }), null);
+    await fault({ kind: "hang", path: "/v1/chat/completions" });
+    /** What one hung call holds (the client then leaves: the hold moves to "used"). */
+    const holdOf = async (extra: Record<string, unknown>) => {
+      const ac = new AbortController();
+      const pending = fetch(`${stack.proxyUrl}/api/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${stack.member.token}`, "content-type": "application/json" },
+        body: body({ model: "gpt-audio", max_tokens: 1000, ...extra }),
+        signal: ac.signal,
+      }).catch(() => null);
+      const reserved = async () =>
+        (await headroomFor(stack.member.user.id, tokenId)).limits[0]?.reserved ?? 0;
+      await waitFor(async () => (await reserved()) !== 0);
+      const held = await reserved();
+      ac.abort();
+      await pending;
+      await waitFor(async () => (await reserved()) === 0);
+      return held;
+    };
+    const text = await holdOf({});
+    const spoken = await holdOf({ modalities: ["text", "audio"], audio: { voice: "alloy", format: "wav" } });
+    // gpt-audio in the shipped dataset: $10 per 1M text output tokens, $64 per 1M audio output tokens.
+    expect(text).toBeLessThan(1000 * 64);
+    expect(spoken).toBeGreaterThanOrEqual(1000 * 64);
+    expect(spoken - text).toBeGreaterThanOrEqual(1000 * (64 - 10));
+  });
+
   it("a client that leaves after the upstream had the request counts the whole hold", async () => {
     await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 1_000_000 }), null);
     await fault({ kind: "hang", path: "/v1/chat/completions" });

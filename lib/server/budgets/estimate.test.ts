@@ -83,6 +83,14 @@ describe("the worst case a call is held to", () => {
     expect(TOKEN_PATHS.has("responses/compact")).toBe(true);
     expect(estimateCall("responses", { model: "gpt-5", background: true }, 10).background).toBe(true);
   });
+  it("a call that asks for spoken output is marked so its output is held at the audio price", () => {
+    const asks = (body: Record<string, unknown>) =>
+      estimateCall("chat/completions", { model: "gpt-audio", max_tokens: 100, ...body }, 10).audioOutput;
+    expect(asks({ modalities: ["text", "audio"], audio: { voice: "alloy", format: "wav" } })).toBe(true);
+    expect(asks({ audio: { voice: "alloy", format: "wav" } })).toBe(true);
+    expect(asks({ modalities: ["text"] })).toBe(false);
+    expect(asks({})).toBe(false);
+  });
   it("batches, fine-tuning jobs and grader runs are unmetered", () => {
     for (const p of [
       "batches",

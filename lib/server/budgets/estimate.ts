@@ -68,6 +68,8 @@ export interface CallEstimate {
   extraMicros?: number;
   /** A background Response: its answer is not final, so it settles at the whole hold. */
   background?: boolean;
+  /** The call asks for spoken output (`modalities: ["audio"]`): its output is held at the audio price. */
+  audioOutput?: boolean;
 }
 
 /** A model's context and output limits by id: resolveModel builds a whole entry per call. Bounded: ids come from clients. */
@@ -168,6 +170,9 @@ export function estimateCall(
     fixedMicros: null,
     extraMicros: unseen.tools * HOSTED_TOOL_MICROS,
     background: path === "responses" && body?.background === true,
+    audioOutput:
+      (Array.isArray(body?.modalities) && body.modalities.includes("audio")) ||
+      (typeof body?.audio === "object" && body.audio !== null),
   };
 }
 

@@ -130,8 +130,11 @@ async function holdWith(
         const known = quoteForSync(model);
         quote = (known === undefined ? await quoteFor(model) : known) ?? catalogueQuote(model);
         cost =
-          costMicros(quote, { input: estimate.inputTokens, output: estimate.outputTokens }) +
-          (estimate.extraMicros ?? 0);
+          costMicros(quote, {
+            input: estimate.inputTokens,
+            output: estimate.outputTokens,
+            audioOutput: estimate.audioOutput ? estimate.outputTokens : 0,
+          }) + (estimate.extraMicros ?? 0);
       }
       if (!(cost <= Number.MAX_SAFE_INTEGER && estimate.tokens <= Number.MAX_SAFE_INTEGER)) {
         throw refusedBody("unbounded", BUDGET_BODY_MAX);

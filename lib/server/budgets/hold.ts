@@ -59,7 +59,7 @@ export function actualCost(h: BudgetHold, end: CallEnd): { costMicros: number; t
   }
   const extra = h.estimate.extraMicros ?? 0;
   if (u) {
-    const cost = h.quote ? costMicros(h.quote, { input: u.input, cached: u.cached, output: u.output }) : 0;
+    const cost = h.quote ? costMicros(h.quote, u) : 0;
     return { costMicros: cost + extra, tokens: u.input + u.output };
   }
   // No usage and the answer is not the whole story: a background Response (queued, billed as it runs
