@@ -5,6 +5,7 @@ import { SettingsPage } from "./pages/settings";
 import { cli } from "./support/cli";
 import { E2E } from "./support/env";
 import { freshFetch } from "./support/fresh-fetch";
+import { useTheme } from "./support/theme";
 
 /**
  * F11: an admin cleans up after a member from Settings → Users: sees and revokes their tokens and
@@ -129,7 +130,7 @@ for (const [theme, width] of [
     const m = await memberWithAccess(request, `shot-${theme}`);
     await page.setViewportSize({ width, height: 900 });
     await signIn(page);
-    await page.evaluate((t) => localStorage.setItem("benchtop-theme", t), theme);
+    await useTheme(page, theme);
     const settings = new SettingsPage(page);
     await settings.goto("users");
     await expect(settings.userRow(m.email)).toBeVisible();

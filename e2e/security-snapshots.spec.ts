@@ -5,6 +5,7 @@ import { BAD_SHAPES, badSnapshot, validSnapshot } from "../test/security/snapsho
 import { expect, test } from "./fixtures";
 import { PlaygroundPage } from "./pages/playground";
 import { E2E } from "./support/env";
+import { useTheme } from "./support/theme";
 
 /**
  * F8 and F12 in the browser: crafted share snapshots never break the share page or a teammate's
@@ -18,18 +19,13 @@ type WithImages = { setup: { messages: [{ images: unknown[] }] } };
 const TOKENIZER_DRAFT = "benchtop.tokenizer.v1";
 
 /** POSTs a share from the signed-in page (same origin, session cookie), as the share dialog does. */
+/** POST /api/shares as the signed-in browser (its cookies, the console's origin), from any page. */
 async function postShare(page: Page, snapshot: unknown, kind = "playground") {
-  return page.evaluate(
-    async ({ snapshot, kind }) => {
-      const res = await fetch("/api/shares", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ kind, title: "Crafted", snapshot }),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-    { snapshot, kind },
-  );
+  const res = await page.request.post("/api/shares", {
+    data: { kind, title: "Crafted", snapshot },
+    headers: { origin: E2E.consoleUrl },
+  });
+  return { status: res.status(), body: await res.json() };
 }
 
 /** The page rendered something a person can read: the share, or a message saying why not. */
@@ -57,7 +53,6 @@ test("crafted snapshots are refused with the path, or never crash the share page
 }) => {
   test.setTimeout(600_000);
   await signIn(page);
-  await page.goto("/playground"); // postShare fetches from the page, in the console's origin
   const broken: string[] = [];
   // With compare on, the playground shows the columns' parameters and hides the main ones: try both.
   const cases = BAD_SHAPES.flatMap((shape) =>
@@ -258,7 +253,8 @@ for (const [theme, width] of [
     test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 to take screenshots");
     await page.setViewportSize({ width, height: 900 });
     await signIn(page);
-    await page.evaluate((t) => localStorage.setItem("benchtop-theme", t), theme);
+    await useTheme(page, theme);
+    await page.goto("/playground"); // the draft below is stored in the console's origin
     const setup = validSnapshot().setup as { params: { stop: unknown } };
     setup.params.stop = "abc";
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [

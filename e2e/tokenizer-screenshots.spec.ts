@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { TokenizerPage } from "./pages/tokenizer";
+import { useTheme } from "./support/theme";
 
 /**
  * Screenshots of the tokenizer in both themes, for review (`SCREENSHOTS=1 npx playwright test
@@ -22,7 +23,7 @@ for (const theme of ["light", "dark"] as const) {
     await signIn(page);
     const tk = new TokenizerPage(page);
     await tk.fresh();
-    await page.evaluate((t) => localStorage.setItem("benchtop-theme", t), theme);
+    await useTheme(page, theme);
     await tk.goto();
     await tk.type(SAMPLE);
     await tk.tokens();

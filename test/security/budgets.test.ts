@@ -281,9 +281,9 @@ describe("a call that fails or is abandoned lets its hold go", () => {
   });
   it("a call that asks for spoken output is held at the model's audio output price", async () => {
     await setLimits({ kind: "token", id: tokenId }, limits({ usdPerDayMicros: 10_000_000 }), null);
-    await fault({ kind: "hang", path: "/v1/chat/completions" });
     /** What one hung call holds (the client then leaves: the hold moves to "used"). */
     const holdOf = async (extra: Record<string, unknown>) => {
+      await fault({ kind: "hang", path: "/v1/chat/completions" }); // one call's worth
       const ac = new AbortController();
       const pending = fetch(`${stack.proxyUrl}/api/v1/chat/completions`, {
         method: "POST",
