@@ -18,7 +18,6 @@ const PLAYGROUND_DRAFT = "benchtop.playground.v1";
 type WithImages = { setup: { messages: [{ images: unknown[] }] } };
 const TOKENIZER_DRAFT = "benchtop.tokenizer.v1";
 
-/** POSTs a share from the signed-in page (same origin, session cookie), as the share dialog does. */
 /** POST /api/shares as the signed-in browser (its cookies, the console's origin), from any page. */
 async function postShare(page: Page, snapshot: unknown, kind = "playground") {
   const res = await page.request.post("/api/shares", {

@@ -13,8 +13,7 @@ const path = require("node:path");
  * them). The headless shell first: it is what Playwright itself runs headless, and the e2e suite
  * spent 42% less CPU in it than in the full browser's headless mode (docs/testing.md).
  */
-const SYSTEM_HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const SYSTEM_BROWSERS = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
 
 /**
  * The browser the e2e tests and browser benchmarks launch: CHROMIUM_PATH, else Debian's headless
@@ -23,7 +22,7 @@ const SYSTEM_CHROMIUM = "/usr/bin/chromium";
  * @returns {string | undefined}
  */
 function chromiumExecutable(env = process.env) {
-  return env.CHROMIUM_PATH || [SYSTEM_HEADLESS_SHELL, SYSTEM_CHROMIUM].find(isExecutable);
+  return env.CHROMIUM_PATH || SYSTEM_BROWSERS.find(isExecutable);
 }
 
 /** @param {string} file */
@@ -140,14 +139,14 @@ function ensureBrowser(host) {
   return `No Chromium for the end-to-end tests, and none could be installed (${why}): run ${how}, or set CHROMIUM_PATH to a Chromium or Chrome binary; then \`npm test\` again.`;
 }
 
-module.exports = { SYSTEM_CHROMIUM, SYSTEM_HEADLESS_SHELL, chromiumExecutable, ensureBrowser };
+module.exports = { chromiumExecutable, ensureBrowser };
 
 if (require.main === module) {
   const problem = ensureBrowser({
     env: process.env,
     uid: process.getuid?.() ?? -1,
     platform: process.platform,
-    systemChromium: [SYSTEM_HEADLESS_SHELL, SYSTEM_CHROMIUM],
+    systemChromium: SYSTEM_BROWSERS,
     // Required only when Debian's browser is missing: loading Playwright takes a few hundred ms.
     playwrightChromium: () => require("@playwright/test").chromium.executablePath(),
     log: (line) => console.log(line),

@@ -38,9 +38,9 @@ export interface PriceLayers {
 /**
  * The price a model is billed at: the dataset, overlaid by the catalogue, overlaid by an admin's
  * override. The top layer that prices the model gives the token prices and the source; per-image,
- * per-second and audio-token prices only the dataset knows fall through from below. A catalogue price found only
- * by family (`gpt-5` for `gpt-5.2-pro`) does not overlay a dataset price (exact, dated or one of its
- * curated prefixes): a family's price says nothing about a dearer sibling.
+ * per-second and audio-token prices only the dataset knows fall through from below. A catalogue
+ * price found only by family (`gpt-5` for `gpt-5.2-pro`) does not overlay a dataset price (exact,
+ * dated or one of its curated prefixes): a family's price says nothing about a dearer sibling.
  */
 export function layerQuote(model: string, layers: PriceLayers): PriceQuote | null {
   if (layers.override && layers.override.pricing === null) return null;

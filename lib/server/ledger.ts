@@ -155,16 +155,7 @@ export async function entryCost(e: LedgerEntry): Promise<EntryCost> {
   if (!quote) return { costMicros: null, estimated: false, source: null, asOf: null };
   const priced = { source: quote.source, asOf: quote.asOf };
   if (e.usage) {
-    const u = e.usage;
-    const cost = costMicros(quote, {
-      input: u.input,
-      cached: u.cached,
-      output: u.output,
-      images: e.images ?? 0,
-      audioSeconds: u.audioSeconds ?? 0,
-      audioInput: u.audioInput,
-      audioOutput: u.audioOutput,
-    });
+    const cost = costMicros(quote, { ...e.usage, images: e.images ?? 0 });
     return { costMicros: cost, estimated: false, ...priced };
   }
   if (e.status >= 400) return { costMicros: 0, estimated: false, ...priced };

@@ -51,7 +51,7 @@ export function actualCost(h: BudgetHold, end: CallEnd): { costMicros: number; t
   if (h.estimate.fixedMicros !== null) {
     const images = end.images ?? 0;
     if (u && h.quote) {
-      const cost = costMicros(h.quote, { ...u, images, audioSeconds: u.audioSeconds ?? 0 });
+      const cost = costMicros(h.quote, { ...u, images });
       return { costMicros: cost, tokens: 0 };
     }
     if (images > 0) return { costMicros: Math.min(FIXED_CALL_MICROS * images, whole.costMicros), tokens: 0 };
