@@ -242,7 +242,7 @@ Load average at the end: ${os
       ),
     ]);
   } finally {
-    bench.stop();
+    await bench.stop();
     await emulator.close();
     agent.destroy();
   }

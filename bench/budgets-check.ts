@@ -90,7 +90,7 @@ export async function budgetsCheckBench(): Promise<{ addedP50: number }> {
     ]);
     return { addedP50 };
   } finally {
-    bench.stop();
+    await bench.stop();
     await emulator.close();
     agent.destroy();
   }

@@ -16,7 +16,8 @@ export interface BenchConsole {
   auth: { authorization: string };
   /** Runs an ops CLI command against this console; its stdout, trimmed. */
   ops(...args: string[]): string;
-  stop(): void;
+  /** Stops the server and, once it has exited (its last ledger writes done), removes its data. */
+  stop(): Promise<void>;
 }
 
 export async function startBenchConsole(
@@ -42,9 +43,17 @@ export async function startBenchConsole(
   };
   delete env.DATABASE_URL;
   const child = spawnServer(entry, env);
-  const stop = () => {
-    child.kill("SIGTERM");
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  const stop = async () => {
+    // Removing the directory while the server still flushes its ledger on SIGTERM races its writes
+    // (ENOTEMPTY in CI): wait for the exit, and kill it if the shutdown hangs.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      const hung = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(hung);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
   };
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -58,7 +67,7 @@ export async function startBenchConsole(
     const token = ops("token:create", "--email", "bench@example.com", "--name", "bench");
     return { url, pid: child.pid ?? 0, auth: { authorization: `Bearer ${token}` }, ops, stop };
   } catch (e) {
-    stop();
+    await stop();
     throw e;
   }
 }

@@ -145,7 +145,7 @@ Ledger: ${ledger.entries.map((e) => `${e.stream ? "stream" : "json"} ${e.images}
         `server memory grew ${r(memStream.growthMb)} MB streaming (bar ${BAR_MB} MB)`,
     ]);
   } finally {
-    bench.stop();
+    await bench.stop();
     await emulator.close();
     agent.destroy();
   }

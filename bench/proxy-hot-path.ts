@@ -255,7 +255,7 @@ export async function proxyHotPathBench(): Promise<void> {
       ]),
     );
   } finally {
-    bench?.stop();
+    await bench?.stop();
     bare?.child.kill();
     upstream.close();
     agent.destroy();

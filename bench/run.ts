@@ -284,7 +284,7 @@ export async function proxyBench(): Promise<void> {
       ok !== CONCURRENCY && `${CONCURRENCY - ok} of ${CONCURRENCY} concurrent streams did not complete`,
     ]);
   } finally {
-    bench.stop();
+    await bench.stop();
     upstream.close();
     agent.destroy();
   }
