@@ -16,5 +16,7 @@ export default defineConfig({
     // Opening a fresh PGlite takes seconds on a busy 2-core machine.
     hookTimeout: 60_000,
     pool: "forks",
+    // One migrated PGlite cluster per run, copied by every test's fresh database (test/db.ts).
+    globalSetup: ["test/pglite-template.ts"],
   },
 });

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import pg from "pg";
+import { inject } from "vitest";
 import { openDatabase, setDbForTests } from "@/lib/server/db";
 import type { Db } from "@/lib/server/db/types";
 
@@ -10,7 +12,7 @@ import type { Db } from "@/lib/server/db/types";
 export async function useFreshDb(): Promise<{ db: Db; cleanup: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const db = await openDatabase({ dataDir: "memory://" });
+    const db = await openDatabase({ dataDir: "memory://", template: pgliteTemplate() });
     setDbForTests(db);
     return { db, cleanup: () => db.close() };
   }
@@ -33,4 +35,14 @@ export async function useFreshDb(): Promise<{ db: Db; cleanup: () => Promise<voi
       await c.end();
     },
   };
+}
+
+let template: Blob | undefined;
+
+/** The migrated cluster test/pglite-template.ts dumped for this run, read once per test file. */
+function pgliteTemplate(): Blob | undefined {
+  const file = inject("pgliteTemplate");
+  if (!file) return undefined;
+  template ??= new Blob([fs.readFileSync(file)]);
+  return template;
 }

@@ -15,8 +15,15 @@ const store = globalThis as unknown as {
   __benchtopDbOpen?: { from: Promise<Db>; db: Db };
 };
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Db> {
-  const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(opts.dataDir);
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  /** In-memory PGlite only: start from this dumped cluster (tests; see openPglite). */
+  template?: Blob;
+}): Promise<Db> {
+  const db = opts.databaseUrl
+    ? await openPostgres(opts.databaseUrl)
+    : await openPglite(opts.dataDir, opts.template);
   try {
     await migrate(db);
   } catch (e) {
