@@ -82,6 +82,9 @@ test("a script hits its budget, gets a clear 429, the person sees it, the admin 
   expect(Number(err.headers?.get("retry-after"))).toBeGreaterThan(0);
   expect(err.message).toMatch(/\$0\.01/);
   expect(err.message).toMatch(/reset/i);
+  // Said to the caller, with the reset in words a person reads.
+  expect(err.message).toMatch(/^429 Budget reached: this token has spent/);
+  expect(err.message).toMatch(/resets at \d{4}-\d{2}-\d{2} 00:00 UTC/);
   expect(err.error).toMatchObject({ unit: "usd_micros", window: "day", limit: 10_000 });
 
   // The person, signed in, sees the notice and their headroom.
@@ -96,12 +99,19 @@ test("a script hits its budget, gets a clear 429, the person sees it, the admin 
     await expect(hit).toHaveCount(1);
     await expect(hit).toHaveAttribute("data-code", "budget_exceeded");
     await expect(hit).toContainText("Budget reached");
+    // Read later in the console: the token by name, and the heading is not said twice.
+    const message = hit.getByTestId("notice-message");
+    await expect(message).toContainText(`The token “${TOKEN_NAME}” has spent`);
+    await expect(message).not.toContainText("Budget reached");
     await hit.getByRole("link", { name: "See your limits" }).click();
     await expect(mine).toHaveURL(/\/limits/);
     const bar = own.headroom().getByTestId("limit-budget_exceeded-day");
     await expect(bar).toContainText(`token ${TOKEN_NAME}`);
     await expect(bar.getByTestId("limit-amounts")).toContainText("of $0.01");
     await expect(bar.getByTestId("limit-reset")).toContainText(/Resets in \d+/);
+    // The token's own summary beside the account's: what else judges its calls.
+    await expect(own.headroom().getByTestId("headroom-token-summary")).toContainText(`Token ${TOKEN_NAME}`);
+    await expect(own.headroom().getByTestId("headroom-summary")).toContainText("Your account");
     // Dismissed, it stays gone.
     await hit.getByTestId("notice-dismiss").click();
     await expect(hit).toHaveCount(0);

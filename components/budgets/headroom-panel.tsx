@@ -13,8 +13,7 @@ export function HeadroomPanel() {
   const room = useHeadroom();
   const now = useNow();
   const h = room.data;
-  const none = h && !h.limits.length && !h.models && !h.expiresAt;
-  const expired = h?.expiresAt ? Date.parse(h.expiresAt) <= now : false;
+  const none = h && !h.limits.length && !h.models && !h.expiresAt && !h.tokens?.length;
   return (
     <Card
       title="Your budgets and limits"
@@ -40,31 +39,74 @@ export function HeadroomPanel() {
                 now={now}
               />
             ))}
-            <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
-              <div>
-                <dt className="text-muted text-xs">Allowed models</dt>
-                <dd data-testid="headroom-models" className="break-words">
-                  {h.models
-                    ? h.models.length
-                      ? `${h.models.join(", ")} (and their dated snapshots)`
-                      : "None"
-                    : "All models"}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-muted text-xs">Expires</dt>
-                <dd data-testid="headroom-expiry" className={expired ? "text-danger" : ""}>
-                  {h.expiresAt ? `${formatDateTime(h.expiresAt)}${expired ? " (expired)" : ""}` : "Never"}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-muted text-xs">You are told at</dt>
-                <dd>{h.softPercent}% of a spend budget</dd>
-              </div>
-            </dl>
+            <PlanSummary
+              title={h.tokens?.length ? "Your account" : null}
+              models={h.models}
+              expiresAt={h.expiresAt}
+              softPercent={h.softPercent}
+              now={now}
+              testId="headroom"
+            />
+            {h.tokens?.map((t) => (
+              <PlanSummary
+                key={t.name}
+                title={`Token ${t.name}`}
+                models={t.models}
+                expiresAt={t.expiresAt}
+                softPercent={t.softPercent}
+                now={now}
+                testId="headroom-token"
+              />
+            ))}
           </>
         )}
       </div>
     </Card>
+  );
+}
+
+/** What else judges a call: the allow-list, the expiry and when a notice comes, for the account or one token. */
+function PlanSummary({
+  title,
+  models,
+  expiresAt,
+  softPercent,
+  now,
+  testId,
+}: {
+  title: string | null;
+  models: string[] | null;
+  expiresAt: string | null;
+  softPercent: number;
+  now: number;
+  testId: string;
+}) {
+  const expired = expiresAt ? Date.parse(expiresAt) <= now : false;
+  return (
+    <section className="space-y-1" data-testid={`${testId}-summary`}>
+      {title && <h3 className="font-medium text-muted text-xs">{title}</h3>}
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="text-muted text-xs">Allowed models</dt>
+          <dd data-testid={`${testId}-models`} className="break-words">
+            {models
+              ? models.length
+                ? `${models.join(", ")} (and their dated snapshots)`
+                : "None"
+              : "All models"}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-muted text-xs">Expires</dt>
+          <dd data-testid={`${testId}-expiry`} className={expired ? "text-danger" : ""}>
+            {expiresAt ? `${formatDateTime(expiresAt)}${expired ? " (expired)" : ""}` : "Never"}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-muted text-xs">Notice at</dt>
+          <dd>{softPercent}% of a spend budget</dd>
+        </div>
+      </dl>
+    </section>
   );
 }

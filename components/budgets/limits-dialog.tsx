@@ -41,6 +41,14 @@ const FIELDS: { field: DraftField; label: string; hint: string; inputMode?: "num
 ];
 
 /** The form behind every "Edit limits": an empty field is no limit here (the team default applies). */
+/** What an empty field means, per subject: a token falls back to its user, a user to the team. */
+const PLACEHOLDER = { token: "User's limits", user: "Team default", team: "No limit" } as const;
+const CLEAR = {
+  token: "Clear (only the user's limits)",
+  user: "Clear (use team default)",
+  team: "Remove team defaults",
+} as const;
+
 export function LimitsDialog({ subject, label, settings, onClose }: LimitsDialogProps) {
   const [draft, setDraft] = useState<LimitDraft>(() => draftFromSettings(settings ?? EMPTY_LIMITS));
   const [fieldErrors, setFieldErrors] = useState<DraftErrors>({});
@@ -73,9 +81,11 @@ export function LimitsDialog({ subject, label, settings, onClose }: LimitsDialog
     <Dialog
       title={`Limits: ${label}`}
       description={
-        inherits
-          ? "Leave a field empty to use the team default. A token's limits apply on top of its user's."
-          : "Defaults for every user without their own. Leave a field empty for no limit."
+        subject.kind === "token"
+          ? "A token's limits apply on top of its user's. Leave a field empty and the token has no limit of its own there: its user's (or the team default) still applies."
+          : inherits
+            ? "Leave a field empty to use the team default. A token's limits apply on top of its user's."
+            : "Defaults for every user without their own. Leave a field empty for no limit."
       }
       onClose={onClose}
       size="lg"
@@ -90,7 +100,7 @@ export function LimitsDialog({ subject, label, settings, onClose }: LimitsDialog
               label={f.label}
               hint={f.hint || undefined}
               inputMode={f.inputMode}
-              placeholder={inherits ? "Team default" : "No limit"}
+              placeholder={PLACEHOLDER[subject.kind]}
               value={draft[f.field]}
               error={fieldErrors[f.field]}
               onChange={(e) => set(f.field, e.target.value)}
@@ -110,7 +120,7 @@ export function LimitsDialog({ subject, label, settings, onClose }: LimitsDialog
         <ModelsField
           value={draft.models}
           error={fieldErrors.models}
-          placeholder={inherits ? "Team default" : "All models"}
+          placeholder={subject.kind === "team" ? "All models" : PLACEHOLDER[subject.kind]}
           onChange={(v) => set("models", v)}
         />
         {serverError && <Alert tone="danger">{serverError.message}</Alert>}
@@ -123,7 +133,7 @@ export function LimitsDialog({ subject, label, settings, onClose }: LimitsDialog
               disabled={clear.isPending}
               onClick={() => clear.mutate(subject, { onSuccess: onClose })}
             >
-              {inherits ? "Clear (use team default)" : "Remove team defaults"}
+              {CLEAR[subject.kind]}
             </Button>
           ) : (
             <span />

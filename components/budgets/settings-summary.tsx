@@ -22,7 +22,10 @@ export function SettingsSummary({ settings: s, empty }: { settings: LimitSetting
   return (
     <span className="flex flex-wrap gap-1" data-testid="budget-summary">
       {chips.map((c) => (
-        <Badge key={c}>{c}</Badge>
+        // A count of models names them on hover.
+        <span key={c} title={s?.models && c.endsWith(" models") ? s.models.join(", ") : undefined}>
+          <Badge>{c}</Badge>
+        </span>
       ))}
     </span>
   );

@@ -33,7 +33,7 @@ export function RateLimitsCard({ rows, loading }: { rows: RateLimitRow[]; loadin
                   .map((r) => (
                     <li
                       key={r.kind}
-                      className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-3 py-2 text-sm sm:grid-cols-[8rem_minmax(6rem,1fr)_9rem_6rem_minmax(0,11rem)]"
+                      className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-3 py-2 text-sm sm:grid-cols-[8rem_minmax(6rem,1fr)_9rem_7.5rem_minmax(0,11rem)]"
                       data-testid="rate-limit-row"
                       data-kind={r.kind}
                     >
@@ -51,7 +51,7 @@ export function RateLimitsCard({ rows, loading }: { rows: RateLimitRow[]; loadin
                       <span className="text-xs sm:order-4 sm:text-sm">
                         <Countdown
                           resetsAt={r.resetsAt}
-                          prefix={<span className="text-muted sm:hidden">resets in </span>}
+                          prefix={<span className="text-muted">resets in </span>}
                         />
                       </span>
                       <When

@@ -72,7 +72,7 @@ export function UsageTable({ report, state, onChange }: UsageTableProps) {
       <th
         key={col}
         scope="col"
-        className={`px-3 py-2 font-medium ${right ? "text-right" : `text-left ${pinned}`}`}
+        className={`px-2 py-2 font-medium sm:px-3 ${right ? "text-right" : `text-left ${pinned}`}`}
         aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : undefined}
       >
         {perBucket ? (
@@ -92,12 +92,13 @@ export function UsageTable({ report, state, onChange }: UsageTableProps) {
     );
   };
   return (
-    <div className="card min-w-0 overflow-x-auto" data-testid="usage-table">
+    // A box of its own that scrolls both ways, so the header stays above a long range's rows.
+    <div className="card max-h-[70vh] min-w-0 overflow-auto" data-testid="usage-table">
       <table className="w-full text-sm tabular-nums">
-        <thead className="text-muted text-xs">
+        <thead className="sticky top-0 z-10 bg-surface text-muted text-xs shadow-[0_1px_0_var(--color-border)]">
           <tr>
             {perBucket && (
-              <th scope="col" className="px-3 py-2 text-left font-medium">
+              <th scope="col" className="px-2 py-2 text-left font-medium sm:px-3">
                 {state.bucket === "hour" ? "Hour (UTC)" : "Day (UTC)"}
               </th>
             )}
@@ -117,12 +118,12 @@ export function UsageTable({ report, state, onChange }: UsageTableProps) {
                 data-key={r.key ?? ""}
               >
                 {bucket && (
-                  <td className="whitespace-nowrap px-3 py-1.5 text-muted">
+                  <td className="whitespace-nowrap px-2 py-1.5 text-muted sm:px-3">
                     {bucketText(bucket, state.bucket)}
                   </td>
                 )}
                 <td
-                  className={`max-w-40 truncate px-3 py-1.5 sm:max-w-64 ${pinned}`}
+                  className={`max-w-28 truncate px-2 py-1.5 sm:max-w-64 sm:px-3 ${pinned}`}
                   title={r.key ?? undefined}
                 >
                   {r.label}
@@ -130,7 +131,7 @@ export function UsageTable({ report, state, onChange }: UsageTableProps) {
                 {FIGURES.map((f: FigureName) => (
                   <td
                     key={f}
-                    className="whitespace-nowrap px-3 py-1.5 text-right"
+                    className="whitespace-nowrap px-2 py-1.5 text-right sm:px-3"
                     data-col={f}
                     data-value={r[f]}
                   >

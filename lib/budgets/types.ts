@@ -79,6 +79,18 @@ export interface Headroom {
   models: string[] | null;
   expiresAt: string | null;
   softPercent: number;
+  /**
+   * Signed in (not through a token): each live token with settings of its own, as a call made with
+   * it is judged (its allow-list and its account's together, the earlier expiry, its own threshold).
+   */
+  tokens?: TokenPlanSummary[];
+}
+
+export interface TokenPlanSummary {
+  name: string;
+  models: string[] | null;
+  expiresAt: string | null;
+  softPercent: number;
 }
 
 /** `GET /api/budgets` (admin): every subject with settings. `PUT /api/budgets` body: {subject, settings}. */

@@ -81,8 +81,16 @@ export async function myHeadroom(userId: string, tokenId: string | null): Promis
     [userId],
   );
   for (const t of tokens) {
-    const own = (await headroomFor(userId, t.id)).limits.filter((l) => l.subject.kind === "token");
+    const theirs = await headroomFor(userId, t.id);
+    const own = theirs.limits.filter((l) => l.subject.kind === "token");
     room.limits.push(...own.map((l) => ({ ...l, label: t.name })));
+    room.tokens ??= [];
+    room.tokens.push({
+      name: t.name,
+      models: theirs.models,
+      expiresAt: theirs.expiresAt,
+      softPercent: own[0]?.softPercent ?? theirs.softPercent,
+    });
   }
   return room;
 }

@@ -70,9 +70,14 @@ export function refusedExpired(expiresAt: Date, whose: "token" | "account"): Api
     type: "permission_error",
     status: 403,
     code: "budget_expired",
-    message: `The budget of this ${whose} expired at ${expiresAt.toISOString()}. Ask an admin to extend it in Settings → Budgets & limits.`,
+    message: `The budget of this ${whose} expired at ${utcText(expiresAt)}. Ask an admin to extend it in Settings → Budgets & limits.`,
     headers: { "x-should-retry": "false" },
   });
+}
+
+/** `2026-12-04 00:00 UTC`: a window's end or an expiry, in a message a person reads. */
+export function utcText(d: Date): string {
+  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 /** `$4.98`, or `$0.0042` below a cent. */

@@ -15,7 +15,7 @@ import { errors } from "@/lib/errors";
 import { randomId } from "../auth/crypto";
 import { type Db, getDb, peekDb } from "../db";
 import { type Counters, databaseCounters, type Hold, localCounters, type Metric } from "./counters";
-import { inTime, LimitError, refusedExpired, refusedModel, usd } from "./errors";
+import { inTime, LimitError, refusedExpired, refusedModel, usd, utcText } from "./errors";
 import { allowedByAll, modelAllowed, windowOf, windowStartIso } from "./windows";
 
 /**
@@ -363,7 +363,9 @@ export async function reserve(input: ReserveInput, known?: Plan | null): Promise
     const l = plan.limits[refused.i] as Applied;
     const hold = holds.find((h) => h.i === refused.i) as Hold;
     const err = limitError(l, refused.used, refused.reserved, hold.amount, now);
-    void notify(await getDb(), input.userId, "limit_hit", l, hold.start, err.message).catch(logNoticeFailure);
+    void noticeOfRefusal(input.userId, l, hold.start, (name) =>
+      limitError(l, refused.used, refused.reserved, hold.amount, now, { tokenName: name }),
+    ).catch(logNoticeFailure);
     throw err;
   }
   const r: Reservation = { id, costMicros: input.costMicros, tokens: input.tokens };
@@ -371,27 +373,45 @@ export async function reserve(input: ReserveInput, known?: Plan | null): Promise
   return r;
 }
 
-function limitError(l: Applied, used: number, reserved: number, requested: number, now: Date): LimitError {
+/**
+ * The 429 for a limit a call would pass. The API's message speaks to the caller ("this token",
+ * "this call"); a console notice (`notice`) is read later, under a heading that names the limit, so
+ * it names the token and the refused call instead.
+ */
+function limitError(
+  l: Applied,
+  used: number,
+  reserved: number,
+  requested: number,
+  now: Date,
+  notice?: { tokenName: string | null },
+): LimitError {
   const { end } = windowOf(l.window, now);
   const retryAfter = Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 1000));
-  const whose =
-    l.subject.kind === "token" ? "this token" : l.from === "team" ? "you (the team default)" : "you";
+  const token = notice ? `the token “${notice.tokenName ?? "(deleted)"}”` : "this token";
+  const whose = l.subject.kind === "token" ? token : l.from === "team" ? "you (the team default)" : "you";
+  const call = notice ? "the refused call" : "this call";
   const per =
     l.window === "minute" ? "per minute" : l.window === "day" ? "per day (UTC)" : "per calendar month (UTC)";
-  const resets = `It resets at ${end.toISOString()} (in ${inTime(retryAfter)}).`;
+  const resets = `It resets at ${utcText(end)} (in ${inTime(retryAfter)}).`;
   const raise = "An admin can raise it in Settings → Budgets & limits.";
-  let message: string;
+  let heading: string;
+  let body: string;
   let unit: "requests" | "tokens" | "usd_micros";
   if (l.metric === "rpm") {
     unit = "requests";
-    message = `Request limit reached: ${l.limit} requests ${per} for ${whose}, and ${used + reserved} were made this minute. ${resets}`;
+    heading = "Request limit reached";
+    body = `${l.limit} requests ${per} for ${whose}, and ${used + reserved} were made this minute. ${resets}`;
   } else if (l.metric === "tpm") {
     unit = "tokens";
-    message = `Token limit reached: ${l.limit} tokens ${per} for ${whose}; ${used} used and ${reserved} held by calls in progress, and this call could use up to ${requested} (input estimate plus its maximum output; lower max_output_tokens / max_tokens to ask for less). ${resets}`;
+    heading = "Token limit reached";
+    body = `${l.limit} tokens ${per} for ${whose}; ${used} used and ${reserved} held by calls in progress, and ${call} could use up to ${requested} (input estimate plus its maximum output; lower max_output_tokens / max_tokens to ask for less). ${resets}`;
   } else {
     unit = "usd_micros";
-    message = `Budget reached: ${whose === "this token" ? "this token has" : "you have"} spent ${usd(used)}${reserved ? ` (plus ${usd(reserved)} held by calls in progress)` : ""} of ${usd(l.limit)} ${per}, and this call could cost up to ${usd(requested)}. ${resets} ${raise}`;
+    heading = "Budget reached";
+    body = `${l.subject.kind === "token" ? `${token} has` : "you have"} spent ${usd(used)}${reserved ? ` (plus ${usd(reserved)} held by calls in progress)` : ""} of ${usd(l.limit)} ${per}, and ${call} could cost up to ${usd(requested)}. ${resets} ${raise}`;
   }
+  const message = notice ? body[0]?.toUpperCase() + body.slice(1) : `${heading}: ${body}`;
   return new LimitError(
     l.code,
     message,
@@ -441,9 +461,10 @@ export async function settle(r: Reservation, actual: { costMicros: number; token
     const used = a.used;
     if (used >= threshold && used - a.added < threshold) {
       const hold = held.holds.find((h) => h.i === a.i) as Hold;
-      const whose = l.subject.kind === "token" ? "This token has" : "You have";
+      const name = l.subject.kind === "token" ? await tokenName(c.db, l.subject.id).catch(() => null) : null;
+      const whose = l.subject.kind === "token" ? `The token “${name ?? "(deleted)"}” has` : "You have";
       const per = l.window === "day" ? "today's" : "this month's";
-      const message = `${whose} used ${Math.floor((used / l.limit) * 100)}% of ${per} budget: ${usd(used)} of ${usd(l.limit)}. It resets at ${windowOf(l.window, new Date(hold.start)).end.toISOString()}.`;
+      const message = `${whose} used ${Math.floor((used / l.limit) * 100)}% of ${per} budget: ${usd(used)} of ${usd(l.limit)}. It resets at ${utcText(windowOf(l.window, new Date(hold.start)).end)}.`;
       await notify(c.db, held.userId, "soft_threshold", l, hold.start, message).catch(logNoticeFailure);
     }
   }
@@ -468,6 +489,24 @@ async function notify(
      values ($1, $2, $3, $4, $5, '/limits', $6) on conflict (dedupe) do nothing`,
     [randomId("note"), userId, kind, l.code, message, `${userId}|${kind}|${l.scope}|${l.metric}|${start}`],
   );
+}
+
+/** A limit-hit notice, worded for the console (see limitError): the token's name is read for it. */
+async function noticeOfRefusal(
+  userId: string,
+  l: Applied,
+  start: string,
+  message: (tokenName: string | null) => LimitError,
+): Promise<void> {
+  const db = await getDb();
+  const name = l.subject.kind === "token" ? await tokenName(db, l.subject.id) : null;
+  await notify(db, userId, "limit_hit", l, start, message(name).message);
+}
+
+async function tokenName(db: Db, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const [row] = await db.query<{ name: string }>("select name from tokens where id = $1", [id]);
+  return row?.name ?? null;
 }
 
 function logNoticeFailure(e: unknown): void {
