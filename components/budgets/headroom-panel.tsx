@@ -84,7 +84,7 @@ function PlanSummary({
   const expired = expiresAt ? Date.parse(expiresAt) <= now : false;
   return (
     <section className="space-y-1" data-testid={`${testId}-summary`}>
-      {title && <h3 className="font-medium text-muted text-xs">{title}</h3>}
+      {title && <h3 className="font-medium text-sm">{title}</h3>}
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-muted text-xs">Allowed models</dt>

@@ -40,7 +40,6 @@ const FIELDS: { field: DraftField; label: string; hint: string; inputMode?: "num
   },
 ];
 
-/** The form behind every "Edit limits": an empty field is no limit here (the team default applies). */
 /** What an empty field means, per subject: a token falls back to its user, a user to the team. */
 const PLACEHOLDER = { token: "User's limits", user: "Team default", team: "No limit" } as const;
 const CLEAR = {
@@ -48,7 +47,13 @@ const CLEAR = {
   user: "Clear (use team default)",
   team: "Remove team defaults",
 } as const;
+const EMPTY_MODELS = {
+  token: "Empty: the user's list (or every model).",
+  user: "Empty: the team default (or every model).",
+  team: "Empty: every model.",
+} as const;
 
+/** The form behind every "Edit limits": an empty field is no limit of this subject's own. */
 export function LimitsDialog({ subject, label, settings, onClose }: LimitsDialogProps) {
   const [draft, setDraft] = useState<LimitDraft>(() => draftFromSettings(settings ?? EMPTY_LIMITS));
   const [fieldErrors, setFieldErrors] = useState<DraftErrors>({});
@@ -121,6 +126,7 @@ export function LimitsDialog({ subject, label, settings, onClose }: LimitsDialog
           value={draft.models}
           error={fieldErrors.models}
           placeholder={subject.kind === "team" ? "All models" : PLACEHOLDER[subject.kind]}
+          whenEmpty={EMPTY_MODELS[subject.kind]}
           onChange={(v) => set("models", v)}
         />
         {serverError && <Alert tone="danger">{serverError.message}</Alert>}

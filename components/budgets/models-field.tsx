@@ -10,6 +10,8 @@ interface ModelsFieldProps {
   value: string;
   error?: string;
   placeholder: string;
+  /** What an empty list means for this subject. */
+  whenEmpty: string;
   onChange(value: string): void;
 }
 
@@ -17,7 +19,7 @@ interface ModelsFieldProps {
  * The allow-list as typed ids (a list may name a model the upstream does not list yet), with the
  * upstream's models offered for the entry being typed and entries it does not list pointed out.
  */
-export function ModelsField({ value, error, placeholder, onChange }: ModelsFieldProps) {
+export function ModelsField({ value, error, placeholder, whenEmpty, onChange }: ModelsFieldProps) {
   const { all, loaded } = useModels();
   // As the proxy reads a list: an entry covers its own id and its dated snapshots.
   const listed = (entry: string) =>
@@ -45,7 +47,7 @@ export function ModelsField({ value, error, placeholder, onChange }: ModelsField
         name="models"
         id="limits-models"
         label="Allowed models"
-        hint="Model ids, comma-separated. Each also allows its dated snapshots (gpt-4o allows gpt-4o-2024-08-06, not gpt-4o-mini). Empty: every model."
+        hint={`Model ids, comma-separated. Each also allows its dated snapshots (gpt-4o allows gpt-4o-2024-08-06, not gpt-4o-mini). ${whenEmpty}`}
         placeholder={placeholder}
         value={value}
         error={error}

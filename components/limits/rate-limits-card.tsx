@@ -33,7 +33,7 @@ export function RateLimitsCard({ rows, loading }: { rows: RateLimitRow[]; loadin
                   .map((r) => (
                     <li
                       key={r.kind}
-                      className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-3 py-2 text-sm sm:grid-cols-[8rem_minmax(6rem,1fr)_9rem_7.5rem_minmax(0,11rem)]"
+                      className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-3 py-2 text-sm sm:grid-cols-[8rem_minmax(6rem,1fr)_9rem_8.5rem_minmax(0,10rem)]"
                       data-testid="rate-limit-row"
                       data-kind={r.kind}
                     >
@@ -48,7 +48,7 @@ export function RateLimitsCard({ rows, loading }: { rows: RateLimitRow[]; loadin
                       <div className="col-span-2 sm:order-2 sm:col-span-1">
                         <RemainingBar limit={r.limit} remaining={r.remaining} />
                       </div>
-                      <span className="text-xs sm:order-4 sm:text-sm">
+                      <span className="whitespace-nowrap text-xs sm:order-4 sm:text-sm">
                         <Countdown
                           resetsAt={r.resetsAt}
                           prefix={<span className="text-muted">resets in </span>}
