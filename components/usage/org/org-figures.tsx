@@ -23,7 +23,7 @@ export function OrgTotals({ ledger, org, diff }: { ledger: OrgFigures; org: OrgF
           <th className="py-1 font-normal" />
           <th className="py-1 pl-3 text-right font-normal">Benchtop</th>
           <th className="py-1 pl-3 text-right font-normal">OpenAI</th>
-          <th className="py-1 pl-3 text-right font-normal">Difference</th>
+          <th className="py-1 pl-3 text-right font-normal">Benchtop − OpenAI</th>
         </tr>
       </thead>
       <tbody className="tabular-nums">
@@ -74,8 +74,14 @@ export function OrgBuckets({ buckets, bucket }: { buckets: OrgUsageBucket[]; buc
             <th className="py-1 font-normal">{bucket === "day" ? "Day (UTC)" : "Hour (UTC)"}</th>
             <th className="py-1 pl-3 text-right font-normal">Benchtop req.</th>
             <th className="py-1 pl-3 text-right font-normal">OpenAI req.</th>
-            <th className="py-1 pl-3 text-right font-normal">Diff.</th>
-            {bucket === "day" && <th className="py-1 pl-3 text-right font-normal">Cost diff.</th>}
+            <th className="py-1 pl-3 text-right font-normal" title="Benchtop − OpenAI">
+              Diff.
+            </th>
+            {bucket === "day" && (
+              <th className="py-1 pl-3 text-right font-normal" title="Benchtop − OpenAI">
+                Cost diff.
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="tabular-nums">
