@@ -23,7 +23,9 @@ test("a playground run brings the model's rate limits: the gauge, then the Limit
   await limits.gauge().hover();
   await expect(page.getByTestId("rate-limit-gauge-details")).toContainText(/tokens: [\d,]+ of 800,000 left/);
 
-  await limits.goto();
+  // A tap (no tooltip on a touch screen) or a click opens the Limits page.
+  await limits.gauge().click();
+  await expect(page).toHaveURL(/\/limits$/);
   const tokens = limits.rateLimit(MODEL, "tokens");
   await expect(tokens.getByTestId("limit")).toHaveText("800,000");
   await expect(tokens.getByTestId("remaining")).toHaveText(/^[\d,]+$/);

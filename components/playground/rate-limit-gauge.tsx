@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect } from "react";
 import { usePlayground } from "@/components/playground/store";
 import { useModelRateLimits } from "@/components/queries/use-limits";
@@ -14,7 +15,7 @@ const KINDS = ["requests", "tokens"] as const;
 
 /**
  * The upstream's remaining requests and tokens for one model, as two tiny bars beside the model
- * picker; the tooltip has the figures and the reset countdowns. It refreshes when a run ends and
+ * picker; the tooltip has the figures and the reset countdowns, and the gauge links to the Limits page. It refreshes when a run ends and
  * polls while the tab is visible; it shows nothing until the upstream has sent values for the model.
  */
 export function RateLimitGauge({ model }: { model: string }) {
@@ -27,10 +28,11 @@ export function RateLimitGauge({ model }: { model: string }) {
   }, [finished, refetch]);
   const rows = pick(q.data?.rateLimits ?? [], model);
   if (!rows.length) return null;
+  // A link, not a button: a touch screen shows no tooltip, and a tap opens the figures.
   return (
     <Tooltip content={<GaugeDetails rows={rows} />} side="bottom">
-      <button
-        type="button"
+      <Link
+        href="/limits"
         className="flex items-center gap-2 rounded px-1 py-0.5 text-[11px] text-muted hover:bg-surface-2"
         aria-label={`Rate limits for ${model}: ${rows.map((r) => `${formatCount(r.remaining ?? 0)} ${r.kind} left`).join(", ")}`}
         data-testid="rate-limit-gauge"
@@ -41,7 +43,7 @@ export function RateLimitGauge({ model }: { model: string }) {
             <RemainingBar limit={r.limit} remaining={r.remaining} compact />
           </span>
         ))}
-      </button>
+      </Link>
     </Tooltip>
   );
 }
@@ -64,11 +66,15 @@ function GaugeDetails({ rows }: { rows: RateLimitRow[] }) {
       {rows.map((r) => (
         <span key={r.kind} className="block tabular-nums">
           {r.kind}: {r.remaining === null ? "—" : formatCount(r.remaining)} of{" "}
-          {r.limit === null ? "—" : formatCount(r.limit)} left · resets{" "}
-          {secondsLeft(r.resetsAt, now) === 0 ? "now" : `in ${formatCountdown(secondsLeft(r.resetsAt, now))}`}
+          {r.limit === null ? "—" : formatCount(r.limit)} left ·{" "}
+          {secondsLeft(r.resetsAt, now) === 0
+            ? "has reset"
+            : `resets in ${formatCountdown(secondsLeft(r.resetsAt, now))}`}
         </span>
       ))}
-      <span className="block opacity-70">The team key's limits for this model (Limits page).</span>
+      <span className="block opacity-70">
+        The team key's limits for this model; click for the Limits page.
+      </span>
     </span>
   );
 }
