@@ -109,6 +109,8 @@ test("a script hits its budget, gets a clear 429, the person sees it, the admin 
     await expect(bar).toContainText(`token ${TOKEN_NAME}`);
     await expect(bar.getByTestId("limit-amounts")).toContainText("of $0.01");
     await expect(bar.getByTestId("limit-reset")).toContainText(/Resets in \d+/);
+    // Short of 100%, and still refusing: the bar says so.
+    await expect(bar.getByTestId("limit-refused")).toContainText("Refused a call at");
     // The token's own summary beside the account's: what else judges its calls.
     await expect(own.headroom().getByTestId("headroom-token-summary")).toContainText(`Token ${TOKEN_NAME}`);
     await expect(own.headroom().getByTestId("headroom-summary")).toContainText("Your account");

@@ -3,6 +3,7 @@
 import { formatLimitAmount, limitTitle, usedPercent } from "@/lib/budgets/format";
 import type { LimitUsage } from "@/lib/budgets/types";
 import { DEFAULT_SOFT_PERCENT } from "@/lib/budgets/types";
+import { formatDateTime } from "@/lib/format";
 import { resetsIn } from "./resets-in";
 
 export interface LimitBarProps {
@@ -57,6 +58,12 @@ export function LimitBar({
       <p className="text-muted text-xs" data-testid="limit-reset">
         Resets {resetsIn(l.resetsAt, now)}
       </p>
+      {l.refusedAt && (
+        <p className="text-danger text-xs" data-testid="limit-refused">
+          Refused a call at {formatDateTime(l.refusedAt)}: what it could cost at most did not fit in what is
+          left.
+        </p>
+      )}
     </div>
   );
 }

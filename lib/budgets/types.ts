@@ -71,6 +71,11 @@ export interface LimitUsage {
   label?: string;
   /** The soft percent of the limit's own subject (a token's differs from its user's). */
   softPercent?: number;
+  /**
+   * ISO time this limit first refused a call in the current window. A bar short of 100% can refuse:
+   * a call is held at its worst case before it runs, and that must fit in what is left.
+   */
+  refusedAt?: string;
 }
 
 /** `GET /api/budgets/me`: the caller's own limits and headroom (every user sees their own). */

@@ -660,8 +660,30 @@ export async function headroomFor(userId: string, tokenId: string | null): Promi
       softPercent: l.softPercent,
     };
   });
+  await markRefusals(userId, plan.limits, limits, now);
   const models = allowedByAll(plan.models);
   return { limits, models, expiresAt: plan.expires?.at.toISOString() ?? null, softPercent: plan.softPercent };
+}
+
+/** Each limit that refused a call in its current window, from the notice that refusal left (its key). */
+async function markRefusals(
+  userId: string,
+  applied: Applied[],
+  limits: LimitUsage[],
+  now: Date,
+): Promise<void> {
+  const keys = applied.map(
+    (l) => `${userId}|limit_hit|${l.scope}|${l.metric}|${windowOf(l.window, now).start.toISOString()}`,
+  );
+  const rows = await (await getDb()).query<{ dedupe: string; created_at: Date | string }>(
+    "select dedupe, created_at from budget_notices where user_id = $1 and dedupe = any($2::text[])",
+    [userId, keys],
+  );
+  for (const r of rows) {
+    const i = keys.indexOf(r.dedupe);
+    const l = limits[i];
+    if (l) l.refusedAt = new Date(r.created_at).toISOString();
+  }
 }
 
 export async function noticesFor(userId: string): Promise<Notice[]> {
