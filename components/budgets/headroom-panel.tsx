@@ -47,9 +47,10 @@ export function HeadroomPanel() {
               now={now}
               testId="headroom"
             />
-            {h.tokens?.map((t) => (
+            {h.tokens?.map((t, i) => (
               <PlanSummary
-                key={t.name}
+                // Two tokens may share a name.
+                key={`${i}-${t.name}`}
                 title={`Token ${t.name}`}
                 models={t.models}
                 expiresAt={t.expiresAt}

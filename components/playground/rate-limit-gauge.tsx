@@ -15,8 +15,9 @@ const KINDS = ["requests", "tokens"] as const;
 
 /**
  * The upstream's remaining requests and tokens for one model, as two tiny bars beside the model
- * picker; the tooltip has the figures and the reset countdowns, and the gauge links to the Limits page. It refreshes when a run ends and
- * polls while the tab is visible; it shows nothing until the upstream has sent values for the model.
+ * picker; the tooltip has the figures and the reset countdowns, and the gauge links to the Limits
+ * page. It refreshes when a run ends and polls while the tab is visible; it shows nothing until the
+ * upstream has sent values for the model.
  */
 export function RateLimitGauge({ model }: { model: string }) {
   const q = useModelRateLimits();

@@ -487,8 +487,13 @@ async function notify(
   await db.query(
     `insert into budget_notices (id, user_id, kind, code, message, href, dedupe)
      values ($1, $2, $3, $4, $5, '/limits', $6) on conflict (dedupe) do nothing`,
-    [randomId("note"), userId, kind, l.code, message, `${userId}|${kind}|${l.scope}|${l.metric}|${start}`],
+    [randomId("note"), userId, kind, l.code, message, noticeKey(userId, kind, l, start)],
   );
+}
+
+/** The notice's unique key: one per kind, counter and window (markRefusals reads limit hits by it). */
+function noticeKey(userId: string, kind: Notice["kind"], l: Applied, start: string): string {
+  return `${userId}|${kind}|${l.scope}|${l.metric}|${start}`;
 }
 
 /** A limit-hit notice, worded for the console (see limitError): the token's name is read for it. */
@@ -644,9 +649,11 @@ export async function headroomFor(userId: string, tokenId: string | null): Promi
       start: windowOf(l.window, now).start.toISOString(),
     })),
   );
+  const refusalKeys: string[] = [];
   const limits: LimitUsage[] = plan.limits.map((l) => {
     const w = windowOf(l.window, now);
     const start = w.start.toISOString();
+    refusalKeys.push(noticeKey(userId, "limit_hit", l, start));
     const c = rows.find((r) => r.scope === l.scope && r.metric === l.metric && r.start === start);
     return {
       code: l.code,
@@ -660,28 +667,19 @@ export async function headroomFor(userId: string, tokenId: string | null): Promi
       softPercent: l.softPercent,
     };
   });
-  await markRefusals(userId, plan.limits, limits, now);
+  await markRefusals(userId, refusalKeys, limits);
   const models = allowedByAll(plan.models);
   return { limits, models, expiresAt: plan.expires?.at.toISOString() ?? null, softPercent: plan.softPercent };
 }
 
 /** Each limit that refused a call in its current window, from the notice that refusal left (its key). */
-async function markRefusals(
-  userId: string,
-  applied: Applied[],
-  limits: LimitUsage[],
-  now: Date,
-): Promise<void> {
-  const keys = applied.map(
-    (l) => `${userId}|limit_hit|${l.scope}|${l.metric}|${windowOf(l.window, now).start.toISOString()}`,
-  );
+async function markRefusals(userId: string, keys: string[], limits: LimitUsage[]): Promise<void> {
   const rows = await (await getDb()).query<{ dedupe: string; created_at: Date | string }>(
     "select dedupe, created_at from budget_notices where user_id = $1 and dedupe = any($2::text[])",
     [userId, keys],
   );
   for (const r of rows) {
-    const i = keys.indexOf(r.dedupe);
-    const l = limits[i];
+    const l = limits[keys.indexOf(r.dedupe)];
     if (l) l.refusedAt = new Date(r.created_at).toISOString();
   }
 }
