@@ -47,10 +47,9 @@ export function HeadroomPanel() {
               now={now}
               testId="headroom"
             />
-            {h.tokens?.map((t, i) => (
+            {h.tokens?.map((t) => (
               <PlanSummary
-                // Two tokens may share a name.
-                key={`${i}-${t.name}`}
+                key={t.id}
                 title={`Token ${t.name}`}
                 models={t.models}
                 expiresAt={t.expiresAt}

@@ -92,6 +92,8 @@ export interface Headroom {
 }
 
 export interface TokenPlanSummary {
+  /** The token's id (two tokens may share a name). */
+  id: string;
   name: string;
   models: string[] | null;
   expiresAt: string | null;

@@ -86,6 +86,7 @@ export async function myHeadroom(userId: string, tokenId: string | null): Promis
     room.limits.push(...own.map((l) => ({ ...l, label: t.name })));
     room.tokens ??= [];
     room.tokens.push({
+      id: t.id,
       name: t.name,
       models: theirs.models,
       expiresAt: theirs.expiresAt,
