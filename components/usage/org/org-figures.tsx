@@ -23,7 +23,7 @@ export function OrgTotals({ ledger, org, diff }: { ledger: OrgFigures; org: OrgF
           <th className="py-1 font-normal" />
           <th className="py-1 pl-3 text-right font-normal">Benchtop</th>
           <th className="py-1 pl-3 text-right font-normal">OpenAI</th>
-          <th className="py-1 pl-3 text-right font-normal">Benchtop − OpenAI</th>
+          <th className="py-1 pl-3 text-right font-normal">OpenAI − Benchtop</th>
         </tr>
       </thead>
       <tbody className="tabular-nums">
@@ -74,11 +74,11 @@ export function OrgBuckets({ buckets, bucket }: { buckets: OrgUsageBucket[]; buc
             <th className="py-1 font-normal">{bucket === "day" ? "Day (UTC)" : "Hour (UTC)"}</th>
             <th className="py-1 pl-3 text-right font-normal">Benchtop req.</th>
             <th className="py-1 pl-3 text-right font-normal">OpenAI req.</th>
-            <th className="py-1 pl-3 text-right font-normal" title="Benchtop − OpenAI">
+            <th className="py-1 pl-3 text-right font-normal" title="OpenAI − Benchtop">
               Diff.
             </th>
             {bucket === "day" && (
-              <th className="py-1 pl-3 text-right font-normal" title="Benchtop − OpenAI">
+              <th className="py-1 pl-3 text-right font-normal" title="OpenAI − Benchtop">
                 Cost diff.
               </th>
             )}
