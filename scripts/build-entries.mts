@@ -71,6 +71,13 @@ await Promise.all([
     outfile: path.join(standalone, "benchtop-server.cjs"),
     format: "cjs",
   }),
+  // Next's thread of the production server (lib/server/next-thread.ts), started by the server entry.
+  build({
+    ...common,
+    entryPoints: ["lib/server/next-thread.ts"],
+    outfile: path.join(standalone, "next-thread.cjs"),
+    format: "cjs",
+  }),
   // The embedded database's thread (lib/server/db/pglite-worker.ts), started by the server entry.
   build({
     ...common,

@@ -26,6 +26,7 @@ import { openSecret, sealSecret } from "./auth/crypto";
 import { getDb, type Queryable } from "./db";
 import { flushLedger } from "./ledger";
 import { getModelOverrides } from "./settings";
+import { onTold, tell } from "./threads";
 import { getOpenAI } from "./upstream";
 
 /**
@@ -128,7 +129,7 @@ export async function purgeDeleted(q?: Queryable): Promise<number> {
     "delete from assistants where deleted_at < now() - ($1::int * interval '1 day') returning id",
     [ASSISTANT_LIMITS.restoreDays],
   );
-  for (const r of rows) invalidate(r.id);
+  await Promise.all(rows.map((r) => invalidate(r.id)));
   return rows.length;
 }
 
@@ -576,7 +577,7 @@ export async function saveVersion(
     await storeHeaders(tx, id, config, input.mcpHeaders);
     return detail(tx, viewer, id, n);
   });
-  invalidate(id);
+  await invalidate(id);
   return out;
 }
 
@@ -609,7 +610,7 @@ export async function patchAssistant(
       ]);
     return toSummary(viewer, await head(tx, viewer, id));
   });
-  invalidate(id);
+  await invalidate(id);
   return out;
 }
 
@@ -623,7 +624,7 @@ export async function rollBack(viewer: Viewer, id: string, version: number): Pro
     const n = await appendVersion(tx, viewer, id, row.config, `Rolled back to version ${version}`, version);
     return detail(tx, viewer, id, n);
   });
-  invalidate(id);
+  await invalidate(id);
   return out;
 }
 
@@ -660,7 +661,7 @@ export async function deleteAssistant(viewer: Viewer, id: string): Promise<void>
   const db = await getDb();
   await editableHead(db, viewer, id, { deleted: true });
   await db.query("update assistants set deleted_at = coalesce(deleted_at, now()) where id = $1", [id]);
-  invalidate(id);
+  await invalidate(id);
 }
 
 /** Every version; MCP header values never (a version holds only their names). */
@@ -764,11 +765,19 @@ cache.__benchtopAssistants ??= { heads: new Map(), versions: new Map(), loading:
 const state = cache.__benchtopAssistants;
 const { heads, versions: versionCache, loading } = state;
 
-function invalidate(id: string): void {
+function forget(id: string): void {
   state.epoch++;
   heads.delete(id);
   loading.delete(id);
 }
+
+/** Forgets a changed assistant here and in the server's other thread, where the proxy runs them. */
+function invalidate(id: string): Promise<void> {
+  forget(id);
+  return tell({ kind: "assistant", id });
+}
+
+onTold("assistant", (note) => forget(note.id));
 
 /** For tests: forget every cached head and version. */
 export function clearAssistantCache(): void {

@@ -8,9 +8,12 @@ import { getDb } from "./db";
 import { flushLedger } from "./ledger";
 import { startOpsSocket } from "./ops/socket";
 import { shutdownIsManaged } from "./shutdown";
+import { isWebThread } from "./threads";
 
-/** Runs once when the server process starts (instrumentation.ts). */
+/** Runs once when the server process starts (node-entry.ts, or instrumentation.ts without it). */
 export async function boot(): Promise<void> {
+  // Next's thread of the production server: the main thread has booted (and keeps its own state).
+  if (isWebThread()) return;
   let cfg: ReturnType<typeof getConfig>;
   try {
     cfg = getConfig();

@@ -4,6 +4,7 @@ import type { TokenUsage } from "@/lib/usage";
 import { getDb } from "./db";
 import { quoteFor } from "./pricing";
 import { stripControl } from "./text";
+import { answerAsk, askMain, isWebThread } from "./threads";
 import { rollupInsert } from "./usage-rollup";
 
 export interface LedgerEntry {
@@ -97,7 +98,7 @@ export function record(entry: LedgerEntry): void {
     return;
   }
   ledger.queue.push(entry);
-  ledger.timer ??= setTimeout(() => void flushLedger(), FLUSH_MS);
+  ledger.timer ??= setTimeout(() => void flushHere(), FLUSH_MS);
 }
 
 export const COLS = [
@@ -214,7 +215,15 @@ export function ledgerInsertSql(values: string[]): string {
     ) ${rollupInsert("ins")}`;
 }
 
+/** Writes what is queued, in both threads of the production server (the proxy's queue is the main thread's). */
 export async function flushLedger(): Promise<void> {
+  if (isWebThread()) await Promise.all([flushHere(), askMain("flush-ledger")]);
+  else await flushHere();
+}
+
+answerAsk("flush-ledger", flushHere);
+
+async function flushHere(): Promise<void> {
   if (ledger.timer) clearTimeout(ledger.timer);
   ledger.timer = null;
   if (ledger.flushing) await ledger.flushing;

@@ -1,20 +1,33 @@
 /**
- * The production server (`npm start`, Docker): Next's standalone server, started exactly as the
- * generated server.js does, except that `/api/v1/*` is answered by the proxy before Next's router.
- * Next's routing alone costs 3–5 ms per request on a 2-core machine (docs/performance.md), which is
- * the proxy's whole latency budget. Everything else goes to Next unchanged.
+ * The production server (`npm start`, Docker). `/api/v1/*` is answered by the proxy on the main
+ * thread; Next, started exactly as the generated standalone server.js starts it, runs in a worker
+ * thread (next-thread.ts) and gets every other request over a Unix socket (to-next.ts). Next's
+ * routing alone costs 3–5 ms per request on a 2-core machine, and its async hooks and patched timers,
+ * once in the process, tax every callback of every proxied call (docs/architecture.md, "Next in a
+ * worker thread"; docs/proxy-hot-path.md).
+ *
+ * BENCHTOP_PROXY_FAST_PATH=0 runs Next on this thread instead and sends everything through it.
  *
  * Bundled by `npm run build` into .next/standalone/benchtop-server.cjs.
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { boot } from "./boot";
+import { getConfig } from "./config";
 import { restrictUmask } from "./data-dir";
+import { getDb } from "./db";
+import { isAlive } from "./db/pglite";
 import { stampPeer } from "./peer";
 import { PROXY_PREFIX } from "./proxy/constants";
 import { handleProxyNode } from "./proxy/node";
 import { gateRequest } from "./request-gate";
 import { installGracefulShutdown } from "./shutdown";
+import { startThreads } from "./threads";
+import { forwardToNext } from "./to-next";
 
 // DATA_DIR is written from here on (database, generated secret, ops socket): owner-only.
 restrictUmask();
@@ -35,45 +48,120 @@ process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(required.config);
 
 type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
-const fastPath = process.env.BENCHTOP_PROXY_FAST_PATH !== "0";
-const createServer = http.createServer;
-// Next creates exactly one server; wrap its request listener so the proxy sees requests first and
-// route handlers learn the TCP peer (peer.ts).
-(http as { createServer: unknown }).createServer = (...args: unknown[]) => {
-  const i = args.findIndex((a) => typeof a === "function");
-  const next = args[i] as Listener | undefined;
-  if (next) {
-    args[i] = ((req, res) => {
-      stampPeer(req);
-      if (fastPath && req.url?.startsWith(PROXY_PREFIX)) void handleProxyNode(req, res);
-      else gateRequest(req, res, next);
-    }) satisfies Listener;
-  }
-  const server = (createServer as (...a: unknown[]) => http.Server)(...args);
-  // SIGTERM/SIGINT drain this server, then write the ledger (lib/server/shutdown.ts).
-  installGracefulShutdown(server);
-  return server;
-};
-
 const port = Number.parseInt(process.env.PORT ?? "", 10) || 3000;
 const hostname = process.env.HOSTNAME || "0.0.0.0";
-const keepAlive = Number.parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? "", 10);
+const keepAliveEnv = Number.parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? "", 10);
+const keepAliveTimeout = Number.isFinite(keepAliveEnv) && keepAliveEnv >= 0 ? keepAliveEnv : undefined;
 
-// Loaded at run time from the standalone node_modules, like the generated server.js.
-require("next");
-const { startServer } = require("next/dist/server/lib/start-server") as {
-  startServer(o: Record<string, unknown>): Promise<void>;
-};
+if (process.env.BENCHTOP_PROXY_FAST_PATH === "0") nextOnThisThread();
+else void nextInAWorker();
 
-startServer({
-  dir,
-  isDev: false,
-  config: required.config,
-  hostname,
-  port,
-  allowRetry: false,
-  keepAliveTimeout: Number.isFinite(keepAlive) && keepAlive >= 0 ? keepAlive : undefined,
-}).catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+async function nextInAWorker(): Promise<void> {
+  process.env.BENCHTOP_THREADS = `benchtop-${randomUUID()}`;
+  startThreads();
+  await boot();
+  const socketPath = privateSocket(getConfig().dataDir);
+  const dbPort = await (await getDb()).share?.();
+  const worker = new Worker(path.join(dir, "next-thread.cjs"), {
+    workerData: { socketPath, dbPort, dir, config: required.config, hostname, port },
+    transferList: dbPort ? [dbPort] : [],
+  });
+  let up = false;
+  // A shutdown under way ends Next's thread too (its database port closes): nothing to report then.
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+  };
+  process.once("SIGTERM", stop).once("SIGINT", stop);
+  const gone = (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`[server] Next's thread ${why}; the server stops so that it can be restarted.`);
+    process.kill(process.pid, "SIGTERM");
+    // What the shutdown cannot finish in its grace period is not waited for.
+    setTimeout(() => process.exit(1), 5_000).unref();
+  };
+  worker.on("error", (e) => gone(`failed: ${e.stack ?? e.message}`));
+  worker.on("exit", (code) => gone(`stopped (exit code ${code})`));
+  worker.on("message", (m: { listening?: boolean; failed?: string }) => {
+    if (m.failed) {
+      console.error(`[server] Next did not start: ${m.failed}`);
+      process.exit(1);
+    }
+    if (!m.listening || up) return;
+    up = true;
+    const toNext = forwardToNext(socketPath);
+    const server = http.createServer((req, res) => {
+      stampPeer(req);
+      if (req.url?.startsWith(PROXY_PREFIX)) void handleProxyNode(req, res);
+      else gateRequest(req, res, toNext);
+    });
+    if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout;
+    // SIGTERM/SIGINT drain this server, then write the ledger (lib/server/shutdown.ts).
+    installGracefulShutdown(server);
+    server.listen(port, hostname);
+  });
+}
+
+/**
+ * Where Next's server listens: in a new directory only this user can enter, since the socket is the
+ * pages' way in past this thread's checks. In the system's temporary directory (this host's or
+ * container's own), or in DATA_DIR where that cannot be written (a read-only root file system). A
+ * directory left by a process that was killed goes (its pid is in the name; a container restarts as
+ * pid 1, so our own pid is a leftover too: this process has not made its directory yet).
+ */
+function privateSocket(dataDir: string): string {
+  let dir: string;
+  try {
+    dir = socketDirIn(os.tmpdir());
+  } catch {
+    dir = socketDirIn(dataDir);
+  }
+  process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  return path.join(dir, "next.sock");
+}
+
+function socketDirIn(base: string): string {
+  for (const name of fs.readdirSync(base)) {
+    const pid = Number(/^run-benchtop-(\d+)-/.exec(name)?.[1]);
+    if (pid && (pid === process.pid || !isAlive(pid)))
+      fs.rmSync(path.join(base, name), { recursive: true, force: true });
+  }
+  // mkdtemp makes it 0700.
+  return fs.mkdtempSync(path.join(base, `run-benchtop-${process.pid}-`));
+}
+
+function nextOnThisThread(): void {
+  const createServer = http.createServer;
+  // Next creates exactly one server; wrap its request listener so route handlers learn the TCP peer (peer.ts).
+  (http as { createServer: unknown }).createServer = (...args: unknown[]) => {
+    const i = args.findIndex((a) => typeof a === "function");
+    const next = args[i] as Listener | undefined;
+    if (next) {
+      args[i] = ((req, res) => {
+        stampPeer(req);
+        gateRequest(req, res, next);
+      }) satisfies Listener;
+    }
+    const server = (createServer as (...a: unknown[]) => http.Server)(...args);
+    installGracefulShutdown(server);
+    return server;
+  };
+  // Loaded at run time from the standalone node_modules, like the generated server.js.
+  require("next");
+  const { startServer } = require("next/dist/server/lib/start-server") as {
+    startServer(o: Record<string, unknown>): Promise<void>;
+  };
+  startServer({
+    dir,
+    isDev: false,
+    config: required.config,
+    hostname,
+    port,
+    allowRetry: false,
+    keepAliveTimeout,
+  }).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

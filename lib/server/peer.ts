@@ -19,6 +19,14 @@ export function stampPeer(req: Pick<IncomingMessage, "headers" | "socket">): voi
   req.headers[PEER_HEADER] = `for=${req.socket.remoteAddress ?? ""};proto=${proto}`;
 }
 
+/**
+ * Next's thread of the production server (next-thread.ts): the main thread stamped the header before
+ * it forwarded the request over a socket only this process can reach (to-next.ts).
+ */
+export function trustStampedPeer(): void {
+  (globalThis as Record<symbol, unknown>)[STAMPING] = true;
+}
+
 export interface Peer {
   /** Null when the socket was already closed. */
   address: string | null;

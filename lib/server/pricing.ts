@@ -5,6 +5,7 @@ import { DATASET } from "@/lib/pricing/dataset";
 import { layerQuote } from "@/lib/pricing/quote";
 import type { PriceQuote, PriceTable } from "@/lib/pricing/types";
 import { getDb } from "./db";
+import { onTold, tell } from "./threads";
 
 /**
  * The price a model is billed at now: the dataset, overlaid with the catalogue and the admin's
@@ -110,10 +111,17 @@ function quoteIn(model: string, o: Overrides): PriceQuote | null {
 }
 
 /** Drops the in-memory overrides: the next quote re-reads them (a save on this instance, tests). */
-export function forgetPrices(): void {
+export function forgetPrices(): Promise<void> {
+  dropOverrides();
+  return tell({ kind: "prices" });
+}
+
+function dropOverrides(): void {
   cache.overrides = null;
   cache.quotes.clear();
 }
+
+onTold("prices", dropOverrides);
 
 export async function priceTable(models: string[]): Promise<PriceTable> {
   const table: PriceTable = {};

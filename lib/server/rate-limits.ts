@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "./db";
 import { stripControl } from "./text";
+import { answerAsk, askMain, isWebThread } from "./threads";
 
 /**
  * The latest `x-ratelimit-*` values the upstream sent, per model and kind (`requests`, `tokens`,
@@ -102,10 +103,18 @@ export function recordRateLimits(
     if (!store.pending.has(key) && store.pending.size >= CAP) return;
     store.pending.set(key, { model: name, observedAt: at, ...v, reset: v.reset && stripControl(v.reset) });
   }
-  if (store.pending.size) store.timer ??= setTimeout(() => void flushRateLimits(), FLUSH_MS);
+  if (store.pending.size) store.timer ??= setTimeout(() => void flushHere(), FLUSH_MS);
 }
 
+/** Writes what is queued, in both threads of the production server (the proxy's queue is the main thread's). */
 export async function flushRateLimits(): Promise<void> {
+  if (isWebThread()) await Promise.all([flushHere(), askMain("flush-rate-limits")]);
+  else await flushHere();
+}
+
+answerAsk("flush-rate-limits", flushHere);
+
+async function flushHere(): Promise<void> {
   if (store.timer) clearTimeout(store.timer);
   store.timer = null;
   if (store.flushing) await store.flushing;

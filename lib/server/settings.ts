@@ -47,5 +47,5 @@ export async function getModelOverrides(): Promise<ModelOverrides> {
 export async function setModelOverrides(overrides: ModelOverrides): Promise<void> {
   await setSetting(MODEL_OVERRIDES, overrides);
   // This instance sees its own change at once; others within the price cache's refresh.
-  forgetPrices();
+  await forgetPrices();
 }

@@ -1,10 +1,11 @@
 import "server-only";
+import { onTold, tell } from "../threads";
 
 /**
  * Resolved credentials, kept a few seconds so the proxy's hot path does not query the database on
- * every call (the embedded database runs on the main thread). Any change to users, sessions or
- * tokens in this process clears it, so a revoke or disable here takes effect at once; other
- * instances sharing a Postgres database see it within the TTL.
+ * every call. Any change to users, sessions or tokens in this process clears it in both of its
+ * threads, so a revoke or disable here takes effect at once; other instances sharing a Postgres
+ * database see it within the TTL.
  */
 const TTL_MS = 5_000;
 const MAX = 10_000;
@@ -34,6 +35,10 @@ export async function cached<T>(key: string, load: () => Promise<T>): Promise<T>
   return value;
 }
 
-export function invalidateAuthCache(): void {
+/** Clears the cache here and in the server's other thread (threads.ts) before it resolves. */
+export function invalidateAuthCache(): Promise<void> {
   cache.clear();
+  return tell({ kind: "auth" });
 }
+
+onTold("auth", () => cache.clear());

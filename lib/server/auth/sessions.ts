@@ -59,5 +59,5 @@ export async function revokeSession(id: string): Promise<void> {
   await db.query("update sessions set revoked_at = now() where id_hash = $1 and revoked_at is null", [
     keyedHash(id),
   ]);
-  invalidateAuthCache();
+  await invalidateAuthCache();
 }

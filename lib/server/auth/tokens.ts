@@ -89,7 +89,7 @@ export async function revokeToken(userId: string, tokenId: string): Promise<Toke
     [tokenId, userId],
   );
   if (!row) throw errors.notFound(`No token with id ${tokenId}.`);
-  invalidateAuthCache();
+  await invalidateAuthCache();
   return toInfo(row);
 }
 
@@ -125,7 +125,7 @@ export async function revokeTokenById(tokenId: string): Promise<TokenInfo> {
     [tokenId],
   );
   if (!row) throw errors.notFound(`No token with id ${tokenId}.`);
-  invalidateAuthCache();
+  await invalidateAuthCache();
   return toInfo(row);
 }
 
@@ -142,6 +142,6 @@ export async function revokeAllTokens(userId: string, q?: Queryable): Promise<nu
       returning id`,
     [userId],
   );
-  if (!q) invalidateAuthCache();
+  if (!q) await invalidateAuthCache();
   return rows.length;
 }

@@ -173,7 +173,7 @@ export async function updateUser(id: string, patch: UserPatch, actorId?: string)
     return after;
   });
   // Roles, disabling and password resets must reach the proxy's credential cache at once.
-  invalidateAuthCache();
+  await invalidateAuthCache();
   return updated;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { LimitWindow } from "@/lib/budgets/types";
 import type { Db } from "../db";
+import { askMain } from "../threads";
 import { windowOf } from "./windows";
 
 /**
@@ -412,5 +413,24 @@ export function localCounters(db: Db): Counters {
       await db.query("delete from budget_reservations");
       await db.query("delete from budget_counters");
     },
+  };
+}
+
+/**
+ * The embedded database's counters as Next's thread of the production server sees them: they live
+ * in the main thread's memory (localCounters, where the proxy reserves), so this thread reads them
+ * there (threads.ts). It never reserves: the proxy runs on the main thread.
+ */
+export function remoteCounters(db: Db): Counters {
+  const elsewhere = () => Promise.reject(new Error("budget holds are taken on the main thread"));
+  return {
+    db,
+    reserve: elsewhere,
+    settle: elsewhere,
+    // The main thread reaps its own holds.
+    reap: async () => 0,
+    read: (keys) => askMain<CounterRow[]>("read-counters", keys),
+    flush: () => askMain<void>("flush-counters"),
+    clear: () => askMain<void>("clear-counters"),
   };
 }

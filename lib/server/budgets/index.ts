@@ -14,7 +14,15 @@ import {
 import { errors } from "@/lib/errors";
 import { randomId } from "../auth/crypto";
 import { type Db, getDb, peekDb } from "../db";
-import { type Counters, databaseCounters, type Hold, localCounters, type Metric } from "./counters";
+import { answerAsk, isWebThread, onTold, tell } from "../threads";
+import {
+  type Counters,
+  databaseCounters,
+  type Hold,
+  localCounters,
+  type Metric,
+  remoteCounters,
+} from "./counters";
 import { inTime, LimitError, refusedExpired, refusedModel, usd, utcText } from "./errors";
 import { allowedByAll, modelAllowed, windowOf, windowStartIso } from "./windows";
 
@@ -113,10 +121,27 @@ async function counters(): Promise<Counters> {
 
 function countersOf(db: Db): Counters {
   if (shared.counters?.db !== db) {
-    shared.counters = db.kind === "pglite" ? localCounters(db) : databaseCounters(db);
+    shared.counters =
+      db.kind === "postgres" ? databaseCounters(db) : isWebThread() ? remoteCounters(db) : localCounters(db);
   }
   return shared.counters;
 }
+
+// Next's thread reads the embedded database's counters where they are (remoteCounters).
+answerAsk("read-counters", async (keys) => (await counters()).read(keys as Parameters<Counters["read"]>[0]));
+answerAsk("flush-counters", () => flushBudgets());
+answerAsk("clear-counters", () => clearCountersForTests());
+// A change of limits saved in the other thread: the next call here waits for the new settings.
+onTold("budgets", () => {
+  const s = shared.snapshot;
+  shared.snapshot = null;
+  // A reload already running may have read the limits before the change.
+  shared.loading = null;
+  if (s)
+    reload(s.db).catch((e: unknown) =>
+      console.error(`[budgets] could not reload limits: ${(e as Error).message}`),
+    );
+});
 
 /** Writes what the counters hold in memory (the embedded database; shutdown and tests). */
 export async function flushBudgets(): Promise<void> {
@@ -635,6 +660,7 @@ export async function setLimits(
   }
   shared.snapshot = null;
   await reload(db);
+  await tell({ kind: "budgets" });
 }
 
 /** The caller's own limits and what is used and held against each now. */

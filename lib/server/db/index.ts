@@ -1,7 +1,10 @@
 import "server-only";
+import { type MessagePort, workerData } from "node:worker_threads";
 import { getConfig } from "../config";
+import { isWebThread } from "../threads";
 import { migrate } from "./migrations";
 import { openPglite } from "./pglite";
+import { openPgliteOnPort } from "./pglite-thread";
 import { openPostgres } from "./postgres";
 import type { Db } from "./types";
 
@@ -37,7 +40,14 @@ export async function openDatabase(opts: {
 export function getDb(): Promise<Db> {
   if (!store.__benchtopDb) {
     const cfg = getConfig();
-    const opening = openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+    // Next's thread of the production server uses the embedded database the main thread opened
+    // and migrated (threads.ts); PostgreSQL it opens as any instance does.
+    const port =
+      isWebThread() && !cfg.databaseUrl ? (workerData as { dbPort?: MessagePort }).dbPort : undefined;
+    const opening = port
+      ? // The main thread's own link to the database thread reports its loss (and stops the server).
+        openPgliteOnPort(port)
+      : openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
     store.__benchtopDb = opening;
     // A failed open (locked, unreachable) must not be cached forever.
     opening.then(

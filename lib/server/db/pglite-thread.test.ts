@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "./migrations";
 import { openPglite } from "./pglite";
-import { openPgliteThread } from "./pglite-thread";
+import { openPgliteOnPort, openPgliteThread } from "./pglite-thread";
 import type { Db } from "./types";
 
 /** The database thread (pglite-worker.ts, run with tsx here) answers as PGlite in this thread does. */
@@ -102,6 +102,34 @@ describe("PGlite in a worker thread", () => {
   it("refuses a parameter that cannot cross threads, and goes on", async () => {
     await expect(db.query("select $1", [() => 1])).rejects.toThrow();
     expect(await db.query("select 1 as one")).toEqual([{ one: 1 }]);
+  });
+
+  it("serves a second client on a shared port: same data, transactions apart, its close closes only the port", async () => {
+    const share = db.share;
+    if (!share) throw new Error("a database in its own thread can be shared");
+    const other = await openPgliteOnPort(await share());
+    await db.exec("create table thread_shared (id int primary key, by text)");
+    await other.query("insert into thread_shared values (1, 'other')");
+    expect(await db.query("select by from thread_shared")).toEqual([{ by: "other" }]);
+    // Both clients' first transaction may carry the same message id: the worker keeps them apart.
+    const mine = db.transaction(async (t) => {
+      await t.query("insert into thread_shared values (2, 'mine')");
+      await new Promise((r) => setTimeout(r, 20));
+      return "mine";
+    });
+    const theirs = other
+      .transaction(async (t) => {
+        await t.query("insert into thread_shared values (3, 'theirs')");
+        throw new Error("rolled back");
+      })
+      .catch((e: Error) => e.message);
+    expect(await Promise.all([mine, theirs])).toEqual(["mine", "rolled back"]);
+    await other.close();
+    await expect(other.query("select 1")).rejects.toThrow("closed");
+    expect(await db.query<{ id: number }>("select id from thread_shared order by id")).toEqual([
+      { id: 1 },
+      { id: 2 },
+    ]);
   });
 
   it("keeps what was written when the database is closed and opened again", async () => {

@@ -2,11 +2,12 @@
  * The embedded database in a thread of its own (docs/database.md, "PGlite in a worker thread"):
  * PGlite runs Postgres compiled to WASM, synchronously, so on the main thread every statement
  * stopped every proxied call for its duration (a batch write of the ledger: several ms). Here it
- * answers the main thread's messages (pglite-thread.ts); nothing else is in this thread.
+ * answers the main thread's messages (pglite-thread.ts), and those of Next's thread of the production
+ * server on a port the main thread attaches; nothing else is in this thread.
  *
  * Bundled by `npm run build` into .next/standalone/pglite-worker.cjs; tests run it with tsx.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { PARSERS, type Request, type Response } from "./pglite-protocol";
 
@@ -18,21 +19,42 @@ const opening = PGlite.create(dir ?? undefined, { parsers: PARSERS });
 // Nothing unhandled before the first message asks for it.
 opening.catch(() => {});
 
-/** Open transactions by the id of the message that began them: their statements name that id. */
-const open = new Map<number, { tx: Transaction; end: (commit: boolean) => void; ended: Promise<void> }>();
 const ROLLBACK = Symbol("rollback");
+type Open = Map<number, { tx: Transaction; end: (commit: boolean) => void; ended: Promise<void> }>;
 
-port.on("message", (m: Request) => {
-  void answer(m).then(
-    (rows) => port.postMessage({ id: m.id, rows } satisfies Response),
-    (e: unknown) => port.postMessage({ id: m.id, error: asData(e) } satisfies Response),
-  );
-});
+/**
+ * Answers one client's messages. Transactions are kept per client, by the id of the message that
+ * began them (their statements name it): two clients' ids may be equal. `close` from the main thread
+ * closes the database; from an attached client it closes only its port.
+ */
+function serve(port: MessagePort | NonNullable<typeof parentPort>, owner: boolean): void {
+  const open: Open = new Map();
+  port.on("message", (m: Request) => {
+    void answer(m, open, owner)
+      .then(
+        (rows) => port.postMessage({ id: m.id, rows } satisfies Response),
+        (e: unknown) => port.postMessage({ id: m.id, error: asData(e) } satisfies Response),
+      )
+      .then(() => {
+        if (m.op === "close" && !owner) port.close();
+      });
+  });
+  // A client thread that went away mid-transaction must not hold the database.
+  port.on("close", () => {
+    for (const t of open.values()) t.end(false);
+    open.clear();
+  });
+}
 
-async function answer(m: Request): Promise<unknown[]> {
+serve(port, true);
+
+async function answer(m: Request, open: Open, owner: boolean): Promise<unknown[]> {
   const pg = await opening;
   switch (m.op) {
     case "open":
+      return [];
+    case "attach":
+      serve(m.port, false);
       return [];
     case "query": {
       const on = m.tx === undefined ? pg : open.get(m.tx)?.tx;
@@ -46,7 +68,7 @@ async function answer(m: Request): Promise<unknown[]> {
       return [];
     }
     case "begin":
-      // The body runs in the main thread; this holds PGlite's transaction open until "end".
+      // The body runs in the client's thread; this holds PGlite's transaction open until "end".
       return new Promise((began, failed) => {
         const ended = pg.transaction(
           (tx) =>
@@ -70,7 +92,7 @@ async function answer(m: Request): Promise<unknown[]> {
       return [];
     }
     case "close":
-      await pg.close();
+      if (owner) await pg.close();
       return [];
   }
 }

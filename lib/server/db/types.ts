@@ -8,6 +8,11 @@ export interface Db extends Queryable {
   readonly kind: "pglite" | "postgres";
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * The embedded database in its worker thread: a port another thread of this process opens the
+   * same database with (openPgliteOnPort). Absent where the database is not in a thread of its own.
+   */
+  share?(): Promise<import("node:worker_threads").MessagePort>;
 }
 
 export class DbLockedError extends Error {
