@@ -13,6 +13,7 @@ const LIMIT_S = {
   "proxy-hot-path": 90,
   "images-proxy": 90,
   "budgets-check": 90,
+  "pages-hop": 90,
   "assistants-expand": 90,
   stack: 90,
   playground: 90,
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   const { proxyHotPathBench } = await import("./proxy-hot-path");
   const { imagesProxyBench } = await import("./images-proxy");
   const { budgetsCheckBench } = await import("./budgets-check");
+  const { pagesHopBench } = await import("./pages-hop");
   const { assistantsExpandBench } = await import("./assistants-expand");
   const { startStack } = await import("./stack");
   const { playgroundBench } = await import("./playground");
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
   await step("proxy-hot-path", proxyHotPathBench);
   await step("images-proxy", imagesProxyBench);
   await step("budgets-check", budgetsCheckBench);
+  await step("pages-hop", pagesHopBench);
   await step("assistants-expand", assistantsExpandBench);
   await step("usage-aggregate", usageAggregateBench);
   const shared = await step("stack", () => startStack("quick"));
