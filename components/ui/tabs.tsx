@@ -64,7 +64,10 @@ export interface LinkTabsProps {
 export function LinkTabs({ children, ...props }: LinkTabsProps) {
   // Until the library loads (a client-side visit), plain links with the same look stand in.
   const fallback = (
-    <nav aria-label={props.label} className="-mx-1 flex gap-1 overflow-x-auto border-border border-b px-1">
+    <nav
+      aria-label={props.label}
+      className="scroll-hint-x -mx-1 flex gap-1 overflow-x-auto border-border border-b px-1"
+    >
       {props.items.map((t) => (
         <Link
           key={t.id}

@@ -34,11 +34,17 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Range, bucket, grouping, metric and (admins) whose usage: every change goes to the URL. */
+/**
+ * Range, bucket, grouping, metric and (admins) whose usage: every change goes to the URL. The
+ * Organization tab keeps the range and bucket only.
+ */
 export function UsageControls({ state, onChange, isAdmin, users, now }: UsageControlsProps) {
   const set = <K extends keyof UsageState>(k: K, v: UsageState[K]) => onChange((s) => ({ ...s, [k]: v }));
   const hours = hourAllowed(state, now);
   const groups = USAGE_DIMENSIONS.filter((g) => isAdmin || g !== "user");
+  // The organization's figures are the whole key's, by bucket: grouping, the chart and one user's
+  // slice are the ledger's controls only.
+  const ledger = state.tab !== "org";
   return (
     <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end" data-testid="usage-controls">
       <Field label="Range">
@@ -95,35 +101,39 @@ export function UsageControls({ state, onChange, isAdmin, users, now }: UsageCon
           <option value="day">Day</option>
         </select>
       </Field>
-      <Field label="Group by">
-        <select
-          className="input h-8 w-auto"
-          value={state.group}
-          onChange={(e) => set("group", e.target.value as UsageState["group"])}
-          data-testid="usage-group"
-        >
-          {groups.map((g) => (
-            <option key={g} value={g}>
-              {GROUP_LABELS[g]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label="Chart">
-        <select
-          className="input h-8 w-auto"
-          value={state.metric}
-          onChange={(e) => set("metric", e.target.value as UsageState["metric"])}
-          data-testid="usage-metric"
-        >
-          {METRICS.map((m) => (
-            <option key={m} value={m}>
-              {METRIC_LABELS[m]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      {isAdmin && (
+      {ledger && (
+        <>
+          <Field label="Group by">
+            <select
+              className="input h-8 w-auto"
+              value={state.group}
+              onChange={(e) => set("group", e.target.value as UsageState["group"])}
+              data-testid="usage-group"
+            >
+              {groups.map((g) => (
+                <option key={g} value={g}>
+                  {GROUP_LABELS[g]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Chart">
+            <select
+              className="input h-8 w-auto"
+              value={state.metric}
+              onChange={(e) => set("metric", e.target.value as UsageState["metric"])}
+              data-testid="usage-metric"
+            >
+              {METRICS.map((m) => (
+                <option key={m} value={m}>
+                  {METRIC_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </>
+      )}
+      {ledger && isAdmin && (
         <Field label="User">
           <select
             className="input h-8 w-auto max-w-56"

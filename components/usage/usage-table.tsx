@@ -1,5 +1,6 @@
 "use client";
 
+import { microsColumn } from "@/lib/budgets/format";
 import type { UsageReport } from "@/lib/usage/report";
 import {
   type BucketRow,
@@ -64,6 +65,7 @@ export function UsageTable({ report, state, onChange }: UsageTableProps) {
       sort: col,
       dir: s.sort === col && s.dir === "desc" ? "asc" : "desc",
     }));
+  const cost = microsColumn(rows.map((r) => r.costMicros));
   // On a narrow screen the figures scroll sideways under the name they belong to.
   const pinned = perBucket ? "" : "sticky left-0 bg-surface";
   const header = (col: string, label: string, right: boolean) => {
@@ -136,7 +138,7 @@ export function UsageTable({ report, state, onChange }: UsageTableProps) {
                     data-value={r[f]}
                   >
                     {f === "costMicros" && <CostMarks estimated={r.estimated} unpriced={r.unpriced} />}
-                    {formatFigure(f, r[f])}
+                    {f === "costMicros" ? cost(r[f]) : formatFigure(f, r[f])}
                   </td>
                 ))}
               </tr>

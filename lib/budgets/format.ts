@@ -14,6 +14,28 @@ export function formatMicros(micros: number): string {
   return `$${usd.toFixed(usd >= 0.01 ? 4 : 6).replace(/(\.\d\d\d*?)0+$/, "$1")}`;
 }
 
+/** The most a column of amounts shows: a tenth of a cent's detail, beyond it the column is noise. */
+const COLUMN_MAX_DECIMALS = 4;
+
+/** How many decimals an amount needs, 2 to COLUMN_MAX_DECIMALS (trailing zeros dropped). */
+function decimalsOf(micros: number): number {
+  const text = (micros / 1_000_000).toFixed(COLUMN_MAX_DECIMALS).replace(/0+$/, "");
+  return Math.max(2, text.length - text.indexOf(".") - 1);
+}
+
+/**
+ * One precision for a column of amounts, so the digits line up: as many decimals as its most
+ * precise amount needs (2 to 4), every row alike ($12.3400 above $0.0042, not $12.34). A non-zero
+ * amount too small to show is "<$0.0001", not $0.0000.
+ */
+export function microsColumn(values: readonly number[]): (micros: number) => string {
+  const d = values.reduce((m, v) => Math.max(m, decimalsOf(v)), 2);
+  const fmt = new Intl.NumberFormat("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+  const least = 10 ** (6 - d) / 2;
+  return (micros) =>
+    micros > 0 && micros < least ? `<$${(10 ** -d).toFixed(d)}` : `$${fmt.format(micros / 1_000_000)}`;
+}
+
 const WINDOW_WORD: Record<LimitWindow, string> = { minute: "minute", day: "day", month: "month" };
 
 /** "Spend per day", "Requests per minute": the row title of a limit. */

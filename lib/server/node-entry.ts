@@ -13,21 +13,19 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { boot } from "./boot";
 import { getConfig } from "./config";
 import { restrictUmask } from "./data-dir";
 import { getDb } from "./db";
-import { isAlive } from "./db/pglite";
 import { stampPeer } from "./peer";
 import { PROXY_PREFIX } from "./proxy/constants";
 import { handleProxyNode } from "./proxy/node";
 import { gateRequest } from "./request-gate";
 import { installGracefulShutdown } from "./shutdown";
 import { startThreads } from "./threads";
-import { forwardToNext } from "./to-next";
+import { forwardToNext, privateSocket } from "./to-next";
 
 // DATA_DIR is written from here on (database, generated secret, ops socket): owner-only.
 restrictUmask();
@@ -101,34 +99,6 @@ async function nextInAWorker(): Promise<void> {
     installGracefulShutdown(server);
     server.listen(port, hostname);
   });
-}
-
-/**
- * Where Next's server listens: in a new directory only this user can enter, since the socket is the
- * pages' way in past this thread's checks. In the system's temporary directory (this host's or
- * container's own), or in DATA_DIR where that cannot be written (a read-only root file system). A
- * directory left by a process that was killed goes (its pid is in the name; a container restarts as
- * pid 1, so our own pid is a leftover too: this process has not made its directory yet).
- */
-function privateSocket(dataDir: string): string {
-  let dir: string;
-  try {
-    dir = socketDirIn(os.tmpdir());
-  } catch {
-    dir = socketDirIn(dataDir);
-  }
-  process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
-  return path.join(dir, "next.sock");
-}
-
-function socketDirIn(base: string): string {
-  for (const name of fs.readdirSync(base)) {
-    const pid = Number(/^run-benchtop-(\d+)-/.exec(name)?.[1]);
-    if (pid && (pid === process.pid || !isAlive(pid)))
-      fs.rmSync(path.join(base, name), { recursive: true, force: true });
-  }
-  // mkdtemp makes it 0700.
-  return fs.mkdtempSync(path.join(base, `run-benchtop-${process.pid}-`));
 }
 
 function nextOnThisThread(): void {

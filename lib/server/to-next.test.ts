@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PEER_HEADER, stampPeer } from "./peer";
-import { forwardToNext, passedHeaders } from "./to-next";
+import { forwardToNext, passedHeaders, socketDirIn } from "./to-next";
 
 describe("passedHeaders", () => {
   it("drops hop-by-hop headers and the one named, keeps the rest as spelled", () => {
@@ -103,5 +103,27 @@ describe("forwardToNext", () => {
     srv.close();
     expect(res.status).toBe(502);
     expect(await res.json()).toMatchObject({ error: { code: "console_unavailable", type: "server_error" } });
+  });
+});
+
+describe("socketDirIn", () => {
+  it("makes a directory only this user can enter, and clears what dead processes and our own pid left", () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-sockets-"));
+    try {
+      const dead = path.join(base, "run-benchtop-99999999-aaaaaa");
+      const ours = path.join(base, `run-benchtop-${process.pid}-bbbbbb`);
+      const alive = path.join(base, `run-benchtop-${process.ppid}-cccccc`);
+      const other = path.join(base, "something-else");
+      for (const d of [dead, ours, alive, other]) fs.mkdirSync(d);
+      const made = socketDirIn(base);
+      expect(fs.statSync(made).mode & 0o777).toBe(0o700);
+      expect(path.basename(made)).toMatch(new RegExp(`^run-benchtop-${process.pid}-`));
+      expect(fs.existsSync(dead)).toBe(false);
+      expect(fs.existsSync(ours)).toBe(false);
+      expect(fs.existsSync(alive)).toBe(true);
+      expect(fs.existsSync(other)).toBe(true);
+    } finally {
+      fs.rmSync(base, { recursive: true, force: true });
+    }
   });
 });

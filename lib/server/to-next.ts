@@ -1,4 +1,8 @@
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { isAlive } from "./db/pglite";
 import { PEER_HEADER } from "./peer";
 
 /**
@@ -80,4 +84,32 @@ export function forwardToNext(
     });
     req.pipe(out);
   };
+}
+
+/**
+ * Where Next's server listens: in a new directory only this user can enter, since the socket is the
+ * pages' way in past this thread's checks. In the system's temporary directory (this host's or
+ * container's own), or in DATA_DIR where that cannot be written (a read-only root file system). A
+ * directory left by a process that was killed goes (its pid is in the name; a container restarts as
+ * pid 1, so our own pid is a leftover too: this process has not made its directory yet).
+ */
+export function privateSocket(dataDir: string): string {
+  let dir: string;
+  try {
+    dir = socketDirIn(os.tmpdir());
+  } catch {
+    dir = socketDirIn(dataDir);
+  }
+  process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  return path.join(dir, "next.sock");
+}
+
+export function socketDirIn(base: string): string {
+  for (const name of fs.readdirSync(base)) {
+    const pid = Number(/^run-benchtop-(\d+)-/.exec(name)?.[1]);
+    if (pid && (pid === process.pid || !isAlive(pid)))
+      fs.rmSync(path.join(base, name), { recursive: true, force: true });
+  }
+  // mkdtemp makes it 0700.
+  return fs.mkdtempSync(path.join(base, `run-benchtop-${process.pid}-`));
 }

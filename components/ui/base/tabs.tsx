@@ -53,7 +53,8 @@ export function Tabs<T extends string>({
 export function LinkTabs({ label, items, current, testIdPrefix }: Omit<LinkTabsProps, "children">) {
   return (
     <BaseTabs.Root value={current}>
-      <BaseTabs.List aria-label={label} className={LOOKS.underline.list}>
+      {/* Page navigation sits on the page's background: the scroll hint's covers match it. */}
+      <BaseTabs.List aria-label={label} className={`scroll-hint-x ${LOOKS.underline.list}`}>
         {items.map((t) => (
           <BaseTabs.Tab
             key={t.id}

@@ -18,6 +18,13 @@ export interface StackedChartProps {
 
 const loadEngine = () => import("./stacked-engine");
 
+/**
+ * The narrowest a bucket's bar may get, and the y axis's room: below that (a week of hours on a
+ * phone) the plot keeps its width and scrolls sideways instead of drawing bars a pixel wide.
+ */
+const MIN_BUCKET_PX = 4;
+const AXIS_PX = 56;
+
 const bucketLabel = (x: number, bucket: "hour" | "day") =>
   new Date(x * 1000).toLocaleString(undefined, {
     timeZone: "UTC",
@@ -103,18 +110,20 @@ export function StackedChart({
       data-buckets={data.xs.length}
     >
       <figcaption className="mb-2 font-medium text-sm">{title}</figcaption>
-      <div
-        ref={plotRef}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the plot takes arrow keys to read each bucket.
-        tabIndex={0}
-        role="img"
-        aria-label={`${title}. Arrow keys read each ${bucket}, Home and End jump to the ends.`}
-        onKeyDown={onKeyDown}
-        onBlur={() => setKeyboard(false)}
-        className="relative w-full rounded focus-visible:outline-2 focus-visible:outline-[var(--ring)]"
-        style={{ height }}
-        data-testid="usage-chart-plot"
-      />
+      <div className="overflow-x-auto" data-testid="usage-chart-scroll">
+        <div
+          ref={plotRef}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the plot takes arrow keys to read each bucket.
+          tabIndex={0}
+          role="img"
+          aria-label={`${title}. Arrow keys read each ${bucket}, Home and End jump to the ends.`}
+          onKeyDown={onKeyDown}
+          onBlur={() => setKeyboard(false)}
+          className="relative w-full rounded focus-visible:outline-2 focus-visible:outline-[var(--ring)]"
+          style={{ height, minWidth: data.xs.length * MIN_BUCKET_PX + AXIS_PX }}
+          data-testid="usage-chart-plot"
+        />
+      </div>
       <div
         className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs"
         aria-live={keyboard ? "polite" : "off"}

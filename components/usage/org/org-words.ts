@@ -1,7 +1,17 @@
-import { formatCount, formatUsd, plural } from "@/lib/format";
+import { formatCount, plural } from "@/lib/format";
 import type { OrgFigures } from "@/lib/usage/org";
 
-export const usd = (micros: number | null) => (micros === null ? "—" : formatUsd(Math.abs(micros) / 1e6));
+const cents = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * An organization's spend to the cent, as OpenAI's billing shows it ("$616.00"): a whole range's
+ * difference, not a call's price, so tenths of a cent are noise here.
+ */
+export const usd = (micros: number | null) => {
+  if (micros === null) return "—";
+  const v = Math.abs(micros) / 1e6;
+  return v > 0 && v < 0.005 ? "<$0.01" : `$${cents.format(v)}`;
+};
 
 /** A spend limit or alert: whole dollars as OpenAI's settings show them ("$120", "$99.50"). */
 export const dollars = (micros: number) =>
