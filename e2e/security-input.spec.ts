@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { request } from "node:http";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { cli } from "./support/cli";
 import { E2E } from "./support/env";
 
 /**
@@ -100,4 +102,30 @@ test("a malformed session cookie is no session: 401 on the API and the proxy, si
   expect(followed.status()).toBe(200);
   expect(followed.url()).toContain("/sign-in");
   await bad.dispose();
+});
+
+/** A GET with its path exactly as given: no client normalises the dot segments away. */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const r = request({ host: "127.0.0.1", port: E2E.consolePort, path, headers }, (res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => {
+        body += c.toString("utf8");
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    r.on("error", reject);
+    r.end();
+  });
+}
+
+test("the API spelled with dot segments or escapes is refused, never proxied from Next's thread", async () => {
+  const token = cli("token:create", "--email", E2E.admin.email, "--name", "dot-segments");
+  const auth = { authorization: `Bearer ${token}` };
+  expect((await rawGet("/api/v1/models", auth)).status).toBe(200);
+  for (const path of ["/api/./v1/models", "/api/%2e/v1/models", "/api/%2E/v1/chat/completions"]) {
+    const res = await rawGet(path, auth);
+    expect(res.status, path).toBe(404);
+    expect(JSON.parse(res.body).error.message).toContain("/api/v1/… exactly");
+  }
 });

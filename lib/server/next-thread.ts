@@ -53,6 +53,8 @@ startServer({
   hostname: data.hostname,
   port: data.port,
   allowRetry: false,
+  // Its one client is the main thread's agent, which lets idle connections go first (to-next.ts).
+  keepAliveTimeout: 10 * 60_000,
 }).catch((err: unknown) => {
   console.error(err);
   parent.postMessage({ failed: String((err as Error)?.message ?? err) });

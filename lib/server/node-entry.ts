@@ -6,7 +6,8 @@
  * once in the process, tax every callback of every proxied call (docs/architecture.md, "Next in a
  * worker thread"; docs/proxy-hot-path.md).
  *
- * BENCHTOP_PROXY_FAST_PATH=0 runs Next on this thread instead and sends everything through it.
+ * BENCHTOP_PROXY_FAST_PATH=0 runs Next on this thread instead and sends everything through it;
+ * BENCHTOP_PGLITE_WORKER=0 (the embedded database on this thread) keeps Next here too.
  *
  * Bundled by `npm run build` into .next/standalone/benchtop-server.cjs.
  */
@@ -34,7 +35,9 @@ const dir = __dirname;
 (process.env as Record<string, string>).NODE_ENV = "production";
 process.chdir(dir);
 
-// The embedded database runs in a thread of its own (lib/server/db/pglite.ts); "0" keeps it here.
+// The embedded database runs in a thread of its own (lib/server/db/pglite.ts); "0" keeps it here,
+// and then Next too: a database in this thread cannot be shared with Next's.
+const pgliteHere = process.env.BENCHTOP_PGLITE_WORKER === "0" && !process.env.DATABASE_URL;
 if (process.env.BENCHTOP_PGLITE_WORKER !== "0") {
   process.env.BENCHTOP_PGLITE_WORKER = path.join(dir, "pglite-worker.cjs");
 }
@@ -49,15 +52,44 @@ type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 const port = Number.parseInt(process.env.PORT ?? "", 10) || 3000;
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const keepAliveEnv = Number.parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? "", 10);
-const keepAliveTimeout = Number.isFinite(keepAliveEnv) && keepAliveEnv >= 0 ? keepAliveEnv : undefined;
+/**
+ * How long an idle client connection stays open. Node's 5 s races clients that reuse a connection
+ * just as the server closes it (the request fails with a reset: seen in CI); 65 s outlasts the
+ * usual gaps between a console's requests and sits above common load balancers' 60 s idle timeout,
+ * so they close first.
+ */
+const keepAliveTimeout = Number.isFinite(keepAliveEnv) && keepAliveEnv >= 0 ? keepAliveEnv : 65_000;
 
-if (process.env.BENCHTOP_PROXY_FAST_PATH === "0") nextOnThisThread();
+const fastPath = process.env.BENCHTOP_PROXY_FAST_PATH !== "0";
+if (!fastPath || pgliteHere) nextOnThisThread(fastPath);
 else void nextInAWorker();
 
 async function nextInAWorker(): Promise<void> {
   process.env.BENCHTOP_THREADS = `benchtop-${randomUUID()}`;
   startThreads();
+  let toNext: Listener | null = null;
+  const server = http.createServer((req, res) => {
+    stampPeer(req);
+    if (req.url?.startsWith(PROXY_PREFIX)) void handleProxyNode(req, res);
+    // It listens only once Next is up.
+    else if (toNext) gateRequest(req, res, toNext);
+  });
+  server.keepAliveTimeout = keepAliveTimeout;
+  // Node's rule: longer than the keep-alive, or a slow next request's headers could be cut.
+  server.headersTimeout = Math.max(server.headersTimeout, keepAliveTimeout + 1_000);
+  // SIGTERM/SIGINT drain this server, then write the ledger (lib/server/shutdown.ts); installed
+  // before boot, so a signal while starting stops the server too. After Next's thread died the
+  // same shutdown ends with 1, for a supervisor to restart the server.
+  let crashed = false;
+  installGracefulShutdown(server, { exit: (code) => process.exit(crashed && code === 0 ? 1 : code) });
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+  };
+  process.once("SIGTERM", stop).once("SIGINT", stop);
+
   await boot();
+  if (stopping) return;
   const socketPath = privateSocket(getConfig().dataDir);
   const dbPort = await (await getDb()).share?.();
   const worker = new Worker(path.join(dir, "next-thread.cjs"), {
@@ -66,18 +98,11 @@ async function nextInAWorker(): Promise<void> {
   });
   let up = false;
   // A shutdown under way ends Next's thread too (its database port closes): nothing to report then.
-  let stopping = false;
-  const stop = () => {
-    stopping = true;
-  };
-  process.once("SIGTERM", stop).once("SIGINT", stop);
   const gone = (why: string) => {
     if (stopping) return;
-    stopping = true;
+    crashed = true;
     console.error(`[server] Next's thread ${why}; the server stops so that it can be restarted.`);
     process.kill(process.pid, "SIGTERM");
-    // What the shutdown cannot finish in its grace period is not waited for.
-    setTimeout(() => process.exit(1), 5_000).unref();
   };
   worker.on("error", (e) => gone(`failed: ${e.stack ?? e.message}`));
   worker.on("exit", (code) => gone(`stopped (exit code ${code})`));
@@ -86,22 +111,18 @@ async function nextInAWorker(): Promise<void> {
       console.error(`[server] Next did not start: ${m.failed}`);
       process.exit(1);
     }
-    if (!m.listening || up) return;
+    if (!m.listening || up || stopping) return;
     up = true;
-    const toNext = forwardToNext(socketPath);
-    const server = http.createServer((req, res) => {
-      stampPeer(req);
-      if (req.url?.startsWith(PROXY_PREFIX)) void handleProxyNode(req, res);
-      else gateRequest(req, res, toNext);
-    });
-    if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout;
-    // SIGTERM/SIGINT drain this server, then write the ledger (lib/server/shutdown.ts).
-    installGracefulShutdown(server);
+    toNext = forwardToNext(socketPath);
     server.listen(port, hostname);
   });
 }
 
-function nextOnThisThread(): void {
+/**
+ * Next on this thread, as before it had one of its own: with the fast path the proxy still answers
+ * `/api/v1/*` before Next's router (under Next's async hooks); without, everything goes through Next.
+ */
+function nextOnThisThread(proxyFirst: boolean): void {
   const createServer = http.createServer;
   // Next creates exactly one server; wrap its request listener so route handlers learn the TCP peer (peer.ts).
   (http as { createServer: unknown }).createServer = (...args: unknown[]) => {
@@ -110,7 +131,8 @@ function nextOnThisThread(): void {
     if (next) {
       args[i] = ((req, res) => {
         stampPeer(req);
-        gateRequest(req, res, next);
+        if (proxyFirst && req.url?.startsWith(PROXY_PREFIX)) void handleProxyNode(req, res);
+        else gateRequest(req, res, next);
       }) satisfies Listener;
     }
     const server = (createServer as (...a: unknown[]) => http.Server)(...args);

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,12 +37,14 @@ describe("forwardToNext", () => {
   let front: http.Server;
   let url: string;
   const seen: http.IncomingHttpHeaders[] = [];
+  const urls: string[] = [];
   let closedEarly = 0;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "benchtop-to-next-"));
     const socketPath = path.join(dir, "next.sock");
     next = http.createServer((req, res) => {
       seen.push(req.headers);
+      urls.push(req.url ?? "");
       if (req.url === "/stream") {
         res.writeHead(200, { "content-type": "text/event-stream" });
         res.write("data: first\n\n");
@@ -83,6 +86,29 @@ describe("forwardToNext", () => {
     expect(await res.json()).toEqual({ method: "POST", url: "/api/x?q=1", body: "hello" });
     expect(res.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
     expect(seen.at(-1)?.[PEER_HEADER]).toBe("for=127.0.0.1;proto=http");
+  });
+
+  it("sends a chunked body on chunked, so no request hides in a GET's body (smuggling past the gate)", async () => {
+    const smuggled = `DELETE /smuggled HTTP/1.1\r\nHost: x\r\n${PEER_HEADER}: for=6.6.6.6;proto=https\r\nContent-Length: 0\r\n\r\n`;
+    const port = (front.address() as { port: number }).port;
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, "127.0.0.1", () => {
+        socket.write(
+          `GET /carrier HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${smuggled.length.toString(16)}\r\n${smuggled}\r\n0\r\n\r\n`,
+        );
+      });
+      let text = "";
+      socket.on("data", (d: Buffer) => {
+        text += d.toString("latin1");
+      });
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(reply).toContain('"url":"/carrier"');
+    // The carrier's body arrived as its body; a moment for a second request, if one had been read.
+    expect(reply).toContain("DELETE /smuggled");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(urls).not.toContain("/smuggled");
   });
 
   it("streams an answer as it is written, and a client that leaves ends the request in Next", async () => {

@@ -42,12 +42,17 @@ export function passedHeaders(raw: readonly string[], drop?: string): string[] {
 export function forwardToNext(
   socketPath: string,
 ): (req: http.IncomingMessage, res: http.ServerResponse) => void {
-  const agent = new http.Agent({ keepAlive: true });
+  // Idle connections close here well before Next's server would close them (next-thread.ts): a
+  // request never goes out on a connection the other end is closing.
+  const agent = new http.Agent({ keepAlive: true, timeout: 60_000 });
   return (req, res) => {
     // The client's rawHeaders still hold any x-benchtop-peer it sent; stampPeer put ours in req.headers.
     const headers = passedHeaders(req.rawHeaders, PEER_HEADER);
     const stamped = req.headers[PEER_HEADER];
     if (typeof stamped === "string") headers.push(PEER_HEADER, stamped);
+    // A chunked body goes on chunked. Without a framing header Node writes a GET's or DELETE's body
+    // raw, and Next would read those bytes as a second request that never passed this thread's gate.
+    if (req.headers["transfer-encoding"] !== undefined) headers.push("Transfer-Encoding", "chunked");
     const out = http.request({ socketPath, agent, method: req.method, path: req.url, headers });
     out.on("response", (answer) => {
       // Set, not written: the headers leave with the first byte, so a bodiless answer can still be
@@ -61,10 +66,14 @@ export function forwardToNext(
       answer.on("error", () => res.destroy());
     });
     out.on("error", (e) => {
+      // The client left first (and so ended this request): nobody to answer.
+      if (res.destroyed) return;
       if (res.headersSent) {
         res.destroy();
         return;
       }
+      // Next's answer may have set its headers (a length among them) before it failed.
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
       console.error(`[server] the console's pages did not answer ${req.method} ${req.url}: ${e.message}`);
       res.writeHead(502, { "content-type": "application/json" });
       res.end(
@@ -107,8 +116,12 @@ export function privateSocket(dataDir: string): string {
 export function socketDirIn(base: string): string {
   for (const name of fs.readdirSync(base)) {
     const pid = Number(/^run-benchtop-(\d+)-/.exec(name)?.[1]);
-    if (pid && (pid === process.pid || !isAlive(pid)))
+    if (!pid || (pid !== process.pid && isAlive(pid))) continue;
+    try {
       fs.rmSync(path.join(base, name), { recursive: true, force: true });
+    } catch {
+      // Another user's, in a shared /tmp: not ours to remove, and no reason not to start.
+    }
   }
   // mkdtemp makes it 0700.
   return fs.mkdtempSync(path.join(base, `run-benchtop-${process.pid}-`));

@@ -42,8 +42,10 @@ export function getDb(): Promise<Db> {
     const cfg = getConfig();
     // Next's thread of the production server uses the embedded database the main thread opened
     // and migrated (threads.ts); PostgreSQL it opens as any instance does.
-    const port =
-      isWebThread() && !cfg.databaseUrl ? (workerData as { dbPort?: MessagePort }).dbPort : undefined;
+    const web = isWebThread() && !cfg.databaseUrl;
+    const port = web ? (workerData as { dbPort?: MessagePort }).dbPort : undefined;
+    // Opening the data directory a second time in this process would pass its lock and corrupt it.
+    if (web && !port) return Promise.reject(new Error("Next's thread has no port to the embedded database."));
     const opening = port
       ? // The main thread's own link to the database thread reports its loss (and stops the server).
         openPgliteOnPort(port)

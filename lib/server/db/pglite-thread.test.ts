@@ -132,6 +132,27 @@ describe("PGlite in a worker thread", () => {
     ]);
   });
 
+  it("rolls back what a client that goes away left open, so the database does not stay held", async () => {
+    const share = db.share;
+    if (!share) throw new Error("a database in its own thread can be shared");
+    await db.exec("create table thread_left (id int)");
+    const other = await openPgliteOnPort(await share());
+    let inside!: () => void;
+    const began = new Promise<void>((r) => {
+      inside = r;
+    });
+    const held = other.transaction(async (t) => {
+      await t.query("insert into thread_left values (1)");
+      inside();
+      await new Promise((r) => setTimeout(r, 60_000));
+    });
+    held.catch(() => {});
+    await began;
+    await other.close();
+    // Answered although that transaction never ended; its insert is gone.
+    expect(await db.query("select count(*)::int as n from thread_left")).toEqual([{ n: 0 }]);
+  });
+
   it("keeps what was written when the database is closed and opened again", async () => {
     await db.exec("create table thread_keep (v text); insert into thread_keep values ('kept')");
     await db.close();

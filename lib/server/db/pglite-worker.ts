@@ -20,7 +20,10 @@ const opening = PGlite.create(dir ?? undefined, { parsers: PARSERS });
 opening.catch(() => {});
 
 const ROLLBACK = Symbol("rollback");
-type Open = Map<number, { tx: Transaction; end: (commit: boolean) => void; ended: Promise<void> }>;
+interface Client {
+  open: Map<number, { tx: Transaction; end: (commit: boolean) => void; ended: Promise<void> }>;
+  closed: boolean;
+}
 
 /**
  * Answers one client's messages. Transactions are kept per client, by the id of the message that
@@ -28,9 +31,9 @@ type Open = Map<number, { tx: Transaction; end: (commit: boolean) => void; ended
  * closes the database; from an attached client it closes only its port.
  */
 function serve(port: MessagePort | NonNullable<typeof parentPort>, owner: boolean): void {
-  const open: Open = new Map();
+  const client: Client = { open: new Map(), closed: false };
   port.on("message", (m: Request) => {
-    void answer(m, open, owner)
+    void answer(m, client, owner)
       .then(
         (rows) => port.postMessage({ id: m.id, rows } satisfies Response),
         (e: unknown) => port.postMessage({ id: m.id, error: asData(e) } satisfies Response),
@@ -39,17 +42,20 @@ function serve(port: MessagePort | NonNullable<typeof parentPort>, owner: boolea
         if (m.op === "close" && !owner) port.close();
       });
   });
-  // A client thread that went away mid-transaction must not hold the database.
+  // A client thread that went away mid-transaction must not hold the database: its open
+  // transactions roll back, and one still waiting for PGlite's lock rolls back once it gets it.
   port.on("close", () => {
-    for (const t of open.values()) t.end(false);
-    open.clear();
+    client.closed = true;
+    for (const t of client.open.values()) t.end(false);
+    client.open.clear();
   });
 }
 
 serve(port, true);
 
-async function answer(m: Request, open: Open, owner: boolean): Promise<unknown[]> {
+async function answer(m: Request, client: Client, owner: boolean): Promise<unknown[]> {
   const pg = await opening;
+  const { open } = client;
   switch (m.op) {
     case "open":
       return [];
@@ -73,6 +79,7 @@ async function answer(m: Request, open: Open, owner: boolean): Promise<unknown[]
         const ended = pg.transaction(
           (tx) =>
             new Promise<void>((resolve, reject) => {
+              if (client.closed) return reject(ROLLBACK);
               open.set(m.id, { tx, end: (commit) => (commit ? resolve() : reject(ROLLBACK)), ended });
               began([]);
             }),

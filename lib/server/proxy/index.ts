@@ -9,6 +9,7 @@ import { holdBudget } from "../budgets/gate";
 import { getConfig } from "../config";
 import { errorResponse } from "../http";
 import { assertMayChange } from "../ownership";
+import { isWebThread } from "../threads";
 import type { ClientSignal } from "./client-signal";
 import { type CallExtras, forward, type OutgoingBody, recordRefusal } from "./forward";
 import { type Credentials, upstreamRequestHeaders } from "./headers";
@@ -35,6 +36,14 @@ export interface ProxyInput {
 
 /** `/api/v1/*` for a route handler: the call's answer as a web Response. */
 export async function handleProxy(req: ProxyRequest, input: ProxyInput = {}): Promise<Response> {
+  // In Next's thread of the production server the main thread has sent every `/api/v1/…` to the
+  // proxy already; what reaches this route spelled the path otherwise (`/api/./v1/…`, an escape
+  // Next decodes) and must not be proxied here, away from the ledger's queue and the budget counters.
+  if (isWebThread()) {
+    return errors
+      .notFound("The API is served at /api/v1/… exactly: no dot segments or escaped characters in the path.")
+      .toResponse();
+  }
   const r = await proxyCall(req, input);
   return isStreamedAnswer(r) ? answerResponse(r) : r;
 }
