@@ -140,10 +140,7 @@ onTold("budgets", () => {
   shared.snapshot = null;
   // A reload already running may have read the limits before the change.
   shared.loading = null;
-  if (s)
-    reload(s.db).catch((e: unknown) =>
-      console.error(`[budgets] could not reload limits: ${(e as Error).message}`),
-    );
+  if (s) reloadInBackground(s.db);
 });
 
 /** Writes what the counters hold in memory (the embedded database; shutdown and tests). */
@@ -250,12 +247,16 @@ function warmSnapshot(): Snapshot | undefined {
 }
 
 /** Starts a background reload of a snapshot older than RELOAD_MS; answers with it meanwhile. */
+function reloadInBackground(db: Db): void {
+  reload(db).catch((e: unknown) =>
+    console.error(`[budgets] could not reload limits: ${(e as Error).message}`),
+  );
+}
+
 function fresh(s: Snapshot): Snapshot {
   if (Date.now() - s.loadedAt > RELOAD_MS) {
     s.loadedAt = Date.now();
-    reload(s.db).catch((e: unknown) =>
-      console.error(`[budgets] could not reload limits: ${(e as Error).message}`),
-    );
+    reloadInBackground(s.db);
   }
   return s;
 }

@@ -6,12 +6,11 @@ import type { Db, Queryable } from "./types";
 type Ask = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never) : never;
 
 interface Endpoint {
-  postMessage(m: unknown, transfer?: readonly Transferable[]): void;
+  postMessage(m: unknown, transfer?: readonly MessagePort[]): void;
   on(event: "message", fn: (m: Response) => void): unknown;
   ref(): void;
   unref(): void;
 }
-type Transferable = MessagePort;
 
 /**
  * The embedded database run by a worker thread (pglite-worker.ts): the same Db, with each statement
@@ -95,7 +94,7 @@ function connect(endpoint: Endpoint) {
     else w.resolve(m.rows);
   });
 
-  const ask = (r: Ask, transfer: Transferable[] = [], id = next++): Promise<unknown[]> =>
+  const ask = (r: Ask, transfer: MessagePort[] = [], id = next++): Promise<unknown[]> =>
     new Promise((resolve, reject) => {
       if (gone) return reject(gone);
       if (waiting.size === 0) endpoint.ref();
